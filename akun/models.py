@@ -1,0 +1,190 @@
+"""Users, their one role and its scope in the region tree, invitations and the audit trail."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wilayah.models import Level
+
+
+class Peran(models.TextChoices):
+    ADMIN = "admin", _("Admin Diskominfo")
+    VERIFIKATOR = "verifikator", _("Verifikator")
+    OPERATOR = "operator", _("Operator kecamatan")
+    PEMDES = "pemdes", _("Pemerintah desa/kelurahan")
+    PENGURUS = "pengurus", _("Pengurus KIM")
+    ANGGOTA = "anggota", _("Anggota KIM")
+    WARGA = "warga", _("Warga")
+
+
+# The level of region each role is scoped to; None means the whole regency (no scope region).
+LEVEL_CAKUPAN = {
+    Peran.ADMIN: None,
+    Peran.VERIFIKATOR: None,
+    Peran.OPERATOR: Level.KECAMATAN,
+    Peran.PEMDES: Level.DESA,
+    Peran.PENGURUS: Level.DESA,
+    Peran.ANGGOTA: Level.DESA,
+    Peran.WARGA: None,
+}
+
+
+def validasi_cakupan(peran: str, wilayah) -> None:
+    """A role's scope must be a region of the right level inside the deployment's kabupaten."""
+    level = LEVEL_CAKUPAN[peran]
+    if level is None:
+        if wilayah is not None:
+            raise ValidationError({"wilayah": _("Peran ini berlaku untuk seluruh kabupaten; kosongkan wilayah.")})
+        return
+    if wilayah is None:
+        raise ValidationError({"wilayah": _("Peran ini memerlukan wilayah.")})
+    if wilayah.kabupaten_kode != settings.JEMBATAN_KABUPATEN:
+        raise ValidationError({"wilayah": _("Wilayah harus berada di kabupaten ini.")})
+    # Pengurus and anggota may also belong to a kecamatan-level KIM.
+    allowed = {level}
+    if peran in (Peran.PENGURUS, Peran.ANGGOTA):
+        allowed.add(Level.KECAMATAN)
+    if wilayah.level not in allowed:
+        raise ValidationError({"wilayah": _("Wilayah untuk peran ini harus %(level)s.") % {"level": Level(level).label.lower()}})
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("email wajib")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.setdefault("peran", Peran.ADMIN)
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("email"), unique=True)
+    nama = models.CharField(_("nama"), max_length=150)
+    peran = models.CharField(_("peran"), max_length=12, choices=Peran.choices, default=Peran.WARGA)
+    wilayah = models.ForeignKey(
+        "wilayah.Wilayah",
+        verbose_name=_("wilayah cakupan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+    is_staff = models.BooleanField(_("akses halaman admin Django"), default=False)
+    demo = models.BooleanField(_("data demo"), default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["nama"]
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama or self.email
+
+    def get_full_name(self) -> str:
+        return self.nama
+
+    def get_short_name(self) -> str:
+        return self.nama.split(" ")[0] if self.nama else self.email
+
+    def clean(self):
+        super().clean()
+        validasi_cakupan(self.peran, self.wilayah)
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class UndanganQuerySet(models.QuerySet):
+    def terbuka(self, now=None):
+        return self.filter(dipakai__isnull=True, dibatalkan=False, kedaluwarsa__gt=now or timezone.now())
+
+
+class Undangan(models.Model):
+    """An invitation by link: the token is mailed once and only its hash is stored."""
+
+    email = models.EmailField(_("email"))
+    nama = models.CharField(_("nama"), max_length=150)
+    peran = models.CharField(_("peran"), max_length=12, choices=Peran.choices)
+    wilayah = models.ForeignKey(
+        "wilayah.Wilayah", verbose_name=_("wilayah"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    kedaluwarsa = models.DateTimeField()
+    dipakai = models.DateTimeField(null=True, blank=True)
+    dibatalkan = models.BooleanField(default=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = UndanganQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-dibuat"]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.get_peran_display()})"
+
+    @classmethod
+    def buat(cls, *, email, nama, peran, wilayah, oleh) -> tuple[Undangan, str]:
+        """Create an invitation; returns it with the clear token (shown or mailed once)."""
+        token = secrets.token_urlsafe(32)
+        undangan = cls.objects.create(
+            email=email.lower(),
+            nama=nama,
+            peran=peran,
+            wilayah=wilayah,
+            token_hash=_hash_token(token),
+            dibuat_oleh=oleh,
+            kedaluwarsa=timezone.now() + timedelta(days=settings.JEMBATAN_INVITATION_DAYS),
+        )
+        return undangan, token
+
+    @classmethod
+    def dari_token(cls, token: str) -> Undangan | None:
+        return cls.objects.terbuka().filter(token_hash=_hash_token(token)).select_related("wilayah").first()
+
+
+class Audit(models.Model):
+    """Who changed what and when. Written by akun.audit.catat(); never edited."""
+
+    waktu = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    aksi = models.CharField(max_length=40)
+    objek_tipe = models.CharField(max_length=40)
+    objek_id = models.CharField(max_length=40)
+    wilayah = models.ForeignKey("wilayah.Wilayah", null=True, on_delete=models.SET_NULL, related_name="+")
+    ringkasan = models.CharField(max_length=255)
+    perubahan = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-waktu", "-id"]
+        indexes = [models.Index(fields=["objek_tipe", "objek_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.user}: {self.ringkasan}"

@@ -1,0 +1,125 @@
+from django.contrib import messages
+from django.contrib.auth import authenticate, login
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from akun import akses, pembatas
+from akun.audit import catat, perubahan
+from akun.forms import MasukForm, PenggunaForm, TerimaUndanganForm, UndanganForm
+from akun.models import Undangan, User
+from jembatan.lib import surel
+
+
+@sensitive_post_parameters("password")
+def masuk(request):
+    form = MasukForm(request.POST or None)
+    nxt = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+        nxt = ""
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        email, ip = form.cleaned_data["email"].lower(), pembatas.alamat_klien(request)
+        if pembatas.terkunci(email, ip):
+            form.add_error(None, _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam beberapa menit."))
+            status = 429
+        else:
+            user = authenticate(request, username=email, password=form.cleaned_data["password"])
+            if user is None:
+                pembatas.catat_gagal(email, ip)
+                form.add_error(None, _("Email atau kata sandi salah."))
+            else:
+                pembatas.bersihkan(email, ip)
+                login(request, user)
+                return redirect(nxt or "kim:dasbor")
+    return render(request, "akun/masuk.html", {"form": form, "next": nxt}, status=status)
+
+
+@login_required
+def pengguna(request):
+    akses.wajib(akses.boleh_kelola_pengguna(request.user))
+    users = User.objects.select_related("wilayah__parent").order_by("peran", "nama")
+    undangan = Undangan.objects.terbuka().select_related("wilayah")
+    halaman = Paginator(users, 100).get_page(request.GET.get("halaman"))
+    return render(request, "akun/pengguna.html", {"halaman": halaman, "undangan": undangan})
+
+
+@login_required
+def undang(request):
+    akses.wajib(akses.boleh_kelola_pengguna(request.user))
+    form = UndanganForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        undangan, token = Undangan.buat(
+            email=d["email"], nama=d["nama"], peran=d["peran"], wilayah=d["wilayah"], oleh=request.user
+        )
+        link = surel.url_situs(request, reverse("akun:terima_undangan", args=[token]))
+        surel.kirim("undangan", [undangan.email], {"undangan": undangan, "link": link, "pengundang": request.user})
+        catat(request.user, "undang", undangan, f"Undangan {undangan.get_peran_display()} untuk {undangan.email}",
+              wilayah=undangan.wilayah)  # fmt: skip
+        messages.success(request, _("Undangan dikirim ke %(email)s. Tautannya berlaku %(hari)s hari.")
+                         % {"email": undangan.email, "hari": (undangan.kedaluwarsa - timezone.now()).days + 1})  # fmt: skip
+        return redirect("akun:pengguna")
+    return render(request, "akun/undang.html", {"form": form})
+
+
+@login_required
+@require_POST
+def batalkan_undangan(request, pk):
+    akses.wajib(akses.boleh_kelola_pengguna(request.user))
+    undangan = get_object_or_404(Undangan.objects.terbuka(), pk=pk)
+    undangan.dibatalkan = True
+    undangan.save(update_fields=["dibatalkan"])
+    catat(request.user, "batal_undangan", undangan, f"Undangan untuk {undangan.email} dibatalkan")
+    messages.success(request, _("Undangan dibatalkan."))
+    return redirect("akun:pengguna")
+
+
+@login_required
+def ubah_pengguna(request, pk):
+    akses.wajib(akses.boleh_kelola_pengguna(request.user))
+    user = get_object_or_404(User, pk=pk)
+    fields = PenggunaForm.Meta.fields
+    before = {f: getattr(user, f) for f in fields}
+    form = PenggunaForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        if user == request.user and not form.cleaned_data["is_active"]:
+            form.add_error("is_active", _("Anda tidak dapat menonaktifkan akun Anda sendiri."))
+        else:
+            form.save()
+            catat(request.user, "ubah_pengguna", user, f"Akun {user.email} diubah", wilayah=user.wilayah,
+                  changes=perubahan(before, {f: getattr(user, f) for f in fields}))  # fmt: skip
+            messages.success(request, _("Akun %(nama)s disimpan.") % {"nama": user.nama})
+            return redirect("akun:pengguna")
+    return render(request, "akun/pengguna_form.html", {"form": form, "akun": user})
+
+
+@sensitive_post_parameters("password1", "password2")
+def terima_undangan(request, token):
+    undangan = Undangan.dari_token(token)
+    if undangan is None:
+        return render(request, "akun/undangan_tidak_berlaku.html", status=404)
+    form = TerimaUndanganForm(request.POST or None, email=undangan.email, initial={"nama": undangan.nama})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            if User.objects.filter(email__iexact=undangan.email).exists():
+                form.add_error(None, _("Sudah ada akun dengan email ini. Silakan masuk."))
+            else:
+                user = User.objects.create_user(
+                    undangan.email, form.cleaned_data["password1"], nama=form.cleaned_data["nama"],
+                    peran=undangan.peran, wilayah=undangan.wilayah,
+                )  # fmt: skip
+                Undangan.objects.filter(pk=undangan.pk).update(dipakai=timezone.now(), user=user)
+                catat(user, "terima_undangan", user, f"{user.email} menerima undangan sebagai {user.get_peran_display()}",
+                      wilayah=user.wilayah)  # fmt: skip
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, _("Selamat datang, %(nama)s. Akun Anda sudah aktif.") % {"nama": user.nama})
+                return redirect("kim:dasbor")
+    return render(request, "akun/terima_undangan.html", {"form": form, "undangan": undangan})

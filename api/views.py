@@ -1,0 +1,177 @@
+"""The public JSON API, version 1. Everything here is public data: no personal data, ever."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from ninja import NinjaAPI, Query, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from kim.cakupan import TAHAP_URUT, cakupan
+from kim.models import Jabatan, Kim, Tahap
+from wilayah.models import Level, Wilayah
+
+api = NinjaAPI(
+    title="Jembatan API",
+    version="1",
+    description=(
+        "Data publik Jembatan: wilayah Kemendagri, direktori KIM dan cakupan pembentukan KIM. "
+        "Public data: Kemendagri regions, the KIM directory and KIM formation coverage."
+    ),
+    urls_namespace="api-v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+
+class WilayahRingkas(Schema):
+    kode: str
+    nama: str
+    tipe: str
+    level: int
+
+
+class WilayahDetail(WilayahRingkas):
+    kode_pos: str
+    lat: float | None
+    lng: float | None
+    berlaku: bool
+    induk: WilayahRingkas | None
+    anak: list[WilayahRingkas]
+
+
+class Galat(Schema):
+    detail: str
+
+
+class PengurusPublik(Schema):
+    nama: str
+    jabatan: str
+    jabatan_lengkap: str
+
+
+class KimRingkas(Schema):
+    wilayah_kode: str
+    wilayah_nama: str
+    kecamatan_kode: str
+    kecamatan_nama: str
+    nama: str
+    tahap: str
+    tahap_label: str
+    tanggal_tahap: date | None
+    nomor_kimid: str
+    demo: bool
+
+
+class KimDetail(KimRingkas):
+    profil: str
+    alamat: str
+    email_kontak: str | None
+    telepon_kontak: str | None
+    tanggal_berdiri: date | None
+    nomor_sk: str
+    tanggal_sk: date | None
+    situs: str
+    facebook: str
+    instagram: str
+    youtube: str
+    pengurus: list[PengurusPublik]
+
+
+class BarisCakupan(Schema):
+    kode: str
+    nama: str
+    jumlah_wilayah: int
+    jumlah_desa: int
+    jumlah_kelurahan: int
+    per_tahap: dict[str, int]
+    tercakup: int
+    persen_tercakup: float
+
+
+class Cakupan(Schema):
+    wilayah: WilayahRingkas
+    tahap: list[str]
+    total: BarisCakupan
+    rincian: list[BarisCakupan]
+
+
+def _ringkas(w: Wilayah) -> dict:
+    return {"kode": w.kode, "nama": w.nama, "tipe": w.tipe, "level": w.level}
+
+
+@api.get("/wilayah/{kode}", response={200: WilayahDetail, 404: Galat}, tags=["wilayah"], summary="Wilayah dan anak-anaknya")
+def wilayah(request, kode: str):
+    """A region of Indonesia by its Kemendagri code (e.g. `63.05`), with its parent and children."""
+    w = Wilayah.objects.select_related("parent").filter(kode=kode).first()
+    if w is None:
+        return 404, {"detail": f"Wilayah {kode} tidak ditemukan. Gunakan kode Kemendagri, mis. 63.05.01."}
+    anak = [_ringkas(c) for c in w.children.order_by("kode").only("kode", "nama", "tipe", "level")]
+    return {**_ringkas(w), "kode_pos": w.kode_pos, "lat": w.lat, "lng": w.lng, "berlaku": w.berlaku,
+            "induk": _ringkas(w.parent) if w.parent else None, "anak": anak}  # fmt: skip
+
+
+def _kim_ringkas(k: Kim) -> dict:
+    w = k.wilayah
+    kec = w.parent if w.level == Level.DESA else w
+    return {
+        "wilayah_kode": w.kode, "wilayah_nama": w.nama, "kecamatan_kode": kec.kode, "kecamatan_nama": kec.nama,
+        "nama": k.nama, "tahap": k.tahap, "tahap_label": str(k.get_tahap_display()), "tanggal_tahap": k.tanggal_tahap,
+        "nomor_kimid": k.nomor_kimid, "demo": k.demo,
+    }  # fmt: skip
+
+
+class FilterKim(Schema):
+    kecamatan: str | None = None
+    tahap: Tahap | None = None
+    q: str | None = None
+
+
+@api.get("/kim", response=list[KimRingkas], tags=["kim"], summary="Direktori KIM")
+@paginate(LimitOffsetPagination)
+def daftar_kim(request, filters: Query[FilterKim]):
+    """KIM of this deployment's kabupaten, filtered by kecamatan code, stage or name."""
+    qs = Kim.objects.publik().di_kabupaten(settings.JEMBATAN_KABUPATEN).select_related("wilayah__parent").order_by("wilayah_id")
+    if filters.kecamatan:
+        qs = qs.filter(Q(wilayah__parent_id=filters.kecamatan) | Q(wilayah_id=filters.kecamatan))
+    if filters.tahap:
+        qs = qs.filter(tahap=filters.tahap)
+    if filters.q:
+        qs = qs.filter(Q(nama__icontains=filters.q) | Q(wilayah__nama__icontains=filters.q))
+    return [_kim_ringkas(k) for k in qs]
+
+
+@api.get("/kim/{kode}", response={200: KimDetail, 404: Galat}, tags=["kim"], summary="Profil publik KIM")
+def detail_kim(request, kode: str):
+    """The public profile of the KIM of a village (or kecamatan) code. Contacts only when the
+    KIM chose to publish them; pengurus by name and role only."""
+    k = Kim.objects.publik().select_related("wilayah__parent").filter(wilayah_id=kode).first()
+    if k is None:
+        return 404, {"detail": f"Tidak ada KIM di wilayah {kode}."}
+    pengurus = sorted(
+        k.pengurus_menjabat(timezone.localdate()).exclude(jabatan=Jabatan.ANGGOTA), key=lambda p: (p.jabatan_urut, p.nama)
+    )
+    return {
+        **_kim_ringkas(k), "profil": k.profil, "alamat": k.alamat,
+        "email_kontak": k.email_kontak if k.kontak_publik else None,
+        "telepon_kontak": k.telepon_kontak if k.kontak_publik else None,
+        "tanggal_berdiri": k.tanggal_berdiri, "nomor_sk": k.nomor_sk, "tanggal_sk": k.tanggal_sk,
+        "situs": k.situs, "facebook": k.facebook, "instagram": k.instagram, "youtube": k.youtube,
+        "pengurus": [{"nama": p.nama, "jabatan": p.jabatan, "jabatan_lengkap": p.jabatan_lengkap} for p in pengurus],
+    }  # fmt: skip
+
+
+@api.get("/cakupan/{kode}", response={200: Cakupan, 404: Galat}, tags=["cakupan"], summary="Cakupan KIM")
+def data_cakupan(request, kode: str):
+    """Villages per KIM stage for a province, kabupaten/kota (broken down by kecamatan) or kecamatan."""
+    w = Wilayah.objects.filter(kode=kode, level__in=[Level.PROVINSI, Level.KABUPATEN, Level.KECAMATAN]).first()
+    if w is None:
+        return 404, {"detail": f"{kode} bukan kode provinsi, kabupaten/kota atau kecamatan yang dikenal."}
+    data = cakupan(w)
+    return {
+        "wilayah": _ringkas(w),
+        "tahap": TAHAP_URUT,
+        "total": data.total.as_dict(),
+        "rincian": [b.as_dict() for b in data.baris],
+    }

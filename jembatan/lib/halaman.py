@@ -1,0 +1,66 @@
+"""Whole-page cache for anonymous visitors of public pages.
+
+A public page is the same for every anonymous visitor in one language, so it is rendered once
+and served from the cache until the data behind it changes. Any change to KIM data bumps one
+version number (see `kim.signals`), which retires every cached page at once; a time limit
+bounds staleness should a bump ever be missed. Logged-in users always get a fresh page.
+
+With several server processes the cache must be shared (REDIS_URL), or a process would keep
+serving its own copy until the time limit.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+VERSI_KEY = "halaman:versi"
+
+
+def versi() -> int:
+    value = cache.get(VERSI_KEY)
+    if value is None:
+        # Start from the clock, so a version lost to eviction never repeats an old one.
+        value = time.time_ns()
+        cache.add(VERSI_KEY, value, timeout=None)
+        value = cache.get(VERSI_KEY, value)
+    return value
+
+
+def batalkan() -> None:
+    """Retire every cached public page (call after any change they show)."""
+    try:
+        cache.incr(VERSI_KEY)
+    except ValueError:
+        cache.set(VERSI_KEY, time.time_ns(), timeout=None)
+
+
+def halaman_publik(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        timeout = settings.JEMBATAN_PAGE_CACHE_SECONDS
+        if request.method not in ("GET", "HEAD") or request.user.is_authenticated or not timeout:
+            return view(request, *args, **kwargs)
+        key = f"halaman:{versi()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+        hit = cache.get(key)
+        if hit is not None:
+            status, content_type, body, headers = hit
+            response = HttpResponse(body, status=status, content_type=content_type)
+            for name, value in headers:
+                response[name] = value
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code in (200, 404) and not response.streaming and not response.cookies:
+                response.render() if hasattr(response, "render") else None
+                extra = [(h, response[h]) for h in ("Content-Disposition",) if h in response]
+                cache.set(key, (response.status_code, response["Content-Type"], response.content, extra), timeout)
+        patch_vary_headers(response, ["Cookie", "Accept-Language"])
+        patch_cache_control(response, public=True, max_age=60)
+        return response
+
+    return wrapper

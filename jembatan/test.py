@@ -1,0 +1,107 @@
+"""Shared test data: the cast of users (one per role and scope) and small make_x helpers.
+
+Region data is real: the session loads province 63 (Kalimantan Selatan) through the real
+importer. Village A is Tungkap (Binuang), village B is Pandulangan (Tapin Tengah).
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+
+KAB = "63.05"
+KEC_BINUANG = "63.05.01"
+KEC_TAPIN_TENGAH = "63.05.03"
+DESA_A = "63.05.01.2003"  # Tungkap, Binuang
+DESA_B = "63.05.03.2001"  # Pandulangan, Tapin Tengah
+KEL_BINUANG = "63.05.01.1001"  # Kelurahan Binuang
+PASSWORD = "sandi-uji-yang-panjang"
+
+
+def csv_provinsi(prefix: str = "63") -> Path:
+    """A copy of the national table holding one province, for fast test imports."""
+    src = Path(settings.JEMBATAN_DATA_DIR) / "wilayah" / "wilayah_indonesia_kepmendagri2025.csv"
+    out = Path(tempfile.mkdtemp()) / f"wilayah_{prefix}.csv"
+    with open(src, newline="", encoding="utf-8") as f, open(out, "w", newline="", encoding="utf-8") as g:
+        reader, writer = csv.reader(f), csv.writer(g)
+        writer.writerow(next(reader))
+        writer.writerows(row for row in reader if row[0] == prefix or row[0].startswith(prefix + "."))
+    return out
+
+
+def muat_wilayah() -> None:
+    from wilayah.impor import berkas_batas_bawaan, impor_batas, impor_wilayah
+
+    impor_wilayah(csv_provinsi("63"), progres=False)
+    impor_batas(KAB, berkas_batas_bawaan(Path(settings.JEMBATAN_DATA_DIR), KAB), progres=False)
+
+
+def make_user(email: str, peran: str, wilayah: str | None = None, **fields):
+    from akun.models import User
+
+    return User.objects.create_user(email, PASSWORD, nama=fields.pop("nama", email.split("@")[0].title()), peran=peran,
+                                    wilayah_id=wilayah, **fields)  # fmt: skip
+
+
+def make_kim(kode: str, tahap: str = "aktif", **fields):
+    """A KIM whose history walks the formation steps up to `tahap`, one month apart in 2025."""
+    from kim.models import URUTAN_PEMBENTUKAN, Kim, RiwayatTahap, Tahap
+
+    fields.setdefault("nama", f"KIM uji {kode}")
+    if tahap in (Tahap.SK_TERBIT, Tahap.TERDAFTAR, Tahap.AKTIF, Tahap.TIDAK_AKTIF):
+        fields.setdefault("nomor_sk", "141/01/2025")
+        fields.setdefault("tanggal_sk", date(2025, 3, 1))
+    kim = Kim.objects.create(wilayah_id=kode, tahap=tahap, tanggal_tahap=date(2025, 1, 1), **fields)
+    steps = URUTAN_PEMBENTUKAN[1 : URUTAN_PEMBENTUKAN.index(tahap) + 1] if tahap in URUTAN_PEMBENTUKAN else [tahap]
+    dari = Tahap.BELUM_ADA
+    for i, step in enumerate(steps):
+        RiwayatTahap.objects.create(kim=kim, dari=dari, ke=step, tanggal=date(2025, 1 + i, 1))
+        dari = step
+    return kim
+
+
+def make_pengurus(kim, nama: str, jabatan: str = "ketua", mulai: date = date(2025, 3, 1), **fields):
+    from kim.models import Pengurus
+
+    return Pengurus.objects.create(kim=kim, nama=nama, jabatan=jabatan, mulai=mulai, **fields)
+
+
+@dataclass
+class Cast:
+    admin: object
+    verifikator: object
+    operator: object  # kecamatan Binuang
+    pemdes: object  # village A
+    editor: object  # pengurus of village A's KIM
+    anggota: object  # member of village A's KIM
+    editor_lain: object  # pengurus of village B's KIM
+    warga: object
+    kim_a: object
+    kim_b: object
+
+    def semua(self) -> dict[str, object]:
+        return {k: v for k, v in vars(self).items() if not k.startswith("kim")}
+
+
+def buat_cast() -> Cast:
+    from akun.models import Peran
+
+    kim_a = make_kim(DESA_A, "aktif", nama="KIM Tungkap Bersinar")
+    kim_b = make_kim(DESA_B, "terdaftar", nama="KIM Pandulangan")
+    return Cast(
+        admin=make_user("admin@uji.example", Peran.ADMIN),
+        verifikator=make_user("verifikator@uji.example", Peran.VERIFIKATOR),
+        operator=make_user("operator@uji.example", Peran.OPERATOR, KEC_BINUANG),
+        pemdes=make_user("kades@uji.example", Peran.PEMDES, DESA_A),
+        editor=make_user("editor@uji.example", Peran.PENGURUS, DESA_A),
+        anggota=make_user("anggota@uji.example", Peran.ANGGOTA, DESA_A),
+        editor_lain=make_user("editor.b@uji.example", Peran.PENGURUS, DESA_B),
+        warga=make_user("warga@uji.example", Peran.WARGA),
+        kim_a=kim_a,
+        kim_b=kim_b,
+    )
