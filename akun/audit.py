@@ -32,5 +32,5 @@ def catat(user, aksi: str, obj: models.Model, ringkasan: str, *, wilayah=None, c
         objek_id=str(obj.pk),
         wilayah=wilayah,
         ringkasan=ringkasan[:255],
-        perubahan=changes or {},
+        perubahan={k: [_plain(x) for x in v] if isinstance(v, (list, tuple)) else _plain(v) for k, v in (changes or {}).items()},
     )

@@ -181,7 +181,7 @@ def pindah_tahap(request, kode):
     kim = Kim.objects.filter(wilayah=wilayah).first()
     if form.is_valid():
         data = form.cleaned_data
-        dari = kim.get_tahap_display() if kim else Tahap.BELUM_ADA.label
+        dari = str(kim.get_tahap_display() if kim else Tahap.BELUM_ADA.label)
         try:
             kim = pindahkan_tahap(
                 wilayah, data["ke"], tanggal=data["tanggal"], catatan=data["catatan"], oleh=request.user,
@@ -191,7 +191,7 @@ def pindah_tahap(request, kode):
             form.add_error(None, str(e))
         else:
             catat(request.user, "tahap", kim, f"{wilayah.nama}: {dari} → {kim.get_tahap_display()}", wilayah=wilayah,
-                  changes={"tahap": [dari, kim.get_tahap_display()], "tanggal": [None, data["tanggal"].isoformat()]})  # fmt: skip
+                  changes={"tahap": [dari, str(kim.get_tahap_display())], "tanggal": [None, data["tanggal"].isoformat()]})  # fmt: skip
             messages.success(
                 request, _("Tahap %(nama)s kini: %(tahap)s.") % {"nama": wilayah.nama, "tahap": kim.get_tahap_display()}
             )

@@ -209,10 +209,15 @@ def _geojson(path: Path) -> dict:
 
 def svg_path(geometry: dict, proyeksi: Proyeksi) -> str:
     """The geometry projected, simplified once and written as a compact SVG path."""
+    import numpy as np
+    import shapely
     from shapely.geometry import shape
-    from shapely.ops import transform
 
-    geom = transform(lambda x, y, z=None: proyeksi(x, y), shape(geometry))
+    def project(coords):
+        x, y = proyeksi(coords[:, 0], coords[:, 1])
+        return np.column_stack([x, y])
+
+    geom = shapely.transform(shape(geometry), project)
     geom = geom.simplify(PETA_TOLERANSI, preserve_topology=True)
     polygons = getattr(geom, "geoms", [geom])
     parts: list[str] = []

@@ -115,9 +115,15 @@ def _tidak_ditemukan(request, kode, luar=None):
     kabupaten = Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN).first()
     saran = []
     if kabupaten and not luar:
-        # A mistyped code: suggest regions whose code starts like it, inside this kabupaten.
-        prefix = kode[: max(len(kabupaten.kode), len(kode) - 2)]
-        saran = Wilayah.objects.filter(kabupaten_kode=kabupaten.kode, kode__startswith=prefix).order_by("kode")[:10]
+        # A mistyped code: offer the children of the nearest existing ancestor inside this
+        # kabupaten (a wrong village code lists its kecamatan's villages), else the kecamatan.
+        parts = kode.split(".")[:4]
+        while parts and not saran:
+            parts.pop()
+            induk = ".".join(parts)
+            if induk.startswith(kabupaten.kode):
+                saran = list(Wilayah.objects.filter(parent_id=induk).order_by("nama")[:20])
+        saran = saran or list(Wilayah.objects.filter(parent=kabupaten).order_by("nama"))
     return render(
         request,
         "wilayah/404.html",
