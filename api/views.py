@@ -5,7 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from kim.cakupan import TAHAP_URUT, cakupan
@@ -106,7 +106,7 @@ def wilayah(request, kode: str):
     """A region of Indonesia by its Kemendagri code (e.g. `63.05`), with its parent and children."""
     w = Wilayah.objects.select_related("parent").filter(kode=kode).first()
     if w is None:
-        return 404, {"detail": f"Wilayah {kode} tidak ditemukan. Gunakan kode Kemendagri, mis. 63.05.01."}
+        return Status(404, {"detail": f"Wilayah {kode} tidak ditemukan. Gunakan kode Kemendagri, mis. 63.05.01."})
     anak = [_ringkas(c) for c in w.children.order_by("kode").only("kode", "nama", "tipe", "level")]
     return {**_ringkas(w), "kode_pos": w.kode_pos, "lat": w.lat, "lng": w.lng, "berlaku": w.berlaku,
             "induk": _ringkas(w.parent) if w.parent else None, "anak": anak}  # fmt: skip
@@ -148,7 +148,7 @@ def detail_kim(request, kode: str):
     KIM chose to publish them; pengurus by name and role only."""
     k = Kim.objects.publik().select_related("wilayah__parent").filter(wilayah_id=kode).first()
     if k is None:
-        return 404, {"detail": f"Tidak ada KIM di wilayah {kode}."}
+        return Status(404, {"detail": f"Tidak ada KIM di wilayah {kode}."})
     pengurus = sorted(
         k.pengurus_menjabat(timezone.localdate()).exclude(jabatan=Jabatan.ANGGOTA), key=lambda p: (p.jabatan_urut, p.nama)
     )
@@ -167,7 +167,7 @@ def data_cakupan(request, kode: str):
     """Villages per KIM stage for a province, kabupaten/kota (broken down by kecamatan) or kecamatan."""
     w = Wilayah.objects.filter(kode=kode, level__in=[Level.PROVINSI, Level.KABUPATEN, Level.KECAMATAN]).first()
     if w is None:
-        return 404, {"detail": f"{kode} bukan kode provinsi, kabupaten/kota atau kecamatan yang dikenal."}
+        return Status(404, {"detail": f"{kode} bukan kode provinsi, kabupaten/kota atau kecamatan yang dikenal."})
     data = cakupan(w)
     return {
         "wilayah": _ringkas(w),

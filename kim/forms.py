@@ -1,4 +1,5 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -72,7 +73,7 @@ class KimForm(forms.ModelForm):
 
     def _bersih(self, name):
         f = self.cleaned_data.get(name)
-        if f and not getattr(f, "_committed", True):
+        if isinstance(f, UploadedFile):  # a new upload, not the file already stored
             return bersihkan_metadata(f)
         return f
 

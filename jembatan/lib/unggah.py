@@ -27,11 +27,10 @@ class BatasUkuranUploadHandler(FileUploadHandler):
     """
 
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        # A body far over the limit (form fields add a little on top) is refused at its first
+        # file chunk, without reading the file at all.
         self.request.upload_terlalu_besar = False
-        # A body far over the limit is refused up front (form fields add a little on top).
-        if content_length and content_length > batas_bytes() + 1024 * 1024:
-            self.request.upload_terlalu_besar = True
-            raise StopUpload(connection_reset=False)
+        self._terlalu_besar = bool(content_length and content_length > batas_bytes() + 1024 * 1024)
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
@@ -39,7 +38,7 @@ class BatasUkuranUploadHandler(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data, start):
         self._dibaca += len(raw_data)
-        if self._dibaca > batas_bytes():
+        if self._terlalu_besar or self._dibaca > batas_bytes():
             self.request.upload_terlalu_besar = True
             raise StopUpload(connection_reset=False)
         return raw_data

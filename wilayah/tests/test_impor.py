@@ -70,7 +70,7 @@ def test_newer_decree_renames_in_place_and_keeps_kim_links(tmp_path, kalsel_csv)
 @pytest.mark.parametrize(
     ("edit", "pesan"),
     [
-        (lambda rows: rows[:500] + [rows[500][:3]], "baris 501: ada 3 kolom"),  # truncated mid-row
+        (lambda rows: [*rows[:500], rows[500][:3]], "baris 501: ada 3 kolom"),  # truncated mid-row
         (lambda rows: [*rows[:10], ["63.05.01.20X3", "63.05.01", "4", "desa", "X", "", "", ""]], "baris 11: kode tidak sah"),
         (lambda rows: [*rows[:10], ["63.05.01.2999", "63.05.02", "4", "desa", "X", "", "", ""]], "baris 11: induk"),
         (lambda rows: [*rows[:10], ["63.01.01.2999", "63.01.01", "4", "kelurahan", "X", "", "", ""]], "tidak cocok dengan kode"),

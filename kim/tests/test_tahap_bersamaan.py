@@ -1,0 +1,60 @@
+"""Two admins recording the same village's first step at the same instant, on real PostgreSQL."""
+
+import threading
+from datetime import date
+
+import pytest
+from django.db import connections
+
+from kim.models import Kim, PerpindahanDitolak, RiwayatTahap, pindahkan_tahap
+from wilayah.models import Wilayah
+
+pytestmark = pytest.mark.django_db
+
+KODE = "63.05.09.2001"
+
+
+def _in_thread(fn):
+    out = {}
+
+    def run():
+        try:
+            out["value"] = fn()
+        finally:
+            connections.close_all()
+
+    t = threading.Thread(target=run)
+    t.start()
+    t.join(30)
+    return out.get("value")
+
+
+def test_concurrent_first_steps_keep_exactly_one(pakai_postgres):
+    desa = Wilayah.objects.get(kode=KODE)
+    barrier = threading.Barrier(2)
+    results = []
+
+    def move(ke):
+        try:
+            barrier.wait(10)
+            pindahkan_tahap(desa, ke, tanggal=date(2025, 1, 10), catatan="", oleh=None, versi=0)
+            results.append("disimpan")
+        except PerpindahanDitolak:
+            results.append("ditolak")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=move, args=(ke,)) for ke in ("sosialisasi", "musyawarah")]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert sorted(results) == ["disimpan", "ditolak"]
+        # Committed by the threads, so read from another connection too.
+        counts = _in_thread(
+            lambda: (Kim.objects.filter(wilayah_id=KODE).count(), RiwayatTahap.objects.filter(kim__wilayah_id=KODE).count())
+        )
+        assert counts == (1, 1)
+    finally:
+        _in_thread(lambda: Kim.objects.filter(wilayah_id=KODE).delete())
