@@ -17,8 +17,8 @@ class MasukForm(forms.Form):
 class _WilayahField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         if obj.level == Level.DESA:
-            return f"{obj.parent.nama} — {obj.get_tipe_display()} {obj.nama} ({obj.kode})"
-        return f"Kecamatan {obj.nama} ({obj.kode})"
+            return f"{obj.parent.nama} — {obj.nama_lengkap} ({obj.kode})"
+        return f"{obj.nama_lengkap} ({obj.kode})"
 
 
 def _pilihan_wilayah():

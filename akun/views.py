@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -64,8 +66,10 @@ def undang(request):
         surel.kirim("undangan", [undangan.email], {"undangan": undangan, "link": link, "pengundang": request.user})
         catat(request.user, "undang", undangan, f"Undangan {undangan.get_peran_display()} untuk {undangan.email}",
               wilayah=undangan.wilayah)  # fmt: skip
-        messages.success(request, _("Undangan dikirim ke %(email)s. Tautannya berlaku %(hari)s hari.")
-                         % {"email": undangan.email, "hari": (undangan.kedaluwarsa - timezone.now()).days + 1})  # fmt: skip
+        hari = settings.JEMBATAN_INVITATION_DAYS
+        pesan = ngettext("Undangan dikirim ke %(email)s. Tautannya berlaku %(hari)s hari.",
+                         "Undangan dikirim ke %(email)s. Tautannya berlaku %(hari)s hari.", hari)  # fmt: skip
+        messages.success(request, pesan % {"email": undangan.email, "hari": hari})
         return redirect("akun:pengguna")
     return render(request, "akun/undang.html", {"form": form})
 

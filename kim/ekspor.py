@@ -5,11 +5,17 @@ from __future__ import annotations
 import csv
 import io
 
+from django.utils import translation
+
 from kim.cakupan import TAHAP_URUT, Cakupan
 from kim.models import Tahap
 
-JUDUL = ["Kode", "Kecamatan", "Desa", "Kelurahan", "Jumlah desa/kelurahan", *[str(Tahap(t).label) for t in TAHAP_URUT],
-         "Terdaftar/aktif", "% terdaftar/aktif"]  # fmt: skip
+
+def _judul() -> list[str]:
+    # Exports are official tables: always in Indonesian, whatever the page language.
+    with translation.override("id"):
+        labels = [str(Tahap(t).label) for t in TAHAP_URUT]
+    return ["Kode", "Kecamatan", "Desa", "Kelurahan", "Jumlah desa/kelurahan", *labels, "Terdaftar/aktif", "% terdaftar/aktif"]
 
 
 def _rows(data: Cakupan):
@@ -21,14 +27,15 @@ def _rows(data: Cakupan):
 
 def _tanpa_rows(tanpa):
     for d in tanpa:
-        yield [d.kode, d.parent.nama, d.nama, str(d.get_tipe_display())]
+        with translation.override("id"):
+            yield [d.kode, d.parent.nama, d.nama, str(d.get_tipe_display())]
 
 
 def cakupan_csv(data: Cakupan, tanpa) -> str:
     out = io.StringIO()
     out.write("\ufeff")  # lets spreadsheet programs detect UTF-8
     w = csv.writer(out)
-    w.writerow(JUDUL)
+    w.writerow(_judul())
     w.writerows(_rows(data))
     w.writerow([])
     w.writerow(["Kode", "Kecamatan", "Desa/kelurahan tanpa KIM", "Jenis"])
@@ -45,7 +52,7 @@ def cakupan_xlsx(data: Cakupan, tanpa, kabupaten) -> bytes:
     ws.title = "Cakupan per kecamatan"
     ws.append([f"Cakupan KIM {kabupaten.nama}"])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append(JUDUL)
+    ws.append(_judul())
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for row in _rows(data):

@@ -293,7 +293,9 @@ class Pengurus(models.Model):
     kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="pengurus")
     nama = models.CharField(_("nama"), max_length=150)
     jabatan = models.CharField(_("jabatan"), max_length=12, choices=Jabatan.choices)
-    nama_seksi = models.CharField(_("nama seksi"), max_length=100, blank=True, help_text=_("Wajib untuk jabatan seksi."))
+    nama_seksi = models.CharField(
+        _("nama seksi"), max_length=100, blank=True, help_text=_("Wajib untuk jabatan seksi, mis. Informasi.")
+    )
     mulai = models.DateField(_("mulai menjabat"))
     selesai = models.DateField(_("selesai menjabat"), null=True, blank=True)
     alasan_selesai = models.CharField(_("alasan selesai"), max_length=255, blank=True)
@@ -325,13 +327,13 @@ class Pengurus(models.Model):
     @property
     def jabatan_lengkap(self) -> str:
         if self.jabatan == Jabatan.SEKSI and self.nama_seksi:
-            return f"Seksi {self.nama_seksi}"
+            return _("Seksi %(nama)s") % {"nama": self.nama_seksi}
         return self.get_jabatan_display()
 
     def clean(self):
         errors = {}
         if self.jabatan == Jabatan.SEKSI and not self.nama_seksi.strip():
-            errors["nama_seksi"] = _("Tuliskan nama seksinya, mis. Seksi Informasi.")
+            errors["nama_seksi"] = _("Tuliskan nama seksinya, mis. Informasi.")
         if self.mulai and self.selesai and self.selesai < self.mulai:
             errors["selesai"] = _("Masa jabatan tidak boleh berakhir sebelum dimulai.")
         if self.mulai and self.mulai > timezone.localdate():

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -181,7 +181,7 @@ def pindah_tahap(request, kode):
     kim = Kim.objects.filter(wilayah=wilayah).first()
     if form.is_valid():
         data = form.cleaned_data
-        dari = str(kim.get_tahap_display() if kim else Tahap.BELUM_ADA.label)
+        dari = kim.tahap if kim else Tahap.BELUM_ADA
         try:
             kim = pindahkan_tahap(
                 wilayah, data["ke"], tanggal=data["tanggal"], catatan=data["catatan"], oleh=request.user,
@@ -190,8 +190,10 @@ def pindah_tahap(request, kode):
         except PerpindahanDitolak as e:
             form.add_error(None, str(e))
         else:
-            catat(request.user, "tahap", kim, f"{wilayah.nama}: {dari} → {kim.get_tahap_display()}", wilayah=wilayah,
-                  changes={"tahap": [dari, str(kim.get_tahap_display())], "tanggal": [None, data["tanggal"].isoformat()]})  # fmt: skip
+            with translation.override(settings.LANGUAGE_CODE):  # the audit trail is kept in one language
+                labels = [str(Tahap(dari).label), str(Tahap(kim.tahap).label)]
+            catat(request.user, "tahap", kim, f"{wilayah.nama}: {labels[0]} → {labels[1]}", wilayah=wilayah,
+                  changes={"tahap": labels, "tanggal": [None, data["tanggal"].isoformat()]})  # fmt: skip
             messages.success(
                 request, _("Tahap %(nama)s kini: %(tahap)s.") % {"nama": wilayah.nama, "tahap": kim.get_tahap_display()}
             )

@@ -98,10 +98,10 @@ class Wilayah(models.Model):
 
     @property
     def nama_lengkap(self) -> str:
-        if self.level in (Level.KECAMATAN,):
-            return f"Kecamatan {self.nama}"
+        if self.level == Level.KECAMATAN:
+            return _("Kecamatan %(nama)s") % {"nama": self.nama}
         if self.level == Level.DESA:
-            return f"{self.get_tipe_display()} {self.nama}"
+            return _("%(tipe)s %(nama)s") % {"tipe": self.get_tipe_display(), "nama": self.nama}
         return self.nama
 
     @property

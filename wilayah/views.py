@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from jembatan.lib.halaman import halaman_publik
@@ -38,7 +39,7 @@ def beranda(request):
     data = cakupan(kabupaten)
     desa = list(_desa_dengan_tahap(kabupaten_kode=kabupaten.kode))
     kecamatan = Wilayah.objects.filter(parent=kabupaten, berlaku=True).only("kode", "peta_svg")
-    peta = peta_svg(kabupaten.peta_viewbox, desa, kecamatan, label=f"Peta tahap KIM di {kabupaten.nama}")
+    peta = peta_svg(kabupaten.peta_viewbox, desa, kecamatan, label=_("Peta tahap KIM di %(nama)s") % {"nama": kabupaten.nama})
     terbaru = (
         RiwayatTahap.objects.filter(kim__wilayah__kabupaten_kode=kabupaten.kode)
         .select_related("kim__wilayah__parent")
@@ -72,7 +73,11 @@ def _kecamatan(request, kecamatan):
     semua = _desa_dengan_tahap(kabupaten_kode=kabupaten.kode)
     outlines = Wilayah.objects.filter(kode=kecamatan.kode).only("kode", "peta_svg")
     peta = peta_svg(
-        kabupaten.peta_viewbox, semua, outlines, label=f"Peta tahap KIM di Kecamatan {kecamatan.nama}", sorot=kecamatan.kode
+        kabupaten.peta_viewbox,
+        semua,
+        outlines,
+        label=_("Peta tahap KIM di %(nama)s") % {"nama": kecamatan.nama_lengkap},
+        sorot=kecamatan.kode,
     )
     kim_kecamatan = Kim.objects.filter(wilayah=kecamatan).exclude(tahap=Tahap.BELUM_ADA).first()
     return render(

@@ -5,13 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 
 
 def kirim(nama_template: str, kepada: list[str], konteks: dict) -> None:
     """Send templates/surel/<nama>_subjek.txt, _isi.txt and _isi.html to the recipients."""
-    subject = " ".join(render_to_string(f"surel/{nama_template}_subjek.txt", konteks).split())
-    text = render_to_string(f"surel/{nama_template}_isi.txt", konteks)
-    html = render_to_string(f"surel/{nama_template}_isi.html", konteks)
+    # Mail goes out in the site's language, whatever language the sender's page was in.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"surel/{nama_template}_subjek.txt", konteks).split())
+        text = render_to_string(f"surel/{nama_template}_isi.txt", konteks)
+        html = render_to_string(f"surel/{nama_template}_isi.html", konteks)
     msg = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, kepada)
     msg.attach_alternative(html, "text/html")
     msg.send()
