@@ -16,22 +16,15 @@ from kim import ekspor
 from kim.cakupan import cakupan, desa_tanpa_kim, progres_tahunan
 from kim.forms import DirektoriForm, KimForm, PengurusForm, SelesaiForm, TahapForm, TargetForm
 from kim.models import Kim, Pengurus, PerpindahanDitolak, Tahap, TargetCakupan, pindahkan_tahap
-from wilayah.models import Level, Wilayah
+from wilayah.models import Level, Wilayah, kabupaten_aktif
 
 # --- Public pages -----------------------------------------------------------------------------
-
-
-def _kabupaten() -> Wilayah:
-    kabupaten = Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN).first()
-    if kabupaten is None:
-        raise Http404("Data wilayah belum diimpor.")
-    return kabupaten
 
 
 @require_safe
 @halaman_publik
 def direktori(request):
-    kabupaten = _kabupaten()
+    kabupaten = kabupaten_aktif()
     kecamatan = list(Wilayah.objects.filter(parent=kabupaten, berlaku=True).values_list("kode", "nama").order_by("nama"))
     form = DirektoriForm(request.GET or None, kecamatan=kecamatan)
     kims = (
@@ -67,7 +60,7 @@ def _tahun(request) -> int:
 @require_safe
 @halaman_publik
 def halaman_cakupan(request):
-    kabupaten = _kabupaten()
+    kabupaten = kabupaten_aktif()
     tahun = _tahun(request)
     return render(
         request,
@@ -87,7 +80,7 @@ def halaman_cakupan(request):
 
 @require_safe
 def unduh_cakupan(request, format):
-    kabupaten = _kabupaten()
+    kabupaten = kabupaten_aktif()
     data = cakupan(kabupaten)
     tanpa = desa_tanpa_kim(kabupaten)
     stamp = timezone.localdate().isoformat()
@@ -320,7 +313,7 @@ def akhiri_pengurus(request, pk):
 @login_required
 def target(request):
     akses.wajib(akses.boleh_atur_target(request.user))
-    kabupaten = _kabupaten()
+    kabupaten = kabupaten_aktif()
     jumlah = Wilayah.objects.filter(kabupaten_kode=kabupaten.kode, level=Level.DESA, berlaku=True).count()
     tahun = _tahun(request) if request.method == "GET" else int(request.POST.get("tahun") or 0)
     instance = TargetCakupan.objects.filter(wilayah=kabupaten, tahun=tahun).first() or TargetCakupan(wilayah=kabupaten)

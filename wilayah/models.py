@@ -136,5 +136,10 @@ class Impor(models.Model):
 
 
 def kabupaten_aktif() -> Wilayah:
-    """The kabupaten/kota this deployment serves (settings.JEMBATAN_KABUPATEN)."""
-    return Wilayah.objects.get(kode=settings.JEMBATAN_KABUPATEN)
+    """The kabupaten/kota this deployment serves (settings.JEMBATAN_KABUPATEN); 404 until imported."""
+    from django.http import Http404
+
+    kabupaten = Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN).first()
+    if kabupaten is None:
+        raise Http404("Data wilayah belum diimpor. Jalankan: make run (atau manage.py siapkan).")
+    return kabupaten

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db.models import F
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from jembatan.lib.halaman import halaman_publik
 from kim.cakupan import cakupan
 from kim.models import Kim, RiwayatTahap, Tahap
-from wilayah.models import Level, Wilayah
+from wilayah.models import Level, Wilayah, kabupaten_aktif
 from wilayah.peta import LEGENDA, peta_svg
 
 _PETA_FIELDS = ["kode", "nama", "tipe", "parent_id", "peta_svg", "lat", "lng"]
@@ -25,17 +25,10 @@ def _desa_dengan_tahap(**filters):
     )
 
 
-def _kabupaten():
-    kabupaten = Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN).first()
-    if kabupaten is None:
-        raise Http404("Data wilayah belum diimpor. Jalankan: make run (atau manage.py siapkan).")
-    return kabupaten
-
-
 @require_safe
 @halaman_publik
 def beranda(request):
-    kabupaten = _kabupaten()
+    kabupaten = kabupaten_aktif()
     data = cakupan(kabupaten)
     desa = list(_desa_dengan_tahap(kabupaten_kode=kabupaten.kode))
     kecamatan = Wilayah.objects.filter(parent=kabupaten, berlaku=True).only("kode", "peta_svg")

@@ -56,7 +56,6 @@ def halaman_publik(view):
         else:
             response = view(request, *args, **kwargs)
             if response.status_code in (200, 404) and not response.streaming and not response.cookies:
-                response.render() if hasattr(response, "render") else None
                 extra = [(h, response[h]) for h in ("Content-Disposition",) if h in response]
                 cache.set(key, (response.status_code, response["Content-Type"], response.content, extra), timeout)
         patch_vary_headers(response, ["Cookie", "Accept-Language"])
