@@ -59,7 +59,9 @@ def halaman_publik(view):
                 extra = [(h, response[h]) for h in ("Content-Disposition",) if h in response]
                 cache.set(key, (response.status_code, response["Content-Type"], response.content, extra), timeout)
         patch_vary_headers(response, ["Cookie", "Accept-Language"])
-        patch_cache_control(response, public=True, max_age=60)
+        # Browsers revalidate every time (a cheap 304 through the ETag): a changed stage must
+        # show at once, not after a browser-side cache expires.
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         return response
 
     return wrapper
