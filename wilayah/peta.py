@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from kim.models import Tahap
+from wilayah.models import Tipe
 
 
 def _fallback_projection(points: list[tuple[float, float]], lebar: int = 1000):
@@ -49,9 +50,12 @@ def peta_svg(
         f'<svg class="peta" viewBox="{viewbox}" role="img" aria-labelledby="peta-judul" '
         f'xmlns="http://www.w3.org/2000/svg"><title id="peta-judul">{escape(label)}</title>'
     ]
+    # Labels resolved once per call, not once per village (translation lookups add up).
+    label_tahap = {t.value: str(t.label) for t in Tahap}
+    label_tipe = {t.value: str(t.label) for t in Tipe}
     for d in desa:
         tahap = d.tahap or Tahap.BELUM_ADA
-        title = f"{d.get_tipe_display()} {d.nama} — {Tahap(tahap).label}"
+        title = f"{label_tipe.get(d.tipe, d.tipe)} {d.nama} — {label_tahap[tahap]}"
         cls = f"t-{tahap}" + (" redup" if sorot and d.parent_id != sorot else "")
         attrs = f'class="{cls}" data-kode="{d.kode}"'
         if d.peta_svg:
