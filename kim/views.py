@@ -79,6 +79,7 @@ def halaman_cakupan(request):
 
 
 @require_safe
+@halaman_publik
 def unduh_cakupan(request, format):
     kabupaten = kabupaten_aktif()
     data = cakupan(kabupaten)
@@ -105,6 +106,7 @@ def logo(request, kode):
 
 
 @require_safe
+@halaman_publik
 def kit(request, kode, dokumen):
     from kim import formasi
 

@@ -109,3 +109,13 @@ def test_coverage_page_shows_table_list_and_target(client):
     assert "Target akhir tahun: <strong>60</strong>" in page
     assert "Pandulangan" in page  # still without a KIM
     assert "@media print" not in page  # print rules live in the one stylesheet
+
+
+def test_cached_export_keeps_its_filename_and_follows_changes(client):
+    first = client.get("/cakupan/unduh.csv")
+    again = client.get("/cakupan/unduh.csv")
+    assert again["Content-Disposition"] == first["Content-Disposition"]
+    assert again.content == first.content
+    make_kim("63.05.01.2003", "aktif")
+    changed = client.get("/cakupan/unduh.csv").content.decode("utf-8-sig")
+    assert "63.05.01.2003" not in changed  # no longer listed among villages without a KIM
