@@ -12,6 +12,8 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Tasks run at once in tests; the queue backends have tests of their own (jembatan/tests/test_tugas.py).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
     # WhiteNoise warns about a missing static root; a fresh clone has none until collectstatic.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 

@@ -136,3 +136,20 @@ def wajib(predikat) -> None:
     """Raise 404 unless `predikat` holds (for whole-regency pages like users and targets)."""
     if not predikat:
         raise Http404("Halaman tidak ditemukan.")
+
+
+# --- Verification desk ------------------------------------------------------------------------
+
+
+def boleh_verifikasi(user) -> bool:
+    """Work the claim queue and publish verdicts: Diskominfo's admins and the verifikator."""
+    return _aktif(user) and user.peran in (Peran.ADMIN, Peran.VERIFIKATOR)
+
+
+def get_klaim_untuk_verifikator(request: HttpRequest, pk: int):
+    from cekfakta.models import Klaim
+
+    klaim = Klaim.objects.filter(pk=pk).first() if boleh_verifikasi(request.user) else None
+    if klaim is None:
+        raise Http404("Klaim tidak ditemukan.")
+    return klaim

@@ -97,6 +97,32 @@ class Cakupan(Schema):
     rincian: list[BarisCakupan]
 
 
+class PermintaanCocok(Schema):
+    teks: str
+
+
+class KlaimPublik(Schema):
+    id: int
+    klaim: str
+    hasil: str
+    label: str
+    url: str
+    sumber_url: str
+    diterbitkan: date | None
+
+
+class KandidatCocok(Schema):
+    skor: float
+    klaim: KlaimPublik
+
+
+class JawabanCocok(Schema):
+    cocok: bool
+    skor: float
+    klaim: KlaimPublik | None
+    kandidat: list[KandidatCocok]
+
+
 def _ringkas(w: Wilayah) -> dict:
     return {"kode": w.kode, "nama": w.nama, "tipe": w.tipe, "level": w.level}
 
@@ -174,4 +200,43 @@ def data_cakupan(request, kode: str):
         "tahap": TAHAP_URUT,
         "total": data.total.as_dict(),
         "rincian": [b.as_dict() for b in data.baris],
+    }
+
+
+def _klaim_publik(request, k) -> dict:
+    return {"id": k.pk, "klaim": k.judul, "hasil": k.hasil, "label": k.label, "url": request.build_absolute_uri(k.get_absolute_url()),
+            "sumber_url": k.sumber_url, "diterbitkan": timezone.localdate(k.diterbitkan) if k.diterbitkan else None}  # fmt: skip
+
+
+@api.post(
+    "/cek-fakta/cocokkan",
+    response={200: JawabanCocok, 400: Galat, 429: Galat},
+    tags=["cek-fakta"],
+    summary="Cocokkan pesan dengan putusan cek fakta",
+)
+def cocokkan(request, data: PermintaanCocok):
+    """Match a forwarded message against published verdicts. `cocok` is true only when the best
+    verdict scores at or above the calibrated threshold; below it the answer is "not known yet".
+    Nothing is recorded. Anonymous callers are limited per address and hour."""
+    from akun.pembatas import alamat_klien
+    from cekfakta import layanan
+    from jembatan.lib.batas import lampaui_batas
+
+    if not request.user.is_authenticated and lampaui_batas(
+        f"api-cocok:{alamat_klien(request)}", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM, 3600
+    ):
+        return Status(429, {"detail": "Terlalu banyak permintaan dari alamat ini; coba lagi dalam satu jam."})
+    try:
+        teks = layanan.validasi_teks(data.teks)
+    except layanan.PesanDitolak as e:
+        return Status(400, {"detail": str(e)})
+    kandidat = [k for k in layanan.cocokkan(teks, k=6) if k.klaim.is_terbit][:5]
+    ambang = layanan.ambang()
+    cocok = bool(kandidat) and kandidat[0].skor >= ambang
+    return {
+        "cocok": cocok,
+        "skor": round(kandidat[0].skor, 4) if kandidat else 0.0,
+        "klaim": _klaim_publik(request, kandidat[0].klaim) if cocok else None,
+        "kandidat": [{"skor": round(k.skor, 4), "klaim": _klaim_publik(request, k.klaim)} for k in kandidat[1:] if cocok]
+        + [{"skor": round(k.skor, 4), "klaim": _klaim_publik(request, k.klaim)} for k in kandidat if not cocok],
     }

@@ -8,6 +8,7 @@ ALLOWED_HOSTS; `manage.py check --deploy` says what is still missing.
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.lib.env import env_bool, env_int, env_list, env_str
@@ -31,6 +32,14 @@ JEMBATAN_LOGIN_MAX_FAILURES = env_int("JEMBATAN_LOGIN_MAX_FAILURES", 5, minimum=
 JEMBATAN_LOGIN_WINDOW_MINUTES = env_int("JEMBATAN_LOGIN_WINDOW_MINUTES", 15, minimum=1)
 # Days an invitation link stays valid.
 JEMBATAN_INVITATION_DAYS = env_int("JEMBATAN_INVITATION_DAYS", 7, minimum=1)
+# Verification desk: hours to answer a new claim; longest message accepted; whether publishing
+# needs a second verifikator; days a reporter's contact (email, chat id) is kept.
+JEMBATAN_CEKFAKTA_TARGET_JAM = env_int("JEMBATAN_CEKFAKTA_TARGET_JAM", 24, minimum=1)
+JEMBATAN_CEKFAKTA_MAKS_KARAKTER = env_int("JEMBATAN_CEKFAKTA_MAKS_KARAKTER", 5000, minimum=100)
+JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR = env_bool("JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR", False)
+JEMBATAN_CEKFAKTA_RETENSI_HARI = env_int("JEMBATAN_CEKFAKTA_RETENSI_HARI", 90, minimum=1)
+# Matcher reports and API calls allowed per client address per hour.
+JEMBATAN_CEKFAKTA_BATAS_PER_JAM = env_int("JEMBATAN_CEKFAKTA_BATAS_PER_JAM", 30, minimum=1)
 # Seconds an anonymous public page may be served from cache (it is also invalidated on change).
 JEMBATAN_PAGE_CACHE_SECONDS = env_int("JEMBATAN_PAGE_CACHE_SECONDS", 300, minimum=0)
 
@@ -43,10 +52,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "jembatan.apps.JembatanConfig",
     "wilayah",
     "akun",
     "kim",
+    "cekfakta",
     "api",
 ]
 
@@ -187,6 +199,34 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+
+# Background work (one task API, django-tasks): "db" keeps the queue in the database and needs
+# `manage.py db_worker` running (make run starts one); "rq" uses Redis (REDIS_URL) with
+# `manage.py rqworker --job-class django_tasks_rq.Job`; "immediate" runs each task at once.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "db")
+_TASK_BACKENDS = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, got {TASKS_BACKEND!r}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+if TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
+
+# Chat channels of the verification desk (all optional; a channel without its secrets is off).
+WHATSAPP_VERIFY_TOKEN = env_str("WHATSAPP_VERIFY_TOKEN")
+WHATSAPP_APP_SECRET = env_str("WHATSAPP_APP_SECRET")
+WHATSAPP_TOKEN = env_str("WHATSAPP_TOKEN")
+WHATSAPP_PHONE_NUMBER_ID = env_str("WHATSAPP_PHONE_NUMBER_ID")
+WHATSAPP_API_URL = env_str("WHATSAPP_API_URL", "https://graph.facebook.com/v21.0")
+TELEGRAM_BOT_TOKEN = env_str("TELEGRAM_BOT_TOKEN")
+TELEGRAM_SECRET_TOKEN = env_str("TELEGRAM_SECRET_TOKEN")
+TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org")
 
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 urlpatterns = [
     path("", include("wilayah.urls")),
+    path("", include("cekfakta.urls")),
     path("", include("kim.urls")),
     path("akun/", include("akun.urls")),
     path("api/", include("api.urls")),

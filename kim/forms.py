@@ -1,9 +1,9 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.formulir import https_url
 from jembatan.lib.unggah import bersihkan_metadata
 from kim.models import Kim, Pengurus, Tahap, TargetCakupan
 
@@ -15,19 +15,12 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _https_url(field, **kwargs):
-    # Links typed without a scheme ("facebook.com/kimtungkap") are taken as https.
-    if isinstance(field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
-
-
 class KimForm(forms.ModelForm):
     versi = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = Kim
-        formfield_callback = _https_url
+        formfield_callback = https_url
         fields = [
             "nama", "profil", "alamat", "email_kontak", "telepon_kontak", "kontak_publik", "tanggal_berdiri",
             "nomor_sk", "tanggal_sk", "penandatangan_sk", "berkas_sk", "berkas_adart", "nomor_kimid", "logo",

@@ -15,3 +15,4 @@ class Command(BaseCommand):
         call_command("impor_batas")
         if not tanpa_demo:
             call_command("muat_demo")
+            call_command("muat_demo_cekfakta")

@@ -1,0 +1,70 @@
+from django import forms
+from django.conf import settings
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cekfakta.models import Hasil, Klaim, Referensi
+from jembatan.lib.formulir import https_url
+from wilayah.models import Level, Wilayah
+
+
+class CekForm(forms.Form):
+    teks = forms.CharField(
+        label=_("Pesan yang ingin diperiksa"),
+        widget=forms.Textarea(attrs={"rows": 8, "placeholder": _("Tempelkan pesan yang Anda terima di sini…")}),
+        help_text=_("Salin seluruh pesan dari WhatsApp, Telegram atau media sosial."),
+    )
+    tautan = forms.URLField(label=_("Tautan (bila ada)"), required=False, assume_scheme="https", max_length=500)
+    desa = forms.ModelChoiceField(
+        label=_("Desa/kelurahan Anda (opsional)"), required=False, queryset=Wilayah.objects.none(),
+        help_text=_("Membantu Diskominfo melihat di mana hoaks beredar. Tidak ditampilkan bersama nama Anda."),
+    )  # fmt: skip
+    email = forms.EmailField(
+        label=_("Email (opsional)"), required=False,
+        help_text=_("Hanya untuk memberi tahu Anda bila hasil pemeriksaan terbit. Tidak pernah dipublikasikan."),
+    )  # fmt: skip
+    # Left empty by people; bots fill every field.
+    situs_web = forms.CharField(
+        label=_("Jangan isi kolom ini"), required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["teks"].max_length = settings.JEMBATAN_CEKFAKTA_MAKS_KARAKTER
+        self.fields["desa"].queryset = (
+            Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, level=Level.DESA, berlaku=True)
+            .select_related("parent")
+            .order_by("parent__nama", "nama")
+        )
+        self.fields["desa"].label_from_instance = lambda w: f"{w.parent.nama} — {w.nama_lengkap}"
+
+
+class KlaimForm(forms.ModelForm):
+    class Meta:
+        model = Klaim
+        fields = ["judul", "topik", "hasil", "jenis_salah", "penjelasan", "metode"]
+        widgets = {
+            "judul": forms.Textarea(attrs={"rows": 2}),
+            "penjelasan": forms.Textarea(attrs={"rows": 6}),
+            "metode": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "hasil": _("“Salah” memerlukan salah satu dari tujuh jenis Mafindo."),
+            "metode": _("Mis. menelusuri sumber asli, menghubungi instansi terkait, pencarian gambar terbalik."),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("hasil") == Hasil.SALAH and not data.get("jenis_salah"):
+            self.add_error("jenis_salah", _("Pilih jenisnya untuk hasil “Salah”."))
+        return data
+
+
+ReferensiFormSet = inlineformset_factory(
+    Klaim, Referensi, fields=["judul", "url"], extra=2, can_delete=True,
+    formfield_callback=https_url,
+)  # fmt: skip
+
+
+class GabungForm(forms.Form):
+    tujuan = forms.IntegerField(label=_("Gabungkan ke klaim nomor"), min_value=1)

@@ -1,0 +1,267 @@
+"""The verification desk's operations, shared by the web form, the API and the chat webhooks.
+
+`periksa()` answers a forwarded message: with a published verdict when the matcher is sure
+enough, else by filing the report under the claim it belongs to (or a new one) with a tracking
+code. The matcher's index lives in each server process and follows the database: every call
+first asks whether any claim changed since the index was last brought up to date.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cekfakta.models import Klaim, Laporan, Saluran, Status
+
+KODE_HURUF = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed on phones
+
+
+class PesanDitolak(Exception):
+    """The message cannot be checked; the text says why, politely."""
+
+
+@dataclass
+class Kandidat:
+    klaim: Klaim
+    skor: float
+
+
+@dataclass
+class Jawaban:
+    laporan: Laporan
+    klaim: Klaim | None  # the published verdict when known, else None
+    skor: float
+    kandidat: list[Kandidat] = field(default_factory=list)
+
+    @property
+    def dikenal(self) -> bool:
+        return self.klaim is not None
+
+
+class _IndeksProses:
+    """The matcher index of this process, kept in step with the Klaim table."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._indeks = None
+        self._versi: tuple | None = None
+        self._sejak = None
+
+    def get(self):
+        from cekfakta.models import Istilah
+        from cekfakta.pencocok import Indeks
+
+        versi = (
+            *Klaim.objects.aggregate(n=Count("id"), m=Max("diubah")).values(),
+            *Istilah.objects.aggregate(n=Count("id"), m=Max("id")).values(),
+        )
+        with self._lock:
+            if self._indeks is not None and versi == self._versi:
+                return self._indeks
+            # A deleted claim or a changed dictionary means reading everything again.
+            if self._indeks is None or versi[0] < self._versi[0] or versi[2:] != self._versi[2:] or self._sejak is None:
+                indeks = Indeks(kamus=kamus_aktif())
+                indeks.bangun((k.pk, k.teks_indeks) for k in Klaim.objects.only("id", "judul", "teks_contoh").iterator())
+                self._indeks = indeks
+            else:  # only what changed since the last look
+                for k in Klaim.objects.filter(diubah__gte=self._sejak).only("id", "judul", "teks_contoh"):
+                    self._indeks.hapus(k.pk)
+                    self._indeks.tambah(k.pk, k.teks_indeks)
+            self._versi, self._sejak = versi, versi[1]
+            return self._indeks
+
+    def reset(self) -> None:
+        with self._lock:
+            self._indeks = self._versi = self._sejak = None
+
+
+indeks = _IndeksProses()
+
+
+def kamus_aktif():
+    """The shipped dictionaries plus the entries the admin added."""
+    from cekfakta.models import Istilah
+    from jembatan.lib.teks import kamus_bawaan
+
+    kamus = kamus_bawaan()
+    extra = list(Istilah.objects.values_list("jenis", "bentuk", "baku"))
+    if not extra:
+        return kamus
+    ganti = [(bentuk, baku) for jenis, bentuk, baku in extra if jenis != Istilah.Jenis.BOILERPLATE]
+    boilerplate = [bentuk for jenis, bentuk, _ in extra if jenis == Istilah.Jenis.BOILERPLATE]
+    return kamus.dengan(ganti, boilerplate)
+
+
+def ambang() -> float:
+    from cekfakta.pencocok import AMBANG_BAWAAN
+
+    return AMBANG_BAWAAN
+
+
+def kode_baru() -> str:
+    while True:
+        kode = "".join(secrets.choice(KODE_HURUF) for _ in range(8))
+        if not Laporan.objects.filter(kode=kode).exists():
+            return kode
+
+
+def validasi_teks(teks: str) -> str:
+    teks = (teks or "").replace("\x00", "").strip()
+    if not teks:
+        raise PesanDitolak(_("Pesannya kosong. Tempelkan teks pesan yang ingin Anda periksa."))
+    limit = settings.JEMBATAN_CEKFAKTA_MAKS_KARAKTER
+    if len(teks) > limit:
+        raise PesanDitolak(
+            _("Pesan terlalu panjang (%(n)s karakter; paling banyak %(max)s). Kirimkan bagian yang paling penting saja.")
+            % {"n": f"{len(teks):,}".replace(",", "."), "max": f"{limit:,}".replace(",", ".")}
+        )
+    printable = sum(1 for c in teks if c.isprintable() or c in "\n\r\t")
+    if printable / len(teks) < 0.9:
+        raise PesanDitolak(_("Isi ini tidak tampak seperti teks pesan. Tempelkan teksnya, bukan berkas."))
+    return teks
+
+
+def cocokkan(teks: str, k: int = 5) -> list[Kandidat]:
+    """Published and open claims most like `teks`, best first, with calibrated scores."""
+    hasil = indeks.get().cari(teks, k=k)
+    klaim = Klaim.objects.in_bulk([h.id for h in hasil])
+    return [Kandidat(klaim[h.id], h.skor) for h in hasil if h.id in klaim]
+
+
+def periksa(
+    teks: str, *, saluran: str = Saluran.WEB, tautan: str = "", wilayah=None, email: str = "", kontak: str = ""
+) -> Jawaban:
+    """Answer a forwarded message and record the report (see the module docstring)."""
+    teks = validasi_teks(teks)
+    kandidat = cocokkan(teks)
+    now = timezone.now()
+    terbaik = kandidat[0] if kandidat and kandidat[0].skor >= ambang() else None
+    with transaction.atomic():
+        if terbaik:
+            klaim = terbaik.klaim
+        else:
+            klaim = Klaim.objects.create(judul=teks[:300].split("\n")[0][:300], teks_contoh=teks, pertama_dilihat=now)
+        laporan = Laporan.objects.create(
+            klaim=klaim, kode=kode_baru(), teks=teks, tautan=tautan, saluran=saluran, wilayah=wilayah, email=email,
+            kontak_saluran=kontak, skor=terbaik.skor if terbaik else None, dijawab_langsung=bool(terbaik and klaim.is_terbit),
+            diberi_tahu=now if terbaik and klaim.is_terbit else None, dibuat=now,
+        )  # fmt: skip
+        Klaim.objects.filter(pk=klaim.pk).update(jumlah_laporan=klaim.laporan.count(), terakhir_dilihat=now)
+    known = terbaik.klaim if terbaik and terbaik.klaim.is_terbit else None
+    return Jawaban(laporan=laporan, klaim=known, skor=terbaik.skor if terbaik else (kandidat[0].skor if kandidat else 0.0),
+                   kandidat=kandidat)  # fmt: skip
+
+
+class TidakBolehTerbit(Exception):
+    pass
+
+
+def terbitkan(klaim: Klaim, oleh) -> bool:
+    """Publish a verdict, or (when two verifikator are required) submit it or approve it.
+
+    Returns True when the verdict is now public. Raises TidakBolehTerbit with what is missing."""
+    kurang = klaim.syarat_terbit()
+    if kurang:
+        raise TidakBolehTerbit(_("Belum dapat diterbitkan; lengkapi: %(kurang)s.") % {"kurang": ", ".join(kurang)})
+    now = timezone.now()
+    if settings.JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR:
+        if klaim.diajukan is None:
+            klaim.diajukan, klaim.verifikator, klaim.status = now, oleh, Status.DIPERIKSA
+            klaim.save()
+            return False
+        if klaim.verifikator_id == oleh.pk:
+            raise TidakBolehTerbit(_("Putusan ini harus disetujui verifikator lain."))
+        klaim.disetujui_oleh = oleh
+    else:
+        klaim.verifikator = klaim.verifikator or oleh
+    klaim.status, klaim.diterbitkan = Status.SELESAI, now
+    klaim.save()
+    transaction.on_commit(lambda: beri_tahu(klaim.pk))
+    return True
+
+
+def beri_tahu(klaim_id: int) -> int:
+    """Tell everyone who reported the claim that its verdict is out. Returns how many were told.
+
+    Chat reporters get a reply on their channel (as a background task), e-mail goes to those who
+    gave one, and everyone's tracking page shows the verdict from now on."""
+    from cekfakta.tasks import kabari_pelapor
+    from jembatan.lib import surel
+
+    klaim = Klaim.objects.get(pk=klaim_id)
+    told = 0
+    for laporan in klaim.laporan.filter(diberi_tahu__isnull=True):
+        if laporan.email:
+            link = (settings.SITE_URL or "") + laporan.get_absolute_url()
+            surel.kirim("putusan", [laporan.email], {"klaim": klaim, "laporan": laporan, "link": link})
+        if laporan.kontak_saluran:
+            kabari_pelapor.enqueue(laporan.pk)
+        laporan.diberi_tahu = timezone.now()
+        laporan.save(update_fields=["diberi_tahu"])
+        told += 1
+    return told
+
+
+def gabungkan(sumber: Klaim, tujuan: Klaim) -> Klaim:
+    """Move every report of `sumber` into `tujuan` and remove `sumber` (a verifikator's manual merge)."""
+    if sumber.pk == tujuan.pk:
+        raise ValueError("klaim yang sama")
+    if sumber.is_terbit:
+        raise TidakBolehTerbit(_("Putusan yang sudah terbit tidak dapat digabungkan ke klaim lain."))
+    with transaction.atomic():
+        sumber.laporan.update(klaim=tujuan)
+        tujuan.jumlah_laporan = tujuan.laporan.count()
+        tujuan.pertama_dilihat = min(tujuan.pertama_dilihat, sumber.pertama_dilihat)
+        tujuan.terakhir_dilihat = max(tujuan.terakhir_dilihat, sumber.terakhir_dilihat)
+        if sumber.teks_contoh and sumber.teks_contoh not in tujuan.teks_contoh:
+            tujuan.teks_contoh = f"{tujuan.teks_contoh}\n\n{sumber.teks_contoh}"[:20000]
+        tujuan.save()
+        sumber.delete()
+    return tujuan
+
+
+def pisahkan(laporan: Laporan) -> Klaim:
+    """Take a wrongly grouped report out of its claim into a new claim of its own."""
+    lama = laporan.klaim
+    with transaction.atomic():
+        baru = Klaim.objects.create(judul=laporan.teks[:300].split("\n")[0], teks_contoh=laporan.teks,
+                                    pertama_dilihat=laporan.dibuat, terakhir_dilihat=laporan.dibuat, jumlah_laporan=1)  # fmt: skip
+        laporan.klaim = baru
+        laporan.save(update_fields=["klaim"])
+        if lama:
+            Klaim.objects.filter(pk=lama.pk).update(jumlah_laporan=lama.laporan.count())
+    return baru
+
+
+def _tautan(path: str) -> str:
+    return f"{settings.SITE_URL}{path}" if settings.SITE_URL else ""
+
+
+def teks_putusan(klaim: Klaim, kode: str = "") -> str:
+    """A chat reply announcing a verdict (WhatsApp and Telegram both show *bold* plainly enough)."""
+    baris = [f"*CEK FAKTA: {klaim.label}*", "", f"Klaim: {klaim.judul}", "", klaim.penjelasan.strip().split("\n")[0][:500]]
+    if link := _tautan(klaim.get_absolute_url()):
+        baris += ["", f"Selengkapnya: {link}"]
+    if kode:
+        baris += ["", f"(Laporan Anda: {kode})"]
+    return "\n".join(baris)
+
+
+def teks_balasan(jawaban: Jawaban) -> str:
+    """The chat reply to a forwarded message: the verdict when known, else the tracking code."""
+    if jawaban.klaim:
+        return "Pesan ini mirip dengan klaim yang sudah diperiksa.\n\n" + teks_putusan(jawaban.klaim)
+    kode = jawaban.laporan.kode
+    baris = ["Pesan ini belum pernah diperiksa. Laporan Anda kami terima dan akan diperiksa tim verifikator.",
+             "", f"Kode pelacakan: *{kode}*"]  # fmt: skip
+    if link := _tautan(jawaban.laporan.get_absolute_url()):
+        baris.append(f"Ikuti hasilnya: {link}")
+    baris += ["", "Kami akan mengabari Anda di sini bila hasilnya terbit. Sementara itu, mohon jangan sebarkan pesan ini dulu."]
+    return "\n".join(baris)

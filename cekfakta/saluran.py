@@ -1,0 +1,126 @@
+"""Chat channels of the verification desk: one small adapter per provider.
+
+An adapter checks that a webhook call really comes from its provider, turns the provider's payload
+into `Masuk` messages, and sends replies through the project's one outbound-HTTP function. Another
+provider (an Indonesian WhatsApp gateway, say) is one more subclass registered in `ADAPTER`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from jembatan.lib import http
+
+
+@dataclass
+class Masuk:
+    id_eksternal: str
+    pengirim: str
+    jenis: str  # "text", "image", or what the provider calls anything else
+    teks: str  # the text, or an image's caption
+
+
+class Adapter:
+    nama: str = ""
+
+    @property
+    def aktif(self) -> bool:
+        raise NotImplementedError
+
+    def sah(self, request) -> bool:
+        """Whether this request was signed by the provider."""
+        raise NotImplementedError
+
+    def pesan(self, payload: dict) -> list[Masuk]:
+        raise NotImplementedError
+
+    def balas(self, pengirim: str, teks: str) -> None:
+        raise NotImplementedError
+
+
+class WhatsAppCloud(Adapter):
+    """Meta's WhatsApp Cloud API: X-Hub-Signature-256 is an HMAC-SHA256 of the raw body with the app secret."""
+
+    nama = "whatsapp"
+
+    @property
+    def aktif(self) -> bool:
+        return bool(settings.WHATSAPP_APP_SECRET and settings.WHATSAPP_TOKEN and settings.WHATSAPP_PHONE_NUMBER_ID)
+
+    def sah(self, request) -> bool:
+        tanda = request.headers.get("X-Hub-Signature-256", "")
+        if not self.aktif or not tanda.startswith("sha256="):
+            return False
+        expected = hmac.new(settings.WHATSAPP_APP_SECRET.encode(), request.body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(tanda.removeprefix("sha256="), expected)
+
+    def verifikasi_langganan(self, params) -> str | None:
+        """The GET handshake: echo hub.challenge when hub.verify_token is ours."""
+        token = settings.WHATSAPP_VERIFY_TOKEN
+        if token and params.get("hub.mode") == "subscribe" and hmac.compare_digest(params.get("hub.verify_token", ""), token):
+            return params.get("hub.challenge", "")
+        return None
+
+    def pesan(self, payload: dict) -> list[Masuk]:
+        out = []
+        for entry in payload.get("entry") or []:
+            for change in entry.get("changes") or []:
+                for m in (change.get("value") or {}).get("messages") or []:
+                    jenis = m.get("type", "")
+                    if jenis == "text":
+                        teks = (m.get("text") or {}).get("body", "")
+                    elif jenis == "image":
+                        teks = (m.get("image") or {}).get("caption", "")
+                    else:
+                        teks = ""
+                    if m.get("id") and m.get("from"):
+                        out.append(Masuk(str(m["id"]), str(m["from"]), jenis, teks))
+        return out
+
+    def balas(self, pengirim: str, teks: str) -> None:
+        http.kirim(
+            "POST",
+            f"{settings.WHATSAPP_API_URL}/{settings.WHATSAPP_PHONE_NUMBER_ID}/messages",
+            json={"messaging_product": "whatsapp", "to": pengirim, "type": "text", "text": {"body": teks[:4096]}},
+            headers={"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"},
+        )
+
+
+class Telegram(Adapter):
+    """Telegram Bot API: the webhook carries the secret token set with setWebhook in a header."""
+
+    nama = "telegram"
+
+    @property
+    def aktif(self) -> bool:
+        return bool(settings.TELEGRAM_BOT_TOKEN and settings.TELEGRAM_SECRET_TOKEN)
+
+    def sah(self, request) -> bool:
+        tanda = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+        return self.aktif and hmac.compare_digest(tanda, settings.TELEGRAM_SECRET_TOKEN)
+
+    def pesan(self, payload: dict) -> list[Masuk]:
+        m = payload.get("message") or payload.get("edited_message")
+        if not m or "update_id" not in payload or not (m.get("chat") or {}).get("id"):
+            return []
+        if "text" in m:
+            jenis, teks = "text", m["text"]
+        elif "photo" in m:
+            jenis, teks = "image", m.get("caption", "")
+        else:
+            jenis, teks = next((k for k in ("document", "sticker", "voice", "video", "audio", "location") if k in m), "lain"), ""
+        return [Masuk(str(payload["update_id"]), str(m["chat"]["id"]), jenis, teks)]
+
+    def balas(self, pengirim: str, teks: str) -> None:
+        http.kirim(
+            "POST",
+            f"{settings.TELEGRAM_API_URL}/bot{settings.TELEGRAM_BOT_TOKEN}/sendMessage",
+            json={"chat_id": pengirim, "text": teks[:4096], "disable_web_page_preview": False},
+        )
+
+
+ADAPTER: dict[str, Adapter] = {a.nama: a for a in (WhatsAppCloud(), Telegram())}

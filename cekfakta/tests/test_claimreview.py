@@ -1,0 +1,107 @@
+"""Importing ClaimReview JSON and the matcher API."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from cekfakta import layanan
+from cekfakta.claimreview import hasil_dari_rating
+from cekfakta.models import Klaim
+
+pytestmark = pytest.mark.django_db
+
+
+def _review(n, rating="Salah", **extra):
+    return {
+        "@context": "https://schema.org", "@type": "ClaimReview", "url": f"https://cekfakta.example/{n}",
+        "datePublished": f"2024-05-0{n}", "claimReviewed": "Vaksin mengandung chip pelacak",
+        "name": f"[SALAH] Vaksin mengandung chip pelacak ({n})", "author": {"@type": "Organization", "name": "Pemeriksa Uji"},
+        "reviewRating": {"@type": "Rating", "alternateName": rating}, "itemReviewed": {"@type": "Claim", "datePublished": "2024-05-01"},
+        **extra,
+    }  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _indeks_baru():
+    layanan.indeks.reset()
+    yield
+    layanan.indeks.reset()
+
+
+@pytest.mark.parametrize(
+    ("label", "hasil", "jenis"),
+    [("Salah — Konten palsu", "salah", "palsu"), ("Hoaks", "salah", "palsu"), ("Konten Menyesatkan", "salah", "menyesatkan"),
+     ("Satire", "salah", "satire"), ("Benar", "benar", ""), ("Tidak dapat diverifikasi", "tidak_dapat", ""), ("", "tidak_dapat", "")],
+)  # fmt: skip
+def test_rating_labels_map_to_outcomes(label, hasil, jenis):
+    assert hasil_dari_rating(label) == (hasil, jenis)
+
+
+def test_array_and_datafeed_import_once(tmp_path):
+    array = tmp_path / "a.json"
+    array.write_text(json.dumps([_review(1), _review(2, "Benar"), {"@type": "Article"}]))
+    out = io.StringIO()
+    call_command("import_claimreview", str(array), stdout=out)
+    assert "2 putusan diimpor" in out.getvalue()
+    feed = tmp_path / "f.json"
+    feed.write_text(
+        json.dumps({"@type": "DataFeed", "dataFeedElement": [{"@type": "DataFeedItem", "item": [_review(2), _review(3)]}]})
+    )
+    out = io.StringIO()
+    call_command("import_claimreview", str(feed), stdout=out)
+    assert "1 putusan diimpor, 1 sudah ada" in out.getvalue()
+    k = Klaim.objects.get(sumber_url="https://cekfakta.example/1")
+    assert k.is_terbit and k.label == "SALAH — Konten palsu" and k.sumber_nama == "Pemeriksa Uji"
+    assert timezone.localdate(k.diterbitkan).isoformat() == "2024-05-01" and k.referensi.get().url == k.sumber_url
+
+
+def test_broken_file_imports_nothing(tmp_path):
+    bad = tmp_path / "b.json"
+    bad.write_text(json.dumps([_review(1), {**_review(2), "claimReviewed": ""}]))
+    with pytest.raises(CommandError, match="butir ke-2"):
+        call_command("import_claimreview", str(bad))
+    assert not Klaim.objects.exists()
+    bad.write_text("{not json")
+    with pytest.raises(CommandError, match="bukan JSON"):
+        call_command("import_claimreview", str(bad))
+
+
+def test_api_matches_known_verdicts_and_says_not_known_otherwise(client, tmp_path):
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps([_review(1)]))
+    call_command("import_claimreview", str(f), stdout=io.StringIO())
+    hit = client.post(
+        "/api/v1/cek-fakta/cocokkan",
+        {"teks": "katanya vaksin itu mengandung chip pelacak!! sebarkan"},
+        content_type="application/json",
+    )
+    assert hit.status_code == 200
+    body = hit.json()
+    assert body["cocok"] is True and body["skor"] >= layanan.ambang()
+    assert body["klaim"]["sumber_url"] == "https://cekfakta.example/1" and body["klaim"]["url"].startswith(
+        "http://testserver/cek-fakta/"
+    )
+    miss = client.post(
+        "/api/v1/cek-fakta/cocokkan",
+        {"teks": "Jadwal posyandu bulan ini hari Selasa di balai desa"},
+        content_type="application/json",
+    ).json()
+    assert miss["cocok"] is False and miss["klaim"] is None
+    assert client.post("/api/v1/cek-fakta/cocokkan", {"teks": ""}, content_type="application/json").status_code == 400
+    assert not Klaim.objects.filter(status="baru").exists()  # the API records nothing
+
+
+def test_api_limits_anonymous_callers(client, settings):
+    settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM = 1
+    url, data = "/api/v1/cek-fakta/cocokkan", {"teks": "apa saja"}
+    assert client.post(url, data, content_type="application/json").status_code == 200
+    assert client.post(url, data, content_type="application/json").status_code == 429
+
+
+def test_api_is_in_the_openapi_document(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    op = spec["paths"]["/api/v1/cek-fakta/cocokkan"]["post"]
+    assert {"200", "400", "429"} <= set(op["responses"])

@@ -1,0 +1,190 @@
+"""The verification desk end to end: checking a message, the queue, publishing, telling reporters."""
+
+import json
+import re
+
+import pytest
+from django.core import mail
+
+from cekfakta import layanan
+from cekfakta.models import Hasil, JenisSalah, Klaim, Laporan, Referensi, Status
+
+pytestmark = pytest.mark.django_db
+
+HOAKS = "SELAMAT!! Anda pemenang undian nasabah bank Rp50 juta. Klaim hadiah di link ini, isi nama, nomor rekening dan PIN. Bantu sebarkan!!"
+
+
+@pytest.fixture(autouse=True)
+def _indeks_baru():
+    layanan.indeks.reset()  # each test has its own database contents
+    yield
+    layanan.indeks.reset()
+
+
+def putusan(judul="Hadiah undian nasabah bank Rp 50 juta lewat tautan", teks=HOAKS, **fields):
+    from django.utils import timezone
+
+    k = Klaim.objects.create(judul=judul, teks_contoh=teks, status=Status.SELESAI, hasil=Hasil.SALAH, jenis_salah=JenisSalah.TIRUAN,
+                             penjelasan="Bank tidak meminta PIN lewat tautan.", metode="Cek situs resmi bank.",
+                             diterbitkan=timezone.now(), **fields)  # fmt: skip
+    Referensi.objects.create(klaim=k, judul="Pengumuman bank", url="https://bank.example/waspada")
+    return k
+
+
+def test_a_known_hoax_is_answered_at_once_with_its_verdict(client):
+    k = putusan()
+    reworded = (
+        "slmt!! anda pemenang undian nasabah bank 50jt, klaim hadiahnya di link ini isi no rekening & PIN. sebarkan ke grup"
+    )
+    response = client.post("/cek-fakta/cek/", {"teks": reworded})
+    html = response.content.decode()
+    assert "Pesan ini mirip dengan klaim yang sudah diperiksa" in html
+    assert "SALAH — Konten tiruan" in html and k.get_absolute_url() in html
+    laporan = Laporan.objects.get()
+    assert laporan.klaim == k and laporan.dijawab_langsung and laporan.diberi_tahu
+
+
+def test_an_unknown_message_gets_a_tracking_code_and_a_second_report_joins_the_same_claim(client):
+    first = client.post(
+        "/cek-fakta/cek/", {"teks": "Jembatan Rantau putus total dan ditutup mulai besok pagi, semua kendaraan dialihkan"}
+    )
+    assert "Belum pernah diperiksa" in first.content.decode()
+    kode = re.search(r'kode-lacak">(\w+)', first.content.decode()).group(1)
+    assert client.get(f"/cek-fakta/lacak/{kode}/").status_code == 200
+    client.post(
+        "/cek-fakta/cek/",
+        {"teks": "jembatan rantau putus total & ditutup mulai besok pagi!! semua kendaraan dialihkan, sebarkan"},
+    )
+    klaim = Klaim.objects.get()
+    assert klaim.jumlah_laporan == 2 and klaim.status == Status.BARU
+    assert klaim.tenggat > klaim.pertama_dilihat
+
+
+@pytest.mark.parametrize(
+    ("teks", "pesan"),
+    [
+        ("   ", "wajib"),
+        ("x" * 6000, "terlalu panjang"),
+        ("\x01\x02\x03\x04 biner \x05\x06\x07\x08\x0e\x0f", "tidak tampak seperti teks"),
+    ],
+)
+def test_bad_messages_get_a_polite_refusal_and_nothing_is_filed(client, teks, pesan):
+    response = client.post("/cek-fakta/cek/", {"teks": teks})
+    assert response.status_code == 400
+    assert pesan in " ".join(response.context["form"].errors["teks"]).lower() or pesan in response.content.decode()
+    assert not Laporan.objects.exists()
+
+
+def test_bots_filling_the_honeypot_file_nothing(client):
+    client.post("/cek-fakta/cek/", {"teks": HOAKS, "situs_web": "http://spam.example"})
+    assert not Laporan.objects.exists()
+
+
+def test_reports_from_one_address_are_rate_limited(client, settings):
+    settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM = 2
+    for i in range(2):
+        assert client.post("/cek-fakta/cek/", {"teks": f"pesan uji nomor {i} tentang jalan desa"}).status_code == 200
+    assert client.post("/cek-fakta/cek/", {"teks": "pesan ketiga"}).status_code == 429
+
+
+def _isi(k, **extra):
+    data = {"judul": k.judul, "topik": "penipuan", "hasil": "salah", "jenis_salah": "palsu", "penjelasan": "Tidak benar.",
+            "metode": "Konfirmasi ke dinas.", "referensi-TOTAL_FORMS": "1", "referensi-INITIAL_FORMS": "0",
+            "referensi-0-judul": "Siaran pers", "referensi-0-url": "https://tapinkab.example/siaran"}  # fmt: skip
+    return {**data, **extra}
+
+
+def test_publishing_needs_every_part_and_then_tells_the_reporters(client, cast, django_capture_on_commit_callbacks):
+    jawaban = layanan.periksa("Air PDAM tercemar, jangan dipakai mandi seminggu ini!!", email="warga@uji.example")
+    k = jawaban.laporan.klaim
+    client.force_login(cast.verifikator)
+    missing = client.post(
+        f"/kelola/cek-fakta/{k.pk}/", {**_isi(k, penjelasan="", **{"referensi-TOTAL_FORMS": "0"}), "terbitkan": "1"}, follow=True
+    )
+    assert "penjelasan" in missing.content.decode() and "referensi" in missing.content.decode()
+    k.refresh_from_db()
+    assert k.diterbitkan is None
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), "terbitkan": "1"}, follow=True)
+    assert "Putusan diterbitkan" in done.content.decode()
+    k.refresh_from_db()
+    assert k.is_terbit and k.label == "SALAH — Konten palsu" and k.verifikator == cast.verifikator
+    assert [m.to for m in mail.outbox] == [["warga@uji.example"]]
+    assert jawaban.laporan.kode in mail.outbox[0].body
+    assert "Hasil pemeriksaan sudah terbit" in client.get(f"/cek-fakta/lacak/{jawaban.laporan.kode}/").content.decode()
+
+
+def test_a_newly_published_verdict_answers_the_next_report_without_restart(client, cast):
+    assert not layanan.periksa("Beredar kabar sekolah libur sebulan karena wabah di kecamatan").dikenal
+    k = Klaim.objects.get()
+    client.force_login(cast.verifikator)
+    client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), "terbitkan": "1"})
+    assert layanan.periksa("beredar kabar sekolah libur sebulan karena ada wabah di kecamatan!!").klaim == k
+
+
+def test_verdict_page_carries_claimreview_and_whatsapp_text(client):
+    k = putusan()
+    html = client.get(k.get_absolute_url()).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "ClaimReview" and data["claimReviewed"] == k.judul
+    assert data["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "SALAH — Konten tiruan",
+        "bestRating": 5,
+        "worstRating": 1,
+        "ratingValue": 1,
+    }
+    assert data["author"]["name"] == "Diskominfo Kabupaten Tapin" and data["url"].endswith(k.get_absolute_url())
+    assert "*CEK FAKTA: SALAH — Konten tiruan*" in html and "wa.me/?text=" in html
+
+
+def test_open_claims_are_not_public(client):
+    k = layanan.periksa("Kabar jalan poros desa ditutup").laporan.klaim
+    assert client.get(k.get_absolute_url()).status_code == 404
+
+
+def test_two_verifikator_rule(client, cast, settings):
+    settings.JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR = True
+    k = layanan.periksa("Kabar pasar kecamatan tutup sebulan").laporan.klaim
+    client.force_login(cast.verifikator)
+    client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), "terbitkan": "1"})
+    k.refresh_from_db()
+    assert k.diajukan and not k.is_terbit
+    again = client.post(
+        f"/kelola/cek-fakta/{k.pk}/", {**_isi(k, **{"referensi-TOTAL_FORMS": "0"}), "terbitkan": "1"}, follow=True
+    )
+    assert "verifikator lain" in again.content.decode()
+    client.force_login(cast.admin)
+    client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k, **{"referensi-TOTAL_FORMS": "0"}), "terbitkan": "1"})
+    k.refresh_from_db()
+    assert k.is_terbit and k.disetujui_oleh == cast.admin
+
+
+@pytest.mark.parametrize("peran", ["operator", "pemdes", "editor", "anggota", "warga"])
+def test_the_queue_is_for_verifikator_and_admin_only(client, cast, peran):
+    k = layanan.periksa("Kabar apa saja untuk antrean").laporan.klaim
+    client.force_login(getattr(cast, peran))
+    assert client.get("/kelola/cek-fakta/").status_code == 404
+    assert client.get(f"/kelola/cek-fakta/{k.pk}/").status_code == 404
+    client.force_login(cast.verifikator)
+    assert client.get("/kelola/cek-fakta/").status_code == 200
+
+
+def test_queue_never_shows_reporters_contacts(client, cast):
+    layanan.periksa("Kabar banjir besar besok", email="rahasia@uji.example", kontak="6281234567890")
+    client.force_login(cast.admin)
+    html = client.get(f"/kelola/cek-fakta/{Klaim.objects.get().pk}/").content.decode()
+    assert "rahasia@uji.example" not in html and "6281234567890" not in html
+
+
+def test_merge_and_split_by_hand(client, cast):
+    a = layanan.periksa("Kabar pertama tentang listrik padam tiga hari di seluruh kabupaten").laporan.klaim
+    b = layanan.periksa("Pesan lain sama sekali: harga pupuk naik dua kali lipat besok").laporan.klaim
+    client.force_login(cast.verifikator)
+    client.post(f"/kelola/cek-fakta/{b.pk}/gabung/", {"tujuan": a.pk})
+    a.refresh_from_db()
+    assert a.jumlah_laporan == 2 and not Klaim.objects.filter(pk=b.pk).exists()
+    laporan = a.laporan.order_by("dibuat").last()
+    client.post(f"/kelola/cek-fakta/laporan/{laporan.pk}/pisah/")
+    a.refresh_from_db()
+    assert a.jumlah_laporan == 1 and Klaim.objects.count() == 2

@@ -1,0 +1,147 @@
+"""The hoax matcher on a small fixed corpus written for these tests (no database)."""
+
+import pytest
+
+from cekfakta.pencocok import AMBANG_BAWAAN, PANJANG_MAKS, Hasil, Indeks
+
+VERDICT = {
+    1: "Undian berhadiah Bank Kalsel lewat WhatsApp\nSelamat! Nomor anda terpilih sebagai pemenang undian Bank Kalsel "
+    "hadiah mobil. Hubungi admin dan transfer biaya administrasi agar hadiah dikirim.",
+    2: "Air PDAM Rantau tercemar bangkai, warga dilarang minum\nJangan minum air PDAM, airnya tercemar bangkai dan racun.",
+    3: "Tautan pendaftaran bantuan sosial Rp 3 juta untuk semua KK\nDaftar sekarang lewat link ini, bantuan sosial "
+    "Rp 3.000.000 untuk semua kepala keluarga, kuota terbatas.",
+    4: "Vaksin campak di posyandu menyebabkan kemandulan\nOrang tua jangan bawa anak ke posyandu, vaksin campak bikin mandul.",
+    5: "Bendungan Riam Kanan jebol, Rantau akan tenggelam malam ini\nBendungan Riam Kanan jebol, air bah menuju Rantau.",
+    6: "Lowongan kerja PT Pertamina tanpa tes, gaji 8 juta\nPT Pertamina membuka lowongan tanpa tes, kirim CV lewat WA.",
+    7: "Minum air rebusan daun sirsak menyembuhkan kanker dalam 3 hari\nRebus daun sirsak, minum tiap pagi, kanker sembuh.",
+    8: "Presiden umumkan libur nasional tambahan sepekan bulan depan\nPemerintah menetapkan libur nasional tambahan.",
+}
+
+
+@pytest.fixture(scope="module")
+def indeks():
+    ix = Indeks()
+    ix.bangun(VERDICT.items())
+    return ix
+
+
+# Known limitation: the right verdict ranks first, but the calibrated score stays under the threshold when the
+# rewording changes affixes ("diminum"/"minum", "mandul"/"kemandulan"); strict, so a fix makes these pass loudly.
+_TERLALU_HATI_HATI = pytest.mark.xfail(strict=True, reason="ranked first but scored under AMBANG_BAWAAN (affixes)")
+
+
+def _teratas(ix, teks):
+    hasil = ix.cari(teks, 3)
+    return hasil[0] if hasil else None
+
+
+def test_exact_text_is_found_with_high_score(indeks):
+    h = _teratas(indeks, VERDICT[2])
+    assert h.id == 2 and h.skor >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("pesan", "id_"),
+    [
+        pytest.param(
+            "BANTU SEBARKAN!!! air pdam rantau udh tercemar bangkai, jgn diminum dulu 🙏🙏", 2, marks=_TERLALU_HATI_HATI
+        ),
+        ("Info A1: bendungan riam kanan jebooool, Rantau tenggelam nanti malam!! viralkan", 5),
+        pytest.param("Ulun dapat kabar vaksin campak di posyandu bikin anak mandul, bujur kah?", 4, marks=_TERLALU_HATI_HATI),
+        ("benarkah minum rebusan daun sirsak bisa sembuhkan kanker 3 hari?", 7),
+    ],
+)
+def test_reworded_forwarded_message_is_matched(indeks, pesan, id_):
+    """GIVEN a verdict WHEN its claim comes back reworded, with slang and boilerplate THEN it is the match."""
+    h = _teratas(indeks, pesan)
+    assert h is not None and h.id == id_
+    assert h.skor >= AMBANG_BAWAAN
+
+
+def test_templated_hoax_with_other_numbers_ranks_the_template_first(indeks):
+    pesan = (
+        "Selamat!! Nomor anda terpilih sbg pemenang undian Bank Kalsel hadiah mobil 2025. Hubungi admin 0812-9999-1111 "
+        "dan transfer biaya administrasi Rp 750.000 agar hadiah dikirim"
+    )
+    h = _teratas(indeks, pesan)
+    assert h.id == 1
+    assert h.skor >= 0.5  # a near certain match, though under AMBANG_BAWAAN: the claim line is only half covered
+
+
+@pytest.mark.parametrize(
+    "pesan",
+    [
+        "Besok posyandu balita di balai desa jam 8, bawa buku KIA. Ada imunisasi campak gratis.",
+        "Bank Kalsel mengingatkan: kami tidak pernah mengadakan undian lewat WhatsApp, jangan transfer ke siapa pun.",
+        "Gotong royong bersihkan saluran air RT 3 hari Minggu, bawa cangkul.",
+        "Harga cabe rawit di pasar Rantau hari ini 60 ribu sekilo.",
+        "Pemadaman listrik terencana oleh PLN di Bakarangan Kamis jam 9 sampai 14.",
+    ],
+)
+def test_unrelated_true_messages_are_not_matched(indeks, pesan):
+    h = _teratas(indeks, pesan)
+    assert h is None or h.skor < AMBANG_BAWAAN
+
+
+def test_results_are_best_first_and_limited_to_k(indeks):
+    hasil = indeks.cari("bantuan sosial undian hadiah lowongan kerja vaksin", 4)
+    assert len(hasil) <= 4
+    assert [h.skor for h in hasil] == sorted((h.skor for h in hasil), reverse=True)
+    assert all(isinstance(h, Hasil) and 0.0 <= h.skor <= 1.0 for h in hasil)
+
+
+def test_tambah_makes_a_new_verdict_findable_at_once():
+    ix = Indeks()
+    ix.bangun(VERDICT.items())
+    pesan = "Jembatan Rantau Baru retak dan akan ambruk, jangan lewat"
+    assert not ix.cari(pesan) or ix.cari(pesan)[0].skor < AMBANG_BAWAAN
+    ix.tambah(99, "Jembatan Rantau Baru retak dan akan ambruk\nJembatan Rantau Baru sudah retak, sebentar lagi ambruk.")
+    assert len(ix) == len(VERDICT) + 1
+    h = ix.cari(pesan)[0]
+    assert h.id == 99 and h.skor >= AMBANG_BAWAAN
+
+
+def test_tambah_with_a_known_id_replaces_its_text():
+    ix = Indeks()
+    ix.bangun(VERDICT.items())
+    ix.tambah(2, "Gempa besar guncang Tapin besok pagi\nBMKG katanya gempa besar besok.")
+    assert len(ix) == len(VERDICT)
+    assert all(h.id != 2 for h in ix.cari("air pdam rantau tercemar bangkai"))
+    assert ix.cari("gempa besar guncang tapin besok pagi")[0].id == 2
+
+
+def test_hapus_hides_a_verdict_at_once():
+    ix = Indeks()
+    ix.bangun(VERDICT.items())
+    ix.hapus(5)
+    ix.hapus(12345)  # unknown: ignored
+    assert len(ix) == len(VERDICT) - 1
+    assert all(h.id != 5 for h in ix.cari("bendungan riam kanan jebol rantau tenggelam"))
+
+
+def test_many_additions_fold_into_the_main_segment_and_stay_findable():
+    ix = Indeks()
+    ix.bangun(VERDICT.items())
+    for i in range(1200):
+        ix.tambah(1000 + i, f"Kabar nomor {i} tentang desa kode{i:04d}x\nisi kabar kode{i:04d}x")
+    assert len(ix) == len(VERDICT) + 1200
+    assert ix.cari("kabar desa kode0007x")[0].id == 1007
+    assert ix.cari(VERDICT[3])[0].id == 3
+
+
+def test_empty_and_content_free_queries_give_no_result(indeks):
+    assert indeks.cari("") == []
+    assert indeks.cari("🙏🙏 BANTU SEBARKAN!!! forwarded many times") == []
+    assert Indeks().cari("air pdam tercemar") == []
+
+
+def test_enormous_query_is_cut_and_answered(indeks):
+    pesan = VERDICT[5] + " lorem" * (PANJANG_MAKS // 2)
+    hasil = indeks.cari(pesan)
+    assert hasil and hasil[0].id == 5
+
+
+def test_an_empty_build_gives_an_empty_index():
+    ix = Indeks()
+    ix.bangun([])
+    assert len(ix) == 0 and ix.cari("apa saja") == []

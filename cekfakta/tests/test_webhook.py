@@ -1,0 +1,165 @@
+"""WhatsApp Cloud API and Telegram webhooks: signatures, replays, replies through the one HTTP function."""
+
+import hashlib
+import hmac
+import json
+
+import pytest
+from django.utils import timezone
+
+from cekfakta import layanan
+from cekfakta.models import Hasil, JenisSalah, Klaim, Laporan, PesanMasuk, Referensi, Status
+from jembatan.lib import http
+
+pytestmark = pytest.mark.django_db
+
+RAHASIA = "rahasia-aplikasi-uji"
+HOAKS = "Pendaftaran bansos tahun ini dibuka, transfer biaya admin 100rb ke nomor WA ini, kuota terbatas!!"
+
+
+@pytest.fixture(autouse=True)
+def saluran_aktif(settings):
+    settings.WHATSAPP_APP_SECRET, settings.WHATSAPP_TOKEN, settings.WHATSAPP_PHONE_NUMBER_ID = RAHASIA, "token-wa", "1234567890"
+    settings.WHATSAPP_VERIFY_TOKEN = "verifikasi-uji"
+    settings.TELEGRAM_BOT_TOKEN, settings.TELEGRAM_SECRET_TOKEN = "111:botuji", "rahasia-telegram"
+    settings.SITE_URL = "https://kim.tapin.example"
+    layanan.indeks.reset()
+
+
+@pytest.fixture
+def terkirim(monkeypatch):
+    """Replace the one outbound-HTTP function; record what would have been sent."""
+    calls = []
+
+    def palsu(method, url, *, json=None, headers=None, timeout=10):
+        calls.append({"method": method, "url": url, "json": json, "headers": headers or {}})
+        return http.Respon(200, b"{}")
+
+    monkeypatch.setattr(http, "kirim", palsu)
+    return calls
+
+
+def wa_payload(teks="", *, id_="wamid.HBgN001", jenis="text", dari="6281234567890"):
+    pesan = {"from": dari, "id": id_, "timestamp": "1732800000", "type": jenis}
+    if jenis == "text":
+        pesan["text"] = {"body": teks}
+    elif jenis == "image":
+        pesan["image"] = {"id": "media-1", "mime_type": "image/jpeg", "sha256": "x", **({"caption": teks} if teks else {})}
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "WABA-ID", "changes": [{"field": "messages", "value": {
+            "messaging_product": "whatsapp", "metadata": {"display_phone_number": "6281100000000", "phone_number_id": "1234567890"},
+            "contacts": [{"profile": {"name": "Warga"}, "wa_id": dari}], "messages": [pesan]}}]}],
+    }  # fmt: skip
+
+
+def kirim_wa(client, payload, rahasia=RAHASIA):
+    body = json.dumps(payload).encode()
+    tanda = "sha256=" + hmac.new(rahasia.encode(), body, hashlib.sha256).hexdigest()
+    return client.post("/cek-fakta/webhook/whatsapp/", body, content_type="application/json", HTTP_X_HUB_SIGNATURE_256=tanda)
+
+
+def putusan():
+    k = Klaim.objects.create(judul="Pendaftaran bansos dipungut biaya admin lewat nomor WA", teks_contoh=HOAKS, status=Status.SELESAI,
+                             hasil=Hasil.SALAH, jenis_salah=JenisSalah.PALSU, penjelasan="Pendaftaran bansos tidak dipungut biaya.",
+                             metode="Konfirmasi dinas sosial.", diterbitkan=timezone.now())  # fmt: skip
+    Referensi.objects.create(klaim=k, judul="Dinas Sosial", url="https://dinsos.example/bansos")
+    return k
+
+
+def test_whatsapp_subscription_handshake(client):
+    ok = client.get(
+        "/cek-fakta/webhook/whatsapp/", {"hub.mode": "subscribe", "hub.verify_token": "verifikasi-uji", "hub.challenge": "98765"}
+    )
+    assert ok.status_code == 200 and ok.content == b"98765"
+    bad = client.get("/cek-fakta/webhook/whatsapp/", {"hub.mode": "subscribe", "hub.verify_token": "salah", "hub.challenge": "1"})
+    assert bad.status_code == 403
+
+
+def test_known_hoax_on_whatsapp_is_answered_with_the_verdict(client, terkirim, django_capture_on_commit_callbacks):
+    k = putusan()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = kirim_wa(
+            client, wa_payload("Pendaftaran bansos tahun ini dibuka!! transfer biaya admin 100rb ke nomor WA ini, kuota terbatas")
+        )
+    assert response.status_code == 200
+    [call] = terkirim
+    assert call["url"] == "https://graph.facebook.com/v21.0/1234567890/messages"
+    assert call["headers"]["Authorization"] == "Bearer token-wa"
+    assert call["json"]["to"] == "6281234567890" and call["json"]["type"] == "text"
+    assert "SALAH — Konten palsu" in call["json"]["text"]["body"]
+    assert f"https://kim.tapin.example{k.get_absolute_url()}" in call["json"]["text"]["body"]
+    laporan = Laporan.objects.get()
+    assert laporan.saluran == "whatsapp" and laporan.klaim == k and laporan.kontak_saluran == "6281234567890"
+
+
+def test_wrong_signature_is_refused_logged_and_nothing_stored(client, terkirim, caplog):
+    response = kirim_wa(client, wa_payload(HOAKS), rahasia="bukan-rahasianya")
+    assert response.status_code == 403
+    assert "signature" in caplog.text
+    assert not PesanMasuk.objects.exists() and not terkirim
+
+
+def test_a_replayed_delivery_is_processed_once(client, terkirim, django_capture_on_commit_callbacks):
+    payload = wa_payload("Kabar jembatan gantung desa putus dan ditutup mulai besok")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert kirim_wa(client, payload).status_code == 200
+        assert kirim_wa(client, payload).status_code == 200
+    assert PesanMasuk.objects.count() == 1 and Laporan.objects.count() == 1
+    assert len(terkirim) == 1 and "Kode pelacakan" in terkirim[0]["json"]["text"]["body"]
+
+
+@pytest.mark.parametrize(
+    ("jenis", "teks", "jawab"), [("audio", "", "belum dapat kami periksa"), ("image", "", "keterangan (caption)")]
+)
+def test_unsupported_messages_are_told_what_works(client, terkirim, django_capture_on_commit_callbacks, jenis, teks, jawab):
+    with django_capture_on_commit_callbacks(execute=True):
+        kirim_wa(client, wa_payload(teks, jenis=jenis))
+    assert jawab in terkirim[0]["json"]["text"]["body"]
+    assert not Laporan.objects.exists()
+
+
+def test_image_caption_is_checked_like_text(client, terkirim, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        kirim_wa(client, wa_payload("Tangkapan layar: listrik padam total tiga hari mulai besok", jenis="image"))
+    assert Laporan.objects.get().teks.startswith("Tangkapan layar")
+
+
+def test_telegram_secret_header_and_reply(client, terkirim, django_capture_on_commit_callbacks):
+    update = {"update_id": 5501, "message": {"message_id": 9, "date": 1732800000, "chat": {"id": 424242, "type": "private"},
+                                             "from": {"id": 424242, "is_bot": False, "first_name": "Warga"},
+                                             "text": "Benarkah besok ada razia KTP di semua desa?"}}  # fmt: skip
+    refused = client.post(
+        "/cek-fakta/webhook/telegram/", update, content_type="application/json", HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="salah"
+    )
+    assert refused.status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        ok = client.post("/cek-fakta/webhook/telegram/", update, content_type="application/json",
+                         HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="rahasia-telegram")  # fmt: skip
+    assert ok.status_code == 200
+    [call] = terkirim
+    assert call["url"] == "https://api.telegram.org/bot111:botuji/sendMessage" and call["json"]["chat_id"] == "424242"
+    assert "Kode pelacakan" in call["json"]["text"]
+
+
+def test_chat_reporters_are_told_on_their_channel_when_the_verdict_is_published(
+    client, cast, terkirim, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        kirim_wa(client, wa_payload("Katanya air PDAM tercemar bakteri, jangan dipakai mandi minggu ini"))
+    klaim = Klaim.objects.get()
+    terkirim.clear()
+    client.force_login(cast.verifikator)
+    data = {"judul": "Air PDAM tercemar bakteri", "topik": "kesehatan", "hasil": "salah", "jenis_salah": "palsu", "penjelasan": "PDAM menyatakan air aman.",
+            "metode": "Konfirmasi PDAM.", "referensi-TOTAL_FORMS": "1", "referensi-INITIAL_FORMS": "0",
+            "referensi-0-judul": "Siaran PDAM", "referensi-0-url": "https://pdam.example/siaran", "terbitkan": "1"}  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/kelola/cek-fakta/{klaim.pk}/", data)
+    [call] = terkirim
+    assert call["json"]["to"] == "6281234567890" and "SALAH — Konten palsu" in call["json"]["text"]["body"]
+
+
+def test_channels_without_secrets_refuse_everything(client, settings, terkirim):
+    settings.WHATSAPP_APP_SECRET = ""
+    assert kirim_wa(client, wa_payload(HOAKS)).status_code == 403
+    assert client.post("/cek-fakta/webhook/lainnya/", {}).status_code == 404

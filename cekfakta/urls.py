@@ -1,0 +1,16 @@
+from django.urls import path
+
+from cekfakta import views
+
+app_name = "cekfakta"
+urlpatterns = [
+    path("cek-fakta/", views.daftar, name="daftar"),
+    path("cek-fakta/cek/", views.cek, name="cek"),
+    path("cek-fakta/lacak/<str:kode>/", views.lacak, name="lacak"),
+    path("cek-fakta/<int:pk>-<slug:slug>/", views.putusan, name="putusan"),
+    path("cek-fakta/webhook/<str:saluran>/", views.webhook, name="webhook"),
+    path("kelola/cek-fakta/", views.antrean, name="antrean"),
+    path("kelola/cek-fakta/<int:pk>/", views.periksa_klaim, name="periksa"),
+    path("kelola/cek-fakta/<int:pk>/gabung/", views.gabung, name="gabung"),
+    path("kelola/cek-fakta/laporan/<int:pk>/pisah/", views.pisah, name="pisah"),
+]

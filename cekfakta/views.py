@@ -1,0 +1,238 @@
+import json
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from akun import akses
+from akun.audit import catat
+from akun.pembatas import alamat_klien
+from cekfakta import layanan
+from cekfakta.forms import CekForm, GabungForm, KlaimForm, ReferensiFormSet
+from cekfakta.models import RATING, Hasil, Klaim, Laporan
+from jembatan.lib.batas import lampaui_batas
+from jembatan.lib.halaman import halaman_publik
+from jembatan.lib.surel import url_situs
+from wilayah.models import kabupaten_aktif
+
+log = logging.getLogger(__name__)
+
+# --- Public -----------------------------------------------------------------------------------
+
+
+@require_safe
+@halaman_publik
+def daftar(request):
+    putusan = Klaim.objects.terbit().prefetch_related(None)
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        putusan = putusan.filter(Q(judul__icontains=q) | Q(penjelasan__icontains=q))
+    halaman = Paginator(putusan.order_by("-diterbitkan"), 20).get_page(request.GET.get("halaman"))
+    return render(request, "cekfakta/daftar.html", {"halaman": halaman, "q": q, "query": f"q={q}" if q else ""})
+
+
+def cek(request):
+    form = CekForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["situs_web"]:  # honeypot: a bot, answer as if nothing happened
+            return render(request, "cekfakta/cek.html", {"form": CekForm()})
+        if lampaui_batas(f"cek:{alamat_klien(request)}", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM, 3600):
+            form.add_error(None, _("Terlalu banyak pemeriksaan dari alamat ini dalam satu jam. Silakan coba lagi nanti."))
+            return render(request, "cekfakta/cek.html", {"form": form}, status=429)
+        d = form.cleaned_data
+        try:
+            jawaban = layanan.periksa(d["teks"], tautan=d["tautan"], wilayah=d["desa"], email=d["email"])
+        except layanan.PesanDitolak as e:
+            form.add_error("teks", str(e))
+        else:
+            return render(request, "cekfakta/jawaban.html", {"jawaban": jawaban, "ambang": layanan.ambang()})
+    return render(request, "cekfakta/cek.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_safe
+def lacak(request, kode):
+    laporan = get_object_or_404(Laporan.objects.select_related("klaim"), kode=kode.upper())
+    return render(request, "cekfakta/lacak.html", {"laporan": laporan, "klaim": laporan.klaim})
+
+
+@require_safe
+@halaman_publik
+def putusan(request, pk, slug):
+    klaim = get_object_or_404(Klaim.objects.terbit(), pk=pk)
+    referensi = list(klaim.referensi.all())
+    url = url_situs(request, klaim.get_absolute_url())
+    return render(
+        request,
+        "cekfakta/putusan.html",
+        {
+            "klaim": klaim,
+            "referensi": referensi,
+            "jsonld": claimreview(klaim, url, f"Diskominfo {kabupaten_aktif().nama}"),
+            "teks_wa": teks_whatsapp(klaim, url),
+        },
+    )
+
+
+def claimreview(klaim: Klaim, url: str, penerbit: str) -> str:
+    """schema.org ClaimReview of a published verdict, as JSON-LD safe inside a <script> block."""
+    rating = {"@type": "Rating", "alternateName": klaim.label, "bestRating": 5, "worstRating": 1}
+    if klaim.hasil in RATING:
+        rating["ratingValue"] = RATING[klaim.hasil]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "datePublished": timezone.localdate(klaim.diterbitkan).isoformat(),
+        "claimReviewed": klaim.judul,
+        "author": {"@type": "Organization", "name": penerbit},
+        "itemReviewed": {"@type": "Claim", "datePublished": timezone.localdate(klaim.pertama_dilihat).isoformat()},
+        "reviewRating": rating,
+    }
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def teks_whatsapp(klaim: Klaim, url: str) -> str:
+    """A reply ready to paste into the group where the hoax appeared (WhatsApp's *bold*)."""
+    ringkas = klaim.penjelasan.strip().split("\n")[0][:400]
+    return f"*CEK FAKTA: {klaim.label}*\n\nKlaim: {klaim.judul}\n\n{ringkas}\n\nSelengkapnya: {url}\n\nCek dulu sebelum sebar."
+
+
+# --- Verification desk (admin and verifikator) --------------------------------------------
+
+
+@login_required
+@require_safe
+def antrean(request):
+    akses.wajib(akses.boleh_verifikasi(request.user))
+    now = timezone.now()
+    klaim = Klaim.objects.antrean().order_by("tenggat")
+    halaman = Paginator(klaim, 50).get_page(request.GET.get("halaman"))
+    return render(request, "cekfakta/antrean.html", {"halaman": halaman, "now": now,
+                                                      "terlambat": Klaim.objects.terlambat(now).count(),
+                                                      "terbit": Klaim.objects.terbit().order_by("-diterbitkan")[:10]})  # fmt: skip
+
+
+@login_required
+def periksa_klaim(request, pk):
+    klaim = akses.get_klaim_untuk_verifikator(request, pk)
+    form = KlaimForm(request.POST or None, instance=klaim)
+    refs = ReferensiFormSet(request.POST or None, instance=klaim)
+    if request.method == "POST" and form.is_valid() and refs.is_valid():
+        with transaction.atomic():
+            form.save()
+            refs.save()
+            if klaim.status == "baru":
+                klaim.status, klaim.verifikator = "diperiksa", klaim.verifikator or request.user
+                klaim.save(update_fields=["status", "verifikator", "diubah"])
+            if "terbitkan" in request.POST:
+                try:
+                    terbit = layanan.terbitkan(klaim, request.user)
+                except layanan.TidakBolehTerbit as e:
+                    messages.error(request, str(e))
+                    return redirect("cekfakta:periksa", pk=klaim.pk)
+                catat(request.user, "terbit" if terbit else "ajukan", klaim, f"Putusan {klaim.label}: {klaim.judul[:120]}")
+                messages.success(request, _("Putusan diterbitkan; pelapor diberi tahu.") if terbit
+                                 else _("Putusan diajukan; menunggu persetujuan verifikator lain."))  # fmt: skip
+                return redirect("cekfakta:periksa", pk=klaim.pk)
+        messages.success(request, _("Tersimpan."))
+        return redirect("cekfakta:periksa", pk=klaim.pk)
+    laporan = klaim.laporan.select_related("wilayah__parent").order_by("-dibuat")[:200]
+    return render(request, "cekfakta/periksa.html", {"klaim": klaim, "form": form, "refs": refs, "laporan": laporan,
+                                                      "gabung": GabungForm(), "kurang": klaim.syarat_terbit(),
+                                                      "mirip": _mirip(klaim), "hasil": Hasil})  # fmt: skip
+
+
+def _mirip(klaim):
+    try:
+        return [k for k in layanan.cocokkan(klaim.teks_indeks, k=6) if k.klaim.pk != klaim.pk][:5]
+    except layanan.PesanDitolak:
+        return []
+
+
+@login_required
+@require_POST
+def gabung(request, pk):
+    klaim = akses.get_klaim_untuk_verifikator(request, pk)
+    form = GabungForm(request.POST)
+    if form.is_valid():
+        tujuan = Klaim.objects.filter(pk=form.cleaned_data["tujuan"]).first()
+        if tujuan is None or tujuan.pk == klaim.pk:
+            messages.error(request, _("Klaim tujuan tidak ditemukan."))
+            return redirect("cekfakta:periksa", pk=klaim.pk)
+        try:
+            layanan.gabungkan(klaim, tujuan)
+        except layanan.TidakBolehTerbit as e:
+            messages.error(request, str(e))
+            return redirect("cekfakta:periksa", pk=klaim.pk)
+        catat(request.user, "gabung", tujuan, f"Klaim #{pk} digabungkan ke #{tujuan.pk}")
+        messages.success(request, _("Laporan dipindahkan ke klaim #%(n)s.") % {"n": tujuan.pk})
+        return redirect("cekfakta:periksa", pk=tujuan.pk)
+    return redirect("cekfakta:periksa", pk=klaim.pk)
+
+
+@login_required
+@require_POST
+def pisah(request, pk):
+    if not akses.boleh_verifikasi(request.user):
+        raise Http404
+    laporan = get_object_or_404(Laporan, pk=pk)
+    baru = layanan.pisahkan(laporan)
+    catat(request.user, "pisah", baru, f"Laporan {laporan.kode} dipisahkan menjadi klaim #{baru.pk}")
+    messages.success(request, _("Laporan dipisahkan menjadi klaim baru #%(n)s.") % {"n": baru.pk})
+    return redirect("cekfakta:periksa", pk=baru.pk)
+
+
+# --- Chat webhooks ----------------------------------------------------------------------------
+
+WEBHOOK_MAKS_BYTES = 1024 * 1024
+
+
+@csrf_exempt
+def webhook(request, saluran):
+    """Acknowledge a provider's delivery at once; the answer is worked out by a background task."""
+    from cekfakta.models import PesanMasuk
+    from cekfakta.saluran import ADAPTER
+    from cekfakta.tasks import proses_pesan
+
+    adapter = ADAPTER.get(saluran)
+    if adapter is None:
+        raise Http404
+    if request.method == "GET" and hasattr(adapter, "verifikasi_langganan"):
+        challenge = adapter.verifikasi_langganan(request.GET)
+        return HttpResponse(challenge, content_type="text/plain") if challenge is not None else HttpResponseForbidden()
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if len(request.body) > WEBHOOK_MAKS_BYTES:
+        return HttpResponse(status=413)
+    if not adapter.sah(request):
+        log.warning("webhook %s: signature missing or wrong (from %s)", saluran, alamat_klien(request))
+        return HttpResponseForbidden()
+    try:
+        payload = json.loads(request.body)
+    except ValueError:
+        return HttpResponseBadRequest()
+    for masuk in adapter.pesan(payload if isinstance(payload, dict) else {}):
+        pesan, baru = PesanMasuk.objects.get_or_create(
+            saluran=saluran, id_eksternal=masuk.id_eksternal,
+            defaults={"pengirim": masuk.pengirim, "jenis": masuk.jenis, "teks": masuk.teks[:20000]},
+        )  # fmt: skip
+        if baru:  # a replayed delivery is acknowledged but not processed again
+            transaction.on_commit(lambda pk=pesan.pk: proses_pesan.enqueue(pk))
+    return JsonResponse({"ok": True})

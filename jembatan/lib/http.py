@@ -1,0 +1,54 @@
+"""The one way out: every request to an outside service (WhatsApp, Telegram, …) goes through `kirim()`.
+
+Tests replace this single function, so no test ever reaches the network, and no code can pretend an
+outside service answered.
+"""
+
+from __future__ import annotations
+
+import json as jsonlib
+import logging
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+
+def _aman(url: str) -> str:
+    """The URL as it may appear in a log: no query string, no bot token in the path."""
+    return re.sub(r"/bot[^/]+/", "/bot***/", url.split("?")[0])
+
+
+class HttpGagal(Exception):
+    """The service could not be reached or answered with an error."""
+
+
+@dataclass
+class Respon:
+    status: int
+    body: bytes
+
+    def json(self):
+        return jsonlib.loads(self.body or b"null")
+
+
+def kirim(method: str, url: str, *, json=None, headers: dict[str, str] | None = None, timeout: float = 10) -> Respon:
+    """Send one HTTP request; raise HttpGagal on a network error or a status of 400 and above."""
+    data = None
+    headers = {"User-Agent": "Jembatan", **(headers or {})}
+    if json is not None:
+        data = jsonlib.dumps(json).encode()
+        headers.setdefault("Content-Type", "application/json")
+    request = urllib.request.Request(url, data=data, headers=headers, method=method.upper())  # noqa: S310 (https URLs from settings)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return Respon(response.status, response.read())
+    except urllib.error.HTTPError as e:
+        body = e.read()[:500]
+        log.warning("HTTP %s %s answered %s: %r", method, _aman(url), e.code, body)
+        raise HttpGagal(f"{e.code} dari {_aman(url)}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as e:
+        log.warning("HTTP %s %s failed: %s", method, _aman(url), e)
+        raise HttpGagal(str(e)) from None
