@@ -105,3 +105,18 @@ def test_api_is_in_the_openapi_document(client):
     spec = client.get("/api/v1/openapi.json").json()
     op = spec["paths"]["/api/v1/cek-fakta/cocokkan"]["post"]
     assert {"200", "400", "429"} <= set(op["responses"])
+
+
+def test_admin_imports_a_file_from_the_django_admin(client, cast, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    cast.admin.is_staff = cast.admin.is_superuser = True
+    cast.admin.save()
+    client.force_login(cast.admin)
+    assert "Impor ClaimReview" in client.get("/django-admin/cekfakta/klaim/").content.decode()
+    berkas = SimpleUploadedFile("cr.json", json.dumps([_review(1), _review(2)]).encode(), content_type="application/json")
+    response = client.post("/django-admin/cekfakta/klaim/impor/", {"berkas": berkas}, follow=True)
+    assert "2 putusan diimpor, 0 sudah ada" in response.content.decode()
+    rusak = SimpleUploadedFile("cr.json", b"{rusak", content_type="application/json")
+    response = client.post("/django-admin/cekfakta/klaim/impor/", {"berkas": rusak})
+    assert "bukan JSON" in response.content.decode() and Klaim.objects.count() == 2
