@@ -208,7 +208,10 @@ def main() -> None:
 
     ambang = AMBANG_BAWAAN
     for nama, angka in ukur_pasangan(indeks, pasangan, ambang).items():
-        line("cekfakta_pairs", split=nama, threshold=ambang, **angka)
+        # The targets, read literally: the exact paired item (several near-identical items often share
+        # one ministry title, so "strict" also counts those as misses; recall_at_* counts any right item).
+        targets = {"target_min_strict_recall_at_1": 0.85, "target_min_strict_recall_at_5": 0.95} if nama == "all" else {}
+        line("cekfakta_pairs", split=nama, threshold=ambang, **angka, **targets)
 
     judul_saja(verdict, ambang)
 
@@ -225,7 +228,7 @@ def main() -> None:
             threshold=ambang,
             max_score=round(skor[-1], 3),
             p95_score=round(skor[int(0.95 * (len(skor) - 1))], 3),
-            target_le_0_02=("yes" if len(salah) / len(pesan) <= 0.02 else "NO"),
+            target_false_alarm_rate=0.02,
         )
         for p, h in salah:
             print(f"# false alarm skor={h.skor:.3f} verdict={h.id}: {p[:100]!r}", file=sys.stderr)
@@ -308,7 +311,9 @@ def besar(verdict: dict[int, str], pasangan) -> None:
         peak_rss_mib=round(rss_mib()),
         rss_before_build_mib=round(rss_awal),
         rss_after_build_mib=round(rss_bangun),
-        targets_met=("yes" if waktu[math.ceil(0.95 * len(waktu)) - 1] <= 50 and bangun <= 60 and rss_mib() <= 1024 else "NO"),
+        target_query_p95_ms=50,
+        target_build_s=60,
+        target_peak_rss_mib=1024,
     )
 
 

@@ -11,9 +11,15 @@ from wilayah.models import Level, Wilayah
 class CekForm(forms.Form):
     teks = forms.CharField(
         label=_("Pesan yang ingin diperiksa"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 8, "placeholder": _("Tempelkan pesan yang Anda terima di sini…")}),
         help_text=_("Salin seluruh pesan dari WhatsApp, Telegram atau media sosial."),
     )
+    gambar = forms.ImageField(
+        label=_("Tangkapan layar (opsional)"), required=False,
+        help_text=_("JPEG atau PNG. Bisa dikirim tanpa teks; gambar hanya dilihat tim verifikator."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+    )  # fmt: skip
     tautan = forms.URLField(label=_("Tautan (bila ada)"), required=False, assume_scheme="https", max_length=500)
     desa = forms.ModelChoiceField(
         label=_("Desa/kelurahan Anda (opsional)"), required=False, queryset=Wilayah.objects.none(),
@@ -37,6 +43,12 @@ class CekForm(forms.Form):
             .order_by("parent__nama", "nama")
         )
         self.fields["desa"].label_from_instance = lambda w: f"{w.parent.nama} — {w.nama_lengkap}"
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("teks") or "").strip() and not data.get("gambar") and "teks" not in self.errors:
+            self.add_error("teks", _("Tempelkan teks pesannya, atau lampirkan tangkapan layarnya."))
+        return data
 
 
 class KlaimForm(forms.ModelForm):

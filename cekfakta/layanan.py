@@ -135,24 +135,78 @@ def cocokkan(teks: str, k: int = 5) -> list[Kandidat]:
     return [Kandidat(klaim[h.id], h.skor) for h in hasil if h.id in klaim]
 
 
+# The most bits two screenshot hashes may differ by to count as the same picture (of 64).
+JARAK_GAMBAR_MAKS = 6
+
+
+def cocokkan_gambar(hash_: int) -> Kandidat | None:
+    """The claim of the nearest earlier screenshot, when it is the same picture (re-sent, re-compressed)."""
+    from jembatan.lib.sidik import jarak
+
+    terdekat = None
+    rows = Laporan.objects.filter(gambar_hash__isnull=False, klaim__isnull=False).values_list("klaim_id", "gambar_hash")
+    for klaim_id, lain in rows.iterator():
+        d = jarak(hash_, lain)
+        if d <= JARAK_GAMBAR_MAKS and (terdekat is None or d < terdekat[0]):
+            terdekat = (d, klaim_id)
+    if terdekat is None:
+        return None
+    return Kandidat(Klaim.objects.get(pk=terdekat[1]), round(1 - terdekat[0] / 64, 4))
+
+
+def _gambar_bersih(data: bytes) -> tuple[bytes, int, str]:
+    """(the image re-encoded without metadata, its perceptual hash, its extension), or PesanDitolak."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jembatan.lib.sidik import dhash
+    from jembatan.lib.unggah import bersihkan_metadata, jenis_berkas
+
+    if len(data) > settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024:
+        raise PesanDitolak(_("Gambar terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
+    kind = jenis_berkas(io.BytesIO(data))
+    if kind not in ("jpeg", "png"):
+        raise PesanDitolak(_("Berkas ini bukan gambar JPEG atau PNG yang sah."))
+    bersih = bersihkan_metadata(SimpleUploadedFile(f"layar.{kind}", data)).read()
+    return bersih, dhash(bersih), kind
+
+
 def periksa(
-    teks: str, *, saluran: str = Saluran.WEB, tautan: str = "", wilayah=None, email: str = "", kontak: str = ""
+    teks: str,
+    *,
+    saluran: str = Saluran.WEB,
+    tautan: str = "",
+    wilayah=None,
+    email: str = "",
+    kontak: str = "",
+    gambar: bytes | None = None,
 ) -> Jawaban:
-    """Answer a forwarded message and record the report (see the module docstring)."""
-    teks = validasi_teks(teks)
-    kandidat = cocokkan(teks)
+    """Answer a forwarded message (its text, a screenshot, or both) and record the report (see the module docstring)."""
+    from django.core.files.base import ContentFile
+
+    gambar_bersih = _gambar_bersih(gambar) if gambar else None
+    teks = validasi_teks(teks) if (teks or "").strip() or not gambar_bersih else ""
+    kandidat = cocokkan(teks) if teks else []
+    if gambar_bersih and (sama := cocokkan_gambar(gambar_bersih[1])):
+        kandidat = sorted([sama, *[k for k in kandidat if k.klaim.pk != sama.klaim.pk]], key=lambda k: -k.skor)
     now = timezone.now()
     terbaik = kandidat[0] if kandidat and kandidat[0].skor >= ambang() else None
     with transaction.atomic():
         if terbaik:
             klaim = terbaik.klaim
         else:
-            klaim = Klaim.objects.create(judul=teks[:300].split("\n")[0][:300], teks_contoh=teks, pertama_dilihat=now)
-        laporan = Laporan.objects.create(
+            judul = teks[:300].split("\n")[0][:300] if teks else str(_("[Tangkapan layar tanpa teks]"))
+            klaim = Klaim.objects.create(judul=judul, teks_contoh=teks, pertama_dilihat=now)
+        laporan = Laporan(
             klaim=klaim, kode=kode_baru(), teks=teks, tautan=tautan, saluran=saluran, wilayah=wilayah, email=email,
             kontak_saluran=kontak, skor=terbaik.skor if terbaik else None, dijawab_langsung=bool(terbaik and klaim.is_terbit),
             diberi_tahu=now if terbaik and klaim.is_terbit else None, dibuat=now,
         )  # fmt: skip
+        if gambar_bersih:
+            laporan.gambar_hash = gambar_bersih[1]
+            laporan.gambar.save(f"{laporan.kode}.{gambar_bersih[2]}", ContentFile(gambar_bersih[0]), save=False)
+        laporan.save()
         Klaim.objects.filter(pk=klaim.pk).update(jumlah_laporan=klaim.laporan.count(), terakhir_dilihat=now)
     known = terbaik.klaim if terbaik and terbaik.klaim.is_terbit else None
     return Jawaban(laporan=laporan, klaim=known, skor=terbaik.skor if terbaik else (kandidat[0].skor if kandidat else 0.0),

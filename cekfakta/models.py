@@ -195,6 +195,9 @@ class Laporan(models.Model):
     email = models.EmailField(_("email"), blank=True)
     # The sender's chat id or number on WhatsApp/Telegram, to reply there; never public.
     kontak_saluran = models.CharField(max_length=64, blank=True)
+    # A screenshot sent with the report: private (it may show names and numbers), metadata stripped.
+    gambar = models.ImageField(_("tangkapan layar"), upload_to="cekfakta/laporan/%Y/", blank=True)
+    gambar_hash = models.BigIntegerField(null=True, blank=True, db_index=True)
     skor = models.FloatField(null=True, blank=True)
     dijawab_langsung = models.BooleanField(default=False)
     diberi_tahu = models.DateTimeField(null=True, blank=True)
@@ -241,6 +244,7 @@ class PesanMasuk(models.Model):
     pengirim = models.CharField(max_length=64)  # chat id or number: private, cleared after the retention period
     jenis = models.CharField(max_length=20)
     teks = models.TextField(blank=True)
+    media_id = models.CharField(max_length=256, blank=True)  # the provider's id of an attached image
     diterima = models.DateTimeField(default=timezone.now)
     diproses = models.DateTimeField(null=True, blank=True)
     laporan = models.ForeignKey(Laporan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -22,6 +22,7 @@ class Masuk:
     pengirim: str
     jenis: str  # "text", "image", or what the provider calls anything else
     teks: str  # the text, or an image's caption
+    media_id: str = ""  # the provider's id of an attached image
 
 
 class Adapter:
@@ -39,6 +40,10 @@ class Adapter:
         raise NotImplementedError
 
     def balas(self, pengirim: str, teks: str) -> None:
+        raise NotImplementedError
+
+    def unduh(self, media_id: str) -> bytes:
+        """The bytes of an attached image (raises http.HttpGagal when the provider does not give it)."""
         raise NotImplementedError
 
 
@@ -71,14 +76,15 @@ class WhatsAppCloud(Adapter):
             for change in entry.get("changes") or []:
                 for m in (change.get("value") or {}).get("messages") or []:
                     jenis = m.get("type", "")
+                    media = ""
                     if jenis == "text":
                         teks = (m.get("text") or {}).get("body", "")
                     elif jenis == "image":
-                        teks = (m.get("image") or {}).get("caption", "")
+                        teks, media = (m.get("image") or {}).get("caption", ""), (m.get("image") or {}).get("id", "")
                     else:
                         teks = ""
                     if m.get("id") and m.get("from"):
-                        out.append(Masuk(str(m["id"]), str(m["from"]), jenis, teks))
+                        out.append(Masuk(str(m["id"]), str(m["from"]), jenis, teks, str(media)))
         return out
 
     def balas(self, pengirim: str, teks: str) -> None:
@@ -88,6 +94,11 @@ class WhatsAppCloud(Adapter):
             json={"messaging_product": "whatsapp", "to": pengirim, "type": "text", "text": {"body": teks[:4096]}},
             headers={"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"},
         )
+
+    def unduh(self, media_id: str) -> bytes:
+        auth = {"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"}
+        url = http.kirim("GET", f"{settings.WHATSAPP_API_URL}/{media_id}", headers=auth).json()["url"]
+        return http.kirim("GET", url, headers=auth).body
 
 
 class Telegram(Adapter):
@@ -107,13 +118,15 @@ class Telegram(Adapter):
         m = payload.get("message") or payload.get("edited_message")
         if not m or "update_id" not in payload or not (m.get("chat") or {}).get("id"):
             return []
+        media = ""
         if "text" in m:
             jenis, teks = "text", m["text"]
-        elif "photo" in m:
-            jenis, teks = "image", m.get("caption", "")
+        elif m.get("photo"):
+            # Telegram lists the photo in several sizes, smallest first.
+            jenis, teks, media = "image", m.get("caption", ""), m["photo"][-1].get("file_id", "")
         else:
             jenis, teks = next((k for k in ("document", "sticker", "voice", "video", "audio", "location") if k in m), "lain"), ""
-        return [Masuk(str(payload["update_id"]), str(m["chat"]["id"]), jenis, teks)]
+        return [Masuk(str(payload["update_id"]), str(m["chat"]["id"]), jenis, teks, media)]
 
     def balas(self, pengirim: str, teks: str) -> None:
         http.kirim(
@@ -121,6 +134,11 @@ class Telegram(Adapter):
             f"{settings.TELEGRAM_API_URL}/bot{settings.TELEGRAM_BOT_TOKEN}/sendMessage",
             json={"chat_id": pengirim, "text": teks[:4096], "disable_web_page_preview": False},
         )
+
+    def unduh(self, media_id: str) -> bytes:
+        base = f"{settings.TELEGRAM_API_URL}/bot{settings.TELEGRAM_BOT_TOKEN}"
+        path = http.kirim("POST", f"{base}/getFile", json={"file_id": media_id}).json()["result"]["file_path"]
+        return http.kirim("GET", f"{settings.TELEGRAM_API_URL}/file/bot{settings.TELEGRAM_BOT_TOKEN}/{path}").body
 
 
 ADAPTER: dict[str, Adapter] = {a.nama: a for a in (WhatsAppCloud(), Telegram())}

@@ -8,13 +8,14 @@ from django_tasks import task
 from cekfakta import layanan
 from cekfakta.models import Laporan, PesanMasuk
 from cekfakta.saluran import ADAPTER
+from jembatan.lib import http
 
 TIDAK_DIDUKUNG = (
     "Maaf, pesan jenis ini belum dapat kami periksa. Kirimkan teks pesannya, atau gambar tangkapan layar "
     "dengan teksnya sebagai keterangan (caption)."
 )
 GAMBAR_TANPA_TEKS = (
-    "Terima kasih. Agar dapat kami periksa, kirim ulang gambarnya dengan teks pesan sebagai keterangan (caption), "
+    "Terima kasih. Gambarnya tidak dapat kami baca; kirim ulang dengan teks pesan sebagai keterangan (caption), "
     "atau salin teks pesannya."
 )
 
@@ -27,13 +28,19 @@ def proses_pesan(pesan_id: int) -> str:
         return "sudah"
     adapter = ADAPTER[pesan.saluran]
     laporan = None
+    gambar = None
+    if pesan.jenis == "image" and pesan.media_id:
+        try:
+            gambar = adapter.unduh(pesan.media_id)
+        except (http.HttpGagal, KeyError, ValueError, TypeError):
+            gambar = None  # answered below as an image we could not read
     if pesan.jenis not in ("text", "image"):
         balasan = TIDAK_DIDUKUNG
-    elif not pesan.teks.strip():
+    elif not pesan.teks.strip() and not gambar:
         balasan = GAMBAR_TANPA_TEKS if pesan.jenis == "image" else TIDAK_DIDUKUNG
     else:
         try:
-            jawaban = layanan.periksa(pesan.teks, saluran=pesan.saluran, kontak=pesan.pengirim)
+            jawaban = layanan.periksa(pesan.teks, saluran=pesan.saluran, kontak=pesan.pengirim, gambar=gambar)
         except layanan.PesanDitolak as e:
             balasan = str(e)
         else:

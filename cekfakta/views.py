@@ -17,6 +17,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
@@ -24,7 +25,8 @@ from django.views.decorators.http import require_POST, require_safe
 from akun import akses
 from akun.audit import catat
 from akun.pembatas import alamat_klien
-from cekfakta import layanan
+from cekfakta import gambar, layanan
+from cekfakta import statistik as hitung_statistik
 from cekfakta.forms import CekForm, GabungForm, KlaimForm, ReferensiFormSet
 from cekfakta.models import RATING, Hasil, Klaim, Laporan
 from jembatan.lib.batas import lampaui_batas
@@ -49,7 +51,7 @@ def daftar(request):
 
 
 def cek(request):
-    form = CekForm(request.POST or None)
+    form = CekForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["situs_web"]:  # honeypot: a bot, answer as if nothing happened
             return render(request, "cekfakta/cek.html", {"form": CekForm()})
@@ -58,7 +60,8 @@ def cek(request):
             return render(request, "cekfakta/cek.html", {"form": form}, status=429)
         d = form.cleaned_data
         try:
-            jawaban = layanan.periksa(d["teks"], tautan=d["tautan"], wilayah=d["desa"], email=d["email"])
+            gambar = d["gambar"].read() if d["gambar"] else None
+            jawaban = layanan.periksa(d["teks"], tautan=d["tautan"], wilayah=d["desa"], email=d["email"], gambar=gambar)
         except layanan.PesanDitolak as e:
             form.add_error("teks", str(e))
         else:
@@ -86,6 +89,7 @@ def putusan(request, pk, slug):
             "referensi": referensi,
             "jsonld": claimreview(klaim, url, f"Diskominfo {kabupaten_aktif().nama}"),
             "teks_wa": teks_whatsapp(klaim, url),
+            "gambar": url_situs(request, klaim.get_absolute_url() + "gambar.png"),
         },
     )
 
@@ -231,8 +235,47 @@ def webhook(request, saluran):
     for masuk in adapter.pesan(payload if isinstance(payload, dict) else {}):
         pesan, baru = PesanMasuk.objects.get_or_create(
             saluran=saluran, id_eksternal=masuk.id_eksternal,
-            defaults={"pengirim": masuk.pengirim, "jenis": masuk.jenis, "teks": masuk.teks[:20000]},
+            defaults={"pengirim": masuk.pengirim, "jenis": masuk.jenis, "teks": masuk.teks[:20000], "media_id": masuk.media_id[:256]},
         )  # fmt: skip
         if baru:  # a replayed delivery is acknowledged but not processed again
             transaction.on_commit(lambda pk=pesan.pk: proses_pesan.enqueue(pk))
     return JsonResponse({"ok": True})
+
+
+# --- Statistics (admin and verifikator) ---------------------------------------------------
+
+
+@login_required
+@require_safe
+def statistik(request):
+    akses.wajib(akses.boleh_verifikasi(request.user))
+    rentang = hitung_statistik.rentang_tanggal(request.GET)
+    stat = hitung_statistik.hitung(kabupaten_aktif(), rentang)
+    query = f"dari={rentang.dari.isoformat()}&sampai={rentang.sampai.isoformat()}"
+    return render(request, "cekfakta/statistik.html", {"stat": stat, "rentang": rentang, "query": query})
+
+
+@login_required
+@require_safe
+def unduh_statistik(request):
+    akses.wajib(akses.boleh_verifikasi(request.user))
+    rentang = hitung_statistik.rentang_tanggal(request.GET)
+    stat = hitung_statistik.hitung(kabupaten_aktif(), rentang)
+    response = HttpResponse(hitung_statistik.ke_csv(stat), content_type="text/csv; charset=utf-8")
+    nama = f"statistik-cek-fakta-{rentang.dari.isoformat()}-{rentang.sampai.isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return response
+
+
+# --- Share image of a verdict -----------------------------------------------------------------
+
+
+@require_safe
+def gambar_putusan(request, pk, slug):
+    """The verdict as a 1200×630 PNG for link previews and chat groups, cached until the claim changes."""
+    klaim = get_object_or_404(Klaim.objects.terbit(), pk=pk)
+    png = gambar.png_putusan_tersimpan(klaim)
+    response = HttpResponse(png, content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="cek-fakta-{klaim.pk}.png"'
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response

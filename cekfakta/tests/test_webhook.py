@@ -115,7 +115,7 @@ def test_a_replayed_delivery_is_processed_once(client, terkirim, django_capture_
 def test_unsupported_messages_are_told_what_works(client, terkirim, django_capture_on_commit_callbacks, jenis, teks, jawab):
     with django_capture_on_commit_callbacks(execute=True):
         kirim_wa(client, wa_payload(teks, jenis=jenis))
-    assert jawab in terkirim[0]["json"]["text"]["body"]
+    assert jawab in terkirim[-1]["json"]["text"]["body"]  # (an image is first asked for, and here comes back empty)
     assert not Laporan.objects.exists()
 
 
@@ -163,3 +163,100 @@ def test_channels_without_secrets_refuse_everything(client, settings, terkirim):
     settings.WHATSAPP_APP_SECRET = ""
     assert kirim_wa(client, wa_payload(HOAKS)).status_code == 403
     assert client.post("/cek-fakta/webhook/lainnya/", {}).status_code == 404
+
+
+def _layar(warna=(200, 30, 30), teks_y=40) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (360, 640), "white")
+    d = ImageDraw.Draw(img)
+    d.rectangle((20, teks_y, 340, teks_y + 120), fill=warna)
+    d.rectangle((40, 300, 320, 330), fill=(20, 20, 20))
+    d.ellipse((120, 420, 240, 540), fill=(30, 90, 200))
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+def test_a_screenshot_seen_before_is_answered_with_its_verdict(client, monkeypatch, django_capture_on_commit_callbacks):
+    """GIVEN a screenshot reported on the web and its claim published
+    WHEN the same picture, re-compressed, arrives on WhatsApp without a caption
+    THEN the sender gets the verdict at once."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.post("/cek-fakta/cek/", {"gambar": SimpleUploadedFile("layar.jpg", _layar(), content_type="image/jpeg")})
+    pertama = Laporan.objects.get()
+    assert pertama.gambar and pertama.gambar_hash is not None and pertama.teks == ""
+    klaim = pertama.klaim
+    Klaim.objects.filter(pk=klaim.pk).update(status=Status.SELESAI, hasil=Hasil.SALAH, jenis_salah=JenisSalah.MANIPULASI,
+                                             penjelasan="Gambar hasil suntingan.", diterbitkan=timezone.now())  # fmt: skip
+    import io
+
+    from PIL import Image
+
+    ulang = io.BytesIO()
+    Image.open(io.BytesIO(_layar())).resize((300, 533)).save(ulang, "JPEG", quality=60)  # forwarded: smaller, recompressed
+    calls = []
+
+    def palsu(method, url, *, json=None, headers=None, timeout=10):
+        calls.append((method, url, json))
+        if url.startswith("https://lookaside.example/"):
+            return http.Respon(200, ulang.getvalue())
+        if url.endswith("/media-1"):
+            return http.Respon(200, b'{"url": "https://lookaside.example/media-1"}')
+        return http.Respon(200, b"{}")
+
+    monkeypatch.setattr(http, "kirim", palsu)
+    with django_capture_on_commit_callbacks(execute=True):
+        kirim_wa(client, wa_payload("", jenis="image", id_="wamid.IMG2"))
+    balasan = calls[-1][2]["text"]["body"]
+    assert "SALAH — Konten manipulasi" in balasan
+    assert Laporan.objects.filter(klaim=klaim).count() == 2
+
+
+def test_a_different_picture_is_not_taken_for_the_same(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.post("/cek-fakta/cek/", {"gambar": SimpleUploadedFile("a.jpg", _layar(), content_type="image/jpeg")})
+    client.post("/cek-fakta/cek/", {"gambar": SimpleUploadedFile("b.jpg", _layar((30, 160, 60), 380), content_type="image/jpeg")})
+    assert Klaim.objects.count() == 2
+
+
+def test_a_file_that_is_not_an_image_is_refused(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        "/cek-fakta/cek/", {"gambar": SimpleUploadedFile("a.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")}
+    )
+    assert response.status_code == 400 and not Laporan.objects.exists()
+
+
+def test_telegram_photo_is_fetched_with_getfile(client, monkeypatch, django_capture_on_commit_callbacks):
+    calls = []
+
+    def palsu(method, url, *, json=None, headers=None, timeout=10):
+        calls.append((method, url, json))
+        if url.endswith("/getFile"):
+            return http.Respon(200, b'{"ok": true, "result": {"file_path": "photos/file_7.jpg"}}')
+        if "/file/bot" in url:
+            return http.Respon(200, _layar())
+        return http.Respon(200, b"{}")
+
+    monkeypatch.setattr(http, "kirim", palsu)
+    update = {"update_id": 7001, "message": {"message_id": 3, "date": 1732800000, "chat": {"id": 777, "type": "private"},
+                                             "photo": [{"file_id": "kecil", "width": 90, "height": 160},
+                                                       {"file_id": "besar", "width": 360, "height": 640}]}}  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/cek-fakta/webhook/telegram/",
+            update,
+            content_type="application/json",
+            HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="rahasia-telegram",
+        )
+    assert calls[0] == ("POST", "https://api.telegram.org/bot111:botuji/getFile", {"file_id": "besar"})
+    assert calls[1][1] == "https://api.telegram.org/file/bot111:botuji/photos/file_7.jpg"
+    laporan = Laporan.objects.get()
+    assert laporan.gambar_hash is not None and laporan.saluran == "telegram"
+    assert "Kode pelacakan" in calls[-1][2]["text"]
