@@ -100,7 +100,8 @@ def png_putusan(klaim: Klaim, kabupaten: str, alamat: str) -> bytes:
 
     # Header band: CEK FAKTA and the kabupaten.
     draw.rectangle((0, 0, LEBAR, 100), fill=BIRU)
-    draw.text((TEPI, 50), "CEK FAKTA", font=huruf(46, True), fill=LATAR, anchor="lm")
+    # Demo verdicts say so on the picture too, since it travels without the page around it.
+    draw.text((TEPI, 50), "CEK FAKTA (DEMO)" if klaim.demo else "CEK FAKTA", font=huruf(46, True), fill=LATAR, anchor="lm")
     draw.text((LEBAR - TEPI, 50), kabupaten, font=_pas(draw, kabupaten, 560, 34, 20, False), fill=LATAR, anchor="rm")
 
     # The claim, at most four lines.

@@ -191,7 +191,9 @@ def periksa(
     if gambar_bersih and (sama := cocokkan_gambar(gambar_bersih[1])):
         kandidat = sorted([sama, *[k for k in kandidat if k.klaim.pk != sama.klaim.pk]], key=lambda k: -k.skor)
     now = timezone.now()
-    terbaik = kandidat[0] if kandidat and kandidat[0].skor >= ambang() else None
+    # Above the threshold a published verdict wins over an open claim: the sender is answered at once.
+    cukup = [k for k in kandidat if k.skor >= ambang()]
+    terbaik = next((k for k in cukup if k.klaim.is_terbit), cukup[0] if cukup else None)
     with transaction.atomic():
         if terbaik:
             klaim = terbaik.klaim

@@ -13,6 +13,7 @@ urlpatterns = [
     path("kelola/cek-fakta/<int:pk>/", views.periksa_klaim, name="periksa"),
     path("kelola/cek-fakta/<int:pk>/gabung/", views.gabung, name="gabung"),
     path("kelola/cek-fakta/laporan/<int:pk>/pisah/", views.pisah, name="pisah"),
+    path("kelola/cek-fakta/laporan/<int:pk>/gambar/", views.tangkapan_layar, name="tangkapan_layar"),
     path("kelola/cek-fakta/statistik/", views.statistik, name="statistik"),
     path("kelola/cek-fakta/statistik.csv", views.unduh_statistik, name="unduh_statistik"),
     path("cek-fakta/<int:pk>-<slug:slug>/gambar.png", views.gambar_putusan, name="gambar"),

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.http import (
+    FileResponse,
     Http404,
     HttpResponse,
     HttpResponseBadRequest,
@@ -279,3 +280,14 @@ def gambar_putusan(request, pk, slug):
     response["Content-Disposition"] = f'inline; filename="cek-fakta-{klaim.pk}.png"'
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     return response
+
+
+@login_required
+@require_safe
+def tangkapan_layar(request, pk):
+    """A reported screenshot, for the verification desk only (it may show names and numbers)."""
+    if not akses.boleh_verifikasi(request.user):
+        raise Http404
+    laporan = get_object_or_404(Laporan.objects.exclude(gambar=""), pk=pk)
+    jenis = "image/png" if laporan.gambar.name.endswith(".png") else "image/jpeg"
+    return FileResponse(laporan.gambar.open("rb"), content_type=jenis)

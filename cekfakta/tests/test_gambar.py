@@ -113,3 +113,12 @@ def test_without_system_fonts_pillows_own_font_is_used(client, monkeypatch, tmp_
     finally:
         gambar.huruf.cache_clear()
     assert buka(png).size == (1200, 630) and len(png) < 100 * 1024
+
+
+def test_demo_verdicts_are_marked_on_the_picture_too():
+    from cekfakta.gambar import png_putusan
+    from cekfakta.models import Hasil, Klaim
+
+    asli = Klaim(judul="Klaim yang sama", hasil=Hasil.BENAR, demo=False)
+    demo = Klaim(judul="Klaim yang sama", hasil=Hasil.BENAR, demo=True)
+    assert png_putusan(asli, "Kabupaten Tapin", "/x/") != png_putusan(demo, "Kabupaten Tapin", "/x/")

@@ -188,3 +188,16 @@ def test_merge_and_split_by_hand(client, cast):
     client.post(f"/kelola/cek-fakta/laporan/{laporan.pk}/pisah/")
     a.refresh_from_db()
     assert a.jumlah_laporan == 1 and Klaim.objects.count() == 2
+
+
+def test_words_the_admin_adds_to_the_dictionary_are_used_at_once():
+    from cekfakta.models import Istilah
+
+    putusan(
+        judul="Pembagian sembako gratis di kantor desa hari Minggu", teks="Pembagian sembako gratis di kantor desa hari Minggu"
+    )
+    slang = "pmbgian smbk grtis di kntr desa hr minggu"
+    assert not layanan.periksa(slang).dikenal
+    for bentuk, baku in [("pmbgian", "pembagian"), ("smbk", "sembako"), ("grtis", "gratis"), ("kntr", "kantor")]:
+        Istilah.objects.create(jenis=Istilah.Jenis.SINGKATAN, bentuk=bentuk, baku=baku)
+    assert layanan.periksa(slang).dikenal

@@ -260,3 +260,19 @@ def test_telegram_photo_is_fetched_with_getfile(client, monkeypatch, django_capt
     laporan = Laporan.objects.get()
     assert laporan.gambar_hash is not None and laporan.saluran == "telegram"
     assert "Kode pelacakan" in calls[-1][2]["text"]
+
+
+def test_screenshots_are_shown_to_the_desk_only(client, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.post("/cek-fakta/cek/", {"gambar": SimpleUploadedFile("a.jpg", _layar(), content_type="image/jpeg")})
+    laporan = Laporan.objects.get()
+    url = f"/kelola/cek-fakta/laporan/{laporan.pk}/gambar/"
+    client.force_login(cast.verifikator)
+    assert url in client.get(f"/kelola/cek-fakta/{laporan.klaim_id}/").content.decode()
+    response = client.get(url)
+    assert response["Content-Type"] == "image/jpeg" and b"".join(response.streaming_content)[:3] == b"\xff\xd8\xff"
+    client.force_login(cast.editor)
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302

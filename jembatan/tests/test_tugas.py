@@ -14,8 +14,13 @@ DB = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["defa
 
 
 @override_settings(TASKS=DB)
-def test_database_queue_runs_tasks_through_the_worker():
+def test_database_queue_runs_tasks_through_the_worker(monkeypatch):
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker drops "old" connections between tasks; inside this test's transaction that would be
+    # the test's own connection (PostgreSQL), so only that housekeeping is switched off here.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     result = kabari_pelapor.enqueue(999999)
     assert DBTaskResult.objects.get(id=result.id).status == "READY"
