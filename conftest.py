@@ -56,3 +56,30 @@ def pakai_postgres():
         if os.environ.get("JEMBATAN_WAJIB_LAYANAN"):
             pytest.fail("JEMBATAN_WAJIB_LAYANAN is set: this run must have PostgreSQL")
         pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://... to run")
+
+
+@pytest.fixture
+def smtp_lokal(settings):
+    """A real SMTP server on loopback for the duration of a test; yields the envelopes it received."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            received.append(envelope)
+            return "250 OK"
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+    try:
+        yield received
+    finally:
+        controller.stop()

@@ -52,8 +52,9 @@ def muat_verdict() -> dict[int, str]:
         }
 
 
-def muat_pasangan(verdict: dict[int, str]) -> list[tuple[str, str, int, set[int]]]:
-    """(ministry id, ministry title, paired turnbackhoax id, every acceptable id) per row of the pairs file."""
+def muat_pasangan(verdict: dict[int, str]) -> list[tuple[str, str, int, set[int], set[int]]]:
+    """(ministry id, ministry title, paired turnbackhoax id, every acceptable id, every item paired with this
+    ministry title in the file) per row of the pairs file."""
     with (EVAL_DIR / "crosssource_komdigi_turnbackhoax_pairs_auto.csv").open(encoding="utf-8") as f:
         baris = list(csv.DictReader(f))
     per_judul: dict[str, set[int]] = defaultdict(set)
@@ -67,7 +68,7 @@ def muat_pasangan(verdict: dict[int, str]) -> list[tuple[str, str, int, set[int]
         boleh = set()
         for t in per_komdigi[r["komdigi_id"]]:
             boleh |= per_judul[normalisasi(verdict[t].partition("\n")[0])] | {t}
-        hasil.append((r["komdigi_id"], r["komdigi_title"], int(r["tbh_id"]), boleh))
+        hasil.append((r["komdigi_id"], r["komdigi_title"], int(r["tbh_id"]), boleh, per_komdigi[r["komdigi_id"]]))
     return hasil
 
 
@@ -84,9 +85,9 @@ def ukur_pasangan(indeks: Indeks, pasangan, ambang: float) -> dict[str, dict[str
     hasil: dict[str, dict[str, float]] = {}
     for nama in ("tune", "test", "all"):
         baris = [p for p in pasangan if nama == "all" or bagian(p[0]) == nama]
-        r1 = r5 = s1 = s5 = benar = salah = tidak_tahu = 0
+        r1 = r5 = s1 = s5 = p1 = p5 = benar = salah = tidak_tahu = 0
         cache: dict[str, list] = {}
-        for _kid, judul, tbh, boleh in baris:
+        for _kid, judul, tbh, boleh, dipasangkan in baris:
             jawab = cache.get(judul)
             if jawab is None:
                 jawab = cache[judul] = indeks.cari(judul, 5)
@@ -95,6 +96,8 @@ def ukur_pasangan(indeks: Indeks, pasangan, ambang: float) -> dict[str, dict[str
             r5 += any(i in boleh for i in ids)
             s1 += bool(ids) and ids[0] == tbh
             s5 += tbh in ids
+            p1 += bool(ids) and ids[0] in dipasangkan
+            p5 += any(i in dipasangkan for i in ids)
             if jawab and jawab[0].skor >= ambang:
                 if ids[0] in boleh:
                     benar += 1
@@ -107,6 +110,8 @@ def ukur_pasangan(indeks: Indeks, pasangan, ambang: float) -> dict[str, dict[str
             "queries": n,
             "recall_at_1": round(r1 / n, 3),
             "recall_at_5": round(r5 / n, 3),
+            "paired_recall_at_1": round(p1 / n, 3),
+            "paired_recall_at_5": round(p5 / n, 3),
             "strict_recall_at_1": round(s1 / n, 3),
             "strict_recall_at_5": round(s5 / n, 3),
             "answered_right": benar,
@@ -124,7 +129,7 @@ def kalibrasi(indeks: Indeks, pasangan, negatif: list[str], verdict: dict[int, s
     the headline task (circulating text against bare claims), the shape of real forwarded queries."""
     X, y = [], []
     vistos = set()
-    for kid, judul, _tbh, boleh in pasangan:
+    for kid, judul, _tbh, boleh, _dipasangkan in pasangan:
         if bagian(kid) != "tune" or judul in vistos:
             continue
         vistos.add(judul)
@@ -208,9 +213,10 @@ def main() -> None:
 
     ambang = AMBANG_BAWAAN
     for nama, angka in ukur_pasangan(indeks, pasangan, ambang).items():
-        # The issue's targets, read literally: the exact paired item (several near-identical items often share
-        # one ministry title, so "strict" also counts those as misses; recall_at_* counts any right item).
-        targets = {"target_min_strict_recall_at_1": 0.85, "target_min_strict_recall_at_5": 0.95} if nama == "all" else {}
+        # Targets on "paired": the top answer is an item the file pairs with that ministry title. 195 of the
+        # 1,034 titles are paired with several items (one row each), so "strict" (this row's item only) cannot
+        # pass 1,034/1,407 = 0.735 at rank 1 whatever the matcher; recall_at_* also accepts same-headline items.
+        targets = {"target_min_paired_recall_at_1": 0.85, "target_min_paired_recall_at_5": 0.95} if nama == "all" else {}
         line("cekfakta_pairs", split=nama, threshold=ambang, **angka, **targets)
 
     judul_saja(verdict, ambang)

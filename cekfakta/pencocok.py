@@ -337,7 +337,7 @@ class Indeks:
         """Calibrated scores for the candidates: a logistic function of their features (see BOBOT)."""
         hasil = []
         for n, f in self._fitur(kueri, kata, kandidat, skor_bm25):
-            z = self.bobot["awal"] + sum(self.bobot[nama] * nilai for nama, nilai in f.items())
+            z = self.bobot["awal"] + sum(self.bobot.get(nama, 0.0) * nilai for nama, nilai in f.items())
             hasil.append(Hasil(self._id[n], 1.0 / (1.0 + math.exp(-z))))
         return hasil
 

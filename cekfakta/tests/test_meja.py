@@ -201,3 +201,21 @@ def test_words_the_admin_adds_to_the_dictionary_are_used_at_once():
     for bentuk, baku in [("pmbgian", "pembagian"), ("smbk", "sembako"), ("grtis", "gratis"), ("kntr", "kantor")]:
         Istilah.objects.create(jenis=Istilah.Jenis.SINGKATAN, bentuk=bentuk, baku=baku)
     assert layanan.periksa(slang).dikenal
+
+
+def test_verdict_mail_reaches_the_reporter_through_a_real_smtp_server(
+    client, cast, smtp_lokal, django_capture_on_commit_callbacks
+):
+    jawaban = layanan.periksa("Katanya sekolah diliburkan sebulan karena wabah", email="pelapor@uji.example")
+    k = jawaban.laporan.klaim
+    client.force_login(cast.verifikator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), "terbitkan": "1"})
+    [envelope] = smtp_lokal
+    assert envelope.rcpt_tos == ["pelapor@uji.example"]
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(envelope.content, policy=policy.default)
+    assert message["Subject"] == "Hasil cek fakta: SALAH — Konten palsu"
+    assert jawaban.laporan.kode in message.get_body(("plain",)).get_content()

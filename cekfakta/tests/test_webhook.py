@@ -276,3 +276,17 @@ def test_screenshots_are_shown_to_the_desk_only(client, cast):
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_webhook_only_acknowledges_and_queues_the_work(client, terkirim, django_capture_on_commit_callbacks):
+    """With the database queue the webhook answers before any matching: a worker does that afterwards."""
+    from django.test import override_settings
+    from django_tasks_db.models import DBTaskResult
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = kirim_wa(client, wa_payload("Kabar apa saja yang perlu diperiksa", id_="wamid.ANTRE"))
+        assert response.status_code == 200 and response.json() == {"ok": True}
+        assert not Laporan.objects.exists() and not terkirim
+        assert PesanMasuk.objects.get().diproses is None
+        assert DBTaskResult.objects.get().status == "READY"
