@@ -153,3 +153,129 @@ def get_klaim_untuk_verifikator(request: HttpRequest, pk: int):
     if klaim is None:
         raise Http404("Klaim tidak ditemukan.")
     return klaim
+
+
+# --- Warta (news) ---------------------------------------------------------------------------
+
+PERAN_PENULIS = frozenset({Peran.ADMIN, Peran.OPERATOR, Peran.PEMDES, Peran.PENGURUS, Peran.ANGGOTA})
+
+
+def boleh_menulis(user) -> bool:
+    """Write news drafts: Diskominfo and everyone who belongs to a village, kecamatan or KIM."""
+    return _aktif(user) and user.peran in PERAN_PENULIS and (user.peran == Peran.ADMIN or user.wilayah_id is not None)
+
+
+def wilayah_penulisan(user) -> QuerySet[Wilayah]:
+    """Regions a writer may write about: the whole kabupaten for Diskominfo, else their own scope."""
+    qs = Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, berlaku=True)
+    if not boleh_menulis(user):
+        return qs.none()
+    if user.peran == Peran.ADMIN:
+        return qs | Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN)
+    if user.peran == Peran.OPERATOR:
+        return qs.filter(Q(kode=user.wilayah_id) | Q(parent_id=user.wilayah_id))
+    return qs.filter(kode=user.wilayah_id)
+
+
+def boleh_terbitkan(user, berita) -> bool:
+    """Check and publish an item: Diskominfo everywhere; a KIM's pengurus for their own village's
+    items when Diskominfo has allowed that KIM to publish by itself."""
+    if is_admin(user):
+        return True
+    if not _aktif(user) or user.peran != Peran.PENGURUS or user.wilayah_id != berita.wilayah_id:
+        return False
+    return Kim.objects.filter(wilayah_id=user.wilayah_id, boleh_terbit_sendiri=True).exists()
+
+
+def berita_untuk_diperiksa(user):
+    """Submitted items this user may check."""
+    from warta.models import Berita, Status
+
+    qs = Berita.objects.filter(status=Status.DIAJUKAN)
+    if is_admin(user):
+        return qs
+    if (
+        _aktif(user)
+        and user.peran == Peran.PENGURUS
+        and Kim.objects.filter(wilayah_id=user.wilayah_id, boleh_terbit_sendiri=True).exists()
+    ):
+        return qs.filter(wilayah_id=user.wilayah_id)
+    return qs.none()
+
+
+def get_berita_untuk_penulis(request: HttpRequest, pk: int):
+    """An item its author may still edit (draft or returned), or one an editor may edit."""
+    from warta.models import Berita, Status
+
+    berita = Berita.objects.select_related("wilayah", "kim").filter(pk=pk).first()
+    if berita is None:
+        raise Http404("Berita tidak ditemukan.")
+    sendiri = berita.penulis_id == request.user.pk and berita.status in (Status.DRAF, Status.DIKEMBALIKAN)
+    if not (sendiri and boleh_menulis(request.user)) and not boleh_terbitkan(request.user, berita):
+        raise Http404("Berita tidak ditemukan.")
+    return berita
+
+
+def get_berita_untuk_editor(request: HttpRequest, pk: int):
+    from warta.models import Berita
+
+    berita = Berita.objects.select_related("wilayah", "kim", "penulis").filter(pk=pk).first()
+    if berita is None or not boleh_terbitkan(request.user, berita):
+        raise Http404("Berita tidak ditemukan.")
+    return berita
+
+
+# --- Comments (diskusi) -----------------------------------------------------------------------
+
+# Roles that moderate comments on content carrying a region inside their scope.
+PERAN_MODERATOR_WILAYAH = frozenset({Peran.OPERATOR, Peran.PEMDES, Peran.PENGURUS})
+
+
+def wilayah_objek(obj) -> Wilayah | None:
+    """The region a commented object belongs to: itself when it is one, else its `wilayah`."""
+    if isinstance(obj, Wilayah):
+        return obj
+    wilayah = getattr(obj, "wilayah", None)
+    return wilayah if isinstance(wilayah, Wilayah) else None
+
+
+def boleh_moderasi(user, obj) -> bool:
+    """Moderate comments on `obj`: Diskominfo's admins everywhere; the verifikator on fact-check verdicts;
+    a kecamatan operator, village government or KIM pengurus when the object's region is in their scope.
+    Verdicts have no region, so only admins and verifikator moderate theirs."""
+    if is_admin(user):
+        return True
+    if obj is None or not _aktif(user):
+        return False
+    if user.peran == Peran.VERIFIKATOR:
+        return obj._meta.label_lower == "cekfakta.klaim"
+    wilayah = wilayah_objek(obj)
+    return user.peran in PERAN_MODERATOR_WILAYAH and wilayah is not None and dalam_cakupan(user, wilayah)
+
+
+def boleh_buka_antrean_komentar(user) -> bool:
+    return is_admin(user) or (_aktif(user) and user.peran in PERAN_MODERATOR_WILAYAH | {Peran.VERIFIKATOR})
+
+
+def komentar_untuk_moderator(user) -> QuerySet:
+    """The comments `user` may moderate, as one query (the same rule as `boleh_moderasi`, read from the
+    region copied onto each comment when it was written)."""
+    from diskusi.models import Komentar
+    from django.contrib.contenttypes.models import ContentType
+
+    qs = Komentar.objects.all()
+    if is_admin(user):
+        return qs
+    if not boleh_buka_antrean_komentar(user):
+        return qs.none()
+    if user.peran == Peran.VERIFIKATOR:
+        return qs.filter(content_type=ContentType.objects.get_by_natural_key("cekfakta", "klaim"))
+    return qs.filter(wilayah__in=wilayah_dikelola(user))
+
+
+def get_komentar_untuk_moderator(request: HttpRequest, pk: int):
+    komentar = komentar_untuk_moderator(request.user).filter(pk=pk).first()
+    # Both the listing rule and the live object must agree (the object's region may have changed).
+    if komentar is None or not (is_admin(request.user) or boleh_moderasi(request.user, komentar.objek)):
+        raise Http404("Komentar tidak ditemukan dalam cakupan Anda.")
+    return komentar

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "ninja",
     "django_tasks",
     "django_tasks_db",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "akun",
     "kim",
     "cekfakta",
+    "warta",
     "api",
 ]
 
@@ -162,6 +164,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Let Django serve the public photos under /media/publik/ (set to 0 when the web server does it).
+JEMBATAN_SERVE_MEDIA = env_bool("JEMBATAN_SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,19 +1,29 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
+from django.views.static import serve
+
+from jembatan.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", include("wilayah.urls")),
     path("", include("cekfakta.urls")),
+    path("", include("warta.urls")),
     path("", include("kim.urls")),
     path("akun/", include("akun.urls")),
     path("api/", include("api.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("tentang/", TemplateView.as_view(template_name="tentang.html"), name="tentang"),
     path("django-admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.JEMBATAN_SERVE_MEDIA:
+    # Only media/publik/ (resized, metadata-free photos) is public. SK scans and reported screenshots
+    # live elsewhere under MEDIA_ROOT and are served by views that check access. In production the
+    # web server serves /media/publik/ itself and this is turned off.
+    def media_publik(request, path):
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^media/(?P<path>publik/.+)$", media_publik)]

@@ -140,6 +140,11 @@ class Kim(models.Model):
     facebook = models.URLField(_("Facebook"), blank=True)
     instagram = models.URLField(_("Instagram"), blank=True)
     youtube = models.URLField(_("YouTube"), blank=True)
+    boleh_terbit_sendiri = models.BooleanField(
+        _("pengurus boleh menerbitkan warta desanya sendiri"),
+        default=False,
+        help_text=_("Diatur Diskominfo. Bila tidak, warta KIM ini diperiksa dan diterbitkan Diskominfo."),
+    )
     demo = models.BooleanField(_("data demo"), default=False)
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)

@@ -38,10 +38,13 @@ def beranda(request):
         .select_related("kim__wilayah__parent")
         .order_by("-tanggal", "-id")[:6]
     )
+    from warta.models import Berita
+
+    warta = Berita.objects.terbit().select_related("wilayah__parent", "kim").prefetch_related("foto")[:5]
     return render(
         request,
         "wilayah/beranda.html",
-        {"kabupaten": kabupaten, "cakupan": data, "peta": peta, "legenda": LEGENDA, "terbaru": terbaru},
+        {"kabupaten": kabupaten, "cakupan": data, "peta": peta, "legenda": LEGENDA, "terbaru": terbaru, "warta": warta},
     )
 
 

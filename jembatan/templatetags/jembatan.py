@@ -12,3 +12,17 @@ def label_tahap(kode: str | None) -> str:
         return Tahap(kode or Tahap.BELUM_ADA).label
     except ValueError:
         return str(kode)
+
+
+@register.filter
+def markah(teks: str):
+    """User-written Markdown as sanitised HTML (see jembatan.lib.markah)."""
+    from jembatan.lib.markah import ke_html
+
+    return ke_html(teks)
+
+
+@register.filter
+def foto_url(foto, lebar: int) -> str:
+    """The JPEG URL of a photo at (at least) `lebar` pixels wide."""
+    return foto.url(int(lebar))

@@ -1,0 +1,56 @@
+"""Photos for public pages: checked by content, turned upright, stripped of metadata (GPS, camera),
+resized to a few widths and saved as WebP with a JPEG fallback under media/publik/."""
+
+from __future__ import annotations
+
+import io
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from jembatan.lib.unggah import JPEG, PNG, batas_bytes, jenis_berkas
+
+PUBLIK = "publik"  # the only media folder served to the public (see jembatan/urls.py)
+
+
+def olah_foto(f, folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200)) -> tuple[int, int, dict]:
+    """Save resized copies of the uploaded image `f`; returns (width, height, {width: {"webp": path, "jpeg": path}}).
+
+    Raises ValidationError for anything that is not a JPEG or PNG image, or is too large."""
+    if getattr(f, "size", 0) and f.size > batas_bytes():
+        raise ValidationError(_("Foto terlalu besar."))
+    if jenis_berkas(f) not in (JPEG, PNG):
+        raise ValidationError(_("Berkas ini bukan foto JPEG atau PNG yang sah."))
+    f.seek(0)
+    with Image.open(f) as asli:
+        img = ImageOps.exif_transpose(asli).convert("RGB")  # drops EXIF (GPS, camera) and alpha
+    lebar, tinggi = img.size
+    dasar = f"{PUBLIK}/{folder}/{timezone.now():%Y/%m}/{secrets.token_hex(6)}"
+    versi: dict[str, dict[str, str]] = {}
+    for w in sorted(set(lebar_lebar)):
+        if w > lebar and versi:
+            break
+        kecil = img if w >= lebar else img.resize((w, round(tinggi * w / lebar)), Image.Resampling.LANCZOS)
+        paths = {}
+        for fmt, opsi in (
+            ("webp", {"quality": 72, "method": 6}),
+            ("jpeg", {"quality": 76, "optimize": True, "progressive": True}),
+        ):
+            out = io.BytesIO()
+            kecil.save(out, fmt.upper(), **opsi)
+            paths[fmt] = default_storage.save(
+                f"{dasar}-{min(w, lebar)}.{'jpg' if fmt == 'jpeg' else fmt}", ContentFile(out.getvalue())
+            )
+        versi[str(min(w, lebar))] = paths
+    return lebar, tinggi, versi
+
+
+def hapus_foto(versi: dict) -> None:
+    for paths in versi.values():
+        for path in paths.values():
+            default_storage.delete(path)

@@ -1,0 +1,49 @@
+"""The sitemap: published news and verdicts, the regency's regions and the public lists."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from cekfakta.models import Klaim
+from warta.models import Berita
+from wilayah.models import Level, Wilayah
+
+
+class WartaSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Berita.objects.terbit().only("id", "slug", "terbit_pada", "diperbarui_pada")
+
+    def lastmod(self, obj):
+        return obj.diperbarui_pada or obj.terbit_pada
+
+
+class PutusanSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Klaim.objects.terbit().only("id", "judul", "diterbitkan")
+
+    def lastmod(self, obj):
+        return obj.diterbitkan
+
+
+class WilayahSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Wilayah.objects.filter(
+            kabupaten_kode=settings.JEMBATAN_KABUPATEN, level__in=[Level.KECAMATAN, Level.DESA], berlaku=True
+        ).only("kode")
+
+
+class HalamanSitemap(Sitemap):
+    def items(self):
+        return ["wilayah:beranda", "kim:direktori", "kim:cakupan", "warta:daftar", "cekfakta:daftar"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {"halaman": HalamanSitemap, "warta": WartaSitemap, "cek-fakta": PutusanSitemap, "wilayah": WilayahSitemap}

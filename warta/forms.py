@@ -1,0 +1,71 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from warta.models import DAFTAR_PERIKSA, Berita
+
+MAKS_ISI = 30_000  # characters: an article, not a book
+
+
+class BeritaForm(forms.ModelForm):
+    versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    alasan_perubahan = forms.CharField(
+        label=_("Alasan perubahan"), required=False, max_length=300,
+        help_text=_("Wajib bila berita sudah terbit; ditampilkan sebagai catatan “diperbarui”."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Berita
+        fields = ["judul", "ringkasan", "isi", "kategori", "wilayah"]
+        widgets = {"isi": forms.Textarea(attrs={"rows": 14}), "ringkasan": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, wilayah_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wilayah"].queryset = wilayah_qs.select_related("parent").order_by("kode")
+        self.fields["wilayah"].label_from_instance = lambda w: f"{w.nama_lengkap} ({w.kode})"
+        self.fields["isi"].max_length = MAKS_ISI
+        if not self.instance.is_terbit:
+            del self.fields["alasan_perubahan"]
+        if not self.is_bound:
+            self.fields["versi"].initial = self.instance.versi if self.instance.pk else 0
+
+    def clean_isi(self):
+        isi = self.cleaned_data["isi"]
+        if len(isi) > MAKS_ISI:
+            raise forms.ValidationError(
+                _("Berita terlalu panjang (paling banyak %(n)s karakter).") % {"n": f"{MAKS_ISI:,}".replace(",", ".")}
+            )
+        return isi
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.is_terbit and not (data.get("alasan_perubahan") or "").strip():
+            self.add_error("alasan_perubahan", _("Tuliskan alasan perubahan berita yang sudah terbit."))
+        return data
+
+
+class PeriksaForm(forms.Form):
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+    alasan = forms.CharField(label=_("Alasan dikembalikan"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Wajib bila dikembalikan; penulis akan melihatnya."))  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in DAFTAR_PERIKSA.items():
+            self.fields[name] = forms.BooleanField(label=label, required=False)
+
+
+class FotoForm(forms.Form):
+    foto = forms.ImageField(label=_("Foto"), widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+                            help_text=_("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."))  # fmt: skip
+    keterangan = forms.CharField(label=_("Keterangan foto"), required=False, max_length=300)
+
+    def clean_foto(self):
+        f = self.cleaned_data["foto"]
+        if f.size > settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(_("Foto terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
+        return f
+
+
+class RalatForm(forms.Form):
+    isi = forms.CharField(label=_("Isi ralat"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000)

@@ -1,0 +1,219 @@
+"""News (warta): written by KIM members and Diskominfo, checked before it goes out, never silently rewritten."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class Kategori(models.TextChoices):
+    PEMERINTAHAN = "pemerintahan", _("Pemerintahan")
+    PEMBANGUNAN = "pembangunan", _("Program pembangunan")
+    KESEHATAN = "kesehatan", _("Kesehatan")
+    PENDIDIKAN = "pendidikan", _("Pendidikan")
+    PERTANIAN = "pertanian", _("Pertanian")
+    EKONOMI = "ekonomi", _("Ekonomi dan UMKM")
+    BUDAYA = "budaya", _("Budaya")
+    BENCANA = "bencana", _("Bencana")
+    OLAHRAGA = "olahraga", _("Olahraga")
+    LAINNYA = "lainnya", _("Lainnya")
+
+
+class Status(models.TextChoices):
+    DRAF = "draf", _("Draf")
+    DIAJUKAN = "diajukan", _("Diajukan")
+    DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+    TERBIT = "terbit", _("Terbit")
+
+
+# The editor's checklist: every item must be ticked before an item is published.
+DAFTAR_PERIKSA = {
+    "cek_sumber": _("Sumber informasi disebutkan"),
+    "cek_fakta": _("Fakta sudah dicek dengan sumbernya"),
+    "cek_foto": _("Orang dalam foto sudah setuju difoto dan diterbitkan"),
+    "cek_pribadi": _("Tidak ada data pribadi yang terbuka (NIK, nomor telepon, alamat rumah)"),
+}
+
+
+class BeritaQuerySet(models.QuerySet):
+    def terbit(self):
+        return self.filter(status=Status.TERBIT, terbit_pada__lte=timezone.now())
+
+    def di_kabupaten(self, kode: str):
+        return self.filter(wilayah__kabupaten_kode=kode) | self.filter(wilayah_id=kode)
+
+
+class Berita(models.Model):
+    judul = models.CharField(_("judul"), max_length=200)
+    slug = models.SlugField(max_length=120, allow_unicode=False)
+    ringkasan = models.CharField(
+        _("ringkasan"), max_length=300, blank=True, help_text=_("Satu-dua kalimat untuk daftar berita dan pratinjau tautan.")
+    )
+    isi = models.TextField(
+        _("isi berita"),
+        help_text=_("Paragraf dipisah baris kosong. **tebal**, *miring*, daftar dengan tanda -, tautan [teks](https://…)."),
+    )
+    kategori = models.CharField(_("kategori"), max_length=14, choices=Kategori.choices, default=Kategori.LAINNYA)
+    wilayah = models.ForeignKey(
+        "wilayah.Wilayah", verbose_name=_("wilayah yang diberitakan"), on_delete=models.PROTECT, related_name="+"
+    )
+    kim = models.ForeignKey(
+        "kim.Kim", verbose_name=_("KIM penulis"), null=True, blank=True, on_delete=models.SET_NULL, related_name="berita"
+    )
+    penulis = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAF, db_index=True)
+    alasan_kembali = models.TextField(_("alasan dikembalikan"), blank=True)
+    cek_sumber = models.BooleanField(default=False)
+    cek_fakta = models.BooleanField(default=False)
+    cek_foto = models.BooleanField(default=False)
+    cek_pribadi = models.BooleanField(default=False)
+    diperiksa_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    terbit_pada = models.DateTimeField(_("terbit"), null=True, blank=True, db_index=True)
+    diperbarui_pada = models.DateTimeField(null=True, blank=True)
+    # Incremented on every change; forms carry it so two editors never overwrite each other silently.
+    versi = models.PositiveIntegerField(default=1)
+    demo = models.BooleanField(default=False)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diubah = models.DateTimeField(auto_now=True)
+
+    objects = BeritaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("berita")
+        verbose_name_plural = _("berita")
+        ordering = ["-terbit_pada", "-dibuat"]
+        indexes = [models.Index(fields=["status", "-terbit_pada"])]
+
+    def __str__(self) -> str:
+        return self.judul
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.judul)[:110] or "berita"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("warta:baca", args=[self.pk, self.slug])
+
+    # -- the editorial flow: each step checks the version the user saw, so nothing is silently lost --
+
+    def _ganti(self, versi: int, **fields) -> bool:
+        from jembatan.lib.halaman import batalkan
+
+        if not Berita.objects.filter(pk=self.pk, versi=versi).update(versi=versi + 1, diubah=timezone.now(), **fields):
+            return False
+        if self.terbit_pada or fields.get("terbit_pada"):
+            batalkan()  # a queryset update sends no signal: retire the cached public pages here
+        self.refresh_from_db()
+        return True
+
+    def ajukan(self, versi: int) -> bool:
+        """The writer sends a draft (or a returned item) to the editors."""
+        if self.status not in (Status.DRAF, Status.DIKEMBALIKAN):
+            return False
+        return self._ganti(versi, status=Status.DIAJUKAN)
+
+    def terbitkan(self, oleh, versi: int, daftar_periksa: dict[str, bool]) -> bool:
+        """An editor publishes after ticking every item of the checklist; the terverifikasi mark names them."""
+        if self.status != Status.DIAJUKAN or not all(daftar_periksa.get(k) for k in DAFTAR_PERIKSA):
+            return False
+        return self._ganti(versi, status=Status.TERBIT, terbit_pada=timezone.now(), diperiksa_oleh=oleh, alasan_kembali="",
+                           **{k: True for k in DAFTAR_PERIKSA})  # fmt: skip
+
+    def kembalikan(self, versi: int, alasan: str) -> bool:
+        """An editor returns a submitted item to its writer with a reason the writer sees."""
+        if self.status != Status.DIAJUKAN or not alasan.strip():
+            return False
+        return self._ganti(versi, status=Status.DIKEMBALIKAN, alasan_kembali=alasan.strip())
+
+    @property
+    def is_terbit(self) -> bool:
+        return self.status == Status.TERBIT and self.terbit_pada is not None
+
+    @property
+    def ringkasan_atau_awal(self) -> str:
+        from jembatan.lib.markah import ke_teks
+
+        if self.ringkasan:
+            return self.ringkasan
+        teks = ke_teks(self.isi)
+        return teks[:200].rsplit(" ", 1)[0] + "…" if len(teks) > 200 else teks
+
+
+class Pembaruan(models.Model):
+    """A dated note that a published item was changed, and why (shown under the article)."""
+
+    berita = models.ForeignKey(Berita, on_delete=models.CASCADE, related_name="pembaruan")
+    alasan = models.CharField(_("alasan perubahan"), max_length=300)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    waktu = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["waktu"]
+
+    def __str__(self) -> str:
+        return f"{self.berita}: {self.alasan}"
+
+
+class Ralat(models.Model):
+    """A correction appended to a published item; the original text stays as it was."""
+
+    berita = models.ForeignKey(Berita, on_delete=models.CASCADE, related_name="ralat")
+    isi = models.TextField(_("isi ralat"))
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    waktu = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["waktu"]
+        verbose_name_plural = _("ralat")
+
+    def __str__(self) -> str:
+        return f"Ralat {self.berita}"
+
+
+class Foto(models.Model):
+    """A photo of an item, kept as resized WebP and JPEG versions without metadata."""
+
+    LEBAR = (400, 800, 1200)
+
+    berita = models.ForeignKey(Berita, on_delete=models.CASCADE, related_name="foto")
+    keterangan = models.CharField(_("keterangan foto"), max_length=300, blank=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    lebar = models.PositiveIntegerField(default=0)
+    tinggi = models.PositiveIntegerField(default=0)
+    # {"400": {"webp": "warta/…/x-400.webp", "jpeg": "…"}, …}; only widths not larger than the original.
+    versi = models.JSONField(default=dict)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["urutan", "id"]
+
+    def __str__(self) -> str:
+        return self.keterangan or f"Foto {self.pk}"
+
+    def url(self, lebar: int, fmt: str = "jpeg") -> str:
+        from django.core.files.storage import default_storage
+
+        tersedia = sorted(int(w) for w in self.versi)
+        if not tersedia:
+            return ""
+        pilih = next((w for w in tersedia if w >= lebar), tersedia[-1])
+        return default_storage.url(self.versi[str(pilih)][fmt])
+
+    @property
+    def srcset_webp(self) -> str:
+        from django.core.files.storage import default_storage
+
+        return ", ".join(f"{default_storage.url(v['webp'])} {w}w" for w, v in sorted(self.versi.items(), key=lambda x: int(x[0])))
+
+    @property
+    def srcset_jpeg(self) -> str:
+        from django.core.files.storage import default_storage
+
+        return ", ".join(f"{default_storage.url(v['jpeg'])} {w}w" for w, v in sorted(self.versi.items(), key=lambda x: int(x[0])))

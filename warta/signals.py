@@ -1,0 +1,17 @@
+"""Retire cached public pages when published news changes."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from jembatan.lib.halaman import batalkan
+from warta.models import Berita, Foto, Pembaruan, Ralat
+
+
+@receiver([post_save, post_delete], sender=Berita)
+@receiver([post_save, post_delete], sender=Foto)
+@receiver([post_save, post_delete], sender=Ralat)
+@receiver([post_save, post_delete], sender=Pembaruan)
+def _warta_berubah(sender, instance, **kwargs):
+    berita = instance if sender is Berita else instance.berita
+    if berita.terbit_pada is not None:
+        batalkan()

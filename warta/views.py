@@ -1,0 +1,215 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from akun import akses
+from akun.audit import catat
+from jembatan.lib.foto import hapus_foto, olah_foto
+from jembatan.lib.halaman import halaman_publik
+from jembatan.lib.surel import url_situs
+from warta.forms import BeritaForm, FotoForm, PeriksaForm, RalatForm
+from warta.models import DAFTAR_PERIKSA, Berita, Foto, Kategori, Pembaruan, Ralat
+from wilayah.models import Level, Wilayah, kabupaten_aktif
+
+# --- Public -----------------------------------------------------------------------------------
+
+
+def _daftar(request, berita, judul: str, feed: str):
+    halaman = Paginator(berita.select_related("wilayah__parent", "kim").prefetch_related("foto"), 15).get_page(
+        request.GET.get("halaman")
+    )
+    return render(request, "warta/daftar.html", {"halaman": halaman, "judul": judul, "feed": feed, "kategori": Kategori})
+
+
+@require_safe
+@halaman_publik
+def daftar(request):
+    kab = kabupaten_aktif()
+    return _daftar(request, Berita.objects.terbit(), _("Warta %(nama)s") % {"nama": kab.nama}, "/warta/feed/")
+
+
+@require_safe
+@halaman_publik
+def per_kategori(request, kategori):
+    if kategori not in Kategori.values:
+        raise Http404
+    label = Kategori(kategori).label
+    return _daftar(request, Berita.objects.terbit().filter(kategori=kategori), _("Warta: %(k)s") % {"k": label},
+                   f"/warta/feed/kategori/{kategori}/")  # fmt: skip
+
+
+@require_safe
+@halaman_publik
+def per_wilayah(request, kode):
+    w = get_object_or_404(Wilayah, kode=kode, kabupaten_kode=settings.JEMBATAN_KABUPATEN)
+    berita = Berita.objects.terbit().filter(Q(wilayah=w) | Q(wilayah__parent=w))
+    return _daftar(request, berita, _("Warta %(nama)s") % {"nama": w.nama_lengkap}, f"/warta/feed/wilayah/{kode}/")
+
+
+@require_safe
+@halaman_publik
+def baca(request, pk, slug):
+    berita = get_object_or_404(Berita.objects.terbit().select_related("wilayah__parent", "kim", "diperiksa_oleh"), pk=pk)
+    if slug != berita.slug:
+        return redirect(berita, permanent=True)
+    url = url_situs(request, berita.get_absolute_url())
+    terkait = Berita.objects.terbit().filter(Q(kategori=berita.kategori) | Q(wilayah=berita.wilayah)).exclude(pk=berita.pk)[:4]
+    foto = list(berita.foto.all())
+    return render(request, "warta/baca.html", {
+        "berita": berita, "foto": foto, "terkait": terkait, "pembaruan": berita.pembaruan.all(), "ralat": berita.ralat.all(),
+        "url": url, "jsonld": _newsarticle(berita, url, foto, request), "teks_wa": f"*{berita.judul}*\n\n{berita.ringkasan_atau_awal}\n\n{url}",
+    })  # fmt: skip
+
+
+def _newsarticle(berita: Berita, url: str, foto, request) -> str:
+    data = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": berita.judul[:110], "url": url,
+        "datePublished": berita.terbit_pada.isoformat(), "dateModified": (berita.diperbarui_pada or berita.terbit_pada).isoformat(),
+        "author": {"@type": "Organization", "name": berita.kim.nama if berita.kim else f"Diskominfo {kabupaten_aktif().nama}"},
+        "publisher": {"@type": "Organization", "name": f"Jembatan {kabupaten_aktif().nama}"},
+        "articleSection": str(Kategori(berita.kategori).label), "description": berita.ringkasan_atau_awal,
+    }  # fmt: skip
+    if foto:
+        data["image"] = [request.build_absolute_uri(f.url(1200)) for f in foto[:3]]
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# --- Writers and editors ------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def meja(request):
+    akses.wajib(akses.boleh_menulis(request.user))
+    milik = Berita.objects.filter(penulis=request.user).select_related("wilayah").order_by("-diubah")[:50]
+    antre = akses.berita_untuk_diperiksa(request.user).select_related("wilayah", "penulis").order_by("diubah")
+    return render(request, "warta/meja.html", {"milik": milik, "antre": antre})
+
+
+@login_required
+def tulis(request, pk=None):
+    akses.wajib(akses.boleh_menulis(request.user))
+    berita = akses.get_berita_untuk_penulis(request, pk) if pk else Berita(penulis=request.user)
+    form = BeritaForm(
+        request.POST or None,
+        instance=berita,
+        wilayah_qs=akses.wilayah_penulisan(request.user) | Wilayah.objects.filter(pk=berita.wilayah_id or ""),
+    )
+    if request.method == "POST" and form.is_valid():
+        if _simpan(request, form, berita):
+            messages.success(request, _("Berita disimpan."))
+            return redirect("warta:ubah", pk=berita.pk)
+        form.add_error(
+            None, _("Berita ini baru saja diubah orang lain. Perubahan Anda belum disimpan; muat ulang halaman lalu ulangi.")
+        )
+    return render(request, "warta/tulis.html", {"form": form, "berita": berita, "foto_form": FotoForm()})
+
+
+def _simpan(request, form, berita) -> bool:
+    """Save with the version check; a change to a published item leaves a dated 'diperbarui' note."""
+    seen = form.cleaned_data.get("versi") or 0
+    with transaction.atomic():
+        if berita.pk is None:
+            berita.kim = getattr(berita.wilayah, "kim", None) if berita.wilayah.level == Level.DESA else None
+            form.save()
+            return True
+        if not Berita.objects.filter(pk=berita.pk, versi=seen).update(versi=seen + 1):
+            return False
+        berita.versi = seen + 1
+        if berita.is_terbit:
+            berita.diperbarui_pada = timezone.now()
+            Pembaruan.objects.create(berita=berita, alasan=form.cleaned_data["alasan_perubahan"], oleh=request.user)
+            catat(request.user, "ubah_berita", berita, f"Berita terbit diubah: {berita.judul[:100]}", wilayah=berita.wilayah)
+        form.save()
+    return True
+
+
+@login_required
+@require_POST
+def ajukan(request, pk):
+    berita = akses.get_berita_untuk_penulis(request, pk)
+    if berita.ajukan(int(request.POST.get("versi") or 0)):
+        messages.success(request, _("Berita diajukan untuk diperiksa editor."))
+    else:
+        messages.error(request, _("Berita tidak dapat diajukan: mungkin baru saja diubah. Muat ulang halaman."))
+    return redirect("warta:ubah", pk=berita.pk)
+
+
+@login_required
+def periksa(request, pk):
+    berita = akses.get_berita_untuk_editor(request, pk)
+    form = PeriksaForm(request.POST or None, initial={"versi": berita.versi})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if "kembalikan" in request.POST:
+            ok = bool(d["alasan"].strip()) and berita.kembalikan(d["versi"], d["alasan"])
+            pesan_gagal = _("Tuliskan alasan pengembalian.") if not d["alasan"].strip() else None
+        else:
+            ok = all(d[k] for k in DAFTAR_PERIKSA) and berita.terbitkan(request.user, d["versi"], d)
+            pesan_gagal = (
+                _("Centang semua butir daftar periksa sebelum menerbitkan.") if not all(d[k] for k in DAFTAR_PERIKSA) else None
+            )
+        if ok:
+            catat(request.user, "terbit_berita" if berita.is_terbit else "kembalikan_berita", berita, f"{berita.get_status_display()}: {berita.judul[:100]}",
+                  wilayah=berita.wilayah)  # fmt: skip
+            messages.success(request, _("Berita diterbitkan.") if berita.is_terbit else _("Berita dikembalikan ke penulis."))
+            return redirect("warta:meja")
+        form.add_error(
+            None, pesan_gagal or _("Berita ini baru saja diubah atau diperiksa editor lain. Muat ulang untuk melihat keadaannya.")
+        )
+    return render(request, "warta/periksa.html", {"berita": berita, "form": form, "foto": berita.foto.all()})
+
+
+@login_required
+def ralat(request, pk):
+    berita = akses.get_berita_untuk_editor(request, pk)
+    if not berita.is_terbit:
+        raise Http404
+    form = RalatForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        Ralat.objects.create(berita=berita, isi=form.cleaned_data["isi"], oleh=request.user)
+        catat(request.user, "ralat", berita, f"Ralat: {berita.judul[:100]}", wilayah=berita.wilayah)
+        messages.success(request, _("Ralat ditambahkan di bawah berita."))
+        return redirect(berita)
+    return render(request, "warta/ralat.html", {"berita": berita, "form": form})
+
+
+@login_required
+@require_POST
+def tambah_foto(request, pk):
+    berita = akses.get_berita_untuk_penulis(request, pk)
+    form = FotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            lebar, tinggi, versi = olah_foto(form.cleaned_data["foto"], "warta")
+        except ValidationError as e:
+            messages.error(request, e.messages[0])
+        else:
+            Foto.objects.create(berita=berita, keterangan=form.cleaned_data["keterangan"], lebar=lebar, tinggi=tinggi, versi=versi,
+                                urutan=berita.foto.count())  # fmt: skip
+            messages.success(request, _("Foto ditambahkan."))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("warta:ubah", pk=berita.pk)
+
+
+@login_required
+@require_POST
+def hapus_foto_view(request, pk, foto_pk):
+    berita = akses.get_berita_untuk_penulis(request, pk)
+    foto = get_object_or_404(Foto, pk=foto_pk, berita=berita)
+    hapus_foto(foto.versi)
+    foto.delete()
+    messages.success(request, _("Foto dihapus."))
+    return redirect("warta:ubah", pk=berita.pk)
