@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "akun",
     "kim",
     "cekfakta",
+    "diskusi",
     "warta",
     "api",
 ]

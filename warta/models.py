@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -81,6 +82,8 @@ class Berita(models.Model):
     demo = models.BooleanField(default=False)
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)
+    # PostgreSQL full-text vector (title weighted over body), kept by warta.cari; unused on SQLite.
+    cari_vektor = SearchVectorField(null=True, editable=False)
 
     objects = BeritaQuerySet.as_manager()
 
@@ -111,6 +114,9 @@ class Berita(models.Model):
         if self.terbit_pada or fields.get("terbit_pada"):
             batalkan()  # a queryset update sends no signal: retire the cached public pages here
         self.refresh_from_db()
+        from warta.cari import perbarui_vektor
+
+        perbarui_vektor(self.pk)
         return True
 
     def ajukan(self, versi: int) -> bool:

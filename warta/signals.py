@@ -13,5 +13,9 @@ from warta.models import Berita, Foto, Pembaruan, Ralat
 @receiver([post_save, post_delete], sender=Pembaruan)
 def _warta_berubah(sender, instance, **kwargs):
     berita = instance if sender is Berita else instance.berita
+    if sender is Berita and kwargs.get("signal") is post_save:
+        from warta.cari import perbarui_vektor
+
+        perbarui_vektor(berita.pk)
     if berita.terbit_pada is not None:
         batalkan()

@@ -36,7 +36,17 @@ def _daftar(request, berita, judul: str, feed: str):
 @halaman_publik
 def daftar(request):
     kab = kabupaten_aktif()
+    if q := request.GET.get("q", "").strip():
+        return _hasil_cari(request, q)
     return _daftar(request, Berita.objects.terbit(), _("Warta %(nama)s") % {"nama": kab.nama}, "/warta/feed/")
+
+
+def _hasil_cari(request, q: str):
+    from warta.cari import cari, cuplikan_aman
+
+    halaman = Paginator(cari(q), 15).get_page(request.GET.get("halaman"))
+    hasil = [(b, cuplikan_aman(b, q)) for b in halaman]
+    return render(request, "warta/cari.html", {"q": q, "halaman": halaman, "hasil": hasil, "query": f"q={q}"})
 
 
 @require_safe

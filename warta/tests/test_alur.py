@@ -273,3 +273,20 @@ def test_list_pages_run_a_constant_number_of_queries(client, cast):
         terbitkan(client, cast.admin, b)
     client.logout()
     assert {u: count(u) for u in few} == few
+
+
+def test_search_finds_published_news_with_the_title_first_and_marks_the_words(client, cast):
+    for judul, isi in [("Jadwal vaksinasi anak di Puskesmas Binuang", "Vaksinasi dilaksanakan Selasa."),
+                       ("Panen raya padi di Tapin Tengah", "Petani memanen padi. Ada juga vaksinasi ternak sapi."),
+                       ("Lomba dayung antar desa", "Lomba meriah.")]:  # fmt: skip
+        b = tulis(client, cast.admin, judul=judul, isi=isi)
+        b.ajukan(b.versi)
+        terbitkan(client, cast.admin, b)
+    draft = tulis(client, cast.admin, judul="Vaksinasi rahasia belum terbit", isi="draf")
+    client.logout()
+    response = client.get("/warta/", {"q": "vaksinasi"})
+    judul = [b.judul for b, _ in response.context["hasil"]]
+    assert judul[0] == "Jadwal vaksinasi anak di Puskesmas Binuang"
+    assert "Panen raya padi di Tapin Tengah" in judul and draft.judul not in judul and "Lomba dayung antar desa" not in judul
+    assert "<mark>" in response.content.decode()
+    assert client.get("/warta/", {"q": "<script>alert(1)</script>"}).content.decode().count("<script>alert(1)") == 0

@@ -1,0 +1,88 @@
+"""Searching published news: PostgreSQL full-text search with the `indonesian` configuration (title
+weighted over body, ranked, with highlighted snippets); a plain substring search on SQLite."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from jembatan.lib.markah import ke_teks
+from warta.models import Berita
+
+KONFIG = "indonesian"
+
+
+def pakai_fts() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def perbarui_vektor(pk: int) -> None:
+    """Recompute one item's search vector (called after every save; PostgreSQL only)."""
+    if not pakai_fts():
+        return
+    from django.contrib.postgres.search import SearchVector
+
+    vektor = (
+        SearchVector("judul", weight="A", config=KONFIG)
+        + SearchVector("ringkasan", weight="B", config=KONFIG)
+        + SearchVector("isi", weight="C", config=KONFIG)
+    )
+    Berita.objects.filter(pk=pk).update(cari_vektor=vektor)
+
+
+def cari(q: str, qs=None):
+    """Published items matching `q`, best first, each with `cuplikan` (safe HTML, matches in <mark>)."""
+    qs = (qs if qs is not None else Berita.objects.terbit()).select_related("wilayah", "kim")
+    q = q.strip()[:200]
+    if not q:
+        return qs.none()
+    if pakai_fts():
+        from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+
+        query = SearchQuery(q, config=KONFIG, search_type="websearch")
+        return (
+            qs.filter(cari_vektor=query)
+            .annotate(
+                peringkat=SearchRank(F("cari_vektor"), query),
+                cuplikan=SearchHeadline(
+                    "isi",
+                    query,
+                    config=KONFIG,
+                    start_sel="<mark>",
+                    stop_sel="</mark>",
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                ),
+            )
+            .order_by("-peringkat", "-terbit_pada")
+        )
+    kata = [k for k in q.split() if len(k) > 1][:8]
+    cond = Q()
+    for k in kata:
+        cond &= Q(judul__icontains=k) | Q(isi__icontains=k) | Q(ringkasan__icontains=k)
+    # Without full-text search: items with the words in their title first, then the newest.
+    di_judul = Q()
+    for k in kata:
+        di_judul &= Q(judul__icontains=k)
+    peringkat = Case(When(di_judul, then=Value(2)), default=Value(1), output_field=IntegerField())
+    return qs.filter(cond).annotate(cuplikan=Value(""), peringkat=peringkat).order_by("-peringkat", "-terbit_pada")
+
+
+def cuplikan_aman(berita, q: str) -> str:
+    """The snippet to show: PostgreSQL's headline made safe (only <mark> kept), else the summary with the words marked."""
+    if getattr(berita, "cuplikan", ""):
+        teks = escape(ke_teks(berita.cuplikan.replace("<mark>", "\x01").replace("</mark>", "\x02")))
+        return mark_safe(teks.replace("\x01", "<mark>").replace("\x02", "</mark>"))  # only our own <mark> tags survive
+    teks = escape(berita.ringkasan_atau_awal)
+    for k in sorted({k for k in q.split() if len(k) > 2}, key=len, reverse=True):
+        teks = _tandai(teks, escape(k))
+    return mark_safe(teks)
+
+
+def _tandai(teks: str, kata: str) -> str:
+    import re
+
+    return re.sub(f"({re.escape(kata)})", r"<mark>\1</mark>", teks, flags=re.IGNORECASE)
