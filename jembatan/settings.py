@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "akun",
     "kim",
     "cekfakta",
-    "diskusi",
     "warta",
     "api",
 ]

@@ -11,7 +11,6 @@ urlpatterns = [
     path("", include("wilayah.urls")),
     path("", include("cekfakta.urls")),
     path("", include("warta.urls")),
-    path("", include("diskusi.urls")),
     path("", include("kim.urls")),
     path("akun/", include("akun.urls")),
     path("api/", include("api.urls")),
