@@ -146,6 +146,15 @@ def boleh_verifikasi(user) -> bool:
     return _aktif(user) and user.peran in (Peran.ADMIN, Peran.VERIFIKATOR)
 
 
+def get_laporan_untuk_verifikator(request: HttpRequest, pk: int):
+    from cekfakta.models import Laporan
+
+    laporan = Laporan.objects.filter(pk=pk).first() if boleh_verifikasi(request.user) else None
+    if laporan is None:
+        raise Http404("Laporan tidak ditemukan.")
+    return laporan
+
+
 def get_klaim_untuk_verifikator(request: HttpRequest, pk: int):
     from cekfakta.models import Klaim
 
@@ -260,8 +269,9 @@ def boleh_buka_antrean_komentar(user) -> bool:
 def komentar_untuk_moderator(user) -> QuerySet:
     """The comments `user` may moderate, as one query (the same rule as `boleh_moderasi`, read from the
     region copied onto each comment when it was written)."""
-    from diskusi.models import Komentar
     from django.contrib.contenttypes.models import ContentType
+
+    from diskusi.models import Komentar
 
     qs = Komentar.objects.all()
     if is_admin(user):
@@ -279,3 +289,101 @@ def get_komentar_untuk_moderator(request: HttpRequest, pk: int):
     if komentar is None or not (is_admin(request.user) or boleh_moderasi(request.user, komentar.objek)):
         raise Http404("Komentar tidak ditemukan dalam cakupan Anda.")
     return komentar
+
+
+# --- Siaran (broadcasts) ----------------------------------------------------------------------
+
+PERAN_KIM = frozenset({Peran.PENGURUS, Peran.ANGGOTA})
+
+
+def _kim_lewat_pengurus(user, *, tanpa_anggota: bool) -> QuerySet:
+    from django.utils import timezone
+
+    from kim.models import Jabatan
+
+    qs = Pengurus.objects.menjabat(timezone.localdate()).filter(user=user)
+    return (qs.exclude(jabatan=Jabatan.ANGGOTA) if tanpa_anggota else qs).values("kim_id")
+
+
+def kim_pengguna(user) -> QuerySet[Kim]:
+    """The KIM a user belongs to: the KIM of their village (or kecamatan) for the pengurus and anggota
+    roles, and any KIM where a serving pengurus or member row is linked to their account."""
+    if not _aktif(user):
+        return Kim.objects.none()
+    q = Q(pk__in=_kim_lewat_pengurus(user, tanpa_anggota=False))
+    if user.peran in PERAN_KIM and user.wilayah_id:
+        q |= Q(wilayah_id=user.wilayah_id)
+    return Kim.objects.filter(q)
+
+
+def kim_pengurus(user) -> QuerySet[Kim]:
+    """The KIM whose siaran this user may mark received and passed on: pengurus, not plain members."""
+    if not _aktif(user):
+        return Kim.objects.none()
+    q = Q(pk__in=_kim_lewat_pengurus(user, tanpa_anggota=True))
+    if user.peran == Peran.PENGURUS and user.wilayah_id:
+        q |= Q(wilayah_id=user.wilayah_id)
+    return Kim.objects.filter(q)
+
+
+def boleh_kirim_siaran(user) -> bool:
+    """Send siaran and reminders: Diskominfo only."""
+    return is_admin(user)
+
+
+def boleh_lihat_tabel_siaran(user) -> bool:
+    """See the state of every targeted KIM: Diskominfo for all, a kecamatan operator for their kecamatan (read-only)."""
+    return is_admin(user) or (_aktif(user) and user.peran == Peran.OPERATOR and user.wilayah_id is not None)
+
+
+def penerimaan_untuk_pembaca(user) -> QuerySet:
+    """The per-KIM copies of siaran a user may see: all for Diskominfo, the KIM of their kecamatan for
+    an operator, their own KIM for its pengurus and members; nothing for anyone else."""
+    from siaran.models import Penerimaan
+
+    qs = Penerimaan.objects.all()
+    if is_admin(user):
+        return qs
+    if not _aktif(user):
+        return qs.none()
+    if user.peran == Peran.OPERATOR:
+        if user.wilayah_id is None:
+            return qs.none()
+        return qs.filter(Q(kim__wilayah__parent_id=user.wilayah_id) | Q(kim__wilayah_id=user.wilayah_id))
+    return qs.filter(kim__in=kim_pengguna(user))
+
+
+def siaran_untuk_pembaca(user) -> QuerySet:
+    from siaran.models import Siaran
+
+    if is_admin(user):
+        return Siaran.objects.all()
+    return Siaran.objects.filter(pk__in=penerimaan_untuk_pembaca(user).values("siaran_id"))
+
+
+def get_siaran_untuk_pembaca(request: HttpRequest, pk: int):
+    siaran = siaran_untuk_pembaca(request.user).select_related("dikirim_oleh").filter(pk=pk).first()
+    if siaran is None:
+        raise Http404("Siaran tidak ditemukan.")
+    return siaran
+
+
+def get_penerimaan_untuk_kim(request: HttpRequest, pk: int):
+    """A KIM's copy of a siaran, for a pengurus of that KIM to mark received or passed on."""
+    from siaran.models import Penerimaan
+
+    penerimaan = (
+        Penerimaan.objects.select_related("siaran", "kim__wilayah").filter(pk=pk, kim__in=kim_pengurus(request.user)).first()
+    )
+    if penerimaan is None:
+        raise Http404("Siaran tidak ditemukan.")
+    return penerimaan
+
+
+def get_lampiran_untuk_pembaca(request: HttpRequest, pk: int):
+    from siaran.models import Lampiran
+
+    lampiran = Lampiran.objects.filter(pk=pk, siaran__in=siaran_untuk_pembaca(request.user)).first()
+    if lampiran is None:
+        raise Http404("Lampiran tidak ditemukan.")
+    return lampiran

@@ -230,7 +230,7 @@ def cocokkan(request, data: PermintaanCocok):
         teks = layanan.validasi_teks(data.teks)
     except layanan.PesanDitolak as e:
         return Status(400, {"detail": str(e)})
-    kandidat = [k for k in layanan.cocokkan(teks, k=6) if k.klaim.is_terbit][:5]
+    kandidat = [k for k in layanan.cocokkan(teks, k=30) if k.klaim.is_terbit][:5]
     ambang = layanan.ambang()
     cocok = bool(kandidat) and kandidat[0].skor >= ambang
     return {

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -50,13 +52,37 @@ def hasil_dari_rating(nama: str) -> tuple[str, str]:
     return Hasil.TIDAK_DAPAT, ""
 
 
+def _teks(value) -> str:
+    """A field that should be text: anything else (a list, a number, an object) counts as empty."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _url(value) -> str:
+    """An http(s) URL or "": a third party's file must not put javascript: links on our pages."""
+    url = _teks(value)[:500]
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return ""
+    return url
+
+
+def _objek(value) -> dict:
+    if isinstance(value, list):
+        value = value[0] if value else {}
+    return value if isinstance(value, dict) else {}
+
+
 def _tanggal(value) -> datetime | None:
+    value = _teks(value)
     if not value:
         return None
-    value = str(value).strip()
     # A bare date is taken as midday local time, so it stays the same day in every time zone.
-    d = parse_date(value) if len(value) == 10 else None
-    dt = datetime.combine(d, time(12)) if d else parse_datetime(value)
+    try:
+        d = parse_date(value) if len(value) == 10 else None
+        dt = datetime.combine(d, time(12)) if d else parse_datetime(value)
+    except ValueError:
+        return None
     if dt is not None and timezone.is_naive(dt):
         dt = timezone.make_aware(dt)
     return dt
@@ -85,25 +111,25 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
     dibuat = dilewati = 0
     with transaction.atomic():
         for i, item in enumerate(items, 1):
-            klaim = (item.get("claimReviewed") or "").strip()
-            url = (item.get("url") or "").strip()
+            klaim = _teks(item.get("claimReviewed"))
+            url = _url(item.get("url"))
             if not klaim:
                 raise ClaimReviewError(f"butir ke-{i}: claimReviewed kosong")
             if url and Klaim.objects.filter(sumber_url=url).exists():
                 dilewati += 1
                 continue
-            rating = item.get("reviewRating") or {}
-            hasil, jenis = hasil_dari_rating(rating.get("alternateName", ""))
+            rating = _objek(item.get("reviewRating"))
+            hasil, jenis = hasil_dari_rating(_teks(rating.get("alternateName")))
             terbit = _tanggal(item.get("datePublished")) or timezone.now()
-            reviewed = item.get("itemReviewed") or {}
-            author = item.get("author") or {}
-            judul_ulasan = (item.get("name") or item.get("headline") or "").strip()
+            reviewed = _objek(item.get("itemReviewed"))
+            author = _objek(item.get("author"))
+            judul_ulasan = _teks(item.get("name")) or _teks(item.get("headline"))
             k = Klaim.objects.create(
                 judul=klaim[:300], teks_contoh="\n".join(filter(None, [judul_ulasan, klaim])),
                 status=Status.SELESAI, hasil=hasil, jenis_salah=jenis,
-                penjelasan=judul_ulasan or klaim, metode=f"Diperiksa oleh {author.get('name') or sumber_bawaan or 'pemeriksa fakta'}; lihat tautan sumber.",
+                penjelasan=judul_ulasan or klaim, metode=f"Diperiksa oleh {_teks(author.get('name')) or sumber_bawaan or 'pemeriksa fakta'}; lihat tautan sumber.",
                 pertama_dilihat=_tanggal(reviewed.get("datePublished")) or terbit, terakhir_dilihat=terbit,
-                diterbitkan=terbit, sumber_nama=(author.get("name") or sumber_bawaan)[:150], sumber_url=url[:500],
+                diterbitkan=terbit, sumber_nama=(_teks(author.get("name")) or sumber_bawaan)[:150], sumber_url=url[:500],
             )  # fmt: skip
             if url:
                 Referensi.objects.create(klaim=k, judul=judul_ulasan[:300] or url[:300], url=url[:500])

@@ -8,17 +8,21 @@ first asks whether any claim changed since the index was last brought up to date
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cekfakta.models import Klaim, Laporan, Saluran, Status
+
+log = logging.getLogger(__name__)
 
 KODE_HURUF = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed on phones
 
@@ -46,7 +50,15 @@ class Jawaban:
 
 
 class _IndeksProses:
-    """The matcher index of this process, kept in step with the Klaim table."""
+    """The matcher index of this process, kept in step with the Klaim table.
+
+    Before each search it compares a cheap version of the table (count and latest change of the claims
+    and of the dictionary) with what it last read. New or changed claims are re-read from a window a
+    little before the last change seen, so a transaction that committed late with an older timestamp
+    is not missed; a count that no longer matches, or a changed dictionary, means reading everything.
+    Searches and updates hold one lock: the index's arrays are not safe to change while read."""
+
+    JENDELA = timedelta(minutes=5)
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -54,28 +66,30 @@ class _IndeksProses:
         self._versi: tuple | None = None
         self._sejak = None
 
-    def get(self):
+    def _segarkan(self) -> None:
         from cekfakta.models import Istilah
         from cekfakta.pencocok import Indeks
 
         versi = (
             *Klaim.objects.aggregate(n=Count("id"), m=Max("diubah")).values(),
-            *Istilah.objects.aggregate(n=Count("id"), m=Max("id")).values(),
+            *Istilah.objects.aggregate(n=Count("id"), m=Max("diubah")).values(),
         )
+        if self._indeks is not None and versi == self._versi:
+            return
+        if self._indeks is not None and versi[2:] == self._versi[2:] and self._sejak is not None:
+            for k in Klaim.objects.filter(diubah__gte=self._sejak - self.JENDELA).only("id", "judul", "teks_contoh"):
+                self._indeks.tambah(k.pk, k.teks_indeks)  # replaces an existing entry
+            if len(self._indeks) == versi[0]:
+                self._versi, self._sejak = versi, versi[1]
+                return
+        indeks = Indeks(kamus=kamus_aktif())
+        indeks.bangun((k.pk, k.teks_indeks) for k in Klaim.objects.only("id", "judul", "teks_contoh").iterator())
+        self._indeks, self._versi, self._sejak = indeks, versi, versi[1]
+
+    def cari(self, teks: str, k: int):
         with self._lock:
-            if self._indeks is not None and versi == self._versi:
-                return self._indeks
-            # A deleted claim or a changed dictionary means reading everything again.
-            if self._indeks is None or versi[0] < self._versi[0] or versi[2:] != self._versi[2:] or self._sejak is None:
-                indeks = Indeks(kamus=kamus_aktif())
-                indeks.bangun((k.pk, k.teks_indeks) for k in Klaim.objects.only("id", "judul", "teks_contoh").iterator())
-                self._indeks = indeks
-            else:  # only what changed since the last look
-                for k in Klaim.objects.filter(diubah__gte=self._sejak).only("id", "judul", "teks_contoh"):
-                    self._indeks.hapus(k.pk)
-                    self._indeks.tambah(k.pk, k.teks_indeks)
-            self._versi, self._sejak = versi, versi[1]
-            return self._indeks
+            self._segarkan()
+            return self._indeks.cari(teks, k=k)
 
     def reset(self) -> None:
         with self._lock:
@@ -130,7 +144,7 @@ def validasi_teks(teks: str) -> str:
 
 def cocokkan(teks: str, k: int = 5) -> list[Kandidat]:
     """Published and open claims most like `teks`, best first, with calibrated scores."""
-    hasil = indeks.get().cari(teks, k=k)
+    hasil = indeks.cari(teks, k=k)
     klaim = Klaim.objects.in_bulk([h.id for h in hasil])
     return [Kandidat(klaim[h.id], h.skor) for h in hasil if h.id in klaim]
 
@@ -159,6 +173,7 @@ def _gambar_bersih(data: bytes) -> tuple[bytes, int, str]:
     import io
 
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
 
     from jembatan.lib.sidik import dhash
     from jembatan.lib.unggah import bersihkan_metadata, jenis_berkas
@@ -168,8 +183,11 @@ def _gambar_bersih(data: bytes) -> tuple[bytes, int, str]:
     kind = jenis_berkas(io.BytesIO(data))
     if kind not in ("jpeg", "png"):
         raise PesanDitolak(_("Berkas ini bukan gambar JPEG atau PNG yang sah."))
-    bersih = bersihkan_metadata(SimpleUploadedFile(f"layar.{kind}", data)).read()
-    return bersih, dhash(bersih), kind
+    try:
+        bersih = bersihkan_metadata(SimpleUploadedFile(f"layar.{kind}", data)).read()
+        return bersih, dhash(bersih), kind
+    except (OSError, ValueError, Image.DecompressionBombError):
+        raise PesanDitolak(_("Gambar ini rusak atau tidak dapat dibaca.")) from None
 
 
 def periksa(
@@ -207,9 +225,9 @@ def periksa(
         )  # fmt: skip
         if gambar_bersih:
             laporan.gambar_hash = gambar_bersih[1]
-            laporan.gambar.save(f"{laporan.kode}.{gambar_bersih[2]}", ContentFile(gambar_bersih[0]), save=False)
+            laporan.gambar.save(f"{secrets.token_hex(16)}.{gambar_bersih[2]}", ContentFile(gambar_bersih[0]), save=False)
         laporan.save()
-        Klaim.objects.filter(pk=klaim.pk).update(jumlah_laporan=klaim.laporan.count(), terakhir_dilihat=now)
+        Klaim.objects.filter(pk=klaim.pk).update(jumlah_laporan=F("jumlah_laporan") + 1, terakhir_dilihat=now)
     known = terbaik.klaim if terbaik and terbaik.klaim.is_terbit else None
     return Jawaban(laporan=laporan, klaim=known, skor=terbaik.skor if terbaik else (kandidat[0].skor if kandidat else 0.0),
                    kandidat=kandidat)  # fmt: skip
@@ -239,8 +257,14 @@ def terbitkan(klaim: Klaim, oleh) -> bool:
         klaim.verifikator = klaim.verifikator or oleh
     klaim.status, klaim.diterbitkan = Status.SELESAI, now
     klaim.save()
-    transaction.on_commit(lambda: beri_tahu(klaim.pk))
+    _kabari_setelah_commit(klaim.pk)
     return True
+
+
+def _kabari_setelah_commit(klaim_id: int) -> None:
+    from cekfakta.tasks import kabari_klaim
+
+    transaction.on_commit(lambda: kabari_klaim.enqueue(klaim_id))
 
 
 def beri_tahu(klaim_id: int) -> int:
@@ -251,16 +275,21 @@ def beri_tahu(klaim_id: int) -> int:
     from cekfakta.tasks import kabari_pelapor
     from jembatan.lib import surel
 
-    klaim = Klaim.objects.get(pk=klaim_id)
+    klaim = Klaim.objects.filter(pk=klaim_id).first()
+    if klaim is None or not klaim.is_terbit:
+        return 0
     told = 0
     for laporan in klaim.laporan.filter(diberi_tahu__isnull=True):
         if laporan.email:
             link = (settings.SITE_URL or "") + laporan.get_absolute_url()
-            surel.kirim("putusan", [laporan.email], {"klaim": klaim, "laporan": laporan, "link": link})
+            try:
+                surel.kirim("putusan", [laporan.email], {"klaim": klaim, "laporan": laporan, "link": link})
+            except OSError:  # the mail server is down: this reporter stays untold and is retried
+                log.warning("verdict mail for report %s not sent; will retry", laporan.kode)
+                continue
         if laporan.kontak_saluran:
             kabari_pelapor.enqueue(laporan.pk)
-        laporan.diberi_tahu = timezone.now()
-        laporan.save(update_fields=["diberi_tahu"])
+        Laporan.objects.filter(pk=laporan.pk).update(diberi_tahu=timezone.now())
         told += 1
     return told
 
@@ -278,14 +307,19 @@ def gabungkan(sumber: Klaim, tujuan: Klaim) -> Klaim:
         tujuan.terakhir_dilihat = max(tujuan.terakhir_dilihat, sumber.terakhir_dilihat)
         if sumber.teks_contoh and sumber.teks_contoh not in tujuan.teks_contoh:
             tujuan.teks_contoh = f"{tujuan.teks_contoh}\n\n{sumber.teks_contoh}"[:20000]
+        tujuan.tenggat = min(t for t in (tujuan.tenggat, sumber.tenggat) if t) if (tujuan.tenggat or sumber.tenggat) else None
         tujuan.save()
         sumber.delete()
+        if tujuan.is_terbit:  # the moved reporters are told the verdict they were waiting for
+            _kabari_setelah_commit(tujuan.pk)
     return tujuan
 
 
 def pisahkan(laporan: Laporan) -> Klaim:
     """Take a wrongly grouped report out of its claim into a new claim of its own."""
     lama = laporan.klaim
+    if lama is not None and (lama.is_terbit or lama.laporan.count() <= 1):
+        raise TidakBolehTerbit(_("Laporan ini tidak dapat dipisahkan: putusannya sudah terbit atau ini satu-satunya laporan."))
     with transaction.atomic():
         baru = Klaim.objects.create(judul=laporan.teks[:300].split("\n")[0], teks_contoh=laporan.teks,
                                     pertama_dilihat=laporan.dibuat, terakhir_dilihat=laporan.dibuat, jumlah_laporan=1)  # fmt: skip
@@ -300,10 +334,10 @@ def _tautan(path: str) -> str:
     return f"{settings.SITE_URL}{path}" if settings.SITE_URL else ""
 
 
-def teks_putusan(klaim: Klaim, kode: str = "") -> str:
-    """A chat reply announcing a verdict (WhatsApp and Telegram both show *bold* plainly enough)."""
+def teks_putusan(klaim: Klaim, kode: str = "", url: str = "") -> str:
+    """A verdict as chat text (WhatsApp's *bold*): for replies, notifications and the share box."""
     baris = [f"*CEK FAKTA: {klaim.label}*", "", f"Klaim: {klaim.judul}", "", klaim.penjelasan.strip().split("\n")[0][:500]]
-    if link := _tautan(klaim.get_absolute_url()):
+    if link := url or _tautan(klaim.get_absolute_url()):
         baris += ["", f"Selengkapnya: {link}"]
     if kode:
         baris += ["", f"(Laporan Anda: {kode})"]

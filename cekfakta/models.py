@@ -196,7 +196,7 @@ class Laporan(models.Model):
     # The sender's chat id or number on WhatsApp/Telegram, to reply there; never public.
     kontak_saluran = models.CharField(max_length=64, blank=True)
     # A screenshot sent with the report: private (it may show names and numbers), metadata stripped.
-    gambar = models.ImageField(_("tangkapan layar"), upload_to="cekfakta/laporan/%Y/", blank=True)
+    gambar = models.ImageField(_("tangkapan layar"), upload_to="privat/cekfakta/laporan/%Y/", blank=True)
     gambar_hash = models.BigIntegerField(null=True, blank=True, db_index=True)
     skor = models.FloatField(null=True, blank=True)
     dijawab_langsung = models.BooleanField(default=False)
@@ -226,6 +226,7 @@ class Istilah(models.Model):
     jenis = models.CharField(_("jenis"), max_length=12, choices=Jenis.choices)
     bentuk = models.CharField(_("bentuk dalam pesan"), max_length=100)
     baku = models.CharField(_("bentuk baku"), max_length=100, blank=True)
+    diubah = models.DateTimeField(auto_now=True)  # an edited entry makes the matcher re-read its dictionary
 
     class Meta:
         verbose_name = _("istilah kamus")
@@ -247,6 +248,9 @@ class PesanMasuk(models.Model):
     media_id = models.CharField(max_length=256, blank=True)  # the provider's id of an attached image
     diterima = models.DateTimeField(default=timezone.now)
     diproses = models.DateTimeField(null=True, blank=True)
+    # The reply worked out for the sender, and when the provider accepted it (retried until then).
+    balasan = models.TextField(blank=True)
+    dijawab = models.DateTimeField(null=True, blank=True)
     laporan = models.ForeignKey(Laporan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -61,12 +62,16 @@ class WhatsAppCloud(Adapter):
         if not self.aktif or not tanda.startswith("sha256="):
             return False
         expected = hmac.new(settings.WHATSAPP_APP_SECRET.encode(), request.body, hashlib.sha256).hexdigest()
-        return hmac.compare_digest(tanda.removeprefix("sha256="), expected)
+        return hmac.compare_digest(tanda.removeprefix("sha256=").encode(), expected.encode())
 
     def verifikasi_langganan(self, params) -> str | None:
         """The GET handshake: echo hub.challenge when hub.verify_token is ours."""
         token = settings.WHATSAPP_VERIFY_TOKEN
-        if token and params.get("hub.mode") == "subscribe" and hmac.compare_digest(params.get("hub.verify_token", ""), token):
+        if (
+            token
+            and params.get("hub.mode") == "subscribe"
+            and hmac.compare_digest(params.get("hub.verify_token", "").encode(), token.encode())
+        ):
             return params.get("hub.challenge", "")
         return None
 
@@ -98,6 +103,10 @@ class WhatsAppCloud(Adapter):
     def unduh(self, media_id: str) -> bytes:
         auth = {"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"}
         url = http.kirim("GET", f"{settings.WHATSAPP_API_URL}/{media_id}", headers=auth).json()["url"]
+        # The media URL comes from a response: our token goes only to the provider's media hosts.
+        host = urlsplit(url).hostname or ""
+        if not any(host == h or host.endswith("." + h) for h in settings.WHATSAPP_MEDIA_HOSTS):
+            raise http.HttpGagal(f"host media tidak dikenal: {host}")
         return http.kirim("GET", url, headers=auth).body
 
 
@@ -112,7 +121,7 @@ class Telegram(Adapter):
 
     def sah(self, request) -> bool:
         tanda = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
-        return self.aktif and hmac.compare_digest(tanda, settings.TELEGRAM_SECRET_TOKEN)
+        return self.aktif and hmac.compare_digest(tanda.encode(), settings.TELEGRAM_SECRET_TOKEN.encode())
 
     def pesan(self, payload: dict) -> list[Masuk]:
         m = payload.get("message") or payload.get("edited_message")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -22,12 +23,21 @@ GAMBAR_TANPA_TEKS = (
 
 @task()
 def proses_pesan(pesan_id: int) -> str:
-    """Answer one chat message: the verdict when known, else a tracking code. Runs once per message."""
-    pesan = PesanMasuk.objects.filter(pk=pesan_id, diproses__isnull=True).first()
-    if pesan is None:
-        return "sudah"
+    """Answer one chat message: the verdict when known, else a tracking code.
+
+    The message is claimed under a row lock and worked out once; the reply is kept, and it counts as
+    answered only when the provider accepted it, so a failed send is retried (`jawab_tertunda`)
+    without filing the report twice."""
+    with transaction.atomic():
+        pesan = PesanMasuk.objects.select_for_update(skip_locked=True).filter(pk=pesan_id, diproses__isnull=True).first()
+        if pesan is not None:
+            laporan, balasan = _kerjakan(pesan)
+            PesanMasuk.objects.filter(pk=pesan.pk).update(diproses=timezone.now(), laporan=laporan, balasan=balasan)
+    return kirim_balasan(pesan_id)
+
+
+def _kerjakan(pesan: PesanMasuk):
     adapter = ADAPTER[pesan.saluran]
-    laporan = None
     gambar = None
     if pesan.jenis == "image" and pesan.media_id:
         try:
@@ -35,18 +45,26 @@ def proses_pesan(pesan_id: int) -> str:
         except (http.HttpGagal, KeyError, ValueError, TypeError):
             gambar = None  # answered below as an image we could not read
     if pesan.jenis not in ("text", "image"):
-        balasan = TIDAK_DIDUKUNG
-    elif not pesan.teks.strip() and not gambar:
-        balasan = GAMBAR_TANPA_TEKS if pesan.jenis == "image" else TIDAK_DIDUKUNG
-    else:
-        try:
-            jawaban = layanan.periksa(pesan.teks, saluran=pesan.saluran, kontak=pesan.pengirim, gambar=gambar)
-        except layanan.PesanDitolak as e:
-            balasan = str(e)
-        else:
-            laporan, balasan = jawaban.laporan, layanan.teks_balasan(jawaban)
-    PesanMasuk.objects.filter(pk=pesan.pk).update(diproses=timezone.now(), laporan=laporan)
-    adapter.balas(pesan.pengirim, balasan)
+        return None, TIDAK_DIDUKUNG
+    if not pesan.teks.strip() and not gambar:
+        return None, GAMBAR_TANPA_TEKS if pesan.jenis == "image" else TIDAK_DIDUKUNG
+    try:
+        jawaban = layanan.periksa(pesan.teks, saluran=pesan.saluran, kontak=pesan.pengirim, gambar=gambar)
+    except layanan.PesanDitolak as e:
+        return None, str(e)
+    return jawaban.laporan, layanan.teks_balasan(jawaban)
+
+
+def kirim_balasan(pesan_id: int) -> str:
+    """Send a worked-out reply that the provider has not accepted yet."""
+    pesan = PesanMasuk.objects.filter(pk=pesan_id, diproses__isnull=False, dijawab__isnull=True).exclude(balasan="").first()
+    if pesan is None or not pesan.pengirim:
+        return "sudah"
+    try:
+        ADAPTER[pesan.saluran].balas(pesan.pengirim, pesan.balasan)
+    except http.HttpGagal:
+        return "gagal, dicoba lagi nanti"
+    PesanMasuk.objects.filter(pk=pesan.pk).update(dijawab=timezone.now())
     return "dijawab"
 
 
@@ -58,3 +76,9 @@ def kabari_pelapor(laporan_id: int) -> str:
         return "lewati"
     ADAPTER[laporan.saluran].balas(laporan.kontak_saluran, layanan.teks_putusan(laporan.klaim, laporan.kode))
     return "dikabari"
+
+
+@task()
+def kabari_klaim(klaim_id: int) -> int:
+    """After a verdict is published (or reports are merged into one): tell its reporters."""
+    return layanan.beri_tahu(klaim_id)

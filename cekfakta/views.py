@@ -89,14 +89,18 @@ def putusan(request, pk, slug):
             "klaim": klaim,
             "referensi": referensi,
             "jsonld": claimreview(klaim, url, f"Diskominfo {kabupaten_aktif().nama}"),
-            "teks_wa": teks_whatsapp(klaim, url),
+            "teks_wa": layanan.teks_putusan(klaim, url=url) + "\n\nCek dulu sebelum sebar.",
             "gambar": url_situs(request, klaim.get_absolute_url() + "gambar.png"),
         },
     )
 
 
 def claimreview(klaim: Klaim, url: str, penerbit: str) -> str:
-    """schema.org ClaimReview of a published verdict, as JSON-LD safe inside a <script> block."""
+    """schema.org ClaimReview of a published verdict, as JSON-LD safe inside a <script> block.
+
+    Demo verdicts get none; an imported verdict names its own fact-checker and source, not us."""
+    if klaim.demo:
+        return ""
     rating = {"@type": "Rating", "alternateName": klaim.label, "bestRating": 5, "worstRating": 1}
     if klaim.hasil in RATING:
         rating["ratingValue"] = RATING[klaim.hasil]
@@ -106,17 +110,13 @@ def claimreview(klaim: Klaim, url: str, penerbit: str) -> str:
         "url": url,
         "datePublished": timezone.localdate(klaim.diterbitkan).isoformat(),
         "claimReviewed": klaim.judul,
-        "author": {"@type": "Organization", "name": penerbit},
+        "author": {"@type": "Organization", "name": klaim.sumber_nama if klaim.sumber_url else penerbit},
         "itemReviewed": {"@type": "Claim", "datePublished": timezone.localdate(klaim.pertama_dilihat).isoformat()},
         "reviewRating": rating,
     }
+    if klaim.sumber_url:
+        data["isBasedOn"] = klaim.sumber_url
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def teks_whatsapp(klaim: Klaim, url: str) -> str:
-    """A reply ready to paste into the group where the hoax appeared (WhatsApp's *bold*)."""
-    ringkas = klaim.penjelasan.strip().split("\n")[0][:400]
-    return f"*CEK FAKTA: {klaim.label}*\n\nKlaim: {klaim.judul}\n\n{ringkas}\n\nSelengkapnya: {url}\n\nCek dulu sebelum sebar."
 
 
 # --- Verification desk (admin and verifikator) --------------------------------------------
@@ -140,23 +140,19 @@ def periksa_klaim(request, pk):
     form = KlaimForm(request.POST or None, instance=klaim)
     refs = ReferensiFormSet(request.POST or None, instance=klaim)
     if request.method == "POST" and form.is_valid() and refs.is_valid():
+        berubah = form.has_changed() or refs.has_changed()
         with transaction.atomic():
             form.save()
             refs.save()
-            if klaim.status == "baru":
-                klaim.status, klaim.verifikator = "diperiksa", klaim.verifikator or request.user
-                klaim.save(update_fields=["status", "verifikator", "diubah"])
-            if "terbitkan" in request.POST:
-                try:
-                    terbit = layanan.terbitkan(klaim, request.user)
-                except layanan.TidakBolehTerbit as e:
-                    messages.error(request, str(e))
-                    return redirect("cekfakta:periksa", pk=klaim.pk)
-                catat(request.user, "terbit" if terbit else "ajukan", klaim, f"Putusan {klaim.label}: {klaim.judul[:120]}")
-                messages.success(request, _("Putusan diterbitkan; pelapor diberi tahu.") if terbit
-                                 else _("Putusan diajukan; menunggu persetujuan verifikator lain."))  # fmt: skip
-                return redirect("cekfakta:periksa", pk=klaim.pk)
-        messages.success(request, _("Tersimpan."))
+            pesan_gagal = _sesudah_simpan(request, klaim, berubah)
+            if pesan_gagal:
+                transaction.set_rollback(True)
+        if pesan_gagal:
+            messages.error(request, pesan_gagal)
+        elif "terbitkan" in request.POST:
+            return _terbitkan(request, klaim)
+        else:
+            messages.success(request, _("Tersimpan."))
         return redirect("cekfakta:periksa", pk=klaim.pk)
     laporan = klaim.laporan.select_related("wilayah__parent").order_by("-dibuat")[:200]
     return render(request, "cekfakta/periksa.html", {"klaim": klaim, "form": form, "refs": refs, "laporan": laporan,
@@ -164,9 +160,39 @@ def periksa_klaim(request, pk):
                                                       "mirip": _mirip(klaim), "hasil": Hasil})  # fmt: skip
 
 
+def _sesudah_simpan(request, klaim, berubah: bool) -> str | None:
+    """Rules for saving: a published verdict must stay complete, and a verdict waiting for a second
+    verifikator's approval goes back to waiting when anything in it changes. Returns an error or None."""
+    if klaim.is_terbit:
+        if kurang := klaim.syarat_terbit():
+            return _("Putusan yang sudah terbit harus tetap lengkap; belum disimpan. Kurang: %(k)s.") % {"k": ", ".join(kurang)}
+        if berubah:
+            catat(request.user, "ubah_putusan", klaim, f"Putusan terbit diubah: {klaim.judul[:120]}")
+        return None
+    if klaim.diajukan and berubah:
+        klaim.diajukan, klaim.verifikator = None, request.user
+        klaim.save(update_fields=["diajukan", "verifikator", "diubah"])
+    elif klaim.status == "baru":
+        klaim.status, klaim.verifikator = "diperiksa", klaim.verifikator or request.user
+        klaim.save(update_fields=["status", "verifikator", "diubah"])
+    return None
+
+
+def _terbitkan(request, klaim):
+    try:
+        terbit = layanan.terbitkan(klaim, request.user)
+    except layanan.TidakBolehTerbit as e:
+        messages.error(request, str(e))
+        return redirect("cekfakta:periksa", pk=klaim.pk)
+    catat(request.user, "terbit" if terbit else "ajukan", klaim, f"Putusan {klaim.label}: {klaim.judul[:120]}")
+    messages.success(request, _("Putusan diterbitkan; pelapor diberi tahu.") if terbit
+                     else _("Putusan diajukan; menunggu persetujuan verifikator lain."))  # fmt: skip
+    return redirect("cekfakta:periksa", pk=klaim.pk)
+
+
 def _mirip(klaim):
     try:
-        return [k for k in layanan.cocokkan(klaim.teks_indeks, k=6) if k.klaim.pk != klaim.pk][:5]
+        return [k for k in layanan.cocokkan(klaim.teks_indeks, k=30) if k.klaim.pk != klaim.pk][:5]
     except layanan.PesanDitolak:
         return []
 
@@ -195,10 +221,12 @@ def gabung(request, pk):
 @login_required
 @require_POST
 def pisah(request, pk):
-    if not akses.boleh_verifikasi(request.user):
-        raise Http404
-    laporan = get_object_or_404(Laporan, pk=pk)
-    baru = layanan.pisahkan(laporan)
+    laporan = akses.get_laporan_untuk_verifikator(request, pk)
+    try:
+        baru = layanan.pisahkan(laporan)
+    except layanan.TidakBolehTerbit as e:
+        messages.error(request, str(e))
+        return redirect("cekfakta:periksa", pk=laporan.klaim_id)
     catat(request.user, "pisah", baru, f"Laporan {laporan.kode} dipisahkan menjadi klaim #{baru.pk}")
     messages.success(request, _("Laporan dipisahkan menjadi klaim baru #%(n)s.") % {"n": baru.pk})
     return redirect("cekfakta:periksa", pk=baru.pk)
@@ -286,8 +314,8 @@ def gambar_putusan(request, pk, slug):
 @require_safe
 def tangkapan_layar(request, pk):
     """A reported screenshot, for the verification desk only (it may show names and numbers)."""
-    if not akses.boleh_verifikasi(request.user):
+    laporan = akses.get_laporan_untuk_verifikator(request, pk)
+    if not laporan.gambar:
         raise Http404
-    laporan = get_object_or_404(Laporan.objects.exclude(gambar=""), pk=pk)
     jenis = "image/png" if laporan.gambar.name.endswith(".png") else "image/jpeg"
     return FileResponse(laporan.gambar.open("rb"), content_type=jenis)

@@ -228,6 +228,8 @@ WHATSAPP_APP_SECRET = env_str("WHATSAPP_APP_SECRET")
 WHATSAPP_TOKEN = env_str("WHATSAPP_TOKEN")
 WHATSAPP_PHONE_NUMBER_ID = env_str("WHATSAPP_PHONE_NUMBER_ID")
 WHATSAPP_API_URL = env_str("WHATSAPP_API_URL", "https://graph.facebook.com/v21.0")
+# Hosts the provider downloads media from; the access token is sent to no other host.
+WHATSAPP_MEDIA_HOSTS = env_list("WHATSAPP_MEDIA_HOSTS", "fbsbx.com,whatsapp.net")
 TELEGRAM_BOT_TOKEN = env_str("TELEGRAM_BOT_TOKEN")
 TELEGRAM_SECRET_TOKEN = env_str("TELEGRAM_SECRET_TOKEN")
 TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org")

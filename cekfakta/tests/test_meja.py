@@ -219,3 +219,85 @@ def test_verdict_mail_reaches_the_reporter_through_a_real_smtp_server(
     message = email.message_from_bytes(envelope.content, policy=policy.default)
     assert message["Subject"] == "Hasil cek fakta: SALAH — Konten palsu"
     assert jawaban.laporan.kode in message.get_body(("plain",)).get_content()
+
+
+def test_a_published_verdict_cannot_be_emptied(client, cast):
+    k = putusan()
+    client.force_login(cast.verifikator)
+    data = {**_isi(k, hasil="", jenis_salah="", penjelasan="", metode=""), "referensi-TOTAL_FORMS": "0"}
+    response = client.post(f"/kelola/cek-fakta/{k.pk}/", data, follow=True)
+    assert "harus tetap lengkap" in response.content.decode()
+    k.refresh_from_db()
+    assert k.hasil == Hasil.SALAH and k.penjelasan
+
+
+def test_a_change_after_submission_needs_a_fresh_approval(client, cast, settings):
+    settings.JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR = True
+    k = layanan.periksa("Kabar pasar kecamatan tutup sebulan").laporan.klaim
+    client.force_login(cast.verifikator)
+    client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), "terbitkan": "1"})
+    client.force_login(cast.admin)
+    changed = {
+        **_isi(k, hasil="benar", jenis_salah="", penjelasan="Ternyata benar."),
+        "referensi-TOTAL_FORMS": "0",
+        "terbitkan": "1",
+    }
+    client.post(f"/kelola/cek-fakta/{k.pk}/", changed)
+    k.refresh_from_db()
+    assert not k.is_terbit and k.diajukan and k.verifikator == cast.admin  # admin's change now awaits someone else
+
+
+def test_merging_into_a_published_verdict_tells_the_moved_reporters(client, cast, django_capture_on_commit_callbacks):
+    k = putusan()
+    lain = layanan.periksa("Pesan yang sangat berbeda tentang jalan rusak di desa", email="pindah@uji.example").laporan.klaim
+    client.force_login(cast.verifikator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/kelola/cek-fakta/{lain.pk}/gabung/", {"tujuan": k.pk})
+    assert [m.to for m in mail.outbox] == [["pindah@uji.example"]]
+
+
+def test_the_only_report_of_a_claim_cannot_be_split_off(client, cast):
+    laporan = layanan.periksa("Kabar satu-satunya laporan").laporan
+    client.force_login(cast.verifikator)
+    client.post(f"/kelola/cek-fakta/laporan/{laporan.pk}/pisah/")
+    assert Klaim.objects.count() == 1
+
+
+def test_a_failing_mail_server_leaves_the_reporter_to_be_told_later(client, cast, settings, django_capture_on_commit_callbacks):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = "127.0.0.1", port, False, 2
+    laporan = layanan.periksa("Kabar sekolah libur", email="nanti@uji.example").laporan
+    client.force_login(cast.verifikator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/kelola/cek-fakta/{laporan.klaim_id}/", {**_isi(laporan.klaim), "terbitkan": "1"})
+    assert response.status_code == 302
+    laporan.refresh_from_db()
+    assert laporan.klaim.is_terbit and laporan.diberi_tahu is None
+
+
+def test_the_index_sees_a_claim_committed_late_with_an_older_timestamp():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    putusan()
+    assert layanan.cocokkan("hadiah undian nasabah bank")  # the index is built now
+    telat = putusan(judul="Razia KTP di semua desa mulai besok", teks="Razia KTP di semua desa mulai besok, siapkan denda")
+    Klaim.objects.filter(pk=telat.pk).update(diubah=timezone.now() - timedelta(minutes=2))
+    assert layanan.cocokkan("razia KTP di semua desa mulai besok")[0].klaim == telat
+
+
+def test_an_edited_dictionary_entry_is_used_at_once():
+    from cekfakta.models import Istilah
+
+    putusan(judul="Pembagian sembako gratis di kantor desa", teks="Pembagian sembako gratis di kantor desa")
+    entri = Istilah.objects.create(jenis=Istilah.Jenis.SINGKATAN, bentuk="smbk", baku="salah")
+    entri.baku = "sembako"
+    entri.save()
+    hasil = layanan.cocokkan("pembagian smbk gratis di kantor desa")
+    assert hasil and hasil[0].klaim.judul == "Pembagian sembako gratis di kantor desa" and hasil[0].skor >= layanan.ambang()

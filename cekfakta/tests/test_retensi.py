@@ -22,3 +22,17 @@ def test_old_contacts_are_cleared_and_recent_ones_kept(settings):
     assert (old.email, old.kontak_saluran) == ("", "") and old.teks == "x"
     assert (new.email, new.kontak_saluran) == ("b@uji.example", "628222")
     assert PesanMasuk.objects.get().pengirim == ""
+
+
+def test_untold_reporters_are_told_by_the_retry_command(smtp_lokal):
+    from cekfakta.models import Hasil, Klaim, Status
+
+    k = Klaim.objects.create(
+        judul="Klaim", status=Status.SELESAI, hasil=Hasil.BENAR, penjelasan="p", metode="m", diterbitkan=timezone.now()
+    )
+    Laporan.objects.create(kode="TUNDA001", teks="x", email="tunda@uji.example", klaim=k)
+    call_command("kabari_tertunda", verbosity=0)
+    assert [e.rcpt_tos for e in smtp_lokal] == [["tunda@uji.example"]]
+    assert Laporan.objects.get(kode="TUNDA001").diberi_tahu is not None
+    call_command("kabari_tertunda", verbosity=0)
+    assert len(smtp_lokal) == 1  # told once

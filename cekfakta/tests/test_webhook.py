@@ -202,10 +202,10 @@ def test_a_screenshot_seen_before_is_answered_with_its_verdict(client, monkeypat
 
     def palsu(method, url, *, json=None, headers=None, timeout=10):
         calls.append((method, url, json))
-        if url.startswith("https://lookaside.example/"):
+        if url.startswith("https://lookaside.fbsbx.com/"):
             return http.Respon(200, ulang.getvalue())
         if url.endswith("/media-1"):
-            return http.Respon(200, b'{"url": "https://lookaside.example/media-1"}')
+            return http.Respon(200, b'{"url": "https://lookaside.fbsbx.com/media-1"}')
         return http.Respon(200, b"{}")
 
     monkeypatch.setattr(http, "kirim", palsu)
@@ -290,3 +290,47 @@ def test_webhook_only_acknowledges_and_queues_the_work(client, terkirim, django_
         assert not Laporan.objects.exists() and not terkirim
         assert PesanMasuk.objects.get().diproses is None
         assert DBTaskResult.objects.get().status == "READY"
+
+
+def test_media_is_not_fetched_from_an_unknown_host_with_our_token(client, monkeypatch, django_capture_on_commit_callbacks):
+    calls = []
+
+    def palsu(method, url, *, json=None, headers=None, timeout=10):
+        calls.append(url)
+        if url.endswith("/media-1"):
+            return http.Respon(200, b'{"url": "https://penyerang.example/ambil"}')
+        return http.Respon(200, b"{}")
+
+    monkeypatch.setattr(http, "kirim", palsu)
+    with django_capture_on_commit_callbacks(execute=True):
+        kirim_wa(client, wa_payload("", jenis="image", id_="wamid.IMG9"))
+    assert "https://penyerang.example/ambil" not in calls
+
+
+@pytest.mark.parametrize("header", ["HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN"])
+def test_non_ascii_secrets_are_refused_not_crashing(client, header):
+    response = client.post(
+        "/cek-fakta/webhook/telegram/", {"update_id": 1}, content_type="application/json", **{header: "rahasiä"}
+    )
+    assert response.status_code == 403
+    bad = client.get("/cek-fakta/webhook/whatsapp/", {"hub.mode": "subscribe", "hub.verify_token": "tök", "hub.challenge": "1"})
+    assert bad.status_code == 403
+
+
+def test_a_reply_the_provider_refused_is_sent_later_without_filing_twice(client, monkeypatch, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    def mati(method, url, *, json=None, headers=None, timeout=10):
+        raise http.HttpGagal("503")
+
+    monkeypatch.setattr(http, "kirim", mati)
+    with django_capture_on_commit_callbacks(execute=True):
+        kirim_wa(client, wa_payload("Kabar jalan poros desa ditutup minggu depan", id_="wamid.GAGAL"))
+    pesan = PesanMasuk.objects.get()
+    assert pesan.diproses and pesan.dijawab is None and "Kode pelacakan" in pesan.balasan
+    calls = []
+    monkeypatch.setattr(http, "kirim", lambda method, url, **kw: calls.append(kw["json"]) or http.Respon(200, b"{}"))
+    call_command("jawab_tertunda", verbosity=0)
+    call_command("jawab_tertunda", verbosity=0)
+    assert len(calls) == 1 and Laporan.objects.count() == 1
+    assert PesanMasuk.objects.get().dijawab is not None

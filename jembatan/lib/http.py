@@ -12,6 +12,7 @@ import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,27 @@ class Respon:
         return jsonlib.loads(self.body or b"null")
 
 
+class _Pengalihan(urllib.request.HTTPRedirectHandler):
+    """Follow redirects, but never carry our credentials to another host or over plain HTTP."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        baru = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if baru is not None:
+            lama, tujuan = urlsplit(req.full_url), urlsplit(newurl)
+            if tujuan.scheme != "https" or tujuan.hostname != lama.hostname:
+                baru.remove_header("Authorization")
+        return baru
+
+
+_pembuka = urllib.request.build_opener(_Pengalihan)
+
+
 def kirim(method: str, url: str, *, json=None, headers: dict[str, str] | None = None, timeout: float = 10) -> Respon:
-    """Send one HTTP request; raise HttpGagal on a network error or a status of 400 and above."""
+    """Send one HTTPS request; raise HttpGagal on a network error or a status of 400 and above.
+
+    Only https:// is accepted (no file:, no plain http carrying tokens)."""
+    if urlsplit(url).scheme != "https":
+        raise HttpGagal(f"hanya https yang diizinkan: {_aman(url)}")
     data = None
     headers = {"User-Agent": "Jembatan", **(headers or {})}
     if json is not None:
@@ -43,7 +63,7 @@ def kirim(method: str, url: str, *, json=None, headers: dict[str, str] | None = 
         headers.setdefault("Content-Type", "application/json")
     request = urllib.request.Request(url, data=data, headers=headers, method=method.upper())  # noqa: S310 (https URLs from settings)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with _pembuka.open(request, timeout=timeout) as response:
             return Respon(response.status, response.read())
     except urllib.error.HTTPError as e:
         body = e.read()[:500]
