@@ -38,6 +38,8 @@ JEMBATAN_CEKFAKTA_TARGET_JAM = env_int("JEMBATAN_CEKFAKTA_TARGET_JAM", 24, minim
 JEMBATAN_CEKFAKTA_MAKS_KARAKTER = env_int("JEMBATAN_CEKFAKTA_MAKS_KARAKTER", 5000, minimum=100)
 JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR = env_bool("JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR", False)
 JEMBATAN_CEKFAKTA_RETENSI_HARI = env_int("JEMBATAN_CEKFAKTA_RETENSI_HARI", 90, minimum=1)
+# Comments allowed per client address per hour (before moderation rules apply).
+JEMBATAN_DISKUSI_BATAS_PER_JAM = env_int("JEMBATAN_DISKUSI_BATAS_PER_JAM", 10, minimum=1)
 # Matcher reports and API calls allowed per client address per hour.
 JEMBATAN_CEKFAKTA_BATAS_PER_JAM = env_int("JEMBATAN_CEKFAKTA_BATAS_PER_JAM", 30, minimum=1)
 # Seconds an anonymous public page may be served from cache (it is also invalidated on change).
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "akun",
     "kim",
     "cekfakta",
+    "diskusi",
     "warta",
     "api",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("wilayah.urls")),
     path("", include("cekfakta.urls")),
     path("", include("warta.urls")),
+    path("", include("diskusi.urls")),
     path("", include("kim.urls")),
     path("akun/", include("akun.urls")),
     path("api/", include("api.urls")),

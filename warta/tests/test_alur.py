@@ -290,3 +290,32 @@ def test_search_finds_published_news_with_the_title_first_and_marks_the_words(cl
     assert "Panen raya padi di Tapin Tengah" in judul and draft.judul not in judul and "Lomba dayung antar desa" not in judul
     assert "<mark>" in response.content.decode()
     assert client.get("/warta/", {"q": "<script>alert(1)</script>"}).content.decode().count("<script>alert(1)") == 0
+
+
+def test_a_citizen_comments_under_news_and_the_village_editor_moderates_it(client, cast):
+    """GIVEN a published item about Tungkap
+    WHEN a citizen comments under it for the first time
+    THEN the comment waits, the KIM editor of Tungkap approves it, and it appears under the article."""
+    from diskusi.models import Komentar
+    from diskusi.tests.conftest import kirim
+
+    berita = tulis(client, cast.admin)
+    berita.ajukan(berita.versi)
+    terbitkan(client, cast.admin, berita)
+    berita = Berita.objects.get(pk=berita.pk)
+    client.logout()
+    assert 'action="/komentar/kirim/"' in client.get(berita.get_absolute_url()).content.decode()
+    kirim(client, berita, nama="Pak Rahman", isi="Jadwalnya sangat membantu, terima kasih.")
+    komentar = Komentar.objects.get()
+    assert komentar.status == "menunggu"
+    assert "Pak Rahman" not in client.get(berita.get_absolute_url()).content.decode()
+    client.force_login(cast.editor_lain)
+    assert client.post(f"/kelola/komentar/{komentar.pk}/", {"aksi": "setujui"}).status_code == 404
+    komentar.refresh_from_db()
+    assert komentar.status == "menunggu"
+    client.force_login(cast.editor)
+    client.post(f"/kelola/komentar/{komentar.pk}/", {"aksi": "setujui"})
+    komentar.refresh_from_db()
+    assert komentar.status == "tampil"
+    client.logout()
+    assert "Jadwalnya sangat membantu" in client.get(berita.get_absolute_url()).content.decode()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DiskusiConfig(AppConfig):
+    name = "diskusi"
+    verbose_name = "Diskusi"

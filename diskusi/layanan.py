@@ -1,0 +1,222 @@
+"""What happens to comments: writing one, moderating it, reports, the thread shown under a page."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from akun.akses import wilayah_objek
+from akun.pembatas import alamat_klien
+from diskusi import aturan
+from diskusi.models import KEDALAMAN_MAKS, Aduan, Komentar, Status
+from jembatan.lib.halaman import batalkan
+
+# Reports from this many different clients hide a comment until a moderator looks at it.
+ADUAN_SEMBUNYIKAN = 3
+# The form's signed field changes every TANDA_JENDELA seconds and is accepted for TANDA_UMUR seconds.
+TANDA_JENDELA = 600
+TANDA_UMUR = 24 * 3600
+# A browser remembers (signed cookie) the held comments it posted for this long, to show them to their author.
+MENUNGGU_TAMPIL_DETIK = 24 * 3600
+KUKI_MENUNGGU = "komentar_menunggu"
+
+_GARAM_TANDA = "diskusi.tanda"
+_GARAM_MENUNGGU = "diskusi.menunggu"
+
+
+def batas_per_jam() -> int:
+    return settings.JEMBATAN_DISKUSI_BATAS_PER_JAM
+
+
+def hash_klien(request) -> str:
+    """A keyed hash of the client address: enough to recognise the same client, useless to find it."""
+    return salted_hmac("diskusi.klien", alamat_klien(request)).hexdigest()[:32]
+
+
+# --- The object a comment goes to -----------------------------------------------------------------
+
+
+def boleh_komentar(obj) -> bool:
+    """Comments are open unless the object closes them: a true `komentar_ditutup` (attribute, property or
+    method), or an object that says it is not published (`is_terbit` false)."""
+    return not _nilai(obj, "komentar_ditutup", False) and _nilai(obj, "is_terbit", True) is not False
+
+
+def _nilai(obj, nama: str, bawaan):
+    nilai = getattr(obj, nama, bawaan)
+    return nilai() if callable(nilai) else nilai
+
+
+def buat_tanda(obj, sekarang: float | None = None) -> str:
+    """The form's signed target: which object, and the time window the page was rendered in.
+
+    The same for every visitor in one window, so a page carrying it can be cached; it proves the form came
+    from a page of this very object (nobody can post to an object whose page they were not shown)."""
+    ct = ContentType.objects.get_for_model(obj)
+    jendela = int((sekarang or time.time()) // TANDA_JENDELA)
+    return signing.Signer(salt=_GARAM_TANDA).sign(f"{ct.pk}.{obj.pk}.{jendela}")
+
+
+def baca_tanda(tanda: str, sekarang: float | None = None, *, abaikan_umur: bool = False):
+    """The object a form was rendered for, or None when the field is forged or (unless asked) too old."""
+    try:
+        ct_id, obj_id, jendela = (int(x) for x in signing.Signer(salt=_GARAM_TANDA).unsign(tanda).split("."))
+    except (signing.BadSignature, ValueError):
+        return None
+    umur = (sekarang or time.time()) - jendela * TANDA_JENDELA
+    if not abaikan_umur and not 0 <= umur <= TANDA_UMUR + TANDA_JENDELA:
+        return None
+    try:
+        return ContentType.objects.get_for_id(ct_id).get_object_for_this_type(pk=obj_id)
+    except Exception:  # content type or object gone
+        return None
+
+
+# --- Writing ----------------------------------------------------------------------------------------
+
+
+def induk_balasan(obj, pk) -> Komentar | None:
+    """The comment a reply hangs under: a shown comment of the same object; at the deepest level, its parent."""
+    if not pk:
+        return None
+    induk = Komentar.objects.untuk(obj).tampil().filter(pk=pk).select_related("parent").first()
+    if induk is not None and induk.kedalaman >= KEDALAMAN_MAKS:
+        induk = induk.parent
+    return induk
+
+
+def tulis(obj, *, nama: str, email: str, isi: str, kabari: bool, induk: Komentar | None, klien: str, tautan) -> Komentar:
+    """Store a comment with the status the moderation rules give it. `tautan(path)` makes absolute links."""
+    with translation.override(settings.LANGUAGE_CODE):
+        keputusan = aturan.putuskan(nama=nama, email=email, isi=isi, klien=klien)
+    komentar = Komentar.objects.create(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, wilayah=wilayah_objek(obj),
+        parent=induk, kedalaman=induk.kedalaman + 1 if induk else 1,
+        nama=nama, email=email, kabari=kabari and bool(email), isi=isi,
+        status=keputusan.status, alasan=keputusan.alasan, klien=klien,
+    )  # fmt: skip
+    if komentar.status == Status.TAMPIL:
+        _setelah_tampil(komentar, tautan)
+    return komentar
+
+
+def _setelah_tampil(komentar: Komentar, tautan) -> None:
+    batalkan()
+    if komentar.parent_id and komentar.diberi_tahu is None:
+        from diskusi.tasks import kabari_balasan
+
+        url = tautan(komentar.get_absolute_url())
+        transaction.on_commit(lambda: kabari_balasan.enqueue(komentar.pk, url))
+
+
+# --- Moderating ---------------------------------------------------------------------------------------
+
+
+def _ubah(komentar: Komentar, status: str, alasan: str, oleh) -> str:
+    lama = komentar.status
+    komentar.status, komentar.alasan = status, alasan[:200]
+    komentar.dimoderasi, komentar.dimoderasi_oleh = timezone.now(), oleh
+    komentar.save(update_fields=["status", "alasan", "dimoderasi", "dimoderasi_oleh"])
+    if Status.TAMPIL in (lama, status):
+        batalkan()
+    return lama
+
+
+def setujui(komentar: Komentar, oleh, tautan) -> str:
+    lama = _ubah(komentar, Status.TAMPIL, "", oleh)
+    _setelah_tampil(komentar, tautan)
+    return lama
+
+
+def tolak(komentar: Komentar, oleh, alasan: str) -> str:
+    return _ubah(komentar, Status.DITOLAK, alasan, oleh)
+
+
+def sembunyikan(komentar: Komentar, oleh, alasan: str) -> str:
+    return _ubah(komentar, Status.DISEMBUNYIKAN, alasan, oleh)
+
+
+def laporkan(komentar: Komentar, klien: str) -> bool:
+    """Record a reader's report; the third from different clients hides the comment. True when recorded."""
+    try:
+        with transaction.atomic():
+            Aduan.objects.create(komentar=komentar, klien=klien)
+    except IntegrityError:
+        return False  # this client already reported it
+    if komentar.status == Status.TAMPIL and komentar.jumlah_aduan_baru >= ADUAN_SEMBUNYIKAN:
+        with translation.override(settings.LANGUAGE_CODE):
+            alasan = _("Dilaporkan oleh %(n)s pembaca; menunggu peninjauan moderator") % {"n": ADUAN_SEMBUNYIKAN}
+        _ubah(komentar, Status.DISEMBUNYIKAN, alasan, None)
+    return True
+
+
+# --- The author's own held comments ---------------------------------------------------------------------
+
+
+def tanda_menunggu(komentar: Komentar) -> str:
+    return signing.Signer(salt=_GARAM_MENUNGGU).sign(str(komentar.pk))
+
+
+def id_kuki_menunggu(request) -> list[int]:
+    """Ids of held comments this browser posted (a signed cookie: it cannot be forged to see others')."""
+    nilai = request.get_signed_cookie(KUKI_MENUNGGU, default="", salt=_GARAM_MENUNGGU, max_age=MENUNGGU_TAMPIL_DETIK)
+    return [int(x) for x in nilai.split(",") if x.isdigit()]
+
+
+def simpan_kuki_menunggu(request, response, komentar: Komentar) -> None:
+    ids = [*id_kuki_menunggu(request), komentar.pk][-20:]
+    response.set_signed_cookie(
+        KUKI_MENUNGGU, ",".join(map(str, ids)), salt=_GARAM_MENUNGGU, max_age=MENUNGGU_TAMPIL_DETIK,
+        httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+    )  # fmt: skip
+
+
+def komentar_menunggu_milik(request, tanda: str) -> Komentar | None:
+    """The held comment a signed address names, when this browser wrote it (its signed cookie lists it).
+
+    Shown on an uncached page of its own: public pages are cached by address for every visitor, so a held
+    comment rendered into one could reach others who open the same address."""
+    try:
+        pk = int(signing.Signer(salt=_GARAM_MENUNGGU).unsign(tanda))
+    except (signing.BadSignature, ValueError):
+        return None
+    if pk not in id_kuki_menunggu(request):
+        return None
+    return Komentar.objects.filter(pk=pk).first()
+
+
+# --- The thread under a page ---------------------------------------------------------------------------
+
+
+@dataclass
+class Simpul:
+    komentar: Komentar
+    menunggu: bool = False
+    tersembunyi: bool = False  # removed, shown as a placeholder because replies to it are shown
+    anak: list[Simpul] = field(default_factory=list)
+
+
+def utas(obj, menunggu: set[int] = frozenset()) -> list[Simpul]:
+    """Shown comments of `obj` (and the author's own held ones) as a tree, oldest first."""
+    kolom = ["id", "parent_id", "kedalaman", "nama", "isi", "status", "dibuat"]
+    rows = {k.pk: k for k in Komentar.objects.untuk(obj).filter(Q(status=Status.TAMPIL) | Q(pk__in=menunggu)).only(*kolom)}
+    hilang = {k.parent_id for k in rows.values() if k.parent_id and k.parent_id not in rows}
+    while hilang:  # removed comments that have shown replies stay as placeholders (at most two rounds)
+        for k in Komentar.objects.filter(pk__in=hilang).only(*kolom):
+            rows[k.pk] = k
+        hilang = {k.parent_id for k in rows.values() if k.parent_id and k.parent_id not in rows}
+    simpul = {pk: Simpul(k, menunggu=pk in menunggu, tersembunyi=k.status != Status.TAMPIL and pk not in menunggu)
+              for pk, k in rows.items()}  # fmt: skip
+    akar = []
+    for s in sorted(simpul.values(), key=lambda s: (s.komentar.dibuat, s.komentar.pk)):
+        (simpul[s.komentar.parent_id].anak if s.komentar.parent_id else akar).append(s)
+    return akar

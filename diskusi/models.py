@@ -1,0 +1,139 @@
+"""Comments on any public object (news, potentials, programs, verdicts), their reports, and the blocklist."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Replies thread to this depth; a reply to a comment at the deepest level becomes its sibling.
+KEDALAMAN_MAKS = 3
+ISI_MAKS = 3000
+
+
+class Status(models.TextChoices):
+    MENUNGGU = "menunggu", _("Menunggu moderasi")
+    TAMPIL = "tampil", _("Tampil")
+    DITOLAK = "ditolak", _("Ditolak")
+    DISEMBUNYIKAN = "disembunyikan", _("Disembunyikan")
+
+
+class KomentarQuerySet(models.QuerySet):
+    def untuk(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+    def tampil(self):
+        return self.filter(status=Status.TAMPIL)
+
+    def dihapus(self):
+        """Removed by a moderator, by the blocklist or by readers' reports: what the public log lists."""
+        return self.filter(status__in=[Status.DITOLAK, Status.DISEMBUNYIKAN])
+
+    def perlu_tinjau(self):
+        """Held for approval, or hidden by readers' reports and not yet looked at by a moderator."""
+        return self.filter(models.Q(status=Status.MENUNGGU) | models.Q(status=Status.DISEMBUNYIKAN, dimoderasi_oleh__isnull=True))
+
+
+class Komentar(models.Model):
+    """One comment. The email is private: it is used only to tell the author of a reply, when asked."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    objek = GenericForeignKey("content_type", "object_id")
+    # A copy of the commented object's region when it was written, so moderators' lists are one query.
+    wilayah = models.ForeignKey("wilayah.Wilayah", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="balasan")
+    kedalaman = models.PositiveSmallIntegerField(default=1)
+    nama = models.CharField(_("nama"), max_length=80)
+    email = models.EmailField(_("email"), blank=True)
+    kabari = models.BooleanField(_("kabari bila ada balasan"), default=False)
+    isi = models.TextField(_("komentar"), max_length=ISI_MAKS)
+    status = models.CharField(_("status"), max_length=13, choices=Status.choices, default=Status.MENUNGGU, db_index=True)
+    alasan = models.CharField(_("alasan"), max_length=200, blank=True)
+    # A keyed hash of the client address (never the address itself), for rate limits, reports and
+    # recognising a returning commenter.
+    klien = models.CharField(max_length=32, db_index=True)
+    dibuat = models.DateTimeField(_("dikirim"), default=timezone.now, db_index=True)
+    dimoderasi = models.DateTimeField(_("dimoderasi"), null=True, blank=True)
+    dimoderasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diberi_tahu = models.DateTimeField(null=True, blank=True)  # the parent's author was told of this reply
+
+    objects = KomentarQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("komentar")
+        verbose_name_plural = _("komentar")
+        ordering = ["dibuat", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.nama}: {self.isi[:60]}"
+
+    def get_absolute_url(self) -> str:
+        url = getattr(self.objek, "get_absolute_url", None)
+        return f"{url()}#komentar-{self.pk}" if url else ""
+
+    @property
+    def jumlah_aduan_baru(self) -> int:
+        """Reports since a moderator last looked at the comment."""
+        aduan = self.aduan.all()
+        if self.dimoderasi is not None:
+            aduan = aduan.filter(dibuat__gt=self.dimoderasi)
+        return aduan.values("klien").distinct().count()
+
+
+class Aduan(models.Model):
+    """A reader's "Laporkan" on a comment; one per client address."""
+
+    komentar = models.ForeignKey(Komentar, on_delete=models.CASCADE, related_name="aduan")
+    klien = models.CharField(max_length=32)
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("laporan komentar")
+        verbose_name_plural = _("laporan komentar")
+        constraints = [models.UniqueConstraint(fields=["komentar", "klien"], name="aduan_sekali_per_klien")]
+
+    def __str__(self) -> str:
+        return f"#{self.komentar_id} {self.dibuat:%Y-%m-%d %H:%M}"
+
+
+class Blokir(models.Model):
+    """A word, phrase or domain that holds or rejects a comment (starter list against online gambling spam)."""
+
+    class Jenis(models.TextChoices):
+        KATA = "kata", _("Kata atau frasa")
+        DOMAIN = "domain", _("Domain")
+
+    class Tindakan(models.TextChoices):
+        TAHAN = "tahan", _("Tahan untuk moderasi")
+        TOLAK = "tolak", _("Tolak")
+
+    jenis = models.CharField(_("jenis"), max_length=6, choices=Jenis.choices)
+    pola = models.CharField(
+        _("kata atau domain"),
+        max_length=100,
+        help_text=_("Huruf besar/kecil tidak dibedakan. Domain juga berlaku untuk subdomainnya (judi.example → a.judi.example)."),
+    )
+    tindakan = models.CharField(_("tindakan"), max_length=5, choices=Tindakan.choices, default=Tindakan.TAHAN)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("daftar blokir")
+        verbose_name_plural = _("daftar blokir")
+        ordering = ["jenis", "pola"]
+        constraints = [models.UniqueConstraint(fields=["jenis", "pola"], name="blokir_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.pola} ({self.get_tindakan_display()})"
+
+    def save(self, *args, **kwargs):
+        self.pola = self.pola.strip().lower()
+        if self.jenis == self.Jenis.DOMAIN:
+            self.pola = self.pola.removeprefix("https://").removeprefix("http://").removeprefix("www.").strip("./")
+        super().save(*args, **kwargs)
