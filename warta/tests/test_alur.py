@@ -319,3 +319,15 @@ def test_a_citizen_comments_under_news_and_the_village_editor_moderates_it(clien
     assert komentar.status == "tampil"
     client.logout()
     assert "Jadwalnya sangat membantu" in client.get(berita.get_absolute_url()).content.decode()
+
+
+def test_demo_news_is_published_and_marked(client):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("muat_demo", stdout=io.StringIO())
+    call_command("muat_demo_warta", stdout=io.StringIO())
+    assert Berita.objects.terbit().filter(demo=True).count() == 3
+    html = client.get("/warta/").content.decode()
+    assert html.count('class="demo">DEMO') >= 3

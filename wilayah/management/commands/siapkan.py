@@ -16,3 +16,4 @@ class Command(BaseCommand):
         if not tanpa_demo:
             call_command("muat_demo")
             call_command("muat_demo_cekfakta")
+            call_command("muat_demo_warta")
