@@ -240,3 +240,60 @@ def cocokkan(request, data: PermintaanCocok):
         "kandidat": [{"skor": round(k.skor, 4), "klaim": _klaim_publik(request, k.klaim)} for k in kandidat[1:] if cocok]
         + [{"skor": round(k.skor, 4), "klaim": _klaim_publik(request, k.klaim)} for k in kandidat if not cocok],
     }
+
+
+# --- Siaran (authenticated) -------------------------------------------------------------------
+
+from datetime import datetime  # noqa: E402
+
+from ninja.security import django_auth  # noqa: E402
+
+
+class SiaranUntukKim(Schema):
+    id: int
+    judul: str
+    isi: str
+    prioritas: str
+    prioritas_label: str
+    dikirim_pada: datetime
+    url: str
+    kim_kode: str
+    kim_nama: str
+    status: str
+    status_label: str
+    diterima_pada: datetime | None
+    diteruskan_pada: datetime | None
+    diteruskan_ke: list[str]
+
+
+@api.get(
+    "/siaran",
+    auth=django_auth,
+    response={200: list[SiaranUntukKim], 401: Galat},
+    tags=["siaran"],
+    summary="Siaran untuk KIM saya (perlu masuk)",
+)
+@paginate(LimitOffsetPagination)
+def daftar_siaran(request):
+    """Broadcasts from Diskominfo to the KIM of the signed-in user (session cookie), newest first, each
+    with that KIM's state: `belum` (not read), `diterima` (received) or `diteruskan` (passed on, with where).
+    One row per siaran and KIM; a user who belongs to no KIM gets an empty list. 401 without a session."""
+    from akun.akses import kim_pengguna
+    from siaran.models import Penerimaan
+
+    qs = (
+        Penerimaan.objects.filter(kim__in=kim_pengguna(request.user))
+        .select_related("siaran", "kim")
+        .order_by("-siaran__dikirim_pada", "kim_id")
+    )
+    return [_siaran_untuk_kim(request, p) for p in qs]
+
+
+def _siaran_untuk_kim(request, p) -> dict:
+    s = p.siaran
+    return {
+        "id": s.pk, "judul": s.judul, "isi": s.isi, "prioritas": s.prioritas, "prioritas_label": str(s.get_prioritas_display()),
+        "dikirim_pada": s.dikirim_pada, "url": request.build_absolute_uri(s.get_absolute_url()),
+        "kim_kode": p.kim.wilayah_id, "kim_nama": p.kim.nama, "status": p.status, "status_label": str(p.get_status_display()),
+        "diterima_pada": p.diterima_pada, "diteruskan_pada": p.diteruskan_pada, "diteruskan_ke": p.diteruskan_ke,
+    }  # fmt: skip

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "cekfakta",
     "diskusi",
     "warta",
+    "siaran",
     "api",
 ]
 
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jembatan.context_processors.deployment",
+                "siaran.context_processors.darurat",
             ],
         },
     },
@@ -196,6 +198,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# Seconds to wait for the mail server; a hanging server must not block a worker for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Jembatan <jembatan@localhost>")
 

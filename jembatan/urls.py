@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("cekfakta.urls")),
     path("", include("warta.urls")),
     path("", include("diskusi.urls")),
+    path("", include("siaran.urls")),
     path("", include("kim.urls")),
     path("akun/", include("akun.urls")),
     path("api/", include("api.urls")),

@@ -1,0 +1,376 @@
+"""Siaran: broadcasts from Diskominfo to the KIM, each KIM's acknowledgement, and e-mail delivery.
+
+A siaran names its target (all KIM of the kabupaten, chosen kecamatan or chosen villages); at
+send time the target becomes one `Penerimaan` per KIM and one `Kiriman` per e-mail recipient.
+Delivery is idempotent: a `Kiriman` is claimed by a conditional UPDATE before its e-mail goes out
+and marked sent right after, so a retried or duplicated task never sends the same e-mail twice.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kim.models import Jabatan, Kim, Pengurus, Tahap
+
+# Recipients per delivery task: big enough that 84,000 KIM make ~1,700 tasks, small enough that
+# one task finishes well inside the claim lease below.
+UKURAN_BATCH = 100
+# A claimed delivery whose task died is taken up again after this long (kirim_ulang_siaran).
+MASA_KLAIM = timedelta(minutes=30)
+# A failed delivery is retried this many times in all, then left for a person to look at.
+MAKS_PERCOBAAN = 8
+# Queued deliveries younger than this belong to their own task; the retry command leaves them alone.
+JEDA_ANTRE = timedelta(minutes=10)
+# One reminder round per siaran in this time: a double click does not mail everyone twice.
+JEDA_PENGINGAT = timedelta(minutes=30)
+MAKS_LAMPIRAN = 5
+
+
+class Prioritas(models.TextChoices):
+    BIASA = "biasa", _("Biasa")
+    PENTING = "penting", _("Penting")
+    DARURAT = "darurat", _("Darurat")
+
+
+class Cakupan(models.TextChoices):
+    SEMUA = "semua", _("Semua KIM di kabupaten")
+    KECAMATAN = "kecamatan", _("KIM di kecamatan terpilih")
+    DESA = "desa", _("KIM di desa/kelurahan terpilih")
+
+
+class StatusPenerimaan(models.TextChoices):
+    BELUM = "belum", _("Belum dibaca")
+    DITERIMA = "diterima", _("Diterima")
+    DITERUSKAN = "diteruskan", _("Diteruskan")
+
+
+class Tempat(models.TextChoices):
+    WHATSAPP = "whatsapp", _("Grup WhatsApp")
+    MADING = "mading", _("Mading")
+    MASJID = "masjid", _("Pengumuman masjid/musala")
+    RAPAT = "rapat", _("Rapat/pertemuan warga")
+    LAINNYA = "lainnya", _("Lainnya")
+
+
+class StatusKiriman(models.TextChoices):
+    ANTRE = "antre", _("Dalam antrean")
+    MENGIRIM = "mengirim", _("Sedang dikirim")
+    TERKIRIM = "terkirim", _("Terkirim")
+    GAGAL = "gagal", _("Gagal, akan dicoba lagi")
+
+
+# Stages whose KIM receive siaran: every KIM that exists and is not dissolved. A KIM still in
+# formation already has people who pass news on, and an inactive one is exactly the one
+# Diskominfo wants to see (not) acting in the live table.
+TAHAP_PENERIMA = [t for t in Tahap.values if t not in (Tahap.BELUM_ADA, Tahap.DIBUBARKAN)]
+
+
+class SasaranKosong(Exception):
+    """The chosen target holds no KIM that can receive a siaran."""
+
+
+def kim_sasaran(cakupan: str, wilayah_kode: list[str]):
+    """The KIM a target resolves to now: in the kabupaten and the chosen places, not dissolved.
+
+    Choosing a kecamatan reaches the KIM of its villages and a kecamatan-level KIM."""
+    qs = Kim.objects.filter(tahap__in=TAHAP_PENERIMA).di_kabupaten(settings.JEMBATAN_KABUPATEN)
+    if cakupan == Cakupan.KECAMATAN:
+        return qs.filter(Q(wilayah__parent_id__in=wilayah_kode) | Q(wilayah_id__in=wilayah_kode))
+    if cakupan == Cakupan.DESA:
+        return qs.filter(wilayah_id__in=wilayah_kode)
+    return qs
+
+
+def ke_whatsapp(teks: str) -> str:
+    """Markdown as WhatsApp writes it: **bold** → *bold*, *italic* → _italic_, [t](url) → t (url)."""
+    teks = re.sub(r"\[([^\]]+)\]\((\S+?)\)", r"\1 (\2)", teks)
+    teks = re.sub(r"^#{1,6}\s*(.+)$", "\x00\\1\x00", teks, flags=re.M)
+    teks = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", "\x00\\2\x00", teks)
+    teks = re.sub(r"(?<![\*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\*)", r"_\1_", teks)
+    return teks.replace("\x00", "*").strip()
+
+
+class Siaran(models.Model):
+    judul = models.CharField(_("judul"), max_length=200)
+    isi = models.TextField(
+        _("isi siaran"),
+        help_text=_("Paragraf dipisah baris kosong. **tebal**, *miring*, daftar dengan tanda -, tautan [teks](https://…)."),
+    )
+    prioritas = models.CharField(_("prioritas"), max_length=8, choices=Prioritas.choices, default=Prioritas.BIASA)
+    cakupan = models.CharField(_("sasaran"), max_length=10, choices=Cakupan.choices, default=Cakupan.SEMUA)
+    # The kecamatan or villages chosen (empty for the whole kabupaten); kept as chosen, while the
+    # KIM reached are the Penerimaan rows made at send time.
+    wilayah_sasaran = models.ManyToManyField("wilayah.Wilayah", blank=True, related_name="+", verbose_name=_("wilayah sasaran"))
+    dikirim_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    dikirim_pada = models.DateTimeField(_("dikirim"), default=timezone.now, db_index=True)
+    jumlah_kim = models.PositiveIntegerField(_("jumlah KIM sasaran"), default=0)
+    # The absolute link to the siaran page, fixed at send time so mail sent later by a worker
+    # (which has no request) links to the same address.
+    tautan = models.URLField(max_length=300, blank=True)
+    # Carried by the send form: a double-submitted form creates one siaran, not two.
+    kunci = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    putaran_pengingat = models.PositiveSmallIntegerField(default=0)
+    pengingat_terakhir = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("siaran")
+        verbose_name_plural = _("siaran")
+        ordering = ["-dikirim_pada", "-id"]
+
+    def __str__(self) -> str:
+        return self.judul
+
+    def get_absolute_url(self) -> str:
+        return reverse("siaran:baca", args=[self.pk])
+
+    @property
+    def is_darurat(self) -> bool:
+        return self.prioritas == Prioritas.DARURAT
+
+    def teks_whatsapp(self) -> str:
+        """Ready to paste into a WhatsApp group: bold title, the text, and the link."""
+        label = {Prioritas.DARURAT: "🚨 *DARURAT* ", Prioritas.PENTING: "❗ *PENTING* "}.get(self.prioritas, "")
+        return f"{label}*{ke_whatsapp(self.judul)}*\n\n{ke_whatsapp(self.isi)}\n\n{self.tautan or self.get_absolute_url()}"
+
+
+class Lampiran(models.Model):
+    """A file sent with a siaran (PDF, JPEG or PNG, checked by content). Not under media/publik/:
+    it is served only through a view that checks the reader may see the siaran."""
+
+    siaran = models.ForeignKey(Siaran, on_delete=models.CASCADE, related_name="lampiran")
+    berkas = models.FileField(upload_to="siaran/%Y/%m/")
+    nama = models.CharField(_("nama berkas"), max_length=200)
+    ukuran = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = _("lampiran")
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def get_absolute_url(self) -> str:
+        return reverse("siaran:lampiran", args=[self.pk])
+
+
+class PenerimaanQuerySet(models.QuerySet):
+    def belum_bertindak(self):
+        """KIM that have not even marked the siaran as received."""
+        return self.filter(status=StatusPenerimaan.BELUM)
+
+    def dengan_surel(self):
+        """Each row with its e-mail deliveries counted (one query, whatever the number of rows)."""
+        return self.annotate(
+            surel_total=Count("kiriman"),
+            surel_terkirim=Count("kiriman", filter=Q(kiriman__status=StatusKiriman.TERKIRIM)),
+            surel_gagal=Count("kiriman", filter=Q(kiriman__status=StatusKiriman.GAGAL)),
+        )
+
+
+class Penerimaan(models.Model):
+    """One targeted KIM's copy of a siaran: belum dibaca → diterima → diteruskan."""
+
+    siaran = models.ForeignKey(Siaran, on_delete=models.CASCADE, related_name="penerimaan")
+    kim = models.ForeignKey(Kim, on_delete=models.PROTECT, related_name="penerimaan_siaran")
+    status = models.CharField(_("status"), max_length=10, choices=StatusPenerimaan.choices, default=StatusPenerimaan.BELUM)
+    diterima_pada = models.DateTimeField(null=True, blank=True)
+    diterima_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diteruskan_pada = models.DateTimeField(null=True, blank=True)
+    diteruskan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diteruskan_ke = models.JSONField(_("diteruskan ke"), default=list, blank=True)  # Tempat values
+    catatan_teruskan = models.CharField(_("catatan"), max_length=300, blank=True)
+    jumlah_pengingat = models.PositiveSmallIntegerField(default=0)
+    pengingat_terakhir = models.DateTimeField(null=True, blank=True)
+
+    objects = PenerimaanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("penerimaan siaran")
+        verbose_name_plural = _("penerimaan siaran")
+        ordering = ["kim__wilayah_id"]
+        constraints = [models.UniqueConstraint(fields=["siaran", "kim"], name="penerimaan_satu_per_kim")]
+        indexes = [models.Index(fields=["kim", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.siaran} → {self.kim}"
+
+    @property
+    def tempat_label(self) -> list[str]:
+        return [str(Tempat(t).label) for t in self.diteruskan_ke if t in Tempat.values]
+
+    def tandai_diterima(self, oleh) -> bool:
+        """Mark received; False when someone of the KIM already did (the first mark counts)."""
+        now = timezone.now()
+        n = Penerimaan.objects.filter(pk=self.pk, status=StatusPenerimaan.BELUM).update(
+            status=StatusPenerimaan.DITERIMA, diterima_pada=now, diterima_oleh=oleh
+        )
+        self.refresh_from_db()
+        return bool(n)
+
+    def tandai_diteruskan(self, oleh, tempat: list[str], catatan: str) -> str:
+        """Mark passed on to villagers, saying where; implies received. Marking again adds places.
+        Returns the status before the change."""
+        now = timezone.now()
+        with transaction.atomic():
+            p = Penerimaan.objects.select_for_update().get(pk=self.pk)
+            lama = p.status
+            if p.status == StatusPenerimaan.BELUM:
+                p.diterima_pada, p.diterima_oleh = now, oleh
+            if p.status != StatusPenerimaan.DITERUSKAN:
+                p.diteruskan_pada, p.diteruskan_oleh = now, oleh
+            p.status = StatusPenerimaan.DITERUSKAN
+            p.diteruskan_ke = [t for t in Tempat.values if t in set(p.diteruskan_ke) | set(tempat)]
+            if catatan.strip():
+                p.catatan_teruskan = catatan.strip()[:300]
+            p.save()
+        self.refresh_from_db()
+        return lama
+
+
+class KirimanQuerySet(models.QuerySet):
+    def bisa_diklaim(self, now=None):
+        """Deliveries a sender may take: queued, failed with tries left, or claimed by a task that
+        died (its claim older than MASA_KLAIM)."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(status=StatusKiriman.ANTRE)
+            | Q(status=StatusKiriman.GAGAL, percobaan__lt=MAKS_PERCOBAAN)
+            | Q(status=StatusKiriman.MENGIRIM, diklaim_pada__lt=now - MASA_KLAIM)
+        )
+
+    def belum_terkirim(self):
+        return self.exclude(status=StatusKiriman.TERKIRIM)
+
+
+class Kiriman(models.Model):
+    """One e-mail to one recipient: the siaran itself (putaran 0) or its n-th reminder (putaran n)."""
+
+    siaran = models.ForeignKey(Siaran, on_delete=models.CASCADE, related_name="kiriman")
+    penerimaan = models.ForeignKey(Penerimaan, on_delete=models.CASCADE, related_name="kiriman")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    email = models.EmailField()
+    putaran = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=StatusKiriman.choices, default=StatusKiriman.ANTRE)
+    percobaan = models.PositiveSmallIntegerField(default=0)
+    # Set with the claim: the sender reads back exactly the rows its own UPDATE took.
+    token = models.CharField(max_length=32, blank=True, db_index=True)
+    diklaim_pada = models.DateTimeField(null=True, blank=True)
+    terkirim_pada = models.DateTimeField(null=True, blank=True)
+    galat = models.CharField(max_length=300, blank=True)
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    objects = KirimanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kiriman surel")
+        verbose_name_plural = _("kiriman surel")
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["siaran", "putaran", "email"], name="kiriman_sekali_per_penerima")]
+        indexes = [models.Index(fields=["status", "dibuat"])]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.get_status_display()})"
+
+
+# --- Sending --------------------------------------------------------------------------------------
+
+
+def _penerima(penerimaan) -> list[tuple[int, int, str]]:
+    """(penerimaan id, user id, e-mail) of the active pengurus of the KIM of `penerimaan`: users with
+    the pengurus role whose scope is the KIM's village (or kecamatan), and users linked to a serving
+    board member (not a plain member) of the KIM. One e-mail per address."""
+    from akun.models import Peran, User
+
+    lewat_peran = User.objects.filter(
+        peran=Peran.PENGURUS, is_active=True, wilayah__kim__penerimaan_siaran__in=penerimaan
+    ).values_list("wilayah__kim__penerimaan_siaran__id", "pk", "email")
+    lewat_pengurus = (
+        Pengurus.objects.menjabat(timezone.localdate())
+        .exclude(jabatan=Jabatan.ANGGOTA)
+        .filter(user__isnull=False, user__is_active=True, kim__penerimaan_siaran__in=penerimaan)
+        .values_list("kim__penerimaan_siaran__id", "user_id", "user__email")
+    )
+    hasil, dilihat = [], set()
+    for pid, uid, email in [*lewat_peran.order_by("wilayah__kim__penerimaan_siaran__id", "pk"), *lewat_pengurus]:
+        email = (email or "").strip().lower()
+        if email and email not in dilihat:
+            dilihat.add(email)
+            hasil.append((pid, uid, email))
+    return hasil
+
+
+def _buat_kiriman(siaran: Siaran, penerimaan, putaran: int) -> list[int]:
+    rows = [Kiriman(siaran=siaran, penerimaan_id=pid, user_id=uid, email=email, putaran=putaran)
+            for pid, uid, email in _penerima(penerimaan)]  # fmt: skip
+    Kiriman.objects.bulk_create(rows, batch_size=2000)
+    return list(Kiriman.objects.filter(siaran=siaran, putaran=putaran).order_by("pk").values_list("pk", flat=True))
+
+
+def _antrekan_setelah_commit(ids: list[int]) -> None:
+    from siaran.tasks import antrekan
+
+    transaction.on_commit(lambda: antrekan(ids))
+
+
+def kirim_siaran(*, judul: str, isi: str, prioritas: str, cakupan: str, wilayah, lampiran, oleh, kunci, dasar_url: str):
+    """Create a siaran, one Penerimaan per targeted KIM and one queued Kiriman per recipient; the
+    delivery tasks are enqueued once the transaction commits. Returns (siaran, created).
+
+    Raises SasaranKosong when the target holds no KIM (nothing is stored then)."""
+    lama = Siaran.objects.filter(kunci=kunci).first()
+    if lama:
+        return lama, False
+    with transaction.atomic():
+        kode = [w.pk for w in wilayah] if cakupan != Cakupan.SEMUA else []
+        kim_ids = list(kim_sasaran(cakupan, kode).order_by("wilayah_id").values_list("pk", flat=True))
+        if not kim_ids:
+            raise SasaranKosong
+        siaran = Siaran.objects.create(judul=judul, isi=isi, prioritas=prioritas, cakupan=cakupan, dikirim_oleh=oleh,
+                                       kunci=kunci, jumlah_kim=len(kim_ids))  # fmt: skip
+        siaran.tautan = dasar_url + siaran.get_absolute_url()
+        siaran.save(update_fields=["tautan"])
+        if kode:
+            siaran.wilayah_sasaran.set(kode)
+        for f in lampiran:
+            Lampiran.objects.create(siaran=siaran, berkas=f, nama=f.name[:200], ukuran=f.size or 0)
+        Penerimaan.objects.bulk_create([Penerimaan(siaran=siaran, kim_id=k) for k in kim_ids], batch_size=2000)
+        _antrekan_setelah_commit(_buat_kiriman(siaran, siaran.penerimaan.all(), 0))
+    return siaran, True
+
+
+class PengingatTerlaluCepat(Exception):
+    """A reminder round was sent less than JEDA_PENGINGAT ago."""
+
+
+def ingatkan(siaran: Siaran) -> tuple[int, int]:
+    """Remind the KIM that have not acted (still 'belum dibaca'): one e-mail per pengurus, recorded
+    on each Penerimaan. Returns (KIM reminded, e-mails queued)."""
+    now = timezone.now()
+    if not siaran.penerimaan.belum_bertindak().exists():
+        return 0, 0
+    with transaction.atomic():
+        # The conditional UPDATE is the lock: of two clicks at once, one gets the round.
+        boleh = Siaran.objects.filter(pk=siaran.pk).filter(
+            Q(pengingat_terakhir__isnull=True) | Q(pengingat_terakhir__lte=now - JEDA_PENGINGAT)
+        )
+        if not boleh.update(putaran_pengingat=models.F("putaran_pengingat") + 1, pengingat_terakhir=now):
+            raise PengingatTerlaluCepat
+        siaran.refresh_from_db()
+        sasaran = siaran.penerimaan.belum_bertindak()
+        jumlah = sasaran.update(jumlah_pengingat=models.F("jumlah_pengingat") + 1, pengingat_terakhir=now)
+        ids = _buat_kiriman(siaran, siaran.penerimaan.belum_bertindak(), siaran.putaran_pengingat)
+        _antrekan_setelah_commit(ids)
+    return jumlah, len(ids)

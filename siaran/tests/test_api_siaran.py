@@ -1,0 +1,63 @@
+"""GET /api/v1/siaran: the siaran list of the signed-in user's KIM, checked against the OpenAPI document."""
+
+import pytest
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate as validate_spec
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def spec(client):
+    return client.get("/api/v1/openapi.json").json()
+
+
+def _inline(node, spec):
+    if isinstance(node, dict):
+        if "$ref" in node and node["$ref"].startswith("#/components/schemas/"):
+            return _inline(spec["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]], spec)
+        return {k: _inline(v, spec) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_inline(v, spec) for v in node]
+    return node
+
+
+def _check(spec, response, status):
+    schema = spec["paths"]["/api/v1/siaran"]["get"]["responses"][str(status)]["content"]["application/json"]["schema"]
+    errors = list(Draft202012Validator(_inline(schema, spec)).iter_errors(response.json()))
+    assert not errors, errors[0]
+
+
+def test_the_endpoint_is_documented_with_session_auth(spec):
+    validate_spec(spec)
+    operation = spec["paths"]["/api/v1/siaran"]["get"]
+    assert {"200", "401"} <= set(operation["responses"]) and operation["security"]
+    assert "siaran" in operation["tags"]
+
+
+def test_anonymous_gets_401(client, spec, buat_siaran):
+    buat_siaran()
+    response = client.get("/api/v1/siaran")
+    assert response.status_code == 401
+    _check(spec, response, 401)
+
+
+def test_pengurus_gets_their_kims_siaran_with_its_state(client, cast, spec, buat_siaran):
+    ke_a = buat_siaran(judul="Untuk Tungkap", cakupan="desa", wilayah=[cast.kim_a.wilayah])
+    buat_siaran(judul="Untuk Pandulangan", cakupan="desa", wilayah=[cast.kim_b.wilayah])
+    ke_a.penerimaan.get().tandai_diteruskan(cast.editor, ["whatsapp"], "")
+    client.force_login(cast.anggota)
+    response = client.get("/api/v1/siaran")
+    assert response.status_code == 200
+    _check(spec, response, 200)
+    data = response.json()
+    assert data["count"] == 1
+    item = data["items"][0]
+    assert item["judul"] == "Untuk Tungkap" and item["kim_nama"] == "KIM Tungkap Bersinar" and item["status"] == "diteruskan"
+    assert item["diteruskan_ke"] == ["whatsapp"] and item["url"] == f"http://testserver/kelola/siaran/{ke_a.pk}/"
+
+
+def test_a_user_without_a_kim_gets_an_empty_list(client, cast, buat_siaran):
+    buat_siaran()
+    client.force_login(cast.warga)
+    assert client.get("/api/v1/siaran").json() == {"items": [], "count": 0}

@@ -1,0 +1,177 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from akun import akses
+from akun.audit import catat
+from jembatan.lib.surel import url_situs
+from siaran import models as m
+from siaran.forms import SASARAN_KOSONG, SiaranForm, TeruskanForm
+
+
+@login_required
+@require_safe
+def kotak_masuk(request):
+    """The inbox of a KIM's pengurus and members; Diskominfo and operators go to the list of siaran."""
+    if akses.boleh_lihat_tabel_siaran(request.user):
+        return redirect("siaran:semua")
+    kim = akses.kim_pengguna(request.user)
+    akses.wajib(kim.exists())
+    rows = (
+        akses.penerimaan_untuk_pembaca(request.user).select_related("siaran", "kim").order_by("-siaran__dikirim_pada", "kim_id")
+    )
+    halaman = Paginator(rows, 30).get_page(request.GET.get("halaman"))
+    return render(request, "siaran/kotak_masuk.html", {"halaman": halaman, "kim": kim})
+
+
+@login_required
+@require_safe
+def semua(request):
+    """Sent siaran with how far they got, counted inside the reader's scope (3 queries per page)."""
+    akses.wajib(akses.boleh_lihat_tabel_siaran(request.user))
+    halaman = Paginator(akses.siaran_untuk_pembaca(request.user).order_by("-dikirim_pada", "-id"), 30).get_page(
+        request.GET.get("halaman")
+    )
+    ids = [s.pk for s in halaman]
+    lingkup = akses.penerimaan_untuk_pembaca(request.user).filter(siaran_id__in=ids)
+    hitung: dict[int, dict] = {i: {"total": 0, "belum": 0, "diterima": 0, "diteruskan": 0, "belum_terkirim": 0} for i in ids}
+    for row in lingkup.values("siaran_id", "status").annotate(n=Count("id")):
+        hitung[row["siaran_id"]][row["status"]] = row["n"]
+        hitung[row["siaran_id"]]["total"] += row["n"]
+    belum = m.Kiriman.objects.filter(penerimaan__in=lingkup).belum_terkirim().values("siaran_id").annotate(n=Count("id"))
+    for row in belum:
+        hitung[row["siaran_id"]]["belum_terkirim"] = row["n"]
+    for s in halaman:
+        s.hitung = hitung[s.pk]
+    return render(request, "siaran/semua.html", {"halaman": halaman, "boleh_kirim": akses.boleh_kirim_siaran(request.user)})
+
+
+@login_required
+def kirim(request):
+    akses.wajib(akses.boleh_kirim_siaran(request.user))
+    form = SiaranForm(
+        request.POST or None, request.FILES or None, upload_terlalu_besar=getattr(request, "upload_terlalu_besar", False)
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            siaran, baru = m.kirim_siaran(judul=d["judul"], isi=d["isi"], prioritas=d["prioritas"], cakupan=d["cakupan"],
+                                          wilayah=d["wilayah"], lampiran=d["lampiran"], oleh=request.user, kunci=d["kunci"],
+                                          dasar_url=url_situs(request, "/").rstrip("/"))  # fmt: skip
+        except m.SasaranKosong:  # the last KIM of the target was dissolved while the form was open
+            form.add_error(None, SASARAN_KOSONG)
+        else:
+            if baru:
+                catat(request.user, "kirim_siaran", siaran, f"Siaran {siaran.get_prioritas_display()} ke {siaran.jumlah_kim} KIM: {siaran.judul[:120]}",
+                      changes={"cakupan": siaran.cakupan, "wilayah": [w.pk for w in d["wilayah"]]})  # fmt: skip
+                messages.success(
+                    request, _("Siaran dikirim ke %(n)s KIM. Surel ke pengurusnya sedang dikirim.") % {"n": siaran.jumlah_kim}
+                )
+            return redirect(siaran)
+    return render(request, "siaran/kirim.html", {"form": form})
+
+
+@login_required
+@require_safe
+def baca(request, pk):
+    """The siaran itself; for its KIM the marking forms, for Diskominfo and operators the live table."""
+    siaran = akses.get_siaran_untuk_pembaca(request, pk)
+    milik = list(
+        siaran.penerimaan.filter(kim__in=akses.kim_pengguna(request.user)).select_related(
+            "kim", "diterima_oleh", "diteruskan_oleh"
+        )
+    )
+    boleh_tandai = set(akses.kim_pengurus(request.user).filter(pk__in=[p.kim_id for p in milik]).values_list("pk", flat=True))
+    for p in milik:
+        p.boleh_tandai = p.kim_id in boleh_tandai
+    konteks = {"siaran": siaran, "milik": milik, "teruskan_form": TeruskanForm(), "lampiran": siaran.lampiran.all()}
+    if akses.boleh_lihat_tabel_siaran(request.user):
+        konteks.update(_tabel(request, siaran))
+    return render(request, "siaran/baca.html", konteks)
+
+
+def _tabel(request, siaran) -> dict:
+    """Every targeted KIM in the reader's scope with its state and e-mail delivery (a fixed number of queries)."""
+    lingkup = akses.penerimaan_untuk_pembaca(request.user).filter(siaran=siaran)
+    ringkasan = {s: 0 for s in m.StatusPenerimaan.values}
+    for row in lingkup.values("status").annotate(n=Count("id")):
+        ringkasan[row["status"]] = row["n"]
+    status = request.GET.get("status", "")
+    rows = lingkup.filter(status=status) if status in m.StatusPenerimaan.values else lingkup
+    rows = (
+        rows.dengan_surel().select_related("kim__wilayah__parent", "diterima_oleh", "diteruskan_oleh").order_by("kim__wilayah_id")
+    )
+    return {
+        "tabel": Paginator(rows, 200).get_page(request.GET.get("halaman")),
+        "ringkasan": ringkasan,
+        "total": sum(ringkasan.values()),
+        "status_dipilih": status,
+        "query_status": f"status={status}" if status in m.StatusPenerimaan.values else "",
+        "status_pilihan": m.StatusPenerimaan.choices,
+        "belum_terkirim": m.Kiriman.objects.filter(penerimaan__in=lingkup).belum_terkirim().count(),
+        "boleh_ingatkan": akses.boleh_kirim_siaran(request.user),
+    }
+
+
+@login_required
+@require_POST
+def ingatkan(request, pk):
+    akses.wajib(akses.boleh_kirim_siaran(request.user))
+    siaran = akses.get_siaran_untuk_pembaca(request, pk)
+    try:
+        kim, surel = m.ingatkan(siaran)
+    except m.PengingatTerlaluCepat:
+        messages.error(request, _("Pengingat baru saja dikirim. Tunggu %(menit)s menit sebelum mengingatkan lagi.")
+                       % {"menit": int(m.JEDA_PENGINGAT.total_seconds() // 60)})  # fmt: skip
+        return redirect(siaran)
+    if kim:
+        catat(request.user, "ingatkan_siaran", siaran, f"Pengingat ke {kim} KIM ({surel} surel): {siaran.judul[:120]}",
+              changes={"putaran": siaran.putaran_pengingat})  # fmt: skip
+        messages.success(
+            request,
+            _("Pengingat dikirim ke %(kim)s KIM yang belum menandai diterima (%(surel)s surel).") % {"kim": kim, "surel": surel},
+        )
+    else:
+        messages.success(request, _("Semua KIM sudah menandai siaran ini diterima; tidak ada yang perlu diingatkan."))
+    return redirect(siaran)
+
+
+@login_required
+@require_POST
+def terima(request, pk):
+    p = akses.get_penerimaan_untuk_kim(request, pk)
+    if p.tandai_diterima(request.user):
+        catat(request.user, "terima_siaran", p, f"{p.kim.nama} menerima siaran: {p.siaran.judul[:120]}", wilayah=p.kim.wilayah)
+        messages.success(request, _("Siaran ditandai diterima."))
+    else:
+        messages.success(request, _("Siaran ini sudah ditandai diterima sebelumnya."))
+    return redirect(p.siaran)
+
+
+@login_required
+@require_POST
+def teruskan(request, pk):
+    p = akses.get_penerimaan_untuk_kim(request, pk)
+    form = TeruskanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(p.siaran)
+    lama = p.tandai_diteruskan(request.user, form.cleaned_data["tempat"], form.cleaned_data["catatan"])
+    catat(request.user, "teruskan_siaran", p, f"{p.kim.nama} meneruskan siaran ke {', '.join(p.diteruskan_ke)}: {p.siaran.judul[:100]}",
+          wilayah=p.kim.wilayah, changes={"status": [lama, p.status], "tempat": p.diteruskan_ke})  # fmt: skip
+    messages.success(
+        request, _("Terima kasih. Siaran ditandai diteruskan ke: %(tempat)s.") % {"tempat": ", ".join(p.tempat_label)}
+    )
+    return redirect(p.siaran)
+
+
+@login_required
+@require_safe
+def lampiran(request, pk):
+    f = akses.get_lampiran_untuk_pembaca(request, pk)
+    return FileResponse(f.berkas.open("rb"), as_attachment=True, filename=f.nama)
