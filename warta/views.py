@@ -223,3 +223,39 @@ def hapus_foto_view(request, pk, foto_pk):
     foto.delete()
     messages.success(request, _("Foto dihapus."))
     return redirect("warta:ubah", pk=berita.pk)
+
+
+# --- Mading: the weekly notice-board bulletin -------------------------------------------------
+
+
+@login_required
+@require_safe
+def mading(request, kode):
+    """A printable A4 bulletin of one week's verified news (and the siaran sent to the area's KIM) for a
+    village or kecamatan, to pin on the notice board. Print it, or save it as PDF from the print dialog."""
+    from datetime import date, timedelta
+
+    from siaran.models import Siaran
+
+    wilayah = akses.get_wilayah_untuk_pembaca(request, kode)
+    hari_ini = timezone.localdate()
+    try:
+        tahun, minggu = (int(x) for x in request.GET.get("minggu", "").split("-W"))
+        senin = date.fromisocalendar(tahun, minggu, 1)
+    except ValueError:
+        senin = hari_ini - timedelta(days=hari_ini.weekday())
+    mulai = timezone.make_aware(timezone.datetime.combine(senin, timezone.datetime.min.time()))
+    selesai = mulai + timedelta(days=7)
+    di_sini = Q(wilayah=wilayah) | Q(wilayah__parent=wilayah) | Q(wilayah_id=wilayah.parent_id, wilayah__level=Level.KECAMATAN)
+    berita = Berita.objects.terbit().filter(di_sini, terbit_pada__gte=mulai, terbit_pada__lt=selesai).prefetch_related("foto")
+    kim = Q(penerimaan__kim__wilayah=wilayah) | Q(penerimaan__kim__wilayah__parent=wilayah)
+    siaran = (
+        Siaran.objects.filter(kim, dikirim_pada__gte=mulai, dikirim_pada__lt=selesai)
+        .distinct()
+        .order_by("-prioritas", "dikirim_pada")
+    )
+    return render(request, "warta/mading.html", {
+        "wilayah": wilayah, "berita": berita, "siaran": siaran, "senin": senin, "minggu_ini": senin.isocalendar(),
+        "sebelumnya": (senin - timedelta(days=7)).strftime("%G-W%V"), "berikutnya": (senin + timedelta(days=7)).strftime("%G-W%V"),
+        "minggu": senin + timedelta(days=6),
+    })  # fmt: skip
