@@ -1,12 +1,13 @@
 """The public JSON API, version 1. Everything here is public data: no personal data, ever."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
 
 from kim.cakupan import TAHAP_URUT, cakupan
 from kim.models import Jabatan, Kim, Tahap
@@ -244,10 +245,6 @@ def cocokkan(request, data: PermintaanCocok):
 
 # --- Siaran (authenticated) -------------------------------------------------------------------
 
-from datetime import datetime  # noqa: E402
-
-from ninja.security import django_auth  # noqa: E402
-
 
 class SiaranUntukKim(Schema):
     id: int
@@ -296,4 +293,98 @@ def _siaran_untuk_kim(request, p) -> dict:
         "dikirim_pada": s.dikirim_pada, "url": request.build_absolute_uri(s.get_absolute_url()),
         "kim_kode": p.kim.wilayah_id, "kim_nama": p.kim.nama, "status": p.status, "status_label": str(p.get_status_display()),
         "diterima_pada": p.diterima_pada, "diteruskan_pada": p.diteruskan_pada, "diteruskan_ke": p.diteruskan_ke,
+    }  # fmt: skip
+
+
+# --- Warta (published news) ---------------------------------------------------------------
+
+
+class WartaRingkas(Schema):
+    id: int
+    judul: str
+    ringkasan: str
+    kategori: str
+    kategori_label: str
+    wilayah_kode: str
+    wilayah_nama: str
+    kim: str | None
+    terbit: datetime
+    diperbarui: datetime | None
+    url: str
+    jumlah_komentar: int
+    demo: bool
+
+
+class WartaDetail(WartaRingkas):
+    isi_html: str
+    diperiksa_oleh: str | None
+    foto: list[dict]
+    ralat: list[dict]
+
+
+class FilterWarta(Schema):
+    kategori: str | None = None
+    wilayah: str | None = None
+    q: str | None = None
+
+
+def _jumlah_komentar(ids: list[int]) -> dict[int, int]:
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Count
+
+    from diskusi.models import Komentar, Status
+    from warta.models import Berita
+
+    ct = ContentType.objects.get_for_model(Berita)
+    rows = (
+        Komentar.objects.filter(content_type=ct, object_id__in=ids, status=Status.TAMPIL)
+        .values("object_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["object_id"]: r["n"] for r in rows}
+
+
+def _warta_ringkas(request, b, komentar: dict[int, int]) -> dict:
+    return {
+        "id": b.pk, "judul": b.judul, "ringkasan": b.ringkasan_atau_awal, "kategori": b.kategori,
+        "kategori_label": str(b.get_kategori_display()), "wilayah_kode": b.wilayah_id, "wilayah_nama": b.wilayah.nama,
+        "kim": b.kim.nama if b.kim else None, "terbit": b.terbit_pada, "diperbarui": b.diperbarui_pada,
+        "url": request.build_absolute_uri(b.get_absolute_url()), "jumlah_komentar": komentar.get(b.pk, 0), "demo": b.demo,
+    }  # fmt: skip
+
+
+@api.get("/warta", response=list[WartaRingkas], tags=["warta"], summary="Warta terverifikasi")
+@paginate(LimitOffsetPagination)
+def daftar_warta(request, filters: Query[FilterWarta]):
+    """Published (verified) news of this deployment, newest first, with approved-comment counts; filter by
+    category, by region code (a kecamatan includes its villages) or search words."""
+    from warta.cari import cari
+    from warta.models import Berita
+
+    qs = Berita.objects.terbit().select_related("wilayah", "kim")
+    if filters.kategori:
+        qs = qs.filter(kategori=filters.kategori)
+    if filters.wilayah:
+        qs = qs.filter(Q(wilayah_id=filters.wilayah) | Q(wilayah__parent_id=filters.wilayah))
+    if filters.q:
+        qs = cari(filters.q, qs)
+    items = list(qs[:500])
+    komentar = _jumlah_komentar([b.pk for b in items])
+    return [_warta_ringkas(request, b, komentar) for b in items]
+
+
+@api.get("/warta/{id}", response={200: WartaDetail, 404: Galat}, tags=["warta"], summary="Satu warta terverifikasi")
+def detail_warta(request, id: int):
+    from jembatan.lib.markah import ke_html
+    from warta.models import Berita
+
+    b = Berita.objects.terbit().select_related("wilayah", "kim", "diperiksa_oleh").filter(pk=id).first()
+    if b is None:
+        return Status(404, {"detail": f"Tidak ada warta terbit dengan nomor {id}."})
+    return {
+        **_warta_ringkas(request, b, _jumlah_komentar([b.pk])), "isi_html": str(ke_html(b.isi)),
+        "diperiksa_oleh": b.diperiksa_oleh.nama if b.diperiksa_oleh else None,
+        "foto": [{"keterangan": f.keterangan, "url_800": request.build_absolute_uri(f.url(800)), "lebar": f.lebar, "tinggi": f.tinggi}
+                 for f in b.foto.all()],
+        "ralat": [{"waktu": r.waktu.isoformat(), "isi": r.isi} for r in b.ralat.all()],
     }  # fmt: skip

@@ -89,3 +89,28 @@ def test_coverage_of_a_kabupaten_and_a_kecamatan(client, spec):
     kec = client.get("/api/v1/cakupan/63.05.01").json()
     assert kec["total"]["jumlah_wilayah"] == 11 and kec["total"]["per_tahap"]["aktif"] == 1
     assert client.get("/api/v1/cakupan/63.05.01.2003").status_code == 404
+
+
+def test_published_news_with_comment_counts(client, spec, cast):
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from diskusi.models import Komentar
+    from warta.models import Berita
+
+    b = Berita.objects.create(judul="Posyandu Tungkap", isi="Posyandu **buka** Selasa.", kategori="kesehatan", wilayah_id=DESA_A,
+                              kim=cast.kim_a, penulis=cast.admin, status="terbit", terbit_pada=timezone.now(), diperiksa_oleh=cast.admin)  # fmt: skip
+    Berita.objects.create(judul="Draf", isi="x", kategori="lainnya", wilayah_id=DESA_A, penulis=cast.admin)
+    ct = ContentType.objects.get_for_model(Berita)
+    for i, status in enumerate(["tampil", "tampil", "menunggu"]):
+        Komentar.objects.create(
+            content_type=ct, object_id=b.pk, nama=f"W{i}", isi="ok", status=status, klien="x" * 32, kedalaman=1
+        )
+    listing = client.get("/api/v1/warta", {"wilayah": "63.05.01"})
+    _check(spec, "/api/v1/warta", listing)
+    [item] = listing.json()["items"]
+    assert item["judul"] == "Posyandu Tungkap" and item["jumlah_komentar"] == 2 and item["kim"] == "KIM Tungkap Bersinar"
+    detail = client.get(f"/api/v1/warta/{b.pk}")
+    _check(spec, "/api/v1/warta/{id}", detail)
+    assert "<strong>buka</strong>" in detail.json()["isi_html"] and detail.json()["diperiksa_oleh"] == cast.admin.nama
+    assert client.get("/api/v1/warta/999999").status_code == 404
