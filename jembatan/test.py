@@ -105,3 +105,21 @@ def buat_cast() -> Cast:
         kim_a=kim_a,
         kim_b=kim_b,
     )
+
+
+def cocok_openapi(spec: dict, path: str, response, status: int = 200, method: str = "get") -> None:
+    """Assert that a response body matches the schema its OpenAPI document declares for it."""
+    from jsonschema import Draft202012Validator
+
+    def inline(node):
+        if isinstance(node, dict):
+            if "$ref" in node and node["$ref"].startswith("#/components/schemas/"):
+                return inline(spec["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]])
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    schema = spec["paths"][path][method]["responses"][str(status)]["content"]["application/json"]["schema"]
+    errors = sorted(Draft202012Validator(inline(schema)).iter_errors(response.json()), key=str)
+    assert not errors, errors[0]
