@@ -51,6 +51,15 @@ class Rentang:
         return timezone.make_aware(datetime.combine(self.sampai + timedelta(days=1), time.min))
 
 
+def _klaim_sendiri():
+    """Claims this desk handled: imported verdicts (another checker's work) and demo data do not count."""
+    return Klaim.objects.filter(demo=False, sumber_url="")
+
+
+def _laporan_sendiri():
+    return Laporan.objects.exclude(klaim__demo=True)
+
+
 def rentang_tanggal(params, hari_ini: date | None = None) -> Rentang:
     """The `?dari=YYYY-MM-DD&sampai=YYYY-MM-DD` range; the last 90 days when absent or unreadable."""
     hari_ini = hari_ini or timezone.localdate()
@@ -149,11 +158,11 @@ def _per_minggu(rentang: Rentang) -> list[Minggu]:
         for row in rows:
             yield row["hari"] - timedelta(days=row["hari"].weekday()), row["n"]
 
-    for senin, n in per_hari(Laporan.objects.all(), "dibuat"):
+    for senin, n in per_hari(_laporan_sendiri(), "dibuat"):
         minggu[senin].laporan += n
-    for senin, n in per_hari(Klaim.objects.all(), "pertama_dilihat"):
+    for senin, n in per_hari(_klaim_sendiri(), "pertama_dilihat"):
         minggu[senin].klaim += n
-    for senin, n in per_hari(Klaim.objects.terbit(), "diterbitkan"):
+    for senin, n in per_hari(_klaim_sendiri().terbit(), "diterbitkan"):
         minggu[senin].terbit += n
     return _lebar(list(minggu.values()), "laporan")
 
@@ -172,7 +181,7 @@ def _per_saluran(laporan) -> list[Baris]:
 
 def _per_hasil(rentang: Rentang) -> list[Baris]:
     """Verdicts published in the range by outcome, with Mafindo's type under "Salah"."""
-    terbit = Klaim.objects.terbit().filter(diterbitkan__gte=rentang.awal, diterbitkan__lt=rentang.akhir)
+    terbit = _klaim_sendiri().terbit().filter(diterbitkan__gte=rentang.awal, diterbitkan__lt=rentang.akhir)
     n = {(h, j): c for h, j, c in terbit.order_by().values_list("hasil", "jenis_salah").annotate(c=Count("id"))}
     rows = []
     for h in Hasil:
@@ -231,8 +240,8 @@ def _legenda(batas) -> list[tuple[int, str]]:
 
 
 def hitung(kabupaten: Wilayah, rentang: Rentang) -> Statistik:
-    laporan = Laporan.objects.filter(dibuat__gte=rentang.awal, dibuat__lt=rentang.akhir)
-    klaim = Klaim.objects.filter(pertama_dilihat__gte=rentang.awal, pertama_dilihat__lt=rentang.akhir)
+    laporan = _laporan_sendiri().filter(dibuat__gte=rentang.awal, dibuat__lt=rentang.akhir)
+    klaim = _klaim_sendiri().filter(pertama_dilihat__gte=rentang.awal, pertama_dilihat__lt=rentang.akhir)
 
     wilayah = list(
         Wilayah.objects.filter(kabupaten_kode=kabupaten.kode, level__in=[Level.KECAMATAN, Level.DESA])

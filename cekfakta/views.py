@@ -129,9 +129,33 @@ def antrean(request):
     now = timezone.now()
     klaim = Klaim.objects.antrean().order_by("tenggat")
     halaman = Paginator(klaim, 50).get_page(request.GET.get("halaman"))
+    _asal(halaman.object_list)
     return render(request, "cekfakta/antrean.html", {"halaman": halaman, "now": now,
                                                       "terlambat": Klaim.objects.terlambat(now).count(),
                                                       "terbit": Klaim.objects.terbit().order_by("-diterbitkan")[:10]})  # fmt: skip
+
+
+def _asal(klaim_list) -> None:
+    """Attach to each claim where its reports came from: channels and kecamatan (one GROUP BY for the page)."""
+    from collections import defaultdict
+
+    from django.db.models import Count
+
+    saluran, kecamatan = defaultdict(list), defaultdict(list)
+    rows = (
+        Laporan.objects.filter(klaim__in=klaim_list)
+        .values("klaim_id", "saluran", "wilayah__parent__nama")
+        .annotate(n=Count("id"))
+        .order_by("klaim_id", "-n")
+    )
+    for r in rows:
+        label = str(dict(Laporan._meta.get_field("saluran").choices)[r["saluran"]])
+        if label not in saluran[r["klaim_id"]]:
+            saluran[r["klaim_id"]].append(label)
+        if r["wilayah__parent__nama"] and r["wilayah__parent__nama"] not in kecamatan[r["klaim_id"]]:
+            kecamatan[r["klaim_id"]].append(r["wilayah__parent__nama"])
+    for k in klaim_list:
+        k.asal_saluran, k.asal_kecamatan = saluran[k.pk], kecamatan[k.pk]
 
 
 @login_required

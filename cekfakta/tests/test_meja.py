@@ -301,3 +301,27 @@ def test_an_edited_dictionary_entry_is_used_at_once():
     entri.save()
     hasil = layanan.cocokkan("pembagian smbk gratis di kantor desa")
     assert hasil and hasil[0].klaim.judul == "Pembagian sembako gratis di kantor desa" and hasil[0].skor >= layanan.ambang()
+
+
+def test_queue_shows_where_reports_come_from_in_a_constant_number_of_queries(client, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wilayah.models import Wilayah
+
+    layanan.periksa("Kabar jembatan Rantau putus total malam ini", wilayah=Wilayah.objects.get(kode="63.05.01.2003"))
+    from django.core.cache import cache
+
+    client.force_login(cast.verifikator)
+    cache.clear()
+    with CaptureQueriesContext(connection) as sedikit:
+        html = client.get("/kelola/cek-fakta/").content.decode()
+    assert "Situs web" in html and "Binuang" in html
+    for i in range(6):
+        layanan.periksa(
+            f"Pesan berbeda nomor {i} tentang hal {['air', 'listrik', 'pasar', 'sekolah', 'jalan', 'pupuk'][i]} lainnya"
+        )
+    cache.clear()
+    with CaptureQueriesContext(connection) as banyak:
+        client.get("/kelola/cek-fakta/")
+    assert len(banyak) == len(sedikit)

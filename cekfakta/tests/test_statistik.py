@@ -215,3 +215,19 @@ def test_the_number_of_queries_does_not_grow_with_the_data(client, cast, data):
     with CaptureQueriesContext(connection) as csv_banyak:
         client.get(CSV_URL)
     assert len(csv_banyak) <= len(sedikit)
+
+
+def test_imported_and_demo_verdicts_are_not_counted_as_the_desks_work(client, cast):
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from cekfakta.models import Hasil, Klaim, Status
+
+    call_command("muat_demo_cekfakta", stdout=io.StringIO())
+    Klaim.objects.create(judul="Diimpor", status=Status.SELESAI, hasil=Hasil.SALAH, penjelasan="p", metode="m",
+                         diterbitkan=timezone.now(), sumber_url="https://cekfakta.example/1", sumber_nama="Pemeriksa lain")  # fmt: skip
+    client.force_login(cast.admin)
+    html = client.get("/kelola/cek-fakta/statistik/").content.decode()
+    assert "<strong>0</strong> putusan diterbitkan" in html
