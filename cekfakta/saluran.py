@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -28,6 +29,8 @@ class Masuk:
 
 class Adapter:
     nama: str = ""
+    # How long after the sender's last message a free-form reply is allowed (None: always).
+    jendela_bebas: timedelta | None = None
 
     @property
     def aktif(self) -> bool:
@@ -47,11 +50,17 @@ class Adapter:
         """The bytes of an attached image (raises http.HttpGagal when the provider does not give it)."""
         raise NotImplementedError
 
+    def kabar_templat(self, pengirim: str, label: str, klaim: str, kode: str) -> bool:
+        """Send the verdict through the provider's approved template; False when none is configured."""
+        return False
+
 
 class WhatsAppCloud(Adapter):
     """Meta's WhatsApp Cloud API: X-Hub-Signature-256 is an HMAC-SHA256 of the raw body with the app secret."""
 
     nama = "whatsapp"
+    # The Cloud API accepts free-form text only within 24 hours of the user's last message.
+    jendela_bebas = timedelta(hours=23)
 
     @property
     def aktif(self) -> bool:
@@ -99,6 +108,27 @@ class WhatsAppCloud(Adapter):
             json={"messaging_product": "whatsapp", "to": pengirim, "type": "text", "text": {"body": teks[:4096]}},
             headers={"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"},
         )
+
+    def kabar_templat(self, pengirim: str, label: str, klaim: str, kode: str) -> bool:
+        if not settings.WHATSAPP_TEMPLATE_PUTUSAN:
+            return False
+        parameter = [{"type": "text", "text": t[:500]} for t in (label, klaim, kode)]
+        http.kirim(
+            "POST",
+            f"{settings.WHATSAPP_API_URL}/{settings.WHATSAPP_PHONE_NUMBER_ID}/messages",
+            json={
+                "messaging_product": "whatsapp",
+                "to": pengirim,
+                "type": "template",
+                "template": {
+                    "name": settings.WHATSAPP_TEMPLATE_PUTUSAN,
+                    "language": {"code": settings.WHATSAPP_TEMPLATE_BAHASA},
+                    "components": [{"type": "body", "parameters": parameter}],
+                },
+            },  # fmt: skip
+            headers={"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"},
+        )
+        return True
 
     def unduh(self, media_id: str) -> bytes:
         auth = {"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"}

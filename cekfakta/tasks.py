@@ -74,7 +74,17 @@ def kabari_pelapor(laporan_id: int) -> str:
     laporan = Laporan.objects.select_related("klaim").filter(pk=laporan_id).first()
     if laporan is None or not laporan.kontak_saluran or laporan.saluran not in ADAPTER or not laporan.klaim:
         return "lewati"
-    ADAPTER[laporan.saluran].balas(laporan.kontak_saluran, layanan.teks_putusan(laporan.klaim, laporan.kode))
+    adapter = ADAPTER[laporan.saluran]
+    teks = layanan.teks_putusan(laporan.klaim, laporan.kode)
+    try:
+        if adapter.jendela_bebas and laporan.dibuat < timezone.now() - adapter.jendela_bebas:
+            # Past the provider's free-reply window only an approved template may be sent.
+            if not adapter.kabar_templat(laporan.kontak_saluran, laporan.klaim.label, laporan.klaim.judul, laporan.kode):
+                return "lewati: di luar jendela balasan dan templat belum diatur"
+        else:
+            adapter.balas(laporan.kontak_saluran, teks)
+    except http.HttpGagal:
+        return "gagal"
     return "dikabari"
 
 

@@ -237,6 +237,10 @@ WHATSAPP_PHONE_NUMBER_ID = env_str("WHATSAPP_PHONE_NUMBER_ID")
 WHATSAPP_API_URL = env_str("WHATSAPP_API_URL", "https://graph.facebook.com/v21.0")
 # Hosts the provider downloads media from; the access token is sent to no other host.
 WHATSAPP_MEDIA_HOSTS = env_list("WHATSAPP_MEDIA_HOSTS", "fbsbx.com,whatsapp.net")
+# An approved message template for verdicts sent more than 24 hours after the report (WhatsApp's rule);
+# its body takes three parameters: the verdict label, the claim, the tracking code.
+WHATSAPP_TEMPLATE_PUTUSAN = env_str("WHATSAPP_TEMPLATE_PUTUSAN")
+WHATSAPP_TEMPLATE_BAHASA = env_str("WHATSAPP_TEMPLATE_BAHASA", "id")
 TELEGRAM_BOT_TOKEN = env_str("TELEGRAM_BOT_TOKEN")
 TELEGRAM_SECRET_TOKEN = env_str("TELEGRAM_SECRET_TOKEN")
 TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org")

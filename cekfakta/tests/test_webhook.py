@@ -334,3 +334,21 @@ def test_a_reply_the_provider_refused_is_sent_later_without_filing_twice(client,
     call_command("jawab_tertunda", verbosity=0)
     assert len(calls) == 1 and Laporan.objects.count() == 1
     assert PesanMasuk.objects.get().dijawab is not None
+
+
+def test_a_verdict_after_whatsapps_24_hours_goes_out_as_the_approved_template(client, cast, settings, terkirim):
+    from datetime import timedelta
+
+    from cekfakta.tasks import kabari_pelapor
+
+    laporan = Laporan.objects.create(kode="LAMA2401", teks="x", saluran="whatsapp", kontak_saluran="6281111111111",
+                                     klaim=putusan(), dibuat=timezone.now() - timedelta(days=2))  # fmt: skip
+    assert kabari_pelapor.call(laporan.pk).startswith("lewati")  # no template configured: nothing sent
+    assert not terkirim
+    settings.WHATSAPP_TEMPLATE_PUTUSAN = "hasil_cek_fakta"
+    assert kabari_pelapor.call(laporan.pk) == "dikabari"
+    [call] = terkirim
+    assert call["json"]["type"] == "template" and call["json"]["template"]["name"] == "hasil_cek_fakta"
+    assert [p["text"] for p in call["json"]["template"]["components"][0]["parameters"]] == [
+        "SALAH — Konten palsu", "Pendaftaran bansos dipungut biaya admin lewat nomor WA", "LAMA2401",
+    ]  # fmt: skip
