@@ -125,7 +125,7 @@ class WhatsAppCloud(Adapter):
                     "language": {"code": settings.WHATSAPP_TEMPLATE_BAHASA},
                     "components": [{"type": "body", "parameters": parameter}],
                 },
-            },  # fmt: skip
+            },
             headers={"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"},
         )
         return True
