@@ -23,7 +23,7 @@ class KimForm(forms.ModelForm):
         formfield_callback = https_url
         fields = [
             "nama", "profil", "alamat", "email_kontak", "telepon_kontak", "kontak_publik", "tanggal_berdiri",
-            "nomor_sk", "tanggal_sk", "penandatangan_sk", "berkas_sk", "berkas_adart", "nomor_kimid", "logo",
+            "nomor_sk", "tanggal_sk", "penandatangan_sk", "berkas_sk", "berkas_adart", "nomor_kimid", "boleh_terbit_sendiri", "logo",
             "situs", "facebook", "instagram", "youtube",
         ]  # fmt: skip
         widgets = {
@@ -40,9 +40,10 @@ class KimForm(forms.ModelForm):
         self.upload_terlalu_besar = upload_terlalu_besar
         if not self.is_bound:
             self.fields["versi"].initial = self.instance.versi if self.instance.pk else 0
-        if not boleh_kimid:
+        if not boleh_kimid:  # both are Diskominfo's decisions
             self.fields["nomor_kimid"].disabled = True
             self.fields["nomor_kimid"].help_text = _("Diisi Diskominfo saat KIM didaftarkan.")
+            self.fields["boleh_terbit_sendiri"].disabled = True
 
     def clean(self):
         data = super().clean()

@@ -351,3 +351,19 @@ def test_mading_prints_the_weeks_verified_news_of_the_village_for_its_people_onl
     assert "Kerja bakti pekan ini" not in last_week
     client.force_login(cast.editor_lain)
     assert client.get(f"/kelola/mading/{DESA_A}/").status_code == 404
+
+
+def test_only_diskominfo_lets_a_kim_publish_by_itself(client, cast):
+    data = {
+        "nama": cast.kim_a.nama,
+        "versi": cast.kim_a.versi,
+        "tanggal_sk": "2025-03-01",
+        "nomor_sk": "141/01/2025",
+        "boleh_terbit_sendiri": "on",
+    }
+    client.force_login(cast.editor)
+    client.post(f"/kelola/{DESA_A}/profil/", data)
+    assert not Kim.objects.get(pk=cast.kim_a.pk).boleh_terbit_sendiri
+    client.force_login(cast.admin)
+    client.post(f"/kelola/{DESA_A}/profil/", {**data, "versi": Kim.objects.get(pk=cast.kim_a.pk).versi})
+    assert Kim.objects.get(pk=cast.kim_a.pk).boleh_terbit_sendiri
