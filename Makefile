@@ -15,10 +15,10 @@ $(VENV)/.dev: $(VENV)/.run requirements-dev.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
 
+# The background worker (chat replies, notifications, siaran e-mail) runs beside the server and stops with it.
 run: $(VENV)/.run
 	$(PY) manage.py siapkan
 	@echo "Jembatan: http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
-	# The background worker (chat replies, notifications) runs beside the server and stops with it.
 	$(PY) manage.py db_worker --no-reload -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
