@@ -367,7 +367,7 @@ def daftar_warta(request, filters: Query[FilterWarta]):
     if filters.wilayah:
         qs = qs.filter(Q(wilayah_id=filters.wilayah) | Q(wilayah__parent_id=filters.wilayah))
     if filters.q:
-        qs = cari(filters.q, qs)
+        qs = cari(filters.q, qs).defer(None)  # the summaries below read the text
     items = list(qs[:500])
     komentar = _jumlah_komentar([b.pk for b in items])
     return [_warta_ringkas(request, b, komentar) for b in items]

@@ -10,7 +10,7 @@ import shlex
 import sys
 from pathlib import Path
 
-IDENTITY = ("db", "server", "cache", "page", "call")
+IDENTITY = ("db", "server", "cache", "page", "call", "conns", "anchor")
 
 
 def main(path: str) -> None:

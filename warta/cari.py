@@ -4,7 +4,7 @@ weighted over body, ranked, with highlighted snippets); a plain substring search
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Subquery, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -32,31 +32,26 @@ def perbarui_vektor(pk: int) -> None:
     Berita.objects.filter(pk=pk).update(cari_vektor=vektor)
 
 
+# Relevance is ranked among the newest matches only: ranking every match of a common phrase in a large
+# archive costs far more than anyone reading past the first pages gains.
+BATAS_PERINGKAT = 2000
+
+
 def cari(q: str, qs=None):
-    """Published items matching `q`, best first, each with `cuplikan` (safe HTML, matches in <mark>)."""
+    """Published items matching `q`, best first (snippets: `cuplikan_untuk()` for the page shown)."""
     qs = (qs if qs is not None else Berita.objects.terbit()).select_related("wilayah", "kim")
     q = q.strip()[:200]
     if not q:
         return qs.none()
     if pakai_fts():
-        from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
         query = SearchQuery(q, config=KONFIG, search_type="websearch")
+        terbaru = qs.filter(cari_vektor=query).order_by("-terbit_pada").values("pk")[:BATAS_PERINGKAT]
         return (
-            qs.filter(cari_vektor=query)
-            .annotate(
-                peringkat=SearchRank(F("cari_vektor"), query),
-                cuplikan=SearchHeadline(
-                    "isi",
-                    query,
-                    config=KONFIG,
-                    start_sel="<mark>",
-                    stop_sel="</mark>",
-                    max_words=30,
-                    min_words=12,
-                    max_fragments=2,
-                ),
-            )
+            qs.filter(pk__in=Subquery(terbaru))
+            .annotate(peringkat=SearchRank(F("cari_vektor"), query))
+            .defer("isi", "cari_vektor")
             .order_by("-peringkat", "-terbit_pada")
         )
     kata = [k for k in q.split() if len(k) > 1][:8]
@@ -69,6 +64,25 @@ def cari(q: str, qs=None):
         di_judul &= Q(judul__icontains=k)
     peringkat = Case(When(di_judul, then=Value(2)), default=Value(1), output_field=IntegerField())
     return qs.filter(cond).annotate(cuplikan=Value(""), peringkat=peringkat).order_by("-peringkat", "-terbit_pada")
+
+
+def cuplikan_untuk(items, q: str) -> dict[int, str]:
+    """Highlighted snippets for the items of one page: {id: safe HTML} (PostgreSQL's ts_headline on
+    just those rows; elsewhere the summary with the words marked)."""
+    items = list(items)
+    if pakai_fts() and items:
+        from django.contrib.postgres.search import SearchHeadline, SearchQuery
+
+        query = SearchQuery(q.strip()[:200], config=KONFIG, search_type="websearch")
+        rows = Berita.objects.filter(pk__in=[b.pk for b in items]).annotate(
+            cuplikan=SearchHeadline(
+                "isi", query, config=KONFIG, start_sel="<mark>", stop_sel="</mark>", max_words=30, min_words=12, max_fragments=2
+            )
+        )
+        mentah = dict(rows.values_list("pk", "cuplikan"))
+        for b in items:
+            b.cuplikan = mentah.get(b.pk, "")
+    return {b.pk: cuplikan_aman(b, q) for b in items}
 
 
 def cuplikan_aman(berita, q: str) -> str:

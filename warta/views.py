@@ -42,10 +42,11 @@ def daftar(request):
 
 
 def _hasil_cari(request, q: str):
-    from warta.cari import cari, cuplikan_aman
+    from warta.cari import cari, cuplikan_untuk
 
     halaman = Paginator(cari(q), 15).get_page(request.GET.get("halaman"))
-    hasil = [(b, cuplikan_aman(b, q)) for b in halaman]
+    cuplikan = cuplikan_untuk(halaman.object_list, q)
+    hasil = [(b, cuplikan[b.pk]) for b in halaman]
     return render(request, "warta/cari.html", {"q": q, "halaman": halaman, "hasil": hasil, "query": f"q={q}"})
 
 
