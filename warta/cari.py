@@ -32,9 +32,9 @@ def perbarui_vektor(pk: int) -> None:
     Berita.objects.filter(pk=pk).update(cari_vektor=vektor)
 
 
-# Relevance is ranked among the newest matches only: ranking every match of a common phrase in a large
+# Relevance is ranked among the newest 1,000 matches only: ranking every match of a common phrase in a large
 # archive costs far more than anyone reading past the first pages gains.
-BATAS_PERINGKAT = 2000
+BATAS_PERINGKAT = 1000
 
 
 def cari(q: str, qs=None):
