@@ -186,6 +186,11 @@ def wilayah_penulisan(user) -> QuerySet[Wilayah]:
     return qs.filter(kode=user.wilayah_id)
 
 
+def _kim_terbit_sendiri(user) -> bool:
+    """Whether Diskominfo lets the KIM of this user's village publish its own news."""
+    return Kim.objects.filter(wilayah_id=user.wilayah_id, boleh_terbit_sendiri=True).exists()
+
+
 def boleh_terbitkan(user, berita) -> bool:
     """Check and publish an item: Diskominfo everywhere; a KIM's pengurus for their own village's
     items when Diskominfo has allowed that KIM to publish by itself."""
@@ -193,7 +198,7 @@ def boleh_terbitkan(user, berita) -> bool:
         return True
     if not _aktif(user) or user.peran != Peran.PENGURUS or user.wilayah_id != berita.wilayah_id:
         return False
-    return Kim.objects.filter(wilayah_id=user.wilayah_id, boleh_terbit_sendiri=True).exists()
+    return _kim_terbit_sendiri(user)
 
 
 def berita_untuk_diperiksa(user):
@@ -203,11 +208,7 @@ def berita_untuk_diperiksa(user):
     qs = Berita.objects.filter(status=Status.DIAJUKAN)
     if is_admin(user):
         return qs
-    if (
-        _aktif(user)
-        and user.peran == Peran.PENGURUS
-        and Kim.objects.filter(wilayah_id=user.wilayah_id, boleh_terbit_sendiri=True).exists()
-    ):
+    if _aktif(user) and user.peran == Peran.PENGURUS and _kim_terbit_sendiri(user):
         return qs.filter(wilayah_id=user.wilayah_id)
     return qs.none()
 

@@ -277,16 +277,9 @@ class Indeks:
         Empty or content-free text (only boilerplate, emoji, stopwords) gives []. Text beyond PANJANG_MAKS
         characters is ignored. A result is a match only when `skor >= AMBANG_BAWAAN` (or the app's own setting).
         """
-        if not self._jumlah_hidup or k <= 0:
+        if k <= 0 or (langkah := self._kandidat(teks)) is None:
             return []
-        kueri, kata = self._kueri(teks)
-        if not kueri:
-            return []
-        skor = self._bm25(kueri)
-        kandidat = self._teratas(skor, _KANDIDAT)
-        if not len(kandidat):
-            return []
-        hasil = self._nilai(kueri, kata, kandidat, skor)
+        hasil = self._nilai(*langkah)
         hasil.sort(key=lambda h: -h.skor)
         return hasil[:k]
 
@@ -391,13 +384,17 @@ class Indeks:
 
     def fitur(self, teks: str) -> list[tuple[int, dict[str, float]]]:
         """(verdict id, features) of the candidates `cari()` would score, best BM25 first (for the bench's calibration)."""
-        if not self._jumlah_hidup:
+        if (langkah := self._kandidat(teks)) is None:
             return []
+        return [(self._id[n], f) for n, f in self._fitur(*langkah)]
+
+    def _kandidat(self, teks: str):
+        """(query words, words in order, the best BM25 candidates, BM25 scores), or None when nothing can match."""
+        if not self._jumlah_hidup:
+            return None
         kueri, kata = self._kueri(teks)
         if not kueri:
-            return []
+            return None
         skor = self._bm25(kueri)
         kandidat = self._teratas(skor, _KANDIDAT)
-        if not len(kandidat):
-            return []
-        return [(self._id[n], f) for n, f in self._fitur(kueri, kata, kandidat, skor)]
+        return (kueri, kata, kandidat, skor) if len(kandidat) else None

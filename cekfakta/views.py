@@ -32,6 +32,7 @@ from cekfakta.forms import CekForm, GabungForm, KlaimForm, ReferensiFormSet
 from cekfakta.models import RATING, Hasil, Klaim, Laporan
 from jembatan.lib.batas import lampaui_batas
 from jembatan.lib.halaman import halaman_publik
+from jembatan.lib.jsonld import jsonld
 from jembatan.lib.surel import url_situs
 from wilayah.models import kabupaten_aktif
 
@@ -116,7 +117,7 @@ def claimreview(klaim: Klaim, url: str, penerbit: str) -> str:
     }
     if klaim.sumber_url:
         data["isBasedOn"] = klaim.sumber_url
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return jsonld(data)
 
 
 # --- Verification desk (admin and verifikator) --------------------------------------------

@@ -1,5 +1,3 @@
-import json
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +15,7 @@ from akun import akses
 from akun.audit import catat
 from jembatan.lib.foto import hapus_foto, olah_foto
 from jembatan.lib.halaman import halaman_publik
+from jembatan.lib.jsonld import jsonld
 from jembatan.lib.surel import url_situs
 from warta.forms import BeritaForm, FotoForm, PeriksaForm, RalatForm
 from warta.models import DAFTAR_PERIKSA, Berita, Foto, Kategori, Pembaruan, Ralat
@@ -93,7 +92,7 @@ def _newsarticle(berita: Berita, url: str, foto, request) -> str:
     }  # fmt: skip
     if foto:
         data["image"] = [request.build_absolute_uri(f.url(1200)) for f in foto[:3]]
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return jsonld(data)
 
 
 # --- Writers and editors ------------------------------------------------------------------
