@@ -46,9 +46,13 @@ class UndanganForm(_PeranWilayahMixin, forms.Form):
     email = forms.EmailField(label=_("Email"))
     peran = forms.ChoiceField(label=_("Peran"), choices=Peran.choices)
     wilayah = _WilayahField(
-        label=_("Wilayah cakupan"), required=False, queryset=Wilayah.objects.none(),
-        help_text=_("Kecamatan untuk operator; desa/kelurahan untuk pemerintah desa, pengurus dan anggota; kosong untuk admin dan verifikator."),
-    )  # fmt: skip
+        label=_("Wilayah cakupan"),
+        required=False,
+        queryset=Wilayah.objects.none(),
+        help_text=_(
+            "Kecamatan untuk operator; desa/kelurahan untuk pemerintah desa, pengurus dan anggota; kosong untuk admin dan verifikator."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

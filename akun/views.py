@@ -64,11 +64,19 @@ def undang(request):
         )
         link = surel.url_situs(request, reverse("akun:terima_undangan", args=[token]))
         surel.kirim("undangan", [undangan.email], {"undangan": undangan, "link": link, "pengundang": request.user})
-        catat(request.user, "undang", undangan, f"Undangan {undangan.get_peran_display()} untuk {undangan.email}",
-              wilayah=undangan.wilayah)  # fmt: skip
+        catat(
+            request.user,
+            "undang",
+            undangan,
+            f"Undangan {undangan.get_peran_display()} untuk {undangan.email}",
+            wilayah=undangan.wilayah,
+        )
         hari = settings.JEMBATAN_INVITATION_DAYS
-        pesan = ngettext("Undangan dikirim ke %(email)s. Tautannya berlaku %(hari)s hari.",
-                         "Undangan dikirim ke %(email)s. Tautannya berlaku %(hari)s hari.", hari)  # fmt: skip
+        pesan = ngettext(
+            "Undangan dikirim ke %(email)s. Tautannya berlaku %(hari)s hari.",
+            "Undangan dikirim ke %(email)s. Tautannya berlaku %(hari)s hari.",
+            hari,
+        )
         messages.success(request, pesan % {"email": undangan.email, "hari": hari})
         return redirect("akun:pengguna")
     return render(request, "akun/undang.html", {"form": form})
@@ -98,8 +106,14 @@ def ubah_pengguna(request, pk):
             form.add_error("is_active", _("Anda tidak dapat menonaktifkan akun Anda sendiri."))
         else:
             form.save()
-            catat(request.user, "ubah_pengguna", user, f"Akun {user.email} diubah", wilayah=user.wilayah,
-                  changes=perubahan(before, {f: getattr(user, f) for f in fields}))  # fmt: skip
+            catat(
+                request.user,
+                "ubah_pengguna",
+                user,
+                f"Akun {user.email} diubah",
+                wilayah=user.wilayah,
+                changes=perubahan(before, {f: getattr(user, f) for f in fields}),
+            )
             messages.success(request, _("Akun %(nama)s disimpan.") % {"nama": user.nama})
             return redirect("akun:pengguna")
     return render(request, "akun/pengguna_form.html", {"form": form, "akun": user})
@@ -117,12 +131,20 @@ def terima_undangan(request, token):
                 form.add_error(None, _("Sudah ada akun dengan email ini. Silakan masuk."))
             else:
                 user = User.objects.create_user(
-                    undangan.email, form.cleaned_data["password1"], nama=form.cleaned_data["nama"],
-                    peran=undangan.peran, wilayah=undangan.wilayah,
-                )  # fmt: skip
+                    undangan.email,
+                    form.cleaned_data["password1"],
+                    nama=form.cleaned_data["nama"],
+                    peran=undangan.peran,
+                    wilayah=undangan.wilayah,
+                )
                 Undangan.objects.filter(pk=undangan.pk).update(dipakai=timezone.now(), user=user)
-                catat(user, "terima_undangan", user, f"{user.email} menerima undangan sebagai {user.get_peran_display()}",
-                      wilayah=user.wilayah)  # fmt: skip
+                catat(
+                    user,
+                    "terima_undangan",
+                    user,
+                    f"{user.email} menerima undangan sebagai {user.get_peran_display()}",
+                    wilayah=user.wilayah,
+                )
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(request, _("Selamat datang, %(nama)s. Akun Anda sudah aktif.") % {"nama": user.nama})
                 return redirect("kim:dasbor")

@@ -135,18 +135,32 @@ def wilayah(request, kode: str):
     if w is None:
         return Status(404, {"detail": f"Wilayah {kode} tidak ditemukan. Gunakan kode Kemendagri, mis. 63.05.01."})
     anak = [_ringkas(c) for c in w.children.order_by("kode").only("kode", "nama", "tipe", "level")]
-    return {**_ringkas(w), "kode_pos": w.kode_pos, "lat": w.lat, "lng": w.lng, "berlaku": w.berlaku,
-            "induk": _ringkas(w.parent) if w.parent else None, "anak": anak}  # fmt: skip
+    return {
+        **_ringkas(w),
+        "kode_pos": w.kode_pos,
+        "lat": w.lat,
+        "lng": w.lng,
+        "berlaku": w.berlaku,
+        "induk": _ringkas(w.parent) if w.parent else None,
+        "anak": anak,
+    }
 
 
 def _kim_ringkas(k: Kim) -> dict:
     w = k.wilayah
     kec = w.parent if w.level == Level.DESA else w
     return {
-        "wilayah_kode": w.kode, "wilayah_nama": w.nama, "kecamatan_kode": kec.kode, "kecamatan_nama": kec.nama,
-        "nama": k.nama, "tahap": k.tahap, "tahap_label": str(k.get_tahap_display()), "tanggal_tahap": k.tanggal_tahap,
-        "nomor_kimid": k.nomor_kimid, "demo": k.demo,
-    }  # fmt: skip
+        "wilayah_kode": w.kode,
+        "wilayah_nama": w.nama,
+        "kecamatan_kode": kec.kode,
+        "kecamatan_nama": kec.nama,
+        "nama": k.nama,
+        "tahap": k.tahap,
+        "tahap_label": str(k.get_tahap_display()),
+        "tanggal_tahap": k.tanggal_tahap,
+        "nomor_kimid": k.nomor_kimid,
+        "demo": k.demo,
+    }
 
 
 class FilterKim(Schema):
@@ -180,13 +194,20 @@ def detail_kim(request, kode: str):
         k.pengurus_menjabat(timezone.localdate()).exclude(jabatan=Jabatan.ANGGOTA), key=lambda p: (p.jabatan_urut, p.nama)
     )
     return {
-        **_kim_ringkas(k), "profil": k.profil, "alamat": k.alamat,
+        **_kim_ringkas(k),
+        "profil": k.profil,
+        "alamat": k.alamat,
         "email_kontak": k.email_kontak if k.kontak_publik else None,
         "telepon_kontak": k.telepon_kontak if k.kontak_publik else None,
-        "tanggal_berdiri": k.tanggal_berdiri, "nomor_sk": k.nomor_sk, "tanggal_sk": k.tanggal_sk,
-        "situs": k.situs, "facebook": k.facebook, "instagram": k.instagram, "youtube": k.youtube,
+        "tanggal_berdiri": k.tanggal_berdiri,
+        "nomor_sk": k.nomor_sk,
+        "tanggal_sk": k.tanggal_sk,
+        "situs": k.situs,
+        "facebook": k.facebook,
+        "instagram": k.instagram,
+        "youtube": k.youtube,
         "pengurus": [{"nama": p.nama, "jabatan": p.jabatan, "jabatan_lengkap": p.jabatan_lengkap} for p in pengurus],
-    }  # fmt: skip
+    }
 
 
 @api.get("/cakupan/{kode}", response={200: Cakupan, 404: Galat}, tags=["cakupan"], summary="Cakupan KIM")
@@ -205,8 +226,15 @@ def data_cakupan(request, kode: str):
 
 
 def _klaim_publik(request, k) -> dict:
-    return {"id": k.pk, "klaim": k.judul, "hasil": k.hasil, "label": k.label, "url": request.build_absolute_uri(k.get_absolute_url()),
-            "sumber_url": k.sumber_url, "diterbitkan": timezone.localdate(k.diterbitkan) if k.diterbitkan else None}  # fmt: skip
+    return {
+        "id": k.pk,
+        "klaim": k.judul,
+        "hasil": k.hasil,
+        "label": k.label,
+        "url": request.build_absolute_uri(k.get_absolute_url()),
+        "sumber_url": k.sumber_url,
+        "diterbitkan": timezone.localdate(k.diterbitkan) if k.diterbitkan else None,
+    }
 
 
 @api.post(
@@ -289,11 +317,21 @@ def daftar_siaran(request):
 def _siaran_untuk_kim(request, p) -> dict:
     s = p.siaran
     return {
-        "id": s.pk, "judul": s.judul, "isi": s.isi, "prioritas": s.prioritas, "prioritas_label": str(s.get_prioritas_display()),
-        "dikirim_pada": s.dikirim_pada, "url": request.build_absolute_uri(s.get_absolute_url()),
-        "kim_kode": p.kim.wilayah_id, "kim_nama": p.kim.nama, "status": p.status, "status_label": str(p.get_status_display()),
-        "diterima_pada": p.diterima_pada, "diteruskan_pada": p.diteruskan_pada, "diteruskan_ke": p.diteruskan_ke,
-    }  # fmt: skip
+        "id": s.pk,
+        "judul": s.judul,
+        "isi": s.isi,
+        "prioritas": s.prioritas,
+        "prioritas_label": str(s.get_prioritas_display()),
+        "dikirim_pada": s.dikirim_pada,
+        "url": request.build_absolute_uri(s.get_absolute_url()),
+        "kim_kode": p.kim.wilayah_id,
+        "kim_nama": p.kim.nama,
+        "status": p.status,
+        "status_label": str(p.get_status_display()),
+        "diterima_pada": p.diterima_pada,
+        "diteruskan_pada": p.diteruskan_pada,
+        "diteruskan_ke": p.diteruskan_ke,
+    }
 
 
 # --- Warta (published news) ---------------------------------------------------------------
@@ -346,11 +384,20 @@ def _jumlah_komentar(ids: list[int]) -> dict[int, int]:
 
 def _warta_ringkas(request, b, komentar: dict[int, int]) -> dict:
     return {
-        "id": b.pk, "judul": b.judul, "ringkasan": b.ringkasan_atau_awal, "kategori": b.kategori,
-        "kategori_label": str(b.get_kategori_display()), "wilayah_kode": b.wilayah_id, "wilayah_nama": b.wilayah.nama,
-        "kim": b.kim.nama if b.kim else None, "terbit": b.terbit_pada, "diperbarui": b.diperbarui_pada,
-        "url": request.build_absolute_uri(b.get_absolute_url()), "jumlah_komentar": komentar.get(b.pk, 0), "demo": b.demo,
-    }  # fmt: skip
+        "id": b.pk,
+        "judul": b.judul,
+        "ringkasan": b.ringkasan_atau_awal,
+        "kategori": b.kategori,
+        "kategori_label": str(b.get_kategori_display()),
+        "wilayah_kode": b.wilayah_id,
+        "wilayah_nama": b.wilayah.nama,
+        "kim": b.kim.nama if b.kim else None,
+        "terbit": b.terbit_pada,
+        "diperbarui": b.diperbarui_pada,
+        "url": request.build_absolute_uri(b.get_absolute_url()),
+        "jumlah_komentar": komentar.get(b.pk, 0),
+        "demo": b.demo,
+    }
 
 
 @api.get("/warta", response=list[WartaRingkas], tags=["warta"], summary="Warta terverifikasi")
@@ -382,9 +429,12 @@ def detail_warta(request, id: int):
     if b is None:
         return Status(404, {"detail": f"Tidak ada warta terbit dengan nomor {id}."})
     return {
-        **_warta_ringkas(request, b, _jumlah_komentar([b.pk])), "isi_html": str(ke_html(b.isi)),
+        **_warta_ringkas(request, b, _jumlah_komentar([b.pk])),
+        "isi_html": str(ke_html(b.isi)),
         "diperiksa_oleh": b.diperiksa_oleh.nama if b.diperiksa_oleh else None,
-        "foto": [{"keterangan": f.keterangan, "url_800": request.build_absolute_uri(f.url(800)), "lebar": f.lebar, "tinggi": f.tinggi}
-                 for f in b.foto.all()],
+        "foto": [
+            {"keterangan": f.keterangan, "url_800": request.build_absolute_uri(f.url(800)), "lebar": f.lebar, "tinggi": f.tinggi}
+            for f in b.foto.all()
+        ],
         "ralat": [{"waktu": r.waktu.isoformat(), "isi": r.isi} for r in b.ralat.all()],
-    }  # fmt: skip
+    }

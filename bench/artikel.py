@@ -118,11 +118,21 @@ def main(path_file: str) -> None:
     paragraf = paragraf_seed()
     now = timezone.now()
     berita = Berita.objects.create(
-        judul=JUDUL, ringkasan=paragraf[0][:300], isi="\n\n".join(paragraf), kategori=Kategori.PEMERINTAHAN,
-        wilayah=desa, kim=getattr(desa, "kim", None), penulis=editor, diperiksa_oleh=editor,
-        status=Status.TERBIT, terbit_pada=now - timedelta(hours=3),
-        cek_sumber=True, cek_fakta=True, cek_foto=True, cek_pribadi=True,
-    )  # fmt: skip
+        judul=JUDUL,
+        ringkasan=paragraf[0][:300],
+        isi="\n\n".join(paragraf),
+        kategori=Kategori.PEMERINTAHAN,
+        wilayah=desa,
+        kim=getattr(desa, "kim", None),
+        penulis=editor,
+        diperiksa_oleh=editor,
+        status=Status.TERBIT,
+        terbit_pada=now - timedelta(hours=3),
+        cek_sumber=True,
+        cek_fakta=True,
+        cek_foto=True,
+        cek_pribadi=True,
+    )
 
     foto_800 = []
     for i, keterangan in enumerate(["Sosialisasi KIM di balai desa", "Pengurus KIM berfoto bersama", "Suasana desa"]):
@@ -141,9 +151,17 @@ def main(path_file: str) -> None:
         induk = rng.choice([k for k in semua if k.kedalaman < 3]) if i % 3 == 2 and semua else None
         nama, isi = (rng.choice(KOMENTAR)[0], rng.choice(BALASAN)) if induk else KOMENTAR[len(akar) % len(KOMENTAR)]
         k = Komentar.objects.create(
-            content_type=ct, object_id=berita.pk, wilayah=wilayah, parent=induk, kedalaman=induk.kedalaman + 1 if induk else 1,
-            nama=nama, isi=isi, status=StatusKomentar.TAMPIL, klien=f"{i:032x}", dibuat=dibuat + timedelta(minutes=4 * i),
-        )  # fmt: skip
+            content_type=ct,
+            object_id=berita.pk,
+            wilayah=wilayah,
+            parent=induk,
+            kedalaman=induk.kedalaman + 1 if induk else 1,
+            nama=nama,
+            isi=isi,
+            status=StatusKomentar.TAMPIL,
+            klien=f"{i:032x}",
+            dibuat=dibuat + timedelta(minutes=4 * i),
+        )
         semua.append(k)
         if induk is None:
             akar.append(k)

@@ -198,8 +198,13 @@ def main() -> None:
     from siaran.tasks import antar
 
     data = siapkan_kim_dan_pengurus()
-    line("siaran", what="bulk_create: a KIM in every village (all aktif), one pengurus user with e-mail per KIM",
-         kim=Kim.objects.count(), pengurus=User.objects.filter(peran=Peran.PENGURUS).count(), **data)  # fmt: skip
+    line(
+        "siaran",
+        what="bulk_create: a KIM in every village (all aktif), one pengurus user with e-mail per KIM",
+        kim=Kim.objects.count(),
+        pengurus=User.objects.filter(peran=Peran.PENGURUS).count(),
+        **data,
+    )
     admin = User.objects.filter(email="bench-admin@localhost").first() or User.objects.create_user(
         "bench-admin@localhost", nama="Admin Bench", peran=Peran.ADMIN
     )
@@ -207,8 +212,15 @@ def main() -> None:
 
     # 1. The deployment's own kabupaten.
     seconds, (tapin, _) = kirim("Siaran Tapin bench", admin, Cakupan.SEMUA)
-    line("siaran", call="kabupaten", what=f"kirim_siaran to all KIM of {settings.JEMBATAN_KABUPATEN}: rows stored, tasks queued",
-         queue_s=round(seconds, 3), **hitung(tapin), target_queue_s=TARGET_TAPIN_S, ok=verdict(seconds <= TARGET_TAPIN_S))  # fmt: skip
+    line(
+        "siaran",
+        call="kabupaten",
+        what=f"kirim_siaran to all KIM of {settings.JEMBATAN_KABUPATEN}: rows stored, tasks queued",
+        queue_s=round(seconds, 3),
+        **hitung(tapin),
+        target_queue_s=TARGET_TAPIN_S,
+        ok=verdict(seconds <= TARGET_TAPIN_S),
+    )
 
     # 2. Nationwide: the same target query without the kabupaten filter (see the docstring).
     asli = sm.kim_sasaran
@@ -219,9 +231,15 @@ def main() -> None:
     finally:
         sm.kim_sasaran = asli
     angka = hitung(nasional) | db
-    line("siaran", call="nasional", what="kirim_siaran to all KIM of Indonesia: rows stored, tasks queued (database backend)",
-         queue_s=round(seconds, 2), **angka, target_queue_s=TARGET_NASIONAL_S,
-         ok=verdict(seconds <= TARGET_NASIONAL_S and angka["kim"] == Kim.objects.count()))  # fmt: skip
+    line(
+        "siaran",
+        call="nasional",
+        what="kirim_siaran to all KIM of Indonesia: rows stored, tasks queued (database backend)",
+        queue_s=round(seconds, 2),
+        **angka,
+        target_queue_s=TARGET_NASIONAL_S,
+        ok=verdict(seconds <= TARGET_NASIONAL_S and angka["kim"] == Kim.objects.count()),
+    )
 
     # 3. One database worker against a local SMTP sink, for a bounded sample.
     sink = Sink()
@@ -255,11 +273,21 @@ def main() -> None:
     worker_cpu = (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)
     busy = 100 * (1 - (m1[1] - m0[1]) / max(m1[0] - m0[0], 1))
     terkirim = Kiriman.objects.filter(siaran__in=[tapin, nasional], status=StatusKiriman.TERKIRIM).count()
-    line("siaran", call="worker",
-         what="manage.py db_worker --batch to a local SMTP sink (aiosmtpd), e-mails/s from first to last message",
-         stopped=stopped, emails=n, marked_sent=terkirim, wall_s=round(wall, 1), emails_per_s=round(steady, 1),
-         emails_per_s_incl_startup=round(n / wall, 1) if wall else 0, worker_cpu_ms_per_email=round(1000 * worker_cpu / max(n, 1), 2),
-         machine_cpu_pct=round(busy), target_min_emails_per_s=TARGET_EMAILS_PER_S, ok=verdict(steady >= TARGET_EMAILS_PER_S))  # fmt: skip
+    line(
+        "siaran",
+        call="worker",
+        what="manage.py db_worker --batch to a local SMTP sink (aiosmtpd), e-mails/s from first to last message",
+        stopped=stopped,
+        emails=n,
+        marked_sent=terkirim,
+        wall_s=round(wall, 1),
+        emails_per_s=round(steady, 1),
+        emails_per_s_incl_startup=round(n / wall, 1) if wall else 0,
+        worker_cpu_ms_per_email=round(1000 * worker_cpu / max(n, 1), 2),
+        machine_cpu_pct=round(busy),
+        target_min_emails_per_s=TARGET_EMAILS_PER_S,
+        ok=verdict(steady >= TARGET_EMAILS_PER_S),
+    )
 
     # 4. Nobody got the same e-mail twice, even when a task runs again.
     controller = Controller(sink, hostname="127.0.0.1", port=sink_port)
@@ -267,9 +295,19 @@ def main() -> None:
     ulang = antar(first_ids)
     controller.stop()
     dup = sum(1 for c in sink.kali.values() if c > 1)
-    line("siaran", call="sekali", what="messages per (recipient, subject) at the sink; the first task run again (a retry)",
-         recipients=len(sink.kali), duplicates=dup, retry_sent=ulang["terkirim"], retry_skipped=ulang["dilewati"],
-         sink_vs_db=n - terkirim, target_duplicates=0, target_retry_sent=0, ok=verdict(dup == 0 and ulang["terkirim"] == 0))  # fmt: skip
+    line(
+        "siaran",
+        call="sekali",
+        what="messages per (recipient, subject) at the sink; the first task run again (a retry)",
+        recipients=len(sink.kali),
+        duplicates=dup,
+        retry_sent=ulang["terkirim"],
+        retry_skipped=ulang["dilewati"],
+        sink_vs_db=n - terkirim,
+        target_duplicates=0,
+        target_retry_sent=0,
+        ok=verdict(dup == 0 and ulang["terkirim"] == 0),
+    )
 
 
 if __name__ == "__main__":

@@ -125,12 +125,19 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
             author = _objek(item.get("author"))
             judul_ulasan = _teks(item.get("name")) or _teks(item.get("headline"))
             k = Klaim.objects.create(
-                judul=klaim[:300], teks_contoh="\n".join(filter(None, [judul_ulasan, klaim])),
-                status=Status.SELESAI, hasil=hasil, jenis_salah=jenis,
-                penjelasan=judul_ulasan or klaim, metode=f"Diperiksa oleh {_teks(author.get('name')) or sumber_bawaan or 'pemeriksa fakta'}; lihat tautan sumber.",
-                pertama_dilihat=_tanggal(reviewed.get("datePublished")) or terbit, terakhir_dilihat=terbit,
-                diterbitkan=terbit, sumber_nama=(_teks(author.get("name")) or sumber_bawaan)[:150], sumber_url=url[:500],
-            )  # fmt: skip
+                judul=klaim[:300],
+                teks_contoh="\n".join(filter(None, [judul_ulasan, klaim])),
+                status=Status.SELESAI,
+                hasil=hasil,
+                jenis_salah=jenis,
+                penjelasan=judul_ulasan or klaim,
+                metode=f"Diperiksa oleh {_teks(author.get('name')) or sumber_bawaan or 'pemeriksa fakta'}; lihat tautan sumber.",
+                pertama_dilihat=_tanggal(reviewed.get("datePublished")) or terbit,
+                terakhir_dilihat=terbit,
+                diterbitkan=terbit,
+                sumber_nama=(_teks(author.get("name")) or sumber_bawaan)[:150],
+                sumber_url=url[:500],
+            )
             if url:
                 Referensi.objects.create(klaim=k, judul=judul_ulasan[:300] or url[:300], url=url[:500])
             dibuat += 1

@@ -16,19 +16,23 @@ class CekForm(forms.Form):
         help_text=_("Salin seluruh pesan dari WhatsApp, Telegram atau media sosial."),
     )
     gambar = forms.ImageField(
-        label=_("Tangkapan layar (opsional)"), required=False,
+        label=_("Tangkapan layar (opsional)"),
+        required=False,
         help_text=_("JPEG atau PNG. Bisa dikirim tanpa teks; gambar hanya dilihat tim verifikator."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
-    )  # fmt: skip
+    )
     tautan = forms.URLField(label=_("Tautan (bila ada)"), required=False, assume_scheme="https", max_length=500)
     desa = forms.ModelChoiceField(
-        label=_("Desa/kelurahan Anda (opsional)"), required=False, queryset=Wilayah.objects.none(),
+        label=_("Desa/kelurahan Anda (opsional)"),
+        required=False,
+        queryset=Wilayah.objects.none(),
         help_text=_("Membantu Diskominfo melihat di mana hoaks beredar. Tidak ditampilkan bersama nama Anda."),
-    )  # fmt: skip
+    )
     email = forms.EmailField(
-        label=_("Email (opsional)"), required=False,
+        label=_("Email (opsional)"),
+        required=False,
         help_text=_("Hanya untuk memberi tahu Anda bila hasil pemeriksaan terbit. Tidak pernah dipublikasikan."),
-    )  # fmt: skip
+    )
     # Left empty by people; bots fill every field.
     situs_web = forms.CharField(
         label=_("Jangan isi kolom ini"), required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
@@ -73,9 +77,13 @@ class KlaimForm(forms.ModelForm):
 
 
 ReferensiFormSet = inlineformset_factory(
-    Klaim, Referensi, fields=["judul", "url"], extra=2, can_delete=True,
+    Klaim,
+    Referensi,
+    fields=["judul", "url"],
+    extra=2,
+    can_delete=True,
     formfield_callback=https_url,
-)  # fmt: skip
+)
 
 
 class GabungForm(forms.Form):

@@ -219,18 +219,28 @@ def periksa(
             judul = teks[:300].split("\n")[0][:300] if teks else str(_("[Tangkapan layar tanpa teks]"))
             klaim = Klaim.objects.create(judul=judul, teks_contoh=teks, pertama_dilihat=now)
         laporan = Laporan(
-            klaim=klaim, kode=kode_baru(), teks=teks, tautan=tautan, saluran=saluran, wilayah=wilayah, email=email,
-            kontak_saluran=kontak, skor=terbaik.skor if terbaik else None, dijawab_langsung=bool(terbaik and klaim.is_terbit),
-            diberi_tahu=now if terbaik and klaim.is_terbit else None, dibuat=now,
-        )  # fmt: skip
+            klaim=klaim,
+            kode=kode_baru(),
+            teks=teks,
+            tautan=tautan,
+            saluran=saluran,
+            wilayah=wilayah,
+            email=email,
+            kontak_saluran=kontak,
+            skor=terbaik.skor if terbaik else None,
+            dijawab_langsung=bool(terbaik and klaim.is_terbit),
+            diberi_tahu=now if terbaik and klaim.is_terbit else None,
+            dibuat=now,
+        )
         if gambar_bersih:
             laporan.gambar_hash = gambar_bersih[1]
             laporan.gambar.save(f"{secrets.token_hex(16)}.{gambar_bersih[2]}", ContentFile(gambar_bersih[0]), save=False)
         laporan.save()
         Klaim.objects.filter(pk=klaim.pk).update(jumlah_laporan=F("jumlah_laporan") + 1, terakhir_dilihat=now)
     known = terbaik.klaim if terbaik and terbaik.klaim.is_terbit else None
-    return Jawaban(laporan=laporan, klaim=known, skor=terbaik.skor if terbaik else (kandidat[0].skor if kandidat else 0.0),
-                   kandidat=kandidat)  # fmt: skip
+    return Jawaban(
+        laporan=laporan, klaim=known, skor=terbaik.skor if terbaik else (kandidat[0].skor if kandidat else 0.0), kandidat=kandidat
+    )
 
 
 class TidakBolehTerbit(Exception):
@@ -321,8 +331,13 @@ def pisahkan(laporan: Laporan) -> Klaim:
     if lama is not None and (lama.is_terbit or lama.laporan.count() <= 1):
         raise TidakBolehTerbit(_("Laporan ini tidak dapat dipisahkan: putusannya sudah terbit atau ini satu-satunya laporan."))
     with transaction.atomic():
-        baru = Klaim.objects.create(judul=laporan.teks[:300].split("\n")[0], teks_contoh=laporan.teks,
-                                    pertama_dilihat=laporan.dibuat, terakhir_dilihat=laporan.dibuat, jumlah_laporan=1)  # fmt: skip
+        baru = Klaim.objects.create(
+            judul=laporan.teks[:300].split("\n")[0],
+            teks_contoh=laporan.teks,
+            pertama_dilihat=laporan.dibuat,
+            terakhir_dilihat=laporan.dibuat,
+            jumlah_laporan=1,
+        )
         laporan.klaim = baru
         laporan.save(update_fields=["klaim"])
         if lama:
@@ -349,8 +364,11 @@ def teks_balasan(jawaban: Jawaban) -> str:
     if jawaban.klaim:
         return "Pesan ini mirip dengan klaim yang sudah diperiksa.\n\n" + teks_putusan(jawaban.klaim)
     kode = jawaban.laporan.kode
-    baris = ["Pesan ini belum pernah diperiksa. Laporan Anda kami terima dan akan diperiksa tim verifikator.",
-             "", f"Kode pelacakan: *{kode}*"]  # fmt: skip
+    baris = [
+        "Pesan ini belum pernah diperiksa. Laporan Anda kami terima dan akan diperiksa tim verifikator.",
+        "",
+        f"Kode pelacakan: *{kode}*",
+    ]
     if link := _tautan(jawaban.laporan.get_absolute_url()):
         baris.append(f"Ikuti hasilnya: {link}")
     baris += ["", "Kami akan mengabari Anda di sini bila hasilnya terbit. Sementara itu, mohon jangan sebarkan pesan ini dulu."]

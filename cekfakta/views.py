@@ -131,9 +131,16 @@ def antrean(request):
     klaim = Klaim.objects.antrean().order_by("tenggat")
     halaman = Paginator(klaim, 50).get_page(request.GET.get("halaman"))
     _asal(halaman.object_list)
-    return render(request, "cekfakta/antrean.html", {"halaman": halaman, "now": now,
-                                                      "terlambat": Klaim.objects.terlambat(now).count(),
-                                                      "terbit": Klaim.objects.terbit().order_by("-diterbitkan")[:10]})  # fmt: skip
+    return render(
+        request,
+        "cekfakta/antrean.html",
+        {
+            "halaman": halaman,
+            "now": now,
+            "terlambat": Klaim.objects.terlambat(now).count(),
+            "terbit": Klaim.objects.terbit().order_by("-diterbitkan")[:10],
+        },
+    )
 
 
 def _asal(klaim_list) -> None:
@@ -180,9 +187,20 @@ def periksa_klaim(request, pk):
             messages.success(request, _("Tersimpan."))
         return redirect("cekfakta:periksa", pk=klaim.pk)
     laporan = klaim.laporan.select_related("wilayah__parent").order_by("-dibuat")[:200]
-    return render(request, "cekfakta/periksa.html", {"klaim": klaim, "form": form, "refs": refs, "laporan": laporan,
-                                                      "gabung": GabungForm(), "kurang": klaim.syarat_terbit(),
-                                                      "mirip": _mirip(klaim), "hasil": Hasil})  # fmt: skip
+    return render(
+        request,
+        "cekfakta/periksa.html",
+        {
+            "klaim": klaim,
+            "form": form,
+            "refs": refs,
+            "laporan": laporan,
+            "gabung": GabungForm(),
+            "kurang": klaim.syarat_terbit(),
+            "mirip": _mirip(klaim),
+            "hasil": Hasil,
+        },
+    )
 
 
 def _sesudah_simpan(request, klaim, berubah: bool) -> str | None:
@@ -210,8 +228,12 @@ def _terbitkan(request, klaim):
         messages.error(request, str(e))
         return redirect("cekfakta:periksa", pk=klaim.pk)
     catat(request.user, "terbit" if terbit else "ajukan", klaim, f"Putusan {klaim.label}: {klaim.judul[:120]}")
-    messages.success(request, _("Putusan diterbitkan; pelapor diberi tahu.") if terbit
-                     else _("Putusan diajukan; menunggu persetujuan verifikator lain."))  # fmt: skip
+    messages.success(
+        request,
+        _("Putusan diterbitkan; pelapor diberi tahu.")
+        if terbit
+        else _("Putusan diajukan; menunggu persetujuan verifikator lain."),
+    )
     return redirect("cekfakta:periksa", pk=klaim.pk)
 
 
@@ -288,9 +310,15 @@ def webhook(request, saluran):
         return HttpResponseBadRequest()
     for masuk in adapter.pesan(payload if isinstance(payload, dict) else {}):
         pesan, baru = PesanMasuk.objects.get_or_create(
-            saluran=saluran, id_eksternal=masuk.id_eksternal,
-            defaults={"pengirim": masuk.pengirim, "jenis": masuk.jenis, "teks": masuk.teks[:20000], "media_id": masuk.media_id[:256]},
-        )  # fmt: skip
+            saluran=saluran,
+            id_eksternal=masuk.id_eksternal,
+            defaults={
+                "pengirim": masuk.pengirim,
+                "jenis": masuk.jenis,
+                "teks": masuk.teks[:20000],
+                "media_id": masuk.media_id[:256],
+            },
+        )
         if baru:  # a replayed delivery is acknowledged but not processed again
             transaction.on_commit(lambda pk=pesan.pk: proses_pesan.enqueue(pk))
     return JsonResponse({"ok": True})

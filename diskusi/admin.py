@@ -27,6 +27,16 @@ class KomentarAdmin(admin.ModelAdmin):
     list_filter = ["status", "content_type"]
     search_fields = ["nama", "isi"]
     exclude = ["email"]  # the commenter's email stays out of screens and exports
-    readonly_fields = ["content_type", "object_id", "parent", "kedalaman", "klien", "dibuat", "dimoderasi", "dimoderasi_oleh",
-                       "diberi_tahu", "wilayah"]  # fmt: skip
+    readonly_fields = [
+        "content_type",
+        "object_id",
+        "parent",
+        "kedalaman",
+        "klien",
+        "dibuat",
+        "dimoderasi",
+        "dimoderasi_oleh",
+        "diberi_tahu",
+        "wilayah",
+    ]
     inlines = [AduanInline]

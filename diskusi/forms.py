@@ -10,10 +10,12 @@ class KomentarForm(forms.Form):
 
     nama = forms.CharField(label=_("Nama"), max_length=80, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
-        label=_("Email"), required=False, max_length=254,
+        label=_("Email"),
+        required=False,
+        max_length=254,
         help_text=_("Opsional. Tidak pernah dipublikasikan; hanya untuk mengabari Anda bila ada balasan."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )  # fmt: skip
+    )
     isi = forms.CharField(label=_("Komentar"), max_length=ISI_MAKS, widget=forms.Textarea(attrs={"rows": 6}))
     kabari = forms.BooleanField(label=_("Kabari saya lewat email bila ada yang membalas komentar ini"), required=False)
     balas = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)

@@ -99,11 +99,19 @@ def tulis(obj, *, nama: str, email: str, isi: str, kabari: bool, induk: Komentar
     with translation.override(settings.LANGUAGE_CODE):
         keputusan = aturan.putuskan(nama=nama, email=email, isi=isi, klien=klien)
     komentar = Komentar.objects.create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, wilayah=wilayah_objek(obj),
-        parent=induk, kedalaman=induk.kedalaman + 1 if induk else 1,
-        nama=nama, email=email, kabari=kabari and bool(email), isi=isi,
-        status=keputusan.status, alasan=keputusan.alasan, klien=klien,
-    )  # fmt: skip
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        wilayah=wilayah_objek(obj),
+        parent=induk,
+        kedalaman=induk.kedalaman + 1 if induk else 1,
+        nama=nama,
+        email=email,
+        kabari=kabari and bool(email),
+        isi=isi,
+        status=keputusan.status,
+        alasan=keputusan.alasan,
+        klien=klien,
+    )
     if komentar.status == Status.TAMPIL:
         _setelah_tampil(komentar, tautan)
     return komentar
@@ -175,9 +183,14 @@ def id_kuki_menunggu(request) -> list[int]:
 def simpan_kuki_menunggu(request, response, komentar: Komentar) -> None:
     ids = [*id_kuki_menunggu(request), komentar.pk][-20:]
     response.set_signed_cookie(
-        KUKI_MENUNGGU, ",".join(map(str, ids)), salt=_GARAM_MENUNGGU, max_age=MENUNGGU_TAMPIL_DETIK,
-        httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
-    )  # fmt: skip
+        KUKI_MENUNGGU,
+        ",".join(map(str, ids)),
+        salt=_GARAM_MENUNGGU,
+        max_age=MENUNGGU_TAMPIL_DETIK,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
 
 
 def komentar_menunggu_milik(request, tanda: str) -> Komentar | None:
@@ -214,8 +227,10 @@ def utas(obj, menunggu: set[int] = frozenset()) -> list[Simpul]:
         for k in Komentar.objects.filter(pk__in=hilang).only(*kolom):
             rows[k.pk] = k
         hilang = {k.parent_id for k in rows.values() if k.parent_id and k.parent_id not in rows}
-    simpul = {pk: Simpul(k, menunggu=pk in menunggu, tersembunyi=k.status != Status.TAMPIL and pk not in menunggu)
-              for pk, k in rows.items()}  # fmt: skip
+    simpul = {
+        pk: Simpul(k, menunggu=pk in menunggu, tersembunyi=k.status != Status.TAMPIL and pk not in menunggu)
+        for pk, k in rows.items()
+    }
     akar = []
     for s in sorted(simpul.values(), key=lambda s: (s.komentar.dibuat, s.komentar.pk)):
         (simpul[s.komentar.parent_id].anak if s.komentar.parent_id else akar).append(s)

@@ -82,8 +82,16 @@ def kirim(request):
         form.add_error(None, _("Terlalu banyak komentar dari alamat ini dalam satu jam. Silakan coba lagi nanti."))
         return render(request, "diskusi/kirim.html", {"form": form, "objek": objek}, status=429)
     d = form.cleaned_data
-    komentar = layanan.tulis(objek, nama=d["nama"], email=d["email"], isi=d["isi"], kabari=d["kabari"],
-                             induk=form.induk, klien=klien, tautan=lambda p: url_situs(request, p))  # fmt: skip
+    komentar = layanan.tulis(
+        objek,
+        nama=d["nama"],
+        email=d["email"],
+        isi=d["isi"],
+        kabari=d["kabari"],
+        induk=form.induk,
+        klien=klien,
+        tautan=lambda p: url_situs(request, p),
+    )
     if komentar.status == Status.DITOLAK:
         return render(request, "diskusi/ditolak.html", {"objek": objek}, status=400)
     if komentar.status == Status.TAMPIL:
@@ -152,8 +160,11 @@ def antrean(request):
     saring = request.GET.get("status") if request.GET.get("status") in SARINGAN else "tinjau"
     qs = SARINGAN[saring](akses.komentar_untuk_moderator(request.user)).defer("email")
     halaman = Paginator(qs.prefetch_related("objek").order_by("-dibuat"), 50).get_page(request.GET.get("halaman"))
-    return render(request, "diskusi/antrean.html", {"halaman": halaman, "saring": saring, "query": f"status={saring}",
-                                                    "saringan": SARINGAN_LABEL})  # fmt: skip
+    return render(
+        request,
+        "diskusi/antrean.html",
+        {"halaman": halaman, "saring": saring, "query": f"status={saring}", "saringan": SARINGAN_LABEL},
+    )
 
 
 @login_required
@@ -170,8 +181,14 @@ def moderasi(request, pk):
         lama = layanan.setujui(komentar, request.user, lambda p: url_situs(request, p))
     else:
         lama = getattr(layanan, aksi)(komentar, request.user, alasan)
-    catat(request.user, f"komentar_{aksi}", komentar, f"Komentar #{komentar.pk} ({komentar.nama[:40]}): {aksi}. {alasan}",
-          wilayah=komentar.wilayah, changes={"status": [lama, komentar.status], "alasan": alasan})  # fmt: skip
+    catat(
+        request.user,
+        f"komentar_{aksi}",
+        komentar,
+        f"Komentar #{komentar.pk} ({komentar.nama[:40]}): {aksi}. {alasan}",
+        wilayah=komentar.wilayah,
+        changes={"status": [lama, komentar.status], "alasan": alasan},
+    )
     messages.success(
         request, _("Komentar dari %(nama)s: %(status)s.") % {"nama": komentar.nama, "status": komentar.get_status_display()}
     )

@@ -32,9 +32,12 @@ def test_member_submits_editor_publishes_citizen_comments(konteks, cast):
     masuk(admin, cast.admin)
     admin.goto("/kelola/warta/")
     admin.get_by_role("link", name=JUDUL).click()
-    for label in ["Sumber informasi disebutkan", "Fakta sudah dicek dengan sumbernya",
-                  "Orang dalam foto sudah setuju difoto dan diterbitkan",
-                  "Tidak ada data pribadi yang terbuka (NIK, nomor telepon, alamat rumah)"]:  # fmt: skip
+    for label in [
+        "Sumber informasi disebutkan",
+        "Fakta sudah dicek dengan sumbernya",
+        "Orang dalam foto sudah setuju difoto dan diterbitkan",
+        "Tidak ada data pribadi yang terbuka (NIK, nomor telepon, alamat rumah)",
+    ]:
         admin.get_by_label(label).check()
     admin.get_by_role("button", name="Terbitkan", exact=True).click()
     expect(admin.locator(".pesan")).to_contain_text("Berita diterbitkan")

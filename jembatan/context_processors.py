@@ -10,8 +10,10 @@ def _info():
         from kim.models import Kim
 
         kab = Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN).values("kode", "nama").first()
-        info = {"kabupaten": kab or {"kode": settings.JEMBATAN_KABUPATEN, "nama": settings.JEMBATAN_KABUPATEN},
-                "ada_demo": Kim.objects.filter(demo=True).exists()}  # fmt: skip
+        info = {
+            "kabupaten": kab or {"kode": settings.JEMBATAN_KABUPATEN, "nama": settings.JEMBATAN_KABUPATEN},
+            "ada_demo": Kim.objects.filter(demo=True).exists(),
+        }
         cache.set("deployment:info", info, 300)
     return info
 

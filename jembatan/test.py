@@ -44,8 +44,9 @@ def muat_wilayah() -> None:
 def make_user(email: str, peran: str, wilayah: str | None = None, **fields):
     from akun.models import User
 
-    return User.objects.create_user(email, PASSWORD, nama=fields.pop("nama", email.split("@")[0].title()), peran=peran,
-                                    wilayah_id=wilayah, **fields)  # fmt: skip
+    return User.objects.create_user(
+        email, PASSWORD, nama=fields.pop("nama", email.split("@")[0].title()), peran=peran, wilayah_id=wilayah, **fields
+    )
 
 
 def make_kim(kode: str, tahap: str = "aktif", **fields):

@@ -35,11 +35,28 @@ DOKUMEN: dict[str, str] = {
 
 TITIK = "……"
 TITIK_NAMA = "……………………………"
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
-         "Desember"]  # fmt: skip
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 # Fixed Indonesian wording: the model's labels are translatable, a formal document is not.
-NAMA_JABATAN = {Jabatan.KETUA: "Ketua", Jabatan.WAKIL_KETUA: "Wakil Ketua", Jabatan.SEKRETARIS: "Sekretaris",
-                Jabatan.BENDAHARA: "Bendahara", Jabatan.SEKSI: "Seksi"}  # fmt: skip
+NAMA_JABATAN = {
+    Jabatan.KETUA: "Ketua",
+    Jabatan.WAKIL_KETUA: "Wakil Ketua",
+    Jabatan.SEKRETARIS: "Sekretaris",
+    Jabatan.BENDAHARA: "Bendahara",
+    Jabatan.SEKSI: "Seksi",
+}
 JABATAN_KOSONG = ["Ketua", "Wakil Ketua", "Sekretaris", "Bendahara", f"Seksi {TITIK}", f"Seksi {TITIK}", f"Seksi {TITIK}"]
 
 
@@ -148,8 +165,18 @@ def _dokumen(catatan: str) -> Document:
     return doc
 
 
-def _para(doc, teks: str = "", *, tebal: bool = False, tengah: bool = False, kiri: float = 0, gantung: float = 0,
-          rata: bool = False, ukuran: float | None = None, tab: tuple[float, ...] = ()):  # fmt: skip
+def _para(
+    doc,
+    teks: str = "",
+    *,
+    tebal: bool = False,
+    tengah: bool = False,
+    kiri: float = 0,
+    gantung: float = 0,
+    rata: bool = False,
+    ukuran: float | None = None,
+    tab: tuple[float, ...] = (),
+):
     """One paragraph; `kiri` is the left indent and `gantung` the hanging indent, in cm."""
     p = doc.add_paragraph()
     if teks:
@@ -199,8 +226,14 @@ def _butir(doc, label: str, isi: list[str], *, lebar_label: float = 3.2, penanda
         return
     for i, teks in enumerate(isi):
         awal = f"{label}\t:\t" if i == 0 else "\t\t"
-        _para(doc, f"{awal}{_penanda(i, penanda)}\t{teks}", kiri=kiri + 0.8, gantung=kiri + 0.8, rata=True,
-              tab=(lebar_label, kiri, kiri + 0.8))  # fmt: skip
+        _para(
+            doc,
+            f"{awal}{_penanda(i, penanda)}\t{teks}",
+            kiri=kiri + 0.8,
+            gantung=kiri + 0.8,
+            rata=True,
+            tab=(lebar_label, kiri, kiri + 0.8),
+        )
 
 
 def _penanda(i: int, jenis: str) -> str:
@@ -303,14 +336,18 @@ def _sk(doc, d: Desa) -> None:
     _kop(doc, d)
     _judul(doc, "RANCANGAN", keputusan, f"NOMOR {nomor}", "", "TENTANG", tentang, "", f"{d.kepala.upper()},")
     sumber = "Anggaran Pendapatan dan Belanja Desa, " if d.is_desa else "Anggaran Pendapatan dan Belanja Daerah, "
-    _butir(doc, "Menimbang", [
-        "bahwa Kelompok Informasi Masyarakat merupakan sarana penyebarluasan informasi dan pemberdayaan masyarakat "
-        "yang dibentuk oleh, dari, dan untuk masyarakat;",
-        f"bahwa untuk mewujudkan masyarakat {d.lengkap} yang informatif, cerdas, dan berdaya serta mendukung "
-        "keterbukaan informasi publik, perlu dibentuk Kelompok Informasi Masyarakat;",
-        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan "
-        f"{d.kepala} tentang Pembentukan {d.kim_panjang};",
-    ])  # fmt: skip
+    _butir(
+        doc,
+        "Menimbang",
+        [
+            "bahwa Kelompok Informasi Masyarakat merupakan sarana penyebarluasan informasi dan pemberdayaan masyarakat "
+            "yang dibentuk oleh, dari, dan untuk masyarakat;",
+            f"bahwa untuk mewujudkan masyarakat {d.lengkap} yang informatif, cerdas, dan berdaya serta mendukung "
+            "keterbukaan informasi publik, perlu dibentuk Kelompok Informasi Masyarakat;",
+            "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan "
+            f"{d.kepala} tentang Pembentukan {d.kim_panjang};",
+        ],
+    )
     _butir(doc, "Mengingat", _mengingat(d), penanda="angka")
     _judul(doc, "MEMUTUSKAN:")
     _butir(doc, "Menetapkan", [f"{keputusan} TENTANG {tentang}."])
@@ -335,8 +372,7 @@ def _sk(doc, d: Desa) -> None:
     perangkat_daerah = "Kepala Perangkat Daerah yang membidangi urusan komunikasi dan informatika"
     _daftar(doc, [f"{bupati} c.q. {perangkat_daerah};", f"Camat {d.kecamatan};", f"Pengurus {d.kim_pendek};", "Arsip."])
     _halaman_baru(doc)
-    _para(doc, f"LAMPIRAN\nKEPUTUSAN {d.kepala.upper()}\nNOMOR {nomor}\nTENTANG PEMBENTUKAN {d.kim_pendek.upper()}",
-          kiri=8.5)  # fmt: skip
+    _para(doc, f"LAMPIRAN\nKEPUTUSAN {d.kepala.upper()}\nNOMOR {nomor}\nTENTANG PEMBENTUKAN {d.kim_pendek.upper()}", kiri=8.5)
     _judul(doc, "", f"SUSUNAN PENGURUS {d.kim_panjang.upper()}", d.letak.upper().replace(",", ""))
     _tabel_pengurus(doc, d)
     _para(doc)
@@ -345,26 +381,53 @@ def _sk(doc, d: Desa) -> None:
 
 def _berita_acara(doc, d: Desa) -> None:
     unsur = "Pemerintah Desa, Badan Permusyawaratan Desa," if d.is_desa else "perangkat kelurahan,"
-    _judul(doc, "BERITA ACARA", f"MUSYAWARAH PEMBENTUKAN KELOMPOK INFORMASI MASYARAKAT (KIM) {d.lengkap.upper()}",
-           f"KECAMATAN {d.kecamatan.upper()} {d.kabupaten.upper()}", "")  # fmt: skip
-    _para(doc, f"Pada hari ini {TITIK} tanggal {TITIK} bulan {TITIK} tahun {TITIK}, bertempat di {TITIK_NAMA}, "
-               f"{d.letak}, Provinsi {d.provinsi}, telah dilaksanakan musyawarah pembentukan Kelompok Informasi "
-               f"Masyarakat (KIM) {d.lengkap} yang dihadiri oleh unsur {unsur} lembaga kemasyarakatan, tokoh masyarakat, "
-               "tokoh agama, tokoh pemuda, tokoh perempuan, dan warga sebagaimana tercantum dalam daftar hadir terlampir.",
-          rata=True)  # fmt: skip
+    _judul(
+        doc,
+        "BERITA ACARA",
+        f"MUSYAWARAH PEMBENTUKAN KELOMPOK INFORMASI MASYARAKAT (KIM) {d.lengkap.upper()}",
+        f"KECAMATAN {d.kecamatan.upper()} {d.kabupaten.upper()}",
+        "",
+    )
+    _para(
+        doc,
+        f"Pada hari ini {TITIK} tanggal {TITIK} bulan {TITIK} tahun {TITIK}, bertempat di {TITIK_NAMA}, "
+        f"{d.letak}, Provinsi {d.provinsi}, telah dilaksanakan musyawarah pembentukan Kelompok Informasi "
+        f"Masyarakat (KIM) {d.lengkap} yang dihadiri oleh unsur {unsur} lembaga kemasyarakatan, tokoh masyarakat, "
+        "tokoh agama, tokoh pemuda, tokoh perempuan, dan warga sebagaimana tercantum dalam daftar hadir terlampir.",
+        rata=True,
+    )
     _para(doc, f"Musyawarah dipimpin oleh {TITIK_NAMA} dengan acara:", rata=True)
-    _daftar(doc, ["penjelasan mengenai maksud, tujuan, serta tugas dan fungsi KIM;", "penetapan nama KIM;",
-                  "pemilihan dan penetapan susunan pengurus KIM;",
-                  "pembahasan Anggaran Dasar dan Anggaran Rumah Tangga KIM; dan", "lain-lain."])  # fmt: skip
+    _daftar(
+        doc,
+        [
+            "penjelasan mengenai maksud, tujuan, serta tugas dan fungsi KIM;",
+            "penetapan nama KIM;",
+            "pemilihan dan penetapan susunan pengurus KIM;",
+            "pembahasan Anggaran Dasar dan Anggaran Rumah Tangga KIM; dan",
+            "lain-lain.",
+        ],
+    )
     _para(doc, "Musyawarah menghasilkan kesepakatan sebagai berikut:", rata=True)
-    _daftar(doc, [f"Membentuk Kelompok Informasi Masyarakat {d.lengkap} dengan nama “{d.kim_pendek}”.",
-                  f"Menetapkan susunan pengurus {d.kim_pendek} sebagai berikut:"])  # fmt: skip
+    _daftar(
+        doc,
+        [
+            f"Membentuk Kelompok Informasi Masyarakat {d.lengkap} dengan nama “{d.kim_pendek}”.",
+            f"Menetapkan susunan pengurus {d.kim_pendek} sebagai berikut:",
+        ],
+    )
     _tabel_pengurus(doc, d)
     _para(doc)
-    _daftar(doc, [f"Menyepakati Anggaran Dasar dan Anggaran Rumah Tangga {d.kim_pendek} sebagaimana terlampir, dengan "
-                  f"catatan: {TITIK_NAMA}.",
-                  f"Mengusulkan kepada {d.kepala} agar menetapkan pembentukan dan susunan pengurus {d.kim_pendek} "
-                  f"dengan Keputusan {d.kepala}.", f"Lain-lain: {TITIK_NAMA}."], mulai=2)  # fmt: skip
+    _daftar(
+        doc,
+        [
+            f"Menyepakati Anggaran Dasar dan Anggaran Rumah Tangga {d.kim_pendek} sebagaimana terlampir, dengan "
+            f"catatan: {TITIK_NAMA}.",
+            f"Mengusulkan kepada {d.kepala} agar menetapkan pembentukan dan susunan pengurus {d.kim_pendek} "
+            f"dengan Keputusan {d.kepala}.",
+            f"Lain-lain: {TITIK_NAMA}.",
+        ],
+        mulai=2,
+    )
     _para(doc, "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.", rata=True)
     _para(doc, f"{d.nama}, {TITIK_NAMA}", kiri=8.5)
     _tanda_tangan_berdampingan(doc, "Pimpinan Musyawarah,", "Notulis,")
@@ -372,110 +435,209 @@ def _berita_acara(doc, d: Desa) -> None:
     _tanda_tangan(doc, ["Mengetahui,", f"{d.kepala},"], kiri=4.5)
     _halaman_baru(doc)
     _judul(doc, "DAFTAR HADIR", f"MUSYAWARAH PEMBENTUKAN KIM {d.lengkap.upper()}", f"Hari/tanggal: {TITIK_NAMA}", "")
-    _tabel(doc, ["No", "Nama", "Unsur/Alamat", "Tanda Tangan"], [[f"{i}.", "", "", ""] for i in range(1, 16)],
-           [1.2, 6, 5, 3.3])  # fmt: skip
+    _tabel(doc, ["No", "Nama", "Unsur/Alamat", "Tanda Tangan"], [[f"{i}.", "", "", ""] for i in range(1, 16)], [1.2, 6, 5, 3.3])
 
 
 def _anggaran_dasar(d: Desa) -> list[tuple[str, list[list]]]:
     """Chapters of the statutes: (title, articles); an article is a list of paragraphs, a nested list is a–z items."""
     return [
-        ("NAMA, TEMPAT KEDUDUKAN DAN WAKTU", [
-            [f"Organisasi ini bernama {d.kim_panjang}, selanjutnya disebut KIM."],
-            [f"KIM berkedudukan di {d.letak}, Provinsi {d.provinsi}.", f"Sekretariat KIM beralamat di {TITIK_NAMA}."],
-            [f"KIM didirikan pada tanggal {_berdiri(d)} untuk jangka waktu yang tidak ditentukan."],
-        ]),
-        ("ASAS DAN TUJUAN", [
-            ["KIM berasaskan Pancasila dan Undang-Undang Dasar Negara Republik Indonesia Tahun 1945."],
-            ["KIM bertujuan:", [f"mewujudkan masyarakat {d.lengkap} yang informatif, cerdas, dan berdaya;",
-                                "meningkatkan partisipasi masyarakat dalam pembangunan melalui pemanfaatan informasi;",
-                                "menjadi mitra pemerintah dalam penyebarluasan informasi dan penyerapan aspirasi; dan",
-                                "mendorong keterbukaan informasi publik."]],
-        ]),
-        ("TUGAS DAN FUNGSI", [
-            ["KIM mempunyai tugas:", _tugas(d)],
-            ["Dalam melaksanakan tugasnya, KIM berfungsi sebagai:", [
-                "wadah penyebarluasan dan pertukaran informasi di tengah masyarakat;",
-                f"mitra {d.kepala} dalam komunikasi dua arah antara pemerintah dan masyarakat; dan",
-                "sarana pemberdayaan masyarakat di bidang informasi dan komunikasi, termasuk literasi digital."]],
-        ]),
-        ("KEANGGOTAAN", [
-            [f"Anggota KIM adalah warga {d.lengkap} yang telah berusia 17 (tujuh belas) tahun atau sudah menikah, bersedia "
-             "mematuhi Anggaran Dasar dan Anggaran Rumah Tangga, dan mendaftarkan diri kepada pengurus.",
-             "Keanggotaan berakhir karena:", ["meninggal dunia;", "mengundurkan diri secara tertulis;",
-                                              f"pindah domisili ke luar {d.lengkap}; atau",
-                                              "diberhentikan berdasarkan keputusan musyawarah anggota."]],
-        ]),
-        ("SUSUNAN PENGURUS", [
-            ["Pengurus KIM terdiri atas:", ["ketua;", "wakil ketua;", "sekretaris;", "bendahara; dan",
-                                            "seksi-seksi sesuai dengan kebutuhan."],
-             "Pengurus dipilih oleh dan dari anggota dalam musyawarah anggota.",
-             f"Susunan pengurus ditetapkan dengan Keputusan {d.kepala}.",
-             f"Masa bakti pengurus adalah {TITIK} ({TITIK}) tahun dan dapat dipilih kembali."],
-            [f"{d.kepala} bertindak sebagai pembina KIM."],
-        ]),
-        ("MUSYAWARAH", [
-            ["Musyawarah anggota merupakan forum pengambilan keputusan tertinggi KIM.",
-             f"Musyawarah anggota diadakan paling sedikit 1 (satu) kali dalam {TITIK} tahun untuk:",
-             ["memilih dan menetapkan pengurus;", "menilai laporan pertanggungjawaban pengurus;",
-              "menetapkan program kerja; dan", "mengubah Anggaran Dasar dan Anggaran Rumah Tangga."],
-             f"Musyawarah anggota luar biasa dapat diadakan atas usul pengurus atau paling sedikit {TITIK} anggota."],
-            ["Musyawarah anggota sah apabila dihadiri lebih dari setengah jumlah anggota.",
-             "Keputusan diambil secara musyawarah untuk mufakat; apabila mufakat tidak tercapai, keputusan diambil "
-             "berdasarkan suara terbanyak."],
-        ]),
-        ("KEUANGAN", [
-            ["Keuangan KIM bersumber dari:", ["iuran anggota;", "bantuan pemerintah yang sah;",
-                                              "usaha lain yang sah; dan", "sumbangan yang tidak mengikat."],
-             "Keuangan KIM dikelola secara tertib, transparan, dan akuntabel serta dilaporkan dalam musyawarah anggota."],
-        ]),
-        ("PERUBAHAN ANGGARAN DASAR DAN PEMBUBARAN", [
-            ["Perubahan Anggaran Dasar hanya dapat dilakukan dalam musyawarah anggota yang dihadiri paling sedikit dua "
-             "pertiga jumlah anggota dan disetujui oleh lebih dari setengah jumlah anggota yang hadir."],
-            ["KIM dapat dibubarkan berdasarkan keputusan musyawarah anggota yang diadakan khusus untuk itu.",
-             f"Kekayaan KIM yang dibubarkan diserahkan kepada {TITIK_NAMA} sesuai dengan keputusan musyawarah anggota.",
-             f"Pembubaran KIM dilaporkan kepada {d.kepala}."],
-        ]),
-        ("PENUTUP", [
-            ["Hal yang belum diatur dalam Anggaran Dasar ini diatur dalam Anggaran Rumah Tangga.",
-             "Anggaran Dasar ini mulai berlaku pada tanggal ditetapkan."],
-        ]),
-    ]  # fmt: skip
+        (
+            "NAMA, TEMPAT KEDUDUKAN DAN WAKTU",
+            [
+                [f"Organisasi ini bernama {d.kim_panjang}, selanjutnya disebut KIM."],
+                [f"KIM berkedudukan di {d.letak}, Provinsi {d.provinsi}.", f"Sekretariat KIM beralamat di {TITIK_NAMA}."],
+                [f"KIM didirikan pada tanggal {_berdiri(d)} untuk jangka waktu yang tidak ditentukan."],
+            ],
+        ),
+        (
+            "ASAS DAN TUJUAN",
+            [
+                ["KIM berasaskan Pancasila dan Undang-Undang Dasar Negara Republik Indonesia Tahun 1945."],
+                [
+                    "KIM bertujuan:",
+                    [
+                        f"mewujudkan masyarakat {d.lengkap} yang informatif, cerdas, dan berdaya;",
+                        "meningkatkan partisipasi masyarakat dalam pembangunan melalui pemanfaatan informasi;",
+                        "menjadi mitra pemerintah dalam penyebarluasan informasi dan penyerapan aspirasi; dan",
+                        "mendorong keterbukaan informasi publik.",
+                    ],
+                ],
+            ],
+        ),
+        (
+            "TUGAS DAN FUNGSI",
+            [
+                ["KIM mempunyai tugas:", _tugas(d)],
+                [
+                    "Dalam melaksanakan tugasnya, KIM berfungsi sebagai:",
+                    [
+                        "wadah penyebarluasan dan pertukaran informasi di tengah masyarakat;",
+                        f"mitra {d.kepala} dalam komunikasi dua arah antara pemerintah dan masyarakat; dan",
+                        "sarana pemberdayaan masyarakat di bidang informasi dan komunikasi, termasuk literasi digital.",
+                    ],
+                ],
+            ],
+        ),
+        (
+            "KEANGGOTAAN",
+            [
+                [
+                    f"Anggota KIM adalah warga {d.lengkap} yang telah berusia 17 (tujuh belas) tahun atau sudah menikah, bersedia "
+                    "mematuhi Anggaran Dasar dan Anggaran Rumah Tangga, dan mendaftarkan diri kepada pengurus.",
+                    "Keanggotaan berakhir karena:",
+                    [
+                        "meninggal dunia;",
+                        "mengundurkan diri secara tertulis;",
+                        f"pindah domisili ke luar {d.lengkap}; atau",
+                        "diberhentikan berdasarkan keputusan musyawarah anggota.",
+                    ],
+                ],
+            ],
+        ),
+        (
+            "SUSUNAN PENGURUS",
+            [
+                [
+                    "Pengurus KIM terdiri atas:",
+                    ["ketua;", "wakil ketua;", "sekretaris;", "bendahara; dan", "seksi-seksi sesuai dengan kebutuhan."],
+                    "Pengurus dipilih oleh dan dari anggota dalam musyawarah anggota.",
+                    f"Susunan pengurus ditetapkan dengan Keputusan {d.kepala}.",
+                    f"Masa bakti pengurus adalah {TITIK} ({TITIK}) tahun dan dapat dipilih kembali.",
+                ],
+                [f"{d.kepala} bertindak sebagai pembina KIM."],
+            ],
+        ),
+        (
+            "MUSYAWARAH",
+            [
+                [
+                    "Musyawarah anggota merupakan forum pengambilan keputusan tertinggi KIM.",
+                    f"Musyawarah anggota diadakan paling sedikit 1 (satu) kali dalam {TITIK} tahun untuk:",
+                    [
+                        "memilih dan menetapkan pengurus;",
+                        "menilai laporan pertanggungjawaban pengurus;",
+                        "menetapkan program kerja; dan",
+                        "mengubah Anggaran Dasar dan Anggaran Rumah Tangga.",
+                    ],
+                    f"Musyawarah anggota luar biasa dapat diadakan atas usul pengurus atau paling sedikit {TITIK} anggota.",
+                ],
+                [
+                    "Musyawarah anggota sah apabila dihadiri lebih dari setengah jumlah anggota.",
+                    "Keputusan diambil secara musyawarah untuk mufakat; apabila mufakat tidak tercapai, keputusan diambil "
+                    "berdasarkan suara terbanyak.",
+                ],
+            ],
+        ),
+        (
+            "KEUANGAN",
+            [
+                [
+                    "Keuangan KIM bersumber dari:",
+                    [
+                        "iuran anggota;",
+                        "bantuan pemerintah yang sah;",
+                        "usaha lain yang sah; dan",
+                        "sumbangan yang tidak mengikat.",
+                    ],
+                    "Keuangan KIM dikelola secara tertib, transparan, dan akuntabel serta dilaporkan dalam musyawarah anggota.",
+                ],
+            ],
+        ),
+        (
+            "PERUBAHAN ANGGARAN DASAR DAN PEMBUBARAN",
+            [
+                [
+                    "Perubahan Anggaran Dasar hanya dapat dilakukan dalam musyawarah anggota yang dihadiri paling sedikit dua "
+                    "pertiga jumlah anggota dan disetujui oleh lebih dari setengah jumlah anggota yang hadir."
+                ],
+                [
+                    "KIM dapat dibubarkan berdasarkan keputusan musyawarah anggota yang diadakan khusus untuk itu.",
+                    f"Kekayaan KIM yang dibubarkan diserahkan kepada {TITIK_NAMA} sesuai dengan keputusan musyawarah anggota.",
+                    f"Pembubaran KIM dilaporkan kepada {d.kepala}.",
+                ],
+            ],
+        ),
+        (
+            "PENUTUP",
+            [
+                [
+                    "Hal yang belum diatur dalam Anggaran Dasar ini diatur dalam Anggaran Rumah Tangga.",
+                    "Anggaran Dasar ini mulai berlaku pada tanggal ditetapkan.",
+                ],
+            ],
+        ),
+    ]
 
 
 def _anggaran_rumah_tangga(d: Desa) -> list[tuple[str, list[list]]]:
     return [
-        ("HAK DAN KEWAJIBAN ANGGOTA", [
-            ["Setiap anggota berhak:", ["mengikuti kegiatan KIM;", "menyampaikan pendapat dan usul;",
-                                        "memilih dan dipilih menjadi pengurus; dan",
-                                        "memperoleh informasi tentang kegiatan dan keuangan KIM."]],
-            ["Setiap anggota wajib:", ["mematuhi Anggaran Dasar, Anggaran Rumah Tangga, dan keputusan musyawarah;",
-                                       "menjaga nama baik KIM;",
-                                       "menyebarkan informasi yang benar dan tidak menyebarkan berita bohong, ujaran "
-                                       "kebencian, atau informasi yang menyesatkan; dan",
-                                       "membayar iuran sesuai dengan keputusan musyawarah anggota."]],
-        ]),
-        ("MASA BAKTI PENGURUS", [
-            [f"Masa bakti pengurus adalah {TITIK} ({TITIK}) tahun terhitung sejak ditetapkan.",
-             "Pengurus yang berhenti sebelum masa baktinya berakhir diganti melalui rapat pengurus dan dilaporkan dalam "
-             "musyawarah anggota berikutnya.",
-             f"Perubahan susunan pengurus disampaikan kepada {d.kepala} untuk ditetapkan."],
-        ]),
-        ("RAPAT", [
-            [f"Rapat pengurus diadakan paling sedikit 1 (satu) kali dalam {TITIK} bulan.",
-             "Rapat anggota diadakan sesuai dengan kebutuhan atas undangan ketua.",
-             "Setiap rapat dicatat dalam notulen yang disimpan oleh sekretaris."],
-        ]),
-        ("SANKSI", [
-            ["Anggota atau pengurus yang melanggar Anggaran Dasar atau Anggaran Rumah Tangga dapat dikenai sanksi berupa:",
-             ["teguran lisan;", "teguran tertulis;", "pemberhentian sementara; atau", "pemberhentian."],
-             "Sanksi diputuskan dalam rapat pengurus setelah yang bersangkutan diberi kesempatan menyampaikan "
-             "pembelaan; pemberhentian sebagai anggota diputuskan dalam musyawarah anggota."],
-        ]),
-        ("PENUTUP", [
-            ["Hal yang belum diatur dalam Anggaran Rumah Tangga ini ditetapkan oleh rapat pengurus sepanjang tidak "
-             "bertentangan dengan Anggaran Dasar.", "Anggaran Rumah Tangga ini mulai berlaku pada tanggal ditetapkan."],
-        ]),
-    ]  # fmt: skip
+        (
+            "HAK DAN KEWAJIBAN ANGGOTA",
+            [
+                [
+                    "Setiap anggota berhak:",
+                    [
+                        "mengikuti kegiatan KIM;",
+                        "menyampaikan pendapat dan usul;",
+                        "memilih dan dipilih menjadi pengurus; dan",
+                        "memperoleh informasi tentang kegiatan dan keuangan KIM.",
+                    ],
+                ],
+                [
+                    "Setiap anggota wajib:",
+                    [
+                        "mematuhi Anggaran Dasar, Anggaran Rumah Tangga, dan keputusan musyawarah;",
+                        "menjaga nama baik KIM;",
+                        "menyebarkan informasi yang benar dan tidak menyebarkan berita bohong, ujaran "
+                        "kebencian, atau informasi yang menyesatkan; dan",
+                        "membayar iuran sesuai dengan keputusan musyawarah anggota.",
+                    ],
+                ],
+            ],
+        ),
+        (
+            "MASA BAKTI PENGURUS",
+            [
+                [
+                    f"Masa bakti pengurus adalah {TITIK} ({TITIK}) tahun terhitung sejak ditetapkan.",
+                    "Pengurus yang berhenti sebelum masa baktinya berakhir diganti melalui rapat pengurus dan dilaporkan dalam "
+                    "musyawarah anggota berikutnya.",
+                    f"Perubahan susunan pengurus disampaikan kepada {d.kepala} untuk ditetapkan.",
+                ],
+            ],
+        ),
+        (
+            "RAPAT",
+            [
+                [
+                    f"Rapat pengurus diadakan paling sedikit 1 (satu) kali dalam {TITIK} bulan.",
+                    "Rapat anggota diadakan sesuai dengan kebutuhan atas undangan ketua.",
+                    "Setiap rapat dicatat dalam notulen yang disimpan oleh sekretaris.",
+                ],
+            ],
+        ),
+        (
+            "SANKSI",
+            [
+                [
+                    "Anggota atau pengurus yang melanggar Anggaran Dasar atau Anggaran Rumah Tangga dapat dikenai sanksi berupa:",
+                    ["teguran lisan;", "teguran tertulis;", "pemberhentian sementara; atau", "pemberhentian."],
+                    "Sanksi diputuskan dalam rapat pengurus setelah yang bersangkutan diberi kesempatan menyampaikan "
+                    "pembelaan; pemberhentian sebagai anggota diputuskan dalam musyawarah anggota.",
+                ],
+            ],
+        ),
+        (
+            "PENUTUP",
+            [
+                [
+                    "Hal yang belum diatur dalam Anggaran Rumah Tangga ini ditetapkan oleh rapat pengurus sepanjang tidak "
+                    "bertentangan dengan Anggaran Dasar.",
+                    "Anggaran Rumah Tangga ini mulai berlaku pada tanggal ditetapkan.",
+                ],
+            ],
+        ),
+    ]
 
 
 def _berdiri(d: Desa) -> str:

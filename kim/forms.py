@@ -22,10 +22,26 @@ class KimForm(forms.ModelForm):
         model = Kim
         formfield_callback = https_url
         fields = [
-            "nama", "profil", "alamat", "email_kontak", "telepon_kontak", "kontak_publik", "tanggal_berdiri",
-            "nomor_sk", "tanggal_sk", "penandatangan_sk", "berkas_sk", "berkas_adart", "nomor_kimid", "boleh_terbit_sendiri", "logo",
-            "situs", "facebook", "instagram", "youtube",
-        ]  # fmt: skip
+            "nama",
+            "profil",
+            "alamat",
+            "email_kontak",
+            "telepon_kontak",
+            "kontak_publik",
+            "tanggal_berdiri",
+            "nomor_sk",
+            "tanggal_sk",
+            "penandatangan_sk",
+            "berkas_sk",
+            "berkas_adart",
+            "nomor_kimid",
+            "boleh_terbit_sendiri",
+            "logo",
+            "situs",
+            "facebook",
+            "instagram",
+            "youtube",
+        ]
         widgets = {
             "tanggal_berdiri": DateInput(),
             "tanggal_sk": DateInput(),

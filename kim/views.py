@@ -179,16 +179,28 @@ def pindah_tahap(request, kode):
         dari = kim.tahap if kim else Tahap.BELUM_ADA
         try:
             kim = pindahkan_tahap(
-                wilayah, data["ke"], tanggal=data["tanggal"], catatan=data["catatan"], oleh=request.user,
-                versi=data["versi"], nomor_sk=data["nomor_sk"], tanggal_sk=data["tanggal_sk"],
-            )  # fmt: skip
+                wilayah,
+                data["ke"],
+                tanggal=data["tanggal"],
+                catatan=data["catatan"],
+                oleh=request.user,
+                versi=data["versi"],
+                nomor_sk=data["nomor_sk"],
+                tanggal_sk=data["tanggal_sk"],
+            )
         except PerpindahanDitolak as e:
             form.add_error(None, str(e))
         else:
             with translation.override(settings.LANGUAGE_CODE):  # the audit trail is kept in one language
                 labels = [str(Tahap(dari).label), str(Tahap(kim.tahap).label)]
-            catat(request.user, "tahap", kim, f"{wilayah.nama}: {labels[0]} → {labels[1]}", wilayah=wilayah,
-                  changes={"tahap": labels, "tanggal": [None, data["tanggal"].isoformat()]})  # fmt: skip
+            catat(
+                request.user,
+                "tahap",
+                kim,
+                f"{wilayah.nama}: {labels[0]} → {labels[1]}",
+                wilayah=wilayah,
+                changes={"tahap": labels, "tanggal": [None, data["tanggal"].isoformat()]},
+            )
             messages.success(
                 request, _("Tahap %(nama)s kini: %(tahap)s.") % {"nama": wilayah.nama, "tahap": kim.get_tahap_display()}
             )
@@ -212,8 +224,13 @@ def ubah_profil(request, kode):
     before = {f: getattr(kim, f) for f in _KIM_AUDIT_FIELDS}
     boleh_kimid = akses.boleh_ubah_kimid(request.user)
     if request.method == "POST":
-        form = KimForm(request.POST, request.FILES, instance=kim, boleh_kimid=boleh_kimid,
-                       upload_terlalu_besar=getattr(request, "upload_terlalu_besar", False))  # fmt: skip
+        form = KimForm(
+            request.POST,
+            request.FILES,
+            instance=kim,
+            boleh_kimid=boleh_kimid,
+            upload_terlalu_besar=getattr(request, "upload_terlalu_besar", False),
+        )
         if form.is_valid():
             if _simpan_dengan_versi(form, kim):
                 after = {f: getattr(kim, f) for f in _KIM_AUDIT_FIELDS}
@@ -222,8 +239,13 @@ def ubah_profil(request, kode):
                 )
                 messages.success(request, _("Profil KIM disimpan."))
                 return redirect("kim:kelola", kode=wilayah.kode)
-            form.add_error(None, _("Profil ini baru saja diubah oleh pengguna lain. Perubahan Anda belum disimpan: "
-                                   "muat ulang halaman untuk melihat versi terbaru, lalu ulangi."))  # fmt: skip
+            form.add_error(
+                None,
+                _(
+                    "Profil ini baru saja diubah oleh pengguna lain. Perubahan Anda belum disimpan: "
+                    "muat ulang halaman untuk melihat versi terbaru, lalu ulangi."
+                ),
+            )
     else:
         form = KimForm(instance=kim, boleh_kimid=boleh_kimid)
     return render(request, "kim/profil_form.html", {"form": form, "wilayah": wilayah, "kim": kim})
@@ -270,8 +292,14 @@ def tambah_pengurus(request, kode):
     form = PengurusForm(request.POST or None, instance=Pengurus(kim=kim))
     if request.method == "POST" and form.is_valid():
         p = form.save()
-        catat(request.user, "tambah_pengurus", p, f"{p.nama} ({p.jabatan_lengkap}) ditambahkan ke {kim.nama}",
-              wilayah=kim.wilayah, changes={"jabatan": [None, p.jabatan], "mulai": [None, p.mulai.isoformat()]})  # fmt: skip
+        catat(
+            request.user,
+            "tambah_pengurus",
+            p,
+            f"{p.nama} ({p.jabatan_lengkap}) ditambahkan ke {kim.nama}",
+            wilayah=kim.wilayah,
+            changes={"jabatan": [None, p.jabatan], "mulai": [None, p.mulai.isoformat()]},
+        )
         messages.success(request, _("%(nama)s ditambahkan.") % {"nama": p.nama})
         return redirect("kim:kelola", kode=kim.wilayah_id)
     return render(request, "kim/pengurus_form.html", {"form": form, "kim": kim, "wilayah": kim.wilayah})
@@ -302,8 +330,14 @@ def akhiri_pengurus(request, pk):
     if request.method == "POST" and form.is_valid():
         p.selesai, p.alasan_selesai = form.cleaned_data["selesai"], form.cleaned_data["alasan"]
         p.save(update_fields=["selesai", "alasan_selesai", "diubah"])
-        catat(request.user, "akhiri_pengurus", p, f"{p.nama} selesai sebagai {p.jabatan_lengkap} ({p.kim.nama})",
-              wilayah=p.kim.wilayah, changes={"selesai": [None, p.selesai.isoformat()], "alasan": [None, p.alasan_selesai]})  # fmt: skip
+        catat(
+            request.user,
+            "akhiri_pengurus",
+            p,
+            f"{p.nama} selesai sebagai {p.jabatan_lengkap} ({p.kim.nama})",
+            wilayah=p.kim.wilayah,
+            changes={"selesai": [None, p.selesai.isoformat()], "alasan": [None, p.alasan_selesai]},
+        )
         messages.success(request, _("Masa jabatan %(nama)s diakhiri; riwayatnya tetap tersimpan.") % {"nama": p.nama})
         return redirect("kim:kelola", kode=p.kim.wilayah_id)
     return render(request, "kim/pengurus_selesai.html", {"form": form, "pengurus": p, "wilayah": p.kim.wilayah})
@@ -325,8 +359,14 @@ def target(request):
         t = form.save(commit=False)
         t.diubah_oleh = request.user
         t.save()
-        catat(request.user, "target", t, f"Target {t.tahun}: {t.jumlah_desa} desa/kelurahan", wilayah=kabupaten,
-              changes={"jumlah_desa": [before, t.jumlah_desa]})  # fmt: skip
+        catat(
+            request.user,
+            "target",
+            t,
+            f"Target {t.tahun}: {t.jumlah_desa} desa/kelurahan",
+            wilayah=kabupaten,
+            changes={"jumlah_desa": [before, t.jumlah_desa]},
+        )
         messages.success(request, _("Target %(tahun)s disimpan.") % {"tahun": t.tahun})
         return redirect("kim:target")
     targets = TargetCakupan.objects.filter(wilayah=kabupaten).select_related("diubah_oleh")

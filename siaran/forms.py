@@ -36,19 +36,27 @@ class SiaranForm(forms.Form):
     kunci = forms.UUIDField(widget=forms.HiddenInput)
     judul = forms.CharField(label=_("Judul"), max_length=200)
     isi = forms.CharField(
-        label=_("Isi siaran"), widget=forms.Textarea(attrs={"rows": 10}), max_length=MAKS_ISI,
+        label=_("Isi siaran"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=MAKS_ISI,
         help_text=_("Paragraf dipisah baris kosong. **tebal**, *miring*, daftar dengan tanda -, tautan [teks](https://…)."),
-    )  # fmt: skip
-    prioritas = forms.ChoiceField(label=_("Prioritas"), choices=Prioritas.choices, initial=Prioritas.BIASA, widget=forms.RadioSelect,
-                                  help_text=_("Siaran darurat tampil di atas setiap halaman pengurus KIM sampai ditandai diterima."))  # fmt: skip
+    )
+    prioritas = forms.ChoiceField(
+        label=_("Prioritas"),
+        choices=Prioritas.choices,
+        initial=Prioritas.BIASA,
+        widget=forms.RadioSelect,
+        help_text=_("Siaran darurat tampil di atas setiap halaman pengurus KIM sampai ditandai diterima."),
+    )
     cakupan = forms.ChoiceField(label=_("Sasaran"), choices=Cakupan.choices, initial=Cakupan.SEMUA, widget=forms.RadioSelect)
     kecamatan = forms.MultipleChoiceField(label=_("Kecamatan"), required=False, widget=forms.CheckboxSelectMultiple)
     desa = forms.MultipleChoiceField(label=_("Desa/kelurahan"), required=False, widget=forms.CheckboxSelectMultiple)
     lampiran = BanyakBerkasField(
-        label=_("Lampiran"), required=False,
+        label=_("Lampiran"),
+        required=False,
         help_text=_("PDF, JPEG atau PNG, paling banyak %(n)s berkas. Lokasi dan data kamera pada foto dihapus otomatis.")
         % {"n": MAKS_LAMPIRAN},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, upload_terlalu_besar: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,8 +104,12 @@ class SiaranForm(forms.Form):
 
 class TeruskanForm(forms.Form):
     tempat = forms.MultipleChoiceField(label=_("Diteruskan ke"), choices=Tempat.choices, widget=forms.CheckboxSelectMultiple)
-    catatan = forms.CharField(label=_("Catatan"), required=False, max_length=300,
-                              help_text=_("Mis. nama grup, masjid atau tanggal rapat. Wajib bila memilih “Lainnya”."))  # fmt: skip
+    catatan = forms.CharField(
+        label=_("Catatan"),
+        required=False,
+        max_length=300,
+        help_text=_("Mis. nama grup, masjid atau tanggal rapat. Wajib bila memilih “Lainnya”."),
+    )
 
     def clean(self):
         data = super().clean()

@@ -313,8 +313,10 @@ def _penerima(penerimaan) -> list[tuple[int, int, str]]:
 
 
 def _buat_kiriman(siaran: Siaran, penerimaan, putaran: int) -> list[int]:
-    rows = [Kiriman(siaran=siaran, penerimaan_id=pid, user_id=uid, email=email, putaran=putaran)
-            for pid, uid, email in _penerima(penerimaan)]  # fmt: skip
+    rows = [
+        Kiriman(siaran=siaran, penerimaan_id=pid, user_id=uid, email=email, putaran=putaran)
+        for pid, uid, email in _penerima(penerimaan)
+    ]
     Kiriman.objects.bulk_create(rows, batch_size=2000)
     return list(Kiriman.objects.filter(siaran=siaran, putaran=putaran).order_by("pk").values_list("pk", flat=True))
 
@@ -349,8 +351,9 @@ def kirim_siaran(*, judul: str, isi: str, prioritas: str, cakupan: str, wilayah,
         kim_ids = list(kim_sasaran(cakupan, kode).order_by("wilayah_id").values_list("pk", flat=True))
         if not kim_ids:
             raise SasaranKosong
-        siaran = Siaran.objects.create(judul=judul, isi=isi, prioritas=prioritas, cakupan=cakupan, dikirim_oleh=oleh,
-                                       kunci=kunci, jumlah_kim=len(kim_ids))  # fmt: skip
+        siaran = Siaran.objects.create(
+            judul=judul, isi=isi, prioritas=prioritas, cakupan=cakupan, dikirim_oleh=oleh, kunci=kunci, jumlah_kim=len(kim_ids)
+        )
         siaran.tautan = dasar_url + siaran.get_absolute_url()
         siaran.save(update_fields=["tautan"])
         if kode:

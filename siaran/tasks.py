@@ -26,8 +26,14 @@ logger = logging.getLogger(__name__)
 
 # Errors that mean the mail server itself is unreachable: the rest of the batch fails the same way,
 # so it is released at once instead of knocking on a closed door once per recipient.
-SERVER_MATI = (ConnectionError, TimeoutError, socket.gaierror, smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected,
-               smtplib.SMTPAuthenticationError)  # fmt: skip
+SERVER_MATI = (
+    ConnectionError,
+    TimeoutError,
+    socket.gaierror,
+    smtplib.SMTPConnectError,
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPAuthenticationError,
+)
 
 
 @task()
@@ -61,8 +67,13 @@ def antar(kiriman_ids: list[int]) -> dict:
     for k in milik.select_related("siaran", "penerimaan__kim__wilayah").order_by("pk"):
         if k.siaran_id not in lampiran:
             lampiran[k.siaran_id] = k.siaran.lampiran.count()
-        konteks = {"siaran": k.siaran, "kim": k.penerimaan.kim, "link": k.siaran.tautan, "putaran": k.putaran,
-                   "jumlah_lampiran": lampiran[k.siaran_id]}  # fmt: skip
+        konteks = {
+            "siaran": k.siaran,
+            "kim": k.penerimaan.kim,
+            "link": k.siaran.tautan,
+            "putaran": k.putaran,
+            "jumlah_lampiran": lampiran[k.siaran_id],
+        }
         try:
             kirim("siaran_pengingat" if k.putaran else "siaran", [k.email], konteks)
         except Exception as e:  # any failure of the mail system leaves the row to be retried

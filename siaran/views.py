@@ -60,15 +60,28 @@ def kirim(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            siaran, baru = m.kirim_siaran(judul=d["judul"], isi=d["isi"], prioritas=d["prioritas"], cakupan=d["cakupan"],
-                                          wilayah=d["wilayah"], lampiran=d["lampiran"], oleh=request.user, kunci=d["kunci"],
-                                          dasar_url=url_situs(request, "/").rstrip("/"))  # fmt: skip
+            siaran, baru = m.kirim_siaran(
+                judul=d["judul"],
+                isi=d["isi"],
+                prioritas=d["prioritas"],
+                cakupan=d["cakupan"],
+                wilayah=d["wilayah"],
+                lampiran=d["lampiran"],
+                oleh=request.user,
+                kunci=d["kunci"],
+                dasar_url=url_situs(request, "/").rstrip("/"),
+            )
         except m.SasaranKosong:  # the last KIM of the target was dissolved while the form was open
             form.add_error(None, SASARAN_KOSONG)
         else:
             if baru:
-                catat(request.user, "kirim_siaran", siaran, f"Siaran {siaran.get_prioritas_display()} ke {siaran.jumlah_kim} KIM: {siaran.judul[:120]}",
-                      changes={"cakupan": siaran.cakupan, "wilayah": [w.pk for w in d["wilayah"]]})  # fmt: skip
+                catat(
+                    request.user,
+                    "kirim_siaran",
+                    siaran,
+                    f"Siaran {siaran.get_prioritas_display()} ke {siaran.jumlah_kim} KIM: {siaran.judul[:120]}",
+                    changes={"cakupan": siaran.cakupan, "wilayah": [w.pk for w in d["wilayah"]]},
+                )
                 messages.success(
                     request, _("Siaran dikirim ke %(n)s KIM. Surel ke pengurusnya sedang dikirim.") % {"n": siaran.jumlah_kim}
                 )
@@ -126,12 +139,20 @@ def ingatkan(request, pk):
     try:
         kim, surel = m.ingatkan(siaran)
     except m.PengingatTerlaluCepat:
-        messages.error(request, _("Pengingat baru saja dikirim. Tunggu %(menit)s menit sebelum mengingatkan lagi.")
-                       % {"menit": int(m.JEDA_PENGINGAT.total_seconds() // 60)})  # fmt: skip
+        messages.error(
+            request,
+            _("Pengingat baru saja dikirim. Tunggu %(menit)s menit sebelum mengingatkan lagi.")
+            % {"menit": int(m.JEDA_PENGINGAT.total_seconds() // 60)},
+        )
         return redirect(siaran)
     if kim:
-        catat(request.user, "ingatkan_siaran", siaran, f"Pengingat ke {kim} KIM ({surel} surel): {siaran.judul[:120]}",
-              changes={"putaran": siaran.putaran_pengingat})  # fmt: skip
+        catat(
+            request.user,
+            "ingatkan_siaran",
+            siaran,
+            f"Pengingat ke {kim} KIM ({surel} surel): {siaran.judul[:120]}",
+            changes={"putaran": siaran.putaran_pengingat},
+        )
         messages.success(
             request,
             _("Pengingat dikirim ke %(kim)s KIM yang belum menandai diterima (%(surel)s surel).") % {"kim": kim, "surel": surel},
@@ -162,8 +183,14 @@ def teruskan(request, pk):
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect(p.siaran)
     lama = p.tandai_diteruskan(request.user, form.cleaned_data["tempat"], form.cleaned_data["catatan"])
-    catat(request.user, "teruskan_siaran", p, f"{p.kim.nama} meneruskan siaran ke {', '.join(p.diteruskan_ke)}: {p.siaran.judul[:100]}",
-          wilayah=p.kim.wilayah, changes={"status": [lama, p.status], "tempat": p.diteruskan_ke})  # fmt: skip
+    catat(
+        request.user,
+        "teruskan_siaran",
+        p,
+        f"{p.kim.nama} meneruskan siaran ke {', '.join(p.diteruskan_ke)}: {p.siaran.judul[:100]}",
+        wilayah=p.kim.wilayah,
+        changes={"status": [lama, p.status], "tempat": p.diteruskan_ke},
+    )
     messages.success(
         request, _("Terima kasih. Siaran ditandai diteruskan ke: %(tempat)s.") % {"tempat": ", ".join(p.tempat_label)}
     )

@@ -10,9 +10,11 @@ MAKS_ISI = 30_000  # characters: an article, not a book
 class BeritaForm(forms.ModelForm):
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
     alasan_perubahan = forms.CharField(
-        label=_("Alasan perubahan"), required=False, max_length=300,
+        label=_("Alasan perubahan"),
+        required=False,
+        max_length=300,
         help_text=_("Wajib bila berita sudah terbit; ditampilkan sebagai catatan “diperbarui”."),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Berita
@@ -46,8 +48,12 @@ class BeritaForm(forms.ModelForm):
 
 class PeriksaForm(forms.Form):
     versi = forms.IntegerField(widget=forms.HiddenInput)
-    alasan = forms.CharField(label=_("Alasan dikembalikan"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text=_("Wajib bila dikembalikan; penulis akan melihatnya."))  # fmt: skip
+    alasan = forms.CharField(
+        label=_("Alasan dikembalikan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wajib bila dikembalikan; penulis akan melihatnya."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,8 +62,11 @@ class PeriksaForm(forms.Form):
 
 
 class FotoForm(forms.Form):
-    foto = forms.ImageField(label=_("Foto"), widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
-                            help_text=_("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."))  # fmt: skip
+    foto = forms.ImageField(
+        label=_("Foto"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        help_text=_("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."),
+    )
     keterangan = forms.CharField(label=_("Keterangan foto"), required=False, max_length=300)
 
     def clean_foto(self):

@@ -129,8 +129,14 @@ class Berita(models.Model):
         """An editor publishes after ticking every item of the checklist; the terverifikasi mark names them."""
         if self.status != Status.DIAJUKAN or not all(daftar_periksa.get(k) for k in DAFTAR_PERIKSA):
             return False
-        return self._ganti(versi, status=Status.TERBIT, terbit_pada=timezone.now(), diperiksa_oleh=oleh, alasan_kembali="",
-                           **{k: True for k in DAFTAR_PERIKSA})  # fmt: skip
+        return self._ganti(
+            versi,
+            status=Status.TERBIT,
+            terbit_pada=timezone.now(),
+            diperiksa_oleh=oleh,
+            alasan_kembali="",
+            **{k: True for k in DAFTAR_PERIKSA},
+        )
 
     def kembalikan(self, versi: int, alasan: str) -> bool:
         """An editor returns a submitted item to its writer with a reason the writer sees."""

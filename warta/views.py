@@ -55,8 +55,12 @@ def per_kategori(request, kategori):
     if kategori not in Kategori.values:
         raise Http404
     label = Kategori(kategori).label
-    return _daftar(request, Berita.objects.terbit().filter(kategori=kategori), _("Warta: %(k)s") % {"k": label},
-                   f"/warta/feed/kategori/{kategori}/")  # fmt: skip
+    return _daftar(
+        request,
+        Berita.objects.terbit().filter(kategori=kategori),
+        _("Warta: %(k)s") % {"k": label},
+        f"/warta/feed/kategori/{kategori}/",
+    )
 
 
 @require_safe
@@ -76,20 +80,35 @@ def baca(request, pk, slug):
     url = url_situs(request, berita.get_absolute_url())
     terkait = Berita.objects.terbit().filter(Q(kategori=berita.kategori) | Q(wilayah=berita.wilayah)).exclude(pk=berita.pk)[:4]
     foto = list(berita.foto.all())
-    return render(request, "warta/baca.html", {
-        "berita": berita, "foto": foto, "terkait": terkait, "pembaruan": berita.pembaruan.all(), "ralat": berita.ralat.all(),
-        "url": url, "jsonld": _newsarticle(berita, url, foto, request), "teks_wa": f"*{berita.judul}*\n\n{berita.ringkasan_atau_awal}\n\n{url}",
-    })  # fmt: skip
+    return render(
+        request,
+        "warta/baca.html",
+        {
+            "berita": berita,
+            "foto": foto,
+            "terkait": terkait,
+            "pembaruan": berita.pembaruan.all(),
+            "ralat": berita.ralat.all(),
+            "url": url,
+            "jsonld": _newsarticle(berita, url, foto, request),
+            "teks_wa": f"*{berita.judul}*\n\n{berita.ringkasan_atau_awal}\n\n{url}",
+        },
+    )
 
 
 def _newsarticle(berita: Berita, url: str, foto, request) -> str:
     data = {
-        "@context": "https://schema.org", "@type": "NewsArticle", "headline": berita.judul[:110], "url": url,
-        "datePublished": berita.terbit_pada.isoformat(), "dateModified": (berita.diperbarui_pada or berita.terbit_pada).isoformat(),
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": berita.judul[:110],
+        "url": url,
+        "datePublished": berita.terbit_pada.isoformat(),
+        "dateModified": (berita.diperbarui_pada or berita.terbit_pada).isoformat(),
         "author": {"@type": "Organization", "name": berita.kim.nama if berita.kim else f"Diskominfo {kabupaten_aktif().nama}"},
         "publisher": {"@type": "Organization", "name": f"Jembatan {kabupaten_aktif().nama}"},
-        "articleSection": str(Kategori(berita.kategori).label), "description": berita.ringkasan_atau_awal,
-    }  # fmt: skip
+        "articleSection": str(Kategori(berita.kategori).label),
+        "description": berita.ringkasan_atau_awal,
+    }
     if foto:
         data["image"] = [request.build_absolute_uri(f.url(1200)) for f in foto[:3]]
     return jsonld(data)
@@ -171,8 +190,13 @@ def periksa(request, pk):
                 _("Centang semua butir daftar periksa sebelum menerbitkan.") if not all(d[k] for k in DAFTAR_PERIKSA) else None
             )
         if ok:
-            catat(request.user, "terbit_berita" if berita.is_terbit else "kembalikan_berita", berita, f"{berita.get_status_display()}: {berita.judul[:100]}",
-                  wilayah=berita.wilayah)  # fmt: skip
+            catat(
+                request.user,
+                "terbit_berita" if berita.is_terbit else "kembalikan_berita",
+                berita,
+                f"{berita.get_status_display()}: {berita.judul[:100]}",
+                wilayah=berita.wilayah,
+            )
             messages.success(request, _("Berita diterbitkan.") if berita.is_terbit else _("Berita dikembalikan ke penulis."))
             return redirect("warta:meja")
         form.add_error(
@@ -206,8 +230,14 @@ def tambah_foto(request, pk):
         except ValidationError as e:
             messages.error(request, e.messages[0])
         else:
-            Foto.objects.create(berita=berita, keterangan=form.cleaned_data["keterangan"], lebar=lebar, tinggi=tinggi, versi=versi,
-                                urutan=berita.foto.count())  # fmt: skip
+            Foto.objects.create(
+                berita=berita,
+                keterangan=form.cleaned_data["keterangan"],
+                lebar=lebar,
+                tinggi=tinggi,
+                versi=versi,
+                urutan=berita.foto.count(),
+            )
             messages.success(request, _("Foto ditambahkan."))
     else:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -254,8 +284,17 @@ def mading(request, kode):
         .distinct()
         .order_by("-prioritas", "dikirim_pada")
     )
-    return render(request, "warta/mading.html", {
-        "wilayah": wilayah, "berita": berita, "siaran": siaran, "senin": senin, "minggu_ini": senin.isocalendar(),
-        "sebelumnya": (senin - timedelta(days=7)).strftime("%G-W%V"), "berikutnya": (senin + timedelta(days=7)).strftime("%G-W%V"),
-        "minggu": senin + timedelta(days=6),
-    })  # fmt: skip
+    return render(
+        request,
+        "warta/mading.html",
+        {
+            "wilayah": wilayah,
+            "berita": berita,
+            "siaran": siaran,
+            "senin": senin,
+            "minggu_ini": senin.isocalendar(),
+            "sebelumnya": (senin - timedelta(days=7)).strftime("%G-W%V"),
+            "berikutnya": (senin + timedelta(days=7)).strftime("%G-W%V"),
+            "minggu": senin + timedelta(days=6),
+        },
+    )

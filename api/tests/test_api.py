@@ -81,8 +81,17 @@ def test_published_news_with_comment_counts(client, spec, cast):
     from diskusi.models import Komentar
     from warta.models import Berita
 
-    b = Berita.objects.create(judul="Posyandu Tungkap", isi="Posyandu **buka** Selasa.", kategori="kesehatan", wilayah_id=DESA_A,
-                              kim=cast.kim_a, penulis=cast.admin, status="terbit", terbit_pada=timezone.now(), diperiksa_oleh=cast.admin)  # fmt: skip
+    b = Berita.objects.create(
+        judul="Posyandu Tungkap",
+        isi="Posyandu **buka** Selasa.",
+        kategori="kesehatan",
+        wilayah_id=DESA_A,
+        kim=cast.kim_a,
+        penulis=cast.admin,
+        status="terbit",
+        terbit_pada=timezone.now(),
+        diperiksa_oleh=cast.admin,
+    )
     Berita.objects.create(judul="Draf", isi="x", kategori="lainnya", wilayah_id=DESA_A, penulis=cast.admin)
     ct = ContentType.objects.get_for_model(Berita)
     for i, status in enumerate(["tampil", "tampil", "menunggu"]):

@@ -16,12 +16,17 @@ pytestmark = pytest.mark.django_db
 
 def _review(n, rating="Salah", **extra):
     return {
-        "@context": "https://schema.org", "@type": "ClaimReview", "url": f"https://cekfakta.example/{n}",
-        "datePublished": f"2024-05-0{n}", "claimReviewed": "Vaksin mengandung chip pelacak",
-        "name": f"[SALAH] Vaksin mengandung chip pelacak ({n})", "author": {"@type": "Organization", "name": "Pemeriksa Uji"},
-        "reviewRating": {"@type": "Rating", "alternateName": rating}, "itemReviewed": {"@type": "Claim", "datePublished": "2024-05-01"},
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"https://cekfakta.example/{n}",
+        "datePublished": f"2024-05-0{n}",
+        "claimReviewed": "Vaksin mengandung chip pelacak",
+        "name": f"[SALAH] Vaksin mengandung chip pelacak ({n})",
+        "author": {"@type": "Organization", "name": "Pemeriksa Uji"},
+        "reviewRating": {"@type": "Rating", "alternateName": rating},
+        "itemReviewed": {"@type": "Claim", "datePublished": "2024-05-01"},
         **extra,
-    }  # fmt: skip
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -33,9 +38,16 @@ def _indeks_baru():
 
 @pytest.mark.parametrize(
     ("label", "hasil", "jenis"),
-    [("Salah — Konten palsu", "salah", "palsu"), ("Hoaks", "salah", "palsu"), ("Konten Menyesatkan", "salah", "menyesatkan"),
-     ("Satire", "salah", "satire"), ("Benar", "benar", ""), ("Tidak dapat diverifikasi", "tidak_dapat", ""), ("", "tidak_dapat", "")],
-)  # fmt: skip
+    [
+        ("Salah — Konten palsu", "salah", "palsu"),
+        ("Hoaks", "salah", "palsu"),
+        ("Konten Menyesatkan", "salah", "menyesatkan"),
+        ("Satire", "salah", "satire"),
+        ("Benar", "benar", ""),
+        ("Tidak dapat diverifikasi", "tidak_dapat", ""),
+        ("", "tidak_dapat", ""),
+    ],
+)
 def test_rating_labels_map_to_outcomes(label, hasil, jenis):
     assert hasil_dari_rating(label) == (hasil, jenis)
 

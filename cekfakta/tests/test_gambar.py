@@ -19,9 +19,15 @@ TITIK_CAP = (gambar.TEPI + 12, 400)
 
 
 def putusan(hasil=Hasil.SALAH, jenis=JenisSalah.PALSU, judul=JUDUL):
-    return Klaim.objects.create(judul=judul, status=Status.SELESAI, hasil=hasil, jenis_salah=jenis if hasil == Hasil.SALAH else "",
-                                penjelasan="Tidak ada pendaftaran lewat tautan.", metode="Konfirmasi ke Dinas Sosial.",
-                                diterbitkan=timezone.now())  # fmt: skip
+    return Klaim.objects.create(
+        judul=judul,
+        status=Status.SELESAI,
+        hasil=hasil,
+        jenis_salah=jenis if hasil == Hasil.SALAH else "",
+        penjelasan="Tidak ada pendaftaran lewat tautan.",
+        metode="Konfirmasi ke Dinas Sosial.",
+        diterbitkan=timezone.now(),
+    )
 
 
 def unduh(client, klaim):

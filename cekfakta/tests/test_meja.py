@@ -24,9 +24,17 @@ def _indeks_baru():
 def putusan(judul="Hadiah undian nasabah bank Rp 50 juta lewat tautan", teks=HOAKS, **fields):
     from django.utils import timezone
 
-    k = Klaim.objects.create(judul=judul, teks_contoh=teks, status=Status.SELESAI, hasil=Hasil.SALAH, jenis_salah=JenisSalah.TIRUAN,
-                             penjelasan="Bank tidak meminta PIN lewat tautan.", metode="Cek situs resmi bank.",
-                             diterbitkan=timezone.now(), **fields)  # fmt: skip
+    k = Klaim.objects.create(
+        judul=judul,
+        teks_contoh=teks,
+        status=Status.SELESAI,
+        hasil=Hasil.SALAH,
+        jenis_salah=JenisSalah.TIRUAN,
+        penjelasan="Bank tidak meminta PIN lewat tautan.",
+        metode="Cek situs resmi bank.",
+        diterbitkan=timezone.now(),
+        **fields,
+    )
     Referensi.objects.create(klaim=k, judul="Pengumuman bank", url="https://bank.example/waspada")
     return k
 
@@ -88,9 +96,18 @@ def test_reports_from_one_address_are_rate_limited(client, settings):
 
 
 def _isi(k, **extra):
-    data = {"judul": k.judul, "topik": "penipuan", "hasil": "salah", "jenis_salah": "palsu", "penjelasan": "Tidak benar.",
-            "metode": "Konfirmasi ke dinas.", "referensi-TOTAL_FORMS": "1", "referensi-INITIAL_FORMS": "0",
-            "referensi-0-judul": "Siaran pers", "referensi-0-url": "https://tapinkab.example/siaran"}  # fmt: skip
+    data = {
+        "judul": k.judul,
+        "topik": "penipuan",
+        "hasil": "salah",
+        "jenis_salah": "palsu",
+        "penjelasan": "Tidak benar.",
+        "metode": "Konfirmasi ke dinas.",
+        "referensi-TOTAL_FORMS": "1",
+        "referensi-INITIAL_FORMS": "0",
+        "referensi-0-judul": "Siaran pers",
+        "referensi-0-url": "https://tapinkab.example/siaran",
+    }
     return {**data, **extra}
 
 

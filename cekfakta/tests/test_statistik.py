@@ -30,8 +30,15 @@ def make_klaim(topik=Topik.LAINNYA, dilihat=HARI_INI, **fields):
 
 
 def make_laporan(klaim, dibuat=HARI_INI, wilayah=None, saluran=Saluran.WEB, **fields):
-    return Laporan.objects.create(klaim=klaim, kode=f"K{next(_nomor):07d}", teks=fields.pop("teks", "Pesan uji yang beredar"),
-                                  dibuat=dibuat, wilayah_id=wilayah, saluran=saluran, **fields)  # fmt: skip
+    return Laporan.objects.create(
+        klaim=klaim,
+        kode=f"K{next(_nomor):07d}",
+        teks=fields.pop("teks", "Pesan uji yang beredar"),
+        dibuat=dibuat,
+        wilayah_id=wilayah,
+        saluran=saluran,
+        **fields,
+    )
 
 
 def terbit(klaim, hasil, jenis="", pada=HARI_INI):
@@ -53,8 +60,14 @@ def data(db):
     """Five reports in the last 90 days, one older; two claims published."""
     penipuan = make_klaim(Topik.PENIPUAN)
     kesehatan = make_klaim(Topik.KESEHATAN, dilihat=HARI_INI - timedelta(days=9))
-    make_laporan(penipuan, wilayah=DESA_A, saluran=Saluran.WHATSAPP, email="rahasia@uji.example",
-                 kontak_saluran="6281234567890", teks="SELAMAT anda pemenang undian rahasia")  # fmt: skip
+    make_laporan(
+        penipuan,
+        wilayah=DESA_A,
+        saluran=Saluran.WHATSAPP,
+        email="rahasia@uji.example",
+        kontak_saluran="6281234567890",
+        teks="SELAMAT anda pemenang undian rahasia",
+    )
     make_laporan(penipuan, wilayah=DESA_A, saluran=Saluran.WHATSAPP)
     make_laporan(penipuan, wilayah=KEL_BINUANG, saluran=Saluran.TELEGRAM)
     make_laporan(kesehatan, dibuat=HARI_INI - timedelta(days=9), wilayah=DESA_B)
@@ -134,10 +147,13 @@ def test_the_date_range_filters_every_breakdown(client, cast, data):
 @time_machine.travel(HARI_INI, tick=False)
 @pytest.mark.parametrize(
     ("params", "pesan"),
-    [({"dari": "kemarin"}, "tidak dapat dibaca"), ({"dari": "2025-02-30"}, "tidak dapat dibaca"),
-     ({"dari": "0001-01-01", "sampai": "9999-12-31"}, "tidak dapat dibaca"),
-     ({"dari": "2025-06-10", "sampai": "2025-06-01"}, "sesudah tanggal akhir")],
-)  # fmt: skip
+    [
+        ({"dari": "kemarin"}, "tidak dapat dibaca"),
+        ({"dari": "2025-02-30"}, "tidak dapat dibaca"),
+        ({"dari": "0001-01-01", "sampai": "9999-12-31"}, "tidak dapat dibaca"),
+        ({"dari": "2025-06-10", "sampai": "2025-06-01"}, "sesudah tanggal akhir"),
+    ],
+)
 def test_unreadable_dates_fall_back_to_the_last_90_days_with_a_message(client, cast, data, params, pesan):
     client.force_login(cast.admin)
     html = client.get(URL, params).content.decode()
@@ -226,8 +242,16 @@ def test_imported_and_demo_verdicts_are_not_counted_as_the_desks_work(client, ca
     from cekfakta.models import Hasil, Klaim, Status
 
     call_command("muat_demo_cekfakta", stdout=io.StringIO())
-    Klaim.objects.create(judul="Diimpor", status=Status.SELESAI, hasil=Hasil.SALAH, penjelasan="p", metode="m",
-                         diterbitkan=timezone.now(), sumber_url="https://cekfakta.example/1", sumber_nama="Pemeriksa lain")  # fmt: skip
+    Klaim.objects.create(
+        judul="Diimpor",
+        status=Status.SELESAI,
+        hasil=Hasil.SALAH,
+        penjelasan="p",
+        metode="m",
+        diterbitkan=timezone.now(),
+        sumber_url="https://cekfakta.example/1",
+        sumber_nama="Pemeriksa lain",
+    )
     client.force_login(cast.admin)
     html = client.get("/kelola/cek-fakta/statistik/").content.decode()
     assert "<strong>0</strong> putusan diterbitkan" in html

@@ -47,10 +47,23 @@ def wa_payload(teks="", *, id_="wamid.HBgN001", jenis="text", dari="628123456789
         pesan["image"] = {"id": "media-1", "mime_type": "image/jpeg", "sha256": "x", **({"caption": teks} if teks else {})}
     return {
         "object": "whatsapp_business_account",
-        "entry": [{"id": "WABA-ID", "changes": [{"field": "messages", "value": {
-            "messaging_product": "whatsapp", "metadata": {"display_phone_number": "6281100000000", "phone_number_id": "1234567890"},
-            "contacts": [{"profile": {"name": "Warga"}, "wa_id": dari}], "messages": [pesan]}}]}],
-    }  # fmt: skip
+        "entry": [
+            {
+                "id": "WABA-ID",
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {
+                            "messaging_product": "whatsapp",
+                            "metadata": {"display_phone_number": "6281100000000", "phone_number_id": "1234567890"},
+                            "contacts": [{"profile": {"name": "Warga"}, "wa_id": dari}],
+                            "messages": [pesan],
+                        },
+                    }
+                ],
+            }
+        ],
+    }
 
 
 def kirim_wa(client, payload, rahasia=RAHASIA):
@@ -60,9 +73,16 @@ def kirim_wa(client, payload, rahasia=RAHASIA):
 
 
 def putusan():
-    k = Klaim.objects.create(judul="Pendaftaran bansos dipungut biaya admin lewat nomor WA", teks_contoh=HOAKS, status=Status.SELESAI,
-                             hasil=Hasil.SALAH, jenis_salah=JenisSalah.PALSU, penjelasan="Pendaftaran bansos tidak dipungut biaya.",
-                             metode="Konfirmasi dinas sosial.", diterbitkan=timezone.now())  # fmt: skip
+    k = Klaim.objects.create(
+        judul="Pendaftaran bansos dipungut biaya admin lewat nomor WA",
+        teks_contoh=HOAKS,
+        status=Status.SELESAI,
+        hasil=Hasil.SALAH,
+        jenis_salah=JenisSalah.PALSU,
+        penjelasan="Pendaftaran bansos tidak dipungut biaya.",
+        metode="Konfirmasi dinas sosial.",
+        diterbitkan=timezone.now(),
+    )
     Referensi.objects.create(klaim=k, judul="Dinas Sosial", url="https://dinsos.example/bansos")
     return k
 
@@ -126,16 +146,27 @@ def test_image_caption_is_checked_like_text(client, terkirim, django_capture_on_
 
 
 def test_telegram_secret_header_and_reply(client, terkirim, django_capture_on_commit_callbacks):
-    update = {"update_id": 5501, "message": {"message_id": 9, "date": 1732800000, "chat": {"id": 424242, "type": "private"},
-                                             "from": {"id": 424242, "is_bot": False, "first_name": "Warga"},
-                                             "text": "Benarkah besok ada razia KTP di semua desa?"}}  # fmt: skip
+    update = {
+        "update_id": 5501,
+        "message": {
+            "message_id": 9,
+            "date": 1732800000,
+            "chat": {"id": 424242, "type": "private"},
+            "from": {"id": 424242, "is_bot": False, "first_name": "Warga"},
+            "text": "Benarkah besok ada razia KTP di semua desa?",
+        },
+    }
     refused = client.post(
         "/cek-fakta/webhook/telegram/", update, content_type="application/json", HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="salah"
     )
     assert refused.status_code == 403
     with django_capture_on_commit_callbacks(execute=True):
-        ok = client.post("/cek-fakta/webhook/telegram/", update, content_type="application/json",
-                         HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="rahasia-telegram")  # fmt: skip
+        ok = client.post(
+            "/cek-fakta/webhook/telegram/",
+            update,
+            content_type="application/json",
+            HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="rahasia-telegram",
+        )
     assert ok.status_code == 200
     [call] = terkirim
     assert call["url"] == "https://api.telegram.org/bot111:botuji/sendMessage" and call["json"]["chat_id"] == "424242"
@@ -150,9 +181,19 @@ def test_chat_reporters_are_told_on_their_channel_when_the_verdict_is_published(
     klaim = Klaim.objects.get()
     terkirim.clear()
     client.force_login(cast.verifikator)
-    data = {"judul": "Air PDAM tercemar bakteri", "topik": "kesehatan", "hasil": "salah", "jenis_salah": "palsu", "penjelasan": "PDAM menyatakan air aman.",
-            "metode": "Konfirmasi PDAM.", "referensi-TOTAL_FORMS": "1", "referensi-INITIAL_FORMS": "0",
-            "referensi-0-judul": "Siaran PDAM", "referensi-0-url": "https://pdam.example/siaran", "terbitkan": "1"}  # fmt: skip
+    data = {
+        "judul": "Air PDAM tercemar bakteri",
+        "topik": "kesehatan",
+        "hasil": "salah",
+        "jenis_salah": "palsu",
+        "penjelasan": "PDAM menyatakan air aman.",
+        "metode": "Konfirmasi PDAM.",
+        "referensi-TOTAL_FORMS": "1",
+        "referensi-INITIAL_FORMS": "0",
+        "referensi-0-judul": "Siaran PDAM",
+        "referensi-0-url": "https://pdam.example/siaran",
+        "terbitkan": "1",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/kelola/cek-fakta/{klaim.pk}/", data)
     [call] = terkirim
@@ -190,8 +231,13 @@ def test_a_screenshot_seen_before_is_answered_with_its_verdict(client, monkeypat
     pertama = Laporan.objects.get()
     assert pertama.gambar and pertama.gambar_hash is not None and pertama.teks == ""
     klaim = pertama.klaim
-    Klaim.objects.filter(pk=klaim.pk).update(status=Status.SELESAI, hasil=Hasil.SALAH, jenis_salah=JenisSalah.MANIPULASI,
-                                             penjelasan="Gambar hasil suntingan.", diterbitkan=timezone.now())  # fmt: skip
+    Klaim.objects.filter(pk=klaim.pk).update(
+        status=Status.SELESAI,
+        hasil=Hasil.SALAH,
+        jenis_salah=JenisSalah.MANIPULASI,
+        penjelasan="Gambar hasil suntingan.",
+        diterbitkan=timezone.now(),
+    )
     import io
 
     from PIL import Image
@@ -245,9 +291,15 @@ def test_telegram_photo_is_fetched_with_getfile(client, monkeypatch, django_capt
         return http.Respon(200, b"{}")
 
     monkeypatch.setattr(http, "kirim", palsu)
-    update = {"update_id": 7001, "message": {"message_id": 3, "date": 1732800000, "chat": {"id": 777, "type": "private"},
-                                             "photo": [{"file_id": "kecil", "width": 90, "height": 160},
-                                                       {"file_id": "besar", "width": 360, "height": 640}]}}  # fmt: skip
+    update = {
+        "update_id": 7001,
+        "message": {
+            "message_id": 3,
+            "date": 1732800000,
+            "chat": {"id": 777, "type": "private"},
+            "photo": [{"file_id": "kecil", "width": 90, "height": 160}, {"file_id": "besar", "width": 360, "height": 640}],
+        },
+    }
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             "/cek-fakta/webhook/telegram/",
@@ -341,8 +393,14 @@ def test_a_verdict_after_whatsapps_24_hours_goes_out_as_the_approved_template(cl
 
     from cekfakta.tasks import kabari_pelapor
 
-    laporan = Laporan.objects.create(kode="LAMA2401", teks="x", saluran="whatsapp", kontak_saluran="6281111111111",
-                                     klaim=putusan(), dibuat=timezone.now() - timedelta(days=2))  # fmt: skip
+    laporan = Laporan.objects.create(
+        kode="LAMA2401",
+        teks="x",
+        saluran="whatsapp",
+        kontak_saluran="6281111111111",
+        klaim=putusan(),
+        dibuat=timezone.now() - timedelta(days=2),
+    )
     assert kabari_pelapor.call(laporan.pk).startswith("lewati")  # no template configured: nothing sent
     assert not terkirim
     settings.WHATSAPP_TEMPLATE_PUTUSAN = "hasil_cek_fakta"
@@ -350,5 +408,7 @@ def test_a_verdict_after_whatsapps_24_hours_goes_out_as_the_approved_template(cl
     [call] = terkirim
     assert call["json"]["type"] == "template" and call["json"]["template"]["name"] == "hasil_cek_fakta"
     assert [p["text"] for p in call["json"]["template"]["components"][0]["parameters"]] == [
-        "SALAH — Konten palsu", "Pendaftaran bansos dipungut biaya admin lewat nomor WA", "LAMA2401",
-    ]  # fmt: skip
+        "SALAH — Konten palsu",
+        "Pendaftaran bansos dipungut biaya admin lewat nomor WA",
+        "LAMA2401",
+    ]

@@ -10,9 +10,16 @@ from diskusi.models import Status as S
 
 
 def make_putusan(judul="Foto banjir Rantau hari ini ternyata foto lama", **fields):
-    k = Klaim.objects.create(judul=judul, status=Status.SELESAI, hasil=Hasil.SALAH, jenis_salah=JenisSalah.KONTEKS,
-                             penjelasan="Foto itu diambil pada 2021.", metode="Pencarian gambar terbalik.",
-                             diterbitkan=timezone.now(), **fields)  # fmt: skip
+    k = Klaim.objects.create(
+        judul=judul,
+        status=Status.SELESAI,
+        hasil=Hasil.SALAH,
+        jenis_salah=JenisSalah.KONTEKS,
+        penjelasan="Foto itu diambil pada 2021.",
+        metode="Pencarian gambar terbalik.",
+        diterbitkan=timezone.now(),
+        **fields,
+    )
     Referensi.objects.create(klaim=k, judul="Arsip berita 2021", url="https://berita.example/2021")
     return k
 
@@ -24,9 +31,18 @@ def make_komentar(obj, nama="Budi", isi="Terima kasih infonya.", status=S.TAMPIL
     from akun.akses import wilayah_objek
 
     induk = fields.pop("parent", None)
-    return Komentar.objects.create(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
-                                   wilayah=wilayah_objek(obj), parent=induk, kedalaman=induk.kedalaman + 1 if induk else 1,
-                                   nama=nama, isi=isi, status=status, klien=fields.pop("klien", "x" * 32), **fields)  # fmt: skip
+    return Komentar.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        wilayah=wilayah_objek(obj),
+        parent=induk,
+        kedalaman=induk.kedalaman + 1 if induk else 1,
+        nama=nama,
+        isi=isi,
+        status=status,
+        klien=fields.pop("klien", "x" * 32),
+        **fields,
+    )
 
 
 def kirim(client, obj, *, ip="127.0.0.1", **data):

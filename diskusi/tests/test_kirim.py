@@ -200,8 +200,9 @@ def test_the_comment_form_needs_no_csrf_cookie_so_it_works_on_a_cached_page(putu
     assert cached.context is None  # served from the page cache, not rendered
     assert "csrfmiddlewaretoken" not in cached.content.decode()
     tanda = re.search(r'name="tanda" value="([^"]+)"', cached.content.decode()).group(1)
-    response = browser.post("/komentar/kirim/", {"nama": "Siti", "isi": "Lewat halaman cache", "tanda": tanda},
-                            HTTP_ORIGIN="http://testserver")  # fmt: skip
+    response = browser.post(
+        "/komentar/kirim/", {"nama": "Siti", "isi": "Lewat halaman cache", "tanda": tanda}, HTTP_ORIGIN="http://testserver"
+    )
     assert response.status_code == 302 and Komentar.objects.get().isi == "Lewat halaman cache"
 
 

@@ -48,8 +48,11 @@ def test_links_are_clickable_but_marked_as_user_content_and_line_breaks_kept(cli
 def test_a_commenters_email_never_appears_on_any_page(client, cast, putusan):
     make_komentar(putusan, nama="Budi", email="budi.rahasia@contoh.example", kabari=True)
     make_komentar(putusan, nama="Ani", email="ani.rahasia@contoh.example", status=Status.DITOLAK, alasan="Spam")
-    halaman_publik = [halaman(client, putusan), client.get("/komentar/log/").content.decode(),
-                      client.get(f"/komentar/{Komentar.objects.first().pk}/laporkan/").content.decode()]  # fmt: skip
+    halaman_publik = [
+        halaman(client, putusan),
+        client.get("/komentar/log/").content.decode(),
+        client.get(f"/komentar/{Komentar.objects.first().pk}/laporkan/").content.decode(),
+    ]
     client.force_login(cast.admin)
     for status in ("tinjau", "tampil", "ditolak"):
         halaman_publik.append(client.get(f"/kelola/komentar/?status={status}").content.decode())

@@ -154,7 +154,8 @@ def test_view_downloads_the_sk_as_an_attachment(client, pengurus_tungkap):
     assert ["1.", "Siti Rahmah", "Ketua"] in tabel(doc, "No", "Nama", "Jabatan")
 
 
-@pytest.mark.parametrize("path", [f"/wilayah/{DESA_A}/kit/surat.docx", f"/wilayah/{BENUA_LAWAS}/kit/sk.docx",
-                                  "/wilayah/63.05.01/kit/sk.docx"])  # fmt: skip
+@pytest.mark.parametrize(
+    "path", [f"/wilayah/{DESA_A}/kit/surat.docx", f"/wilayah/{BENUA_LAWAS}/kit/sk.docx", "/wilayah/63.05.01/kit/sk.docx"]
+)
 def test_view_404_for_unknown_document_other_kabupaten_or_a_kecamatan(client, db, path):
     assert client.get(path).status_code == 404

@@ -55,8 +55,12 @@ def test_first_step_creates_the_kim_and_its_history(cast):
     assert kim.tahap == Tahap.SOSIALISASI and kim.versi == 1
     step = kim.riwayat.get()
     assert (step.dari, step.ke, step.tanggal, step.oleh, step.catatan) == (
-        Tahap.BELUM_ADA, Tahap.SOSIALISASI, date(2025, 6, 2), cast.admin, "Di balai desa",
-    )  # fmt: skip
+        Tahap.BELUM_ADA,
+        Tahap.SOSIALISASI,
+        date(2025, 6, 2),
+        cast.admin,
+        "Di balai desa",
+    )
 
 
 @time_machine.travel(date(2025, 6, 30))
@@ -65,8 +69,16 @@ def test_sk_stage_needs_the_sk_number_and_date(cast):
     with pytest.raises(PerpindahanDitolak, match="SK"):
         pindahkan_tahap(desa, Tahap.SK_TERBIT, tanggal=date(2025, 6, 2), catatan="", oleh=cast.admin, versi=0)
     assert not Kim.objects.filter(wilayah=desa).exists()
-    kim = pindahkan_tahap(desa, Tahap.SK_TERBIT, tanggal=date(2025, 6, 2), catatan="", oleh=cast.admin, versi=0,
-                          nomor_sk="141/05/2025", tanggal_sk=date(2025, 6, 1))  # fmt: skip
+    kim = pindahkan_tahap(
+        desa,
+        Tahap.SK_TERBIT,
+        tanggal=date(2025, 6, 2),
+        catatan="",
+        oleh=cast.admin,
+        versi=0,
+        nomor_sk="141/05/2025",
+        tanggal_sk=date(2025, 6, 1),
+    )
     assert (kim.nomor_sk, kim.tanggal_sk) == ("141/05/2025", date(2025, 6, 1))
 
 

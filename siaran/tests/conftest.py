@@ -26,8 +26,18 @@ def buat_siaran(cast, django_capture_on_commit_callbacks):
     """A sent siaran made through the model function (no view): buat_siaran(cakupan=..., wilayah=[...])."""
 
     def buat(*, kirim_surel: bool = True, **fields) -> Siaran:
-        fields = {"judul": JUDUL, "isi": ISI, "prioritas": "darurat", "cakupan": "semua", "wilayah": [], "lampiran": [],
-                  "oleh": cast.admin, "kunci": uuid.uuid4(), "dasar_url": "http://testserver", **fields}  # fmt: skip
+        fields = {
+            "judul": JUDUL,
+            "isi": ISI,
+            "prioritas": "darurat",
+            "cakupan": "semua",
+            "wilayah": [],
+            "lampiran": [],
+            "oleh": cast.admin,
+            "kunci": uuid.uuid4(),
+            "dasar_url": "http://testserver",
+            **fields,
+        }
         with django_capture_on_commit_callbacks(execute=kirim_surel):
             siaran, _ = kirim_siaran(**fields)
         return siaran

@@ -11,13 +11,34 @@ from siaran.models import Kiriman, ke_whatsapp
 
 pytestmark = pytest.mark.django_db
 
-DESA_BINUANG = ["63.05.01.1017", "63.05.01.1018", "63.05.01.2006", "63.05.01.2007", "63.05.01.2008", "63.05.01.2009",
-                "63.05.01.2012", "63.05.01.2016", "63.05.01.2019", "63.05.01.1001"]  # fmt: skip
+DESA_BINUANG = [
+    "63.05.01.1017",
+    "63.05.01.1018",
+    "63.05.01.2006",
+    "63.05.01.2007",
+    "63.05.01.2008",
+    "63.05.01.2009",
+    "63.05.01.2012",
+    "63.05.01.2016",
+    "63.05.01.2019",
+    "63.05.01.1001",
+]
 DESA_TAPIN_TENGAH = [f"63.05.03.20{n:02d}" for n in range(2, 18)]
 
 
-@pytest.mark.parametrize(("peran", "status"), [("admin", 200), ("operator", 200), ("editor", 200), ("anggota", 200),
-                                               ("editor_lain", 404), ("pemdes", 404), ("verifikator", 404), ("warga", 404)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("peran", "status"),
+    [
+        ("admin", 200),
+        ("operator", 200),
+        ("editor", 200),
+        ("anggota", 200),
+        ("editor_lain", 404),
+        ("pemdes", 404),
+        ("verifikator", 404),
+        ("warga", 404),
+    ],
+)
 def test_a_siaran_to_village_a_opens_only_inside_its_scope(client, cast, buat_siaran, peran, status):
     siaran = buat_siaran(cakupan="desa", wilayah=[cast.kim_a.wilayah])
     client.force_login(getattr(cast, peran))

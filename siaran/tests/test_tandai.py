@@ -37,8 +37,11 @@ def test_marking_received_twice_keeps_the_first_mark(client, cast, penerimaan_a)
 
 def test_pengurus_marks_passed_on_with_places_which_implies_received(client, cast, penerimaan_a):
     client.force_login(cast.editor)
-    response = client.post(f"/kelola/siaran/penerimaan/{penerimaan_a.pk}/teruskan/",
-                           {"tempat": ["whatsapp", "masjid"], "catatan": "Grup Warga Tungkap"}, follow=True)  # fmt: skip
+    response = client.post(
+        f"/kelola/siaran/penerimaan/{penerimaan_a.pk}/teruskan/",
+        {"tempat": ["whatsapp", "masjid"], "catatan": "Grup Warga Tungkap"},
+        follow=True,
+    )
     penerimaan_a.refresh_from_db()
     assert penerimaan_a.status == "diteruskan" and penerimaan_a.diteruskan_ke == ["whatsapp", "masjid"]
     assert penerimaan_a.diterima_oleh == cast.editor and penerimaan_a.diteruskan_oleh == cast.editor

@@ -20,8 +20,14 @@ PERIKSA = {"cek_sumber": "on", "cek_fakta": "on", "cek_foto": "on", "cek_pribadi
 
 def tulis(client, user, **extra):
     client.force_login(user)
-    data = {"judul": "Posyandu Tungkap buka setiap Selasa", "isi": "Posyandu **Melati** buka pukul 08.00.\n\n- timbang\n- imunisasi",
-            "kategori": "kesehatan", "wilayah": DESA_A, "versi": 0, **extra}  # fmt: skip
+    data = {
+        "judul": "Posyandu Tungkap buka setiap Selasa",
+        "isi": "Posyandu **Melati** buka pukul 08.00.\n\n- timbang\n- imunisasi",
+        "kategori": "kesehatan",
+        "wilayah": DESA_A,
+        "versi": 0,
+        **extra,
+    }
     response = client.post("/kelola/warta/tulis/", data)
     assert response.status_code == 302, response.content.decode()[:500]
     return Berita.objects.latest("id")
@@ -276,9 +282,11 @@ def test_list_pages_run_a_constant_number_of_queries(client, cast):
 
 
 def test_search_finds_published_news_with_the_title_first_and_marks_the_words(client, cast):
-    for judul, isi in [("Jadwal vaksinasi anak di Puskesmas Binuang", "Vaksinasi dilaksanakan Selasa."),
-                       ("Panen raya padi di Tapin Tengah", "Petani memanen padi. Ada juga vaksinasi ternak sapi."),
-                       ("Lomba dayung antar desa", "Lomba meriah.")]:  # fmt: skip
+    for judul, isi in [
+        ("Jadwal vaksinasi anak di Puskesmas Binuang", "Vaksinasi dilaksanakan Selasa."),
+        ("Panen raya padi di Tapin Tengah", "Petani memanen padi. Ada juga vaksinasi ternak sapi."),
+        ("Lomba dayung antar desa", "Lomba meriah."),
+    ]:
         b = tulis(client, cast.admin, judul=judul, isi=isi)
         b.ajukan(b.versi)
         terbitkan(client, cast.admin, b)
@@ -341,8 +349,17 @@ def test_mading_prints_the_weeks_verified_news_of_the_village_for_its_people_onl
     from siaran.models import kirim_siaran
     from wilayah.models import Wilayah
 
-    kirim_siaran(judul="Waspada banjir kiriman", isi="Warga bantaran sungai diminta **siaga**.", prioritas="darurat", cakupan="desa",
-                 wilayah=list(Wilayah.objects.filter(kode=DESA_A)), lampiran=[], oleh=cast.admin, kunci="5d0c1c3e-0000-4000-8000-000000000001", dasar_url="https://x.example")  # fmt: skip
+    kirim_siaran(
+        judul="Waspada banjir kiriman",
+        isi="Warga bantaran sungai diminta **siaga**.",
+        prioritas="darurat",
+        cakupan="desa",
+        wilayah=list(Wilayah.objects.filter(kode=DESA_A)),
+        lampiran=[],
+        oleh=cast.admin,
+        kunci="5d0c1c3e-0000-4000-8000-000000000001",
+        dasar_url="https://x.example",
+    )
     client.force_login(cast.editor)
     html = client.get(f"/kelola/mading/{DESA_A}/").content.decode()
     assert "Kerja bakti pekan ini" in html and draf.judul not in html and "Kabar sepekan Desa Tungkap" in html

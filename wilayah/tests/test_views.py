@@ -86,14 +86,29 @@ def test_kecamatan_page_marks_desa_and_kelurahan_with_stage(client):
 
 
 def test_village_page_shows_public_profile_but_never_contacts(client):
-    kim = make_kim(DESA_A, "aktif", nama="KIM Tungkap Bersinar", nomor_kimid="KIM-6305-001",
-                   email_kontak="kim@tungkap.example", telepon_kontak="0812 1111 2222")  # fmt: skip
+    kim = make_kim(
+        DESA_A,
+        "aktif",
+        nama="KIM Tungkap Bersinar",
+        nomor_kimid="KIM-6305-001",
+        email_kontak="kim@tungkap.example",
+        telepon_kontak="0812 1111 2222",
+    )
     make_pengurus(kim, "Siti Rahmah", "ketua", telepon="081299998888", nik="6305010101010001", alamat="RT 02 Tungkap")
     make_pengurus(kim, "Budi", "seksi", nama_seksi="Informasi")
     make_pengurus(kim, "Mantan Ketua", "ketua", selesai="2025-04-01", mulai="2025-01-01")
     html = client.get(f"/wilayah/{DESA_A}/").content.decode()
-    for shown in ["Desa Tungkap", "Binuang", "71183", "KIM Tungkap Bersinar", "141/01/2025", "1 Maret 2025",
-                  "KIM-6305-001", "Siti Rahmah", "Seksi Informasi"]:  # fmt: skip
+    for shown in [
+        "Desa Tungkap",
+        "Binuang",
+        "71183",
+        "KIM Tungkap Bersinar",
+        "141/01/2025",
+        "1 Maret 2025",
+        "KIM-6305-001",
+        "Siti Rahmah",
+        "Seksi Informasi",
+    ]:
         assert shown in html, shown
     for hidden in ["081299998888", "6305010101010001", "RT 02 Tungkap", "kim@tungkap.example", "0812 1111 2222", "Mantan Ketua"]:
         assert hidden not in html, hidden

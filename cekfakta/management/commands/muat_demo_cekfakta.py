@@ -60,9 +60,14 @@ class Command(BaseCommand):
             return
         now = timezone.now()
         for i, data in enumerate(PUTUSAN):
-            k = Klaim.objects.create(status=Status.SELESAI, diterbitkan=now - timedelta(days=3 * i + 1),
-                                     pertama_dilihat=now - timedelta(days=3 * i + 2), demo=True, sumber_nama="Diskominfo (DEMO)",
-                                     **data)  # fmt: skip
+            k = Klaim.objects.create(
+                status=Status.SELESAI,
+                diterbitkan=now - timedelta(days=3 * i + 1),
+                pertama_dilihat=now - timedelta(days=3 * i + 2),
+                demo=True,
+                sumber_nama="Diskominfo (DEMO)",
+                **data,
+            )
             Referensi.objects.create(klaim=k, judul="Contoh referensi (DEMO)", url="https://example.org/referensi-demo")
         for i, teks in enumerate(TERBUKA):
             k = Klaim.objects.create(judul=teks, teks_contoh=teks, demo=True, pertama_dilihat=now - timedelta(hours=30 * i + 2))

@@ -19,9 +19,14 @@ from wilayah.models import Level, Wilayah
 
 # (stage reached, how many villages) — the rest of the villages have no KIM yet.
 SEBARAN = [
-    (Tahap.AKTIF, 34), (Tahap.TERDAFTAR, 14), (Tahap.SK_TERBIT, 9), (Tahap.MUSYAWARAH, 8),
-    (Tahap.SOSIALISASI, 10), (Tahap.TIDAK_AKTIF, 4), (Tahap.DIBUBARKAN, 1),
-]  # fmt: skip
+    (Tahap.AKTIF, 34),
+    (Tahap.TERDAFTAR, 14),
+    (Tahap.SK_TERBIT, 9),
+    (Tahap.MUSYAWARAH, 8),
+    (Tahap.SOSIALISASI, 10),
+    (Tahap.TIDAK_AKTIF, 4),
+    (Tahap.DIBUBARKAN, 1),
+]
 LANGKAH = [Tahap.SOSIALISASI, Tahap.MUSYAWARAH, Tahap.SK_TERBIT, Tahap.TERDAFTAR, Tahap.AKTIF]
 NAMA_DEPAN = [
     "Ahmad",
@@ -106,8 +111,16 @@ class Command(BaseCommand):
         out = []
         for email, nama, peran, wilayah in specs:
             pw = secrets.token_urlsafe(9)
-            User.objects.create_user(email, pw, nama=nama, peran=peran, wilayah=wilayah, demo=True,
-                                     is_staff=peran == Peran.ADMIN, is_superuser=peran == Peran.ADMIN)  # fmt: skip
+            User.objects.create_user(
+                email,
+                pw,
+                nama=nama,
+                peran=peran,
+                wilayah=wilayah,
+                demo=True,
+                is_staff=peran == Peran.ADMIN,
+                is_superuser=peran == Peran.ADMIN,
+            )
             out.append((email, Peran(peran).label, wilayah.nama_lengkap if wilayah else "seluruh kabupaten", pw))
         return out
 
@@ -128,8 +141,15 @@ class Command(BaseCommand):
         start = today - timedelta(days=rng.randint(60, 700))
         gaps = sorted(rng.sample(range(1, max((today - start).days, len(steps) + 1)), len(steps) - 1))
         dates = [start] + [start + timedelta(days=g) for g in gaps]
-        kim = Kim.objects.create(wilayah=w, nama=f"KIM {w.nama}", tahap=tahap, tanggal_tahap=dates[-1], demo=True,
-                                 profil=f"Contoh profil KIM {w.nama} (DEMO).", alamat=f"Kantor {w.get_tipe_display()} {w.nama}")  # fmt: skip
+        kim = Kim.objects.create(
+            wilayah=w,
+            nama=f"KIM {w.nama}",
+            tahap=tahap,
+            tanggal_tahap=dates[-1],
+            demo=True,
+            profil=f"Contoh profil KIM {w.nama} (DEMO).",
+            alamat=f"Kantor {w.get_tipe_display()} {w.nama}",
+        )
         dari = Tahap.BELUM_ADA
         for step, d in zip(steps, dates, strict=True):
             if step == Tahap.SK_TERBIT:
@@ -150,7 +170,10 @@ class Command(BaseCommand):
                 Jabatan.ANGGOTA,
             ]:
                 Pengurus.objects.create(
-                    kim=kim, jabatan=jabatan, mulai=kim.tanggal_sk, demo=True,
+                    kim=kim,
+                    jabatan=jabatan,
+                    mulai=kim.tanggal_sk,
+                    demo=True,
                     nama=f"{rng.choice(NAMA_DEPAN)} {rng.choice(NAMA_BELAKANG)}",
                     nama_seksi="Informasi dan Media" if jabatan == Jabatan.SEKSI else "",
-                )  # fmt: skip
+                )

@@ -34,5 +34,6 @@ class Command(BaseCommand):
             if hasil["server_mati"] and not hasil["terkirim"]:
                 self.stderr.write("Server surel tidak dapat dihubungi; sisa kiriman dicoba pada putaran berikutnya.")
                 break
-        self.stdout.write(f"{len(ids)} kiriman diperiksa: {total['terkirim']} terkirim, {total['gagal']} gagal, "
-                          f"{total['dilewati']} dilewati.")  # fmt: skip
+        self.stdout.write(
+            f"{len(ids)} kiriman diperiksa: {total['terkirim']} terkirim, {total['gagal']} gagal, {total['dilewati']} dilewati."
+        )

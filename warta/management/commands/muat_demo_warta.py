@@ -46,7 +46,20 @@ class Command(BaseCommand):
             return
         now = timezone.now()
         for i, ((judul, kategori, isi), kim) in enumerate(zip(BERITA, kims, strict=False)):
-            Berita.objects.create(judul=f"{judul} ({kim.wilayah.nama})", isi=isi, kategori=kategori, wilayah=kim.wilayah, kim=kim,
-                                  penulis=penulis, status=Status.TERBIT, terbit_pada=now - timedelta(days=i + 1), diperiksa_oleh=penulis,
-                                  cek_sumber=True, cek_fakta=True, cek_foto=True, cek_pribadi=True, demo=True)  # fmt: skip
+            Berita.objects.create(
+                judul=f"{judul} ({kim.wilayah.nama})",
+                isi=isi,
+                kategori=kategori,
+                wilayah=kim.wilayah,
+                kim=kim,
+                penulis=penulis,
+                status=Status.TERBIT,
+                terbit_pada=now - timedelta(days=i + 1),
+                diperiksa_oleh=penulis,
+                cek_sumber=True,
+                cek_fakta=True,
+                cek_foto=True,
+                cek_pribadi=True,
+                demo=True,
+            )
         self.stdout.write(self.style.SUCCESS(f"Warta: {min(len(BERITA), len(kims))} berita DEMO dimuat."))
