@@ -13,11 +13,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from akun import akses, pembatas
+from akun import akses, percobaan_masuk
 from akun.audit import catat, perubahan
 from akun.forms import MasukForm, PenggunaForm, TerimaUndanganForm, UndanganForm
 from akun.models import Undangan, User
-from jembatan.lib import surel
+from jembatan.lib import mail, ratelimit
 
 
 @sensitive_post_parameters("password")
@@ -28,17 +28,17 @@ def masuk(request):
         nxt = ""
     status = 200
     if request.method == "POST" and form.is_valid():
-        email, ip = form.cleaned_data["email"].lower(), pembatas.alamat_klien(request)
-        if pembatas.terkunci(email, ip):
+        email, ip = form.cleaned_data["email"].lower(), ratelimit.client_address(request)
+        if percobaan_masuk.terkunci(email, ip):
             form.add_error(None, _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam beberapa menit."))
             status = 429
         else:
             user = authenticate(request, username=email, password=form.cleaned_data["password"])
             if user is None:
-                pembatas.catat_gagal(email, ip)
+                percobaan_masuk.catat_gagal(email, ip)
                 form.add_error(None, _("Email atau kata sandi salah."))
             else:
-                pembatas.bersihkan(email, ip)
+                percobaan_masuk.bersihkan(email, ip)
                 login(request, user)
                 return redirect(nxt or "kim:dasbor")
     return render(request, "akun/masuk.html", {"form": form, "next": nxt}, status=status)
@@ -62,8 +62,8 @@ def undang(request):
         undangan, token = Undangan.buat(
             email=d["email"], nama=d["nama"], peran=d["peran"], wilayah=d["wilayah"], oleh=request.user
         )
-        link = surel.url_situs(request, reverse("akun:terima_undangan", args=[token]))
-        surel.kirim("undangan", [undangan.email], {"undangan": undangan, "link": link, "pengundang": request.user})
+        link = mail.absolute_url(request, reverse("akun:terima_undangan", args=[token]))
+        mail.send("undangan", [undangan.email], {"undangan": undangan, "link": link, "pengundang": request.user})
         catat(
             request.user,
             "undang",

@@ -247,12 +247,11 @@ def cocokkan(request, data: PermintaanCocok):
     """Match a forwarded message against published verdicts. `cocok` is true only when the best
     verdict scores at or above the calibrated threshold; below it the answer is "not known yet".
     Nothing is recorded. Anonymous callers are limited per address and hour."""
-    from akun.pembatas import alamat_klien
     from cekfakta import layanan
-    from jembatan.lib.batas import lampaui_batas
+    from jembatan.lib.ratelimit import client_address, exceeded
 
-    if not request.user.is_authenticated and lampaui_batas(
-        f"api-cocok:{alamat_klien(request)}", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM, 3600
+    if not request.user.is_authenticated and exceeded(
+        f"api-cocok:{client_address(request)}", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM, 3600
     ):
         return Status(429, {"detail": "Terlalu banyak permintaan dari alamat ini; coba lagi dalam satu jam."})
     try:
@@ -422,7 +421,7 @@ def daftar_warta(request, filters: Query[FilterWarta]):
 
 @api.get("/warta/{id}", response={200: WartaDetail, 404: Galat}, tags=["warta"], summary="Satu warta terverifikasi")
 def detail_warta(request, id: int):
-    from jembatan.lib.markah import ke_html
+    from jembatan.lib.markup import to_html
     from warta.models import Berita
 
     b = Berita.objects.terbit().select_related("wilayah", "kim", "diperiksa_oleh").filter(pk=id).first()
@@ -430,7 +429,7 @@ def detail_warta(request, id: int):
         return Status(404, {"detail": f"Tidak ada warta terbit dengan nomor {id}."})
     return {
         **_warta_ringkas(request, b, _jumlah_komentar([b.pk])),
-        "isi_html": str(ke_html(b.isi)),
+        "isi_html": str(to_html(b.isi)),
         "diperiksa_oleh": b.diperiksa_oleh.nama if b.diperiksa_oleh else None,
         "foto": [
             {"keterangan": f.keterangan, "url_800": request.build_absolute_uri(f.url(800)), "lebar": f.lebar, "tinggi": f.tinggi}

@@ -3,7 +3,7 @@
 In the PostgreSQL bench database after `manage.py siapkan`: one `Berita` (status terbit) about a village
 of the kabupaten, its text the paragraphs of the seed article (the same article the WordPress anchor
 serves), three photos drawn with Pillow (1600×1000, gradients, shapes and grain, saved as camera-like
-JPEGs) put through jembatan.lib.foto.olah_foto as an upload would be, and 20 shown comments (replies
+JPEGs) put through jembatan.lib.photos.process_photo as an upload would be, and 20 shown comments (replies
 to depth 3), attached through contenttypes like diskusi's own.
 
 Prints an `artikel` line (the page's path, what it holds) and a `foto` line (the 800-px versions,
@@ -100,7 +100,7 @@ def main(path_file: str) -> None:
     from akun.models import Peran, User
     from diskusi.models import Komentar
     from diskusi.models import Status as StatusKomentar
-    from jembatan.lib.foto import olah_foto
+    from jembatan.lib.photos import process_photo
     from warta.models import Berita, Foto, Kategori, Status
     from wilayah.models import Level, Wilayah
 
@@ -137,7 +137,7 @@ def main(path_file: str) -> None:
     foto_800 = []
     for i, keterangan in enumerate(["Sosialisasi KIM di balai desa", "Pengurus KIM berfoto bersama", "Suasana desa"]):
         data = foto_sintetis(rng)
-        lebar, tinggi, versi = olah_foto(SimpleUploadedFile(f"foto{i}.jpg", data, "image/jpeg"), "warta")
+        lebar, tinggi, versi = process_photo(SimpleUploadedFile(f"foto{i}.jpg", data, "image/jpeg"), "warta")
         Foto.objects.create(berita=berita, keterangan=keterangan, urutan=i, lebar=lebar, tinggi=tinggi, versi=versi)
         foto_800.append((len(data), *(default_storage.size(versi["800"][fmt]) for fmt in ("jpeg", "webp"))))
 
@@ -170,7 +170,7 @@ def main(path_file: str) -> None:
     line(
         "artikel",
         page=path,
-        what="published news item: seed article text, photos via olah_foto, shown comments",
+        what="published news item: seed article text, photos via process_photo, shown comments",
         paragraphs=len(paragraf),
         isi_chars=len(berita.isi),
         photos=len(foto_800),
@@ -181,7 +181,7 @@ def main(path_file: str) -> None:
     line(
         "foto",
         page=path,
-        what="800-px version of the largest photo (olah_foto: JPEG q76 progressive, WebP q72)",
+        what="800-px version of the largest photo (process_photo: JPEG q76 progressive, WebP q72)",
         upload_bytes=upload,
         jpeg_800_bytes=jpeg,
         webp_800_bytes=webp,

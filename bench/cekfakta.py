@@ -36,7 +36,7 @@ sys.path.insert(0, str(BASE_DIR))
 
 from bench.umum import line  # noqa: E402
 from cekfakta.pencocok import AMBANG_BAWAAN, Indeks  # noqa: E402
-from jembatan.lib.teks import normalisasi  # noqa: E402
+from jembatan.lib.text import normalise  # noqa: E402
 
 EVAL_DIR = BASE_DIR.parent / "shared" / "eval" / "hoax"
 PESAN_BENAR = BASE_DIR / "bench" / "data" / "pesan_benar.txt"
@@ -59,7 +59,7 @@ def muat_pasangan(verdict: dict[int, str]) -> list[tuple[str, str, int, set[int]
         baris = list(csv.DictReader(f))
     per_judul: dict[str, set[int]] = defaultdict(set)
     for id_, teks in verdict.items():
-        per_judul[normalisasi(teks.partition("\n")[0])].add(id_)
+        per_judul[normalise(teks.partition("\n")[0])].add(id_)
     per_komdigi: dict[str, set[int]] = defaultdict(set)
     for r in baris:
         per_komdigi[r["komdigi_id"]].add(int(r["tbh_id"]))
@@ -67,7 +67,7 @@ def muat_pasangan(verdict: dict[int, str]) -> list[tuple[str, str, int, set[int]
     for r in baris:
         boleh = set()
         for t in per_komdigi[r["komdigi_id"]]:
-            boleh |= per_judul[normalisasi(verdict[t].partition("\n")[0])] | {t}
+            boleh |= per_judul[normalise(verdict[t].partition("\n")[0])] | {t}
         hasil.append((r["komdigi_id"], r["komdigi_title"], int(r["tbh_id"]), boleh, per_komdigi[r["komdigi_id"]]))
     return hasil
 
@@ -249,7 +249,7 @@ def judul_saja(verdict: dict[int, str], ambang: float) -> None:
     judul = {i: t.partition("\n")[0] for i, t in verdict.items()}
     sama: dict[str, set[int]] = defaultdict(set)
     for i, j in judul.items():
-        sama[normalisasi(j)].add(i)
+        sama[normalise(j)].add(i)
     indeks = Indeks()
     indeks.bangun(judul.items())
     for nama in ("tune", "test", "all"):
@@ -261,7 +261,7 @@ def judul_saja(verdict: dict[int, str], ambang: float) -> None:
             if not isi:
                 continue
             n += 1
-            boleh = sama[normalisasi(judul[i])] | {i}
+            boleh = sama[normalise(judul[i])] | {i}
             jawab = indeks.cari(isi, 5)
             ids = [h.id for h in jawab]
             r1 += bool(ids) and ids[0] in boleh

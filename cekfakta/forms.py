@@ -4,7 +4,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cekfakta.models import Hasil, Klaim, Referensi
-from jembatan.lib.formulir import https_url
+from jembatan.lib.forms import https_url
 from wilayah.models import Level, Wilayah
 
 

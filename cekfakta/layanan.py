@@ -102,9 +102,9 @@ indeks = _IndeksProses()
 def kamus_aktif():
     """The shipped dictionaries plus the entries the admin added."""
     from cekfakta.models import Istilah
-    from jembatan.lib.teks import kamus_bawaan
+    from jembatan.lib.text import default_lexicon
 
-    kamus = kamus_bawaan()
+    kamus = default_lexicon()
     extra = list(Istilah.objects.values_list("jenis", "bentuk", "baku"))
     if not extra:
         return kamus
@@ -155,12 +155,12 @@ JARAK_GAMBAR_MAKS = 6
 
 def cocokkan_gambar(hash_: int) -> Kandidat | None:
     """The claim of the nearest earlier screenshot, when it is the same picture (re-sent, re-compressed)."""
-    from jembatan.lib.sidik import jarak
+    from jembatan.lib.perceptual import distance
 
     terdekat = None
     rows = Laporan.objects.filter(gambar_hash__isnull=False, klaim__isnull=False).values_list("klaim_id", "gambar_hash")
     for klaim_id, lain in rows.iterator():
-        d = jarak(hash_, lain)
+        d = distance(hash_, lain)
         if d <= JARAK_GAMBAR_MAKS and (terdekat is None or d < terdekat[0]):
             terdekat = (d, klaim_id)
     if terdekat is None:
@@ -175,16 +175,16 @@ def _gambar_bersih(data: bytes) -> tuple[bytes, int, str]:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
-    from jembatan.lib.sidik import dhash
-    from jembatan.lib.unggah import bersihkan_metadata, jenis_berkas
+    from jembatan.lib.perceptual import dhash
+    from jembatan.lib.uploads import sniff_type, strip_metadata
 
     if len(data) > settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024:
         raise PesanDitolak(_("Gambar terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
-    kind = jenis_berkas(io.BytesIO(data))
+    kind = sniff_type(io.BytesIO(data))
     if kind not in ("jpeg", "png"):
         raise PesanDitolak(_("Berkas ini bukan gambar JPEG atau PNG yang sah."))
     try:
-        bersih = bersihkan_metadata(SimpleUploadedFile(f"layar.{kind}", data)).read()
+        bersih = strip_metadata(SimpleUploadedFile(f"layar.{kind}", data)).read()
         return bersih, dhash(bersih), kind
     except (OSError, ValueError, Image.DecompressionBombError):
         raise PesanDitolak(_("Gambar ini rusak atau tidak dapat dibaca.")) from None
@@ -283,7 +283,7 @@ def beri_tahu(klaim_id: int) -> int:
     Chat reporters get a reply on their channel (as a background task), e-mail goes to those who
     gave one, and everyone's tracking page shows the verdict from now on."""
     from cekfakta.tasks import kabari_pelapor
-    from jembatan.lib import surel
+    from jembatan.lib import mail
 
     klaim = Klaim.objects.filter(pk=klaim_id).first()
     if klaim is None or not klaim.is_terbit:
@@ -293,7 +293,7 @@ def beri_tahu(klaim_id: int) -> int:
         if laporan.email:
             link = (settings.SITE_URL or "") + laporan.get_absolute_url()
             try:
-                surel.kirim("putusan", [laporan.email], {"klaim": klaim, "laporan": laporan, "link": link})
+                mail.send("putusan", [laporan.email], {"klaim": klaim, "laporan": laporan, "link": link})
             except OSError:  # the mail server is down: this reporter stays untold and is retried
                 log.warning("verdict mail for report %s not sent; will retry", laporan.kode)
                 continue

@@ -5,7 +5,7 @@ verdict's text is (the claim statement on the first line, then the text as it ci
 line also counts on its own). One `Indeks` per process, in memory.
 
 How a query is answered:
-1. Words: `jembatan.lib.teks.token()` (slang, Banjar, boilerplate, stopwords), numbers dropped (a template comes
+1. Words: `jembatan.lib.text.tokens()` (slang, Banjar, boilerplate, stopwords), numbers dropped (a template comes
    back with another amount, date or phone number), a light suffix stemmer.
 2. Candidates: BM25 over words, the claim line counted twice; each query word also searches its spelling
    neighbours in the vocabulary (character 3-grams, Dice ≥ 0.6), so "pemutihan"/"pemutihn" or "dipecat"/"pecat"
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from jembatan.lib.teks import Kamus, kamus_bawaan, token
+from jembatan.lib.text import Lexicon, default_lexicon, tokens
 
 PANJANG_MAKS = 20_000  # characters read from one text; a claim sits at the start of a forwarded message
 KATA_MAKS = 400  # words kept per text
@@ -64,12 +64,12 @@ def akar(kata: str) -> str:
     return kata
 
 
-def istilah(teks: str, kamus: Kamus | None = None) -> tuple[list[str], int]:
+def istilah(teks: str, kamus: Lexicon | None = None) -> tuple[list[str], int]:
     """The matcher's words for `teks` and how many of them come from its first line (the claim)."""
     teks = teks[:PANJANG_MAKS]
     judul, _, isi = teks.partition("\n")
-    kata_judul = [akar(k) for k in token(judul, kamus) if not k.isdigit()]
-    kata_isi = [akar(k) for k in token(isi, kamus) if not k.isdigit()] if isi else []
+    kata_judul = [akar(k) for k in tokens(judul, kamus) if not k.isdigit()]
+    kata_isi = [akar(k) for k in tokens(isi, kamus) if not k.isdigit()] if isi else []
     kata = (kata_judul + kata_isi)[:KATA_MAKS]
     return kata, min(len(kata_judul), len(kata))
 
@@ -82,8 +82,8 @@ def _gram(kata: str) -> set[str]:
 class Indeks:
     """An in-memory index of verdict texts: `bangun`, `tambah`, `hapus`, `cari`."""
 
-    def __init__(self, kamus: Kamus | None = None) -> None:
-        self.kamus = kamus if kamus is not None else kamus_bawaan()
+    def __init__(self, kamus: Lexicon | None = None) -> None:
+        self.kamus = kamus if kamus is not None else default_lexicon()
         self.bobot = dict(BOBOT)
         self._kosongkan()
 

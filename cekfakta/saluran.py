@@ -47,7 +47,7 @@ class Adapter:
         raise NotImplementedError
 
     def unduh(self, media_id: str) -> bytes:
-        """The bytes of an attached image (raises http.HttpGagal when the provider does not give it)."""
+        """The bytes of an attached image (raises http.FetchError when the provider does not give it)."""
         raise NotImplementedError
 
     def kabar_templat(self, pengirim: str, label: str, klaim: str, kode: str) -> bool:
@@ -102,7 +102,7 @@ class WhatsAppCloud(Adapter):
         return out
 
     def balas(self, pengirim: str, teks: str) -> None:
-        http.kirim(
+        http.fetch(
             "POST",
             f"{settings.WHATSAPP_API_URL}/{settings.WHATSAPP_PHONE_NUMBER_ID}/messages",
             json={"messaging_product": "whatsapp", "to": pengirim, "type": "text", "text": {"body": teks[:4096]}},
@@ -113,7 +113,7 @@ class WhatsAppCloud(Adapter):
         if not settings.WHATSAPP_TEMPLATE_PUTUSAN:
             return False
         parameter = [{"type": "text", "text": t[:500]} for t in (label, klaim, kode)]
-        http.kirim(
+        http.fetch(
             "POST",
             f"{settings.WHATSAPP_API_URL}/{settings.WHATSAPP_PHONE_NUMBER_ID}/messages",
             json={
@@ -132,12 +132,12 @@ class WhatsAppCloud(Adapter):
 
     def unduh(self, media_id: str) -> bytes:
         auth = {"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"}
-        url = http.kirim("GET", f"{settings.WHATSAPP_API_URL}/{media_id}", headers=auth).json()["url"]
+        url = http.fetch("GET", f"{settings.WHATSAPP_API_URL}/{media_id}", headers=auth).json()["url"]
         # The media URL comes from a response: our token goes only to the provider's media hosts.
         host = urlsplit(url).hostname or ""
         if not any(host == h or host.endswith("." + h) for h in settings.WHATSAPP_MEDIA_HOSTS):
-            raise http.HttpGagal(f"host media tidak dikenal: {host}")
-        return http.kirim("GET", url, headers=auth).body
+            raise http.FetchError(f"host media tidak dikenal: {host}")
+        return http.fetch("GET", url, headers=auth).body
 
 
 class Telegram(Adapter):
@@ -168,7 +168,7 @@ class Telegram(Adapter):
         return [Masuk(str(payload["update_id"]), str(m["chat"]["id"]), jenis, teks, media)]
 
     def balas(self, pengirim: str, teks: str) -> None:
-        http.kirim(
+        http.fetch(
             "POST",
             f"{settings.TELEGRAM_API_URL}/bot{settings.TELEGRAM_BOT_TOKEN}/sendMessage",
             json={"chat_id": pengirim, "text": teks[:4096], "disable_web_page_preview": False},
@@ -176,8 +176,8 @@ class Telegram(Adapter):
 
     def unduh(self, media_id: str) -> bytes:
         base = f"{settings.TELEGRAM_API_URL}/bot{settings.TELEGRAM_BOT_TOKEN}"
-        path = http.kirim("POST", f"{base}/getFile", json={"file_id": media_id}).json()["result"]["file_path"]
-        return http.kirim("GET", f"{settings.TELEGRAM_API_URL}/file/bot{settings.TELEGRAM_BOT_TOKEN}/{path}").body
+        path = http.fetch("POST", f"{base}/getFile", json={"file_id": media_id}).json()["result"]["file_path"]
+        return http.fetch("GET", f"{settings.TELEGRAM_API_URL}/file/bot{settings.TELEGRAM_BOT_TOKEN}/{path}").body
 
 
 ADAPTER: dict[str, Adapter] = {a.nama: a for a in (WhatsAppCloud(), Telegram())}

@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from cekfakta.models import Klaim, Referensi
-from jembatan.lib.halaman import batalkan
+from jembatan.lib.pagecache import invalidate
 
 
 @receiver([post_save, post_delete], sender=Klaim)
@@ -13,4 +13,4 @@ def _putusan_berubah(sender, instance, **kwargs):
     klaim = instance if sender is Klaim else instance.klaim
     # Open claims are not public: a new report must not empty the whole page cache.
     if klaim.diterbitkan is not None or kwargs.get("signal") is post_delete:
-        batalkan()
+        invalidate()

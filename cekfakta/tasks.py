@@ -42,7 +42,7 @@ def _kerjakan(pesan: PesanMasuk):
     if pesan.jenis == "image" and pesan.media_id:
         try:
             gambar = adapter.unduh(pesan.media_id)
-        except (http.HttpGagal, KeyError, ValueError, TypeError):
+        except (http.FetchError, KeyError, ValueError, TypeError):
             gambar = None  # answered below as an image we could not read
     if pesan.jenis not in ("text", "image"):
         return None, TIDAK_DIDUKUNG
@@ -62,7 +62,7 @@ def kirim_balasan(pesan_id: int) -> str:
         return "sudah"
     try:
         ADAPTER[pesan.saluran].balas(pesan.pengirim, pesan.balasan)
-    except http.HttpGagal:
+    except http.FetchError:
         return "gagal, dicoba lagi nanti"
     PesanMasuk.objects.filter(pk=pesan.pk).update(dijawab=timezone.now())
     return "dijawab"
@@ -83,7 +83,7 @@ def kabari_pelapor(laporan_id: int) -> str:
                 return "lewati: di luar jendela balasan dan templat belum diatur"
         else:
             adapter.balas(laporan.kontak_saluran, teks)
-    except http.HttpGagal:
+    except http.FetchError:
         return "gagal"
     return "dikabari"
 

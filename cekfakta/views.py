@@ -25,15 +25,14 @@ from django.views.decorators.http import require_POST, require_safe
 
 from akun import akses
 from akun.audit import catat
-from akun.pembatas import alamat_klien
 from cekfakta import gambar, layanan
 from cekfakta import statistik as hitung_statistik
 from cekfakta.forms import CekForm, GabungForm, KlaimForm, ReferensiFormSet
 from cekfakta.models import RATING, Hasil, Klaim, Laporan
-from jembatan.lib.batas import lampaui_batas
-from jembatan.lib.halaman import halaman_publik
 from jembatan.lib.jsonld import jsonld
-from jembatan.lib.surel import url_situs
+from jembatan.lib.mail import absolute_url
+from jembatan.lib.pagecache import public_page
+from jembatan.lib.ratelimit import client_address, exceeded
 from wilayah.models import kabupaten_aktif
 
 log = logging.getLogger(__name__)
@@ -42,7 +41,7 @@ log = logging.getLogger(__name__)
 
 
 @require_safe
-@halaman_publik
+@public_page
 def daftar(request):
     putusan = Klaim.objects.terbit().prefetch_related(None)
     q = request.GET.get("q", "").strip()[:100]
@@ -57,7 +56,7 @@ def cek(request):
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["situs_web"]:  # honeypot: a bot, answer as if nothing happened
             return render(request, "cekfakta/cek.html", {"form": CekForm()})
-        if lampaui_batas(f"cek:{alamat_klien(request)}", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM, 3600):
+        if exceeded(f"cek:{client_address(request)}", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM, 3600):
             form.add_error(None, _("Terlalu banyak pemeriksaan dari alamat ini dalam satu jam. Silakan coba lagi nanti."))
             return render(request, "cekfakta/cek.html", {"form": form}, status=429)
         d = form.cleaned_data
@@ -78,11 +77,11 @@ def lacak(request, kode):
 
 
 @require_safe
-@halaman_publik
+@public_page
 def putusan(request, pk, slug):
     klaim = get_object_or_404(Klaim.objects.terbit(), pk=pk)
     referensi = list(klaim.referensi.all())
-    url = url_situs(request, klaim.get_absolute_url())
+    url = absolute_url(request, klaim.get_absolute_url())
     return render(
         request,
         "cekfakta/putusan.html",
@@ -91,7 +90,7 @@ def putusan(request, pk, slug):
             "referensi": referensi,
             "jsonld": claimreview(klaim, url, f"Diskominfo {kabupaten_aktif().nama}"),
             "teks_wa": layanan.teks_putusan(klaim, url=url) + "\n\nCek dulu sebelum sebar.",
-            "gambar": url_situs(request, klaim.get_absolute_url() + "gambar.png"),
+            "gambar": absolute_url(request, klaim.get_absolute_url() + "gambar.png"),
         },
     )
 
@@ -302,7 +301,7 @@ def webhook(request, saluran):
     if len(request.body) > WEBHOOK_MAKS_BYTES:
         return HttpResponse(status=413)
     if not adapter.sah(request):
-        log.warning("webhook %s: signature missing or wrong (from %s)", saluran, alamat_klien(request))
+        log.warning("webhook %s: signature missing or wrong (from %s)", saluran, client_address(request))
         return HttpResponseForbidden()
     try:
         payload = json.loads(request.body)

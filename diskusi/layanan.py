@@ -15,10 +15,10 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from akun.akses import wilayah_objek
-from akun.pembatas import alamat_klien
 from diskusi import aturan
 from diskusi.models import KEDALAMAN_MAKS, Aduan, Komentar, Status
-from jembatan.lib.halaman import batalkan
+from jembatan.lib.pagecache import invalidate
+from jembatan.lib.ratelimit import client_address
 
 # Reports from this many different clients hide a comment until a moderator looks at it.
 ADUAN_SEMBUNYIKAN = 3
@@ -39,7 +39,7 @@ def batas_per_jam() -> int:
 
 def hash_klien(request) -> str:
     """A keyed hash of the client address: enough to recognise the same client, useless to find it."""
-    return salted_hmac("diskusi.klien", alamat_klien(request)).hexdigest()[:32]
+    return salted_hmac("diskusi.klien", client_address(request)).hexdigest()[:32]
 
 
 # --- The object a comment goes to -----------------------------------------------------------------
@@ -118,7 +118,7 @@ def tulis(obj, *, nama: str, email: str, isi: str, kabari: bool, induk: Komentar
 
 
 def _setelah_tampil(komentar: Komentar, tautan) -> None:
-    batalkan()
+    invalidate()
     if komentar.parent_id and komentar.diberi_tahu is None:
         from diskusi.tasks import kabari_balasan
 
@@ -135,7 +135,7 @@ def _ubah(komentar: Komentar, status: str, alasan: str, oleh) -> str:
     komentar.dimoderasi, komentar.dimoderasi_oleh = timezone.now(), oleh
     komentar.save(update_fields=["status", "alasan", "dimoderasi", "dimoderasi_oleh"])
     if Status.TAMPIL in (lama, status):
-        batalkan()
+        invalidate()
     return lama
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from diskusi.models import Komentar, Status
-from jembatan.lib.surel import kirim
+from jembatan.lib.mail import send
 
 
 @task()
@@ -28,7 +28,7 @@ def kabari_balasan(komentar_id: int, tautan: str) -> str:
         return "tidak perlu"
     try:
         # The replier's email never goes into this message: only their name and what they wrote.
-        kirim("balasan_komentar", [induk.email], {"induk": induk, "balasan": balasan, "objek": balasan.objek, "tautan": tautan})
+        send("balasan_komentar", [induk.email], {"induk": induk, "balasan": balasan, "objek": balasan.objek, "tautan": tautan})
     except Exception:
         Komentar.objects.filter(pk=komentar_id).update(diberi_tahu=None)
         raise

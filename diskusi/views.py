@@ -18,8 +18,8 @@ from akun.audit import catat
 from diskusi import layanan
 from diskusi.forms import KomentarForm, ModerasiForm
 from diskusi.models import Komentar, Status
-from jembatan.lib.batas import lampaui_batas
-from jembatan.lib.surel import url_situs
+from jembatan.lib.mail import absolute_url
+from jembatan.lib.ratelimit import exceeded
 
 # --- Public -------------------------------------------------------------------------------------------
 
@@ -78,7 +78,7 @@ def kirim(request):
     if form.cleaned_data["situs_web"]:  # honeypot: a bot, answer as if the comment were held
         return HttpResponseRedirect(objek.get_absolute_url() + "#komentar")
     klien = layanan.hash_klien(request)
-    if lampaui_batas(f"komentar:{klien}", layanan.batas_per_jam(), 3600):
+    if exceeded(f"komentar:{klien}", layanan.batas_per_jam(), 3600):
         form.add_error(None, _("Terlalu banyak komentar dari alamat ini dalam satu jam. Silakan coba lagi nanti."))
         return render(request, "diskusi/kirim.html", {"form": form, "objek": objek}, status=429)
     d = form.cleaned_data
@@ -90,7 +90,7 @@ def kirim(request):
         kabari=d["kabari"],
         induk=form.induk,
         klien=klien,
-        tautan=lambda p: url_situs(request, p),
+        tautan=lambda p: absolute_url(request, p),
     )
     if komentar.status == Status.DITOLAK:
         return render(request, "diskusi/ditolak.html", {"objek": objek}, status=400)
@@ -120,7 +120,7 @@ def laporkan(request, pk):
     komentar = get_object_or_404(Komentar.objects.tampil(), pk=pk)
     if request.method == "POST":
         klien = layanan.hash_klien(request)
-        if lampaui_batas(f"aduan:{klien}", layanan.batas_per_jam() * 2, 3600):
+        if exceeded(f"aduan:{klien}", layanan.batas_per_jam() * 2, 3600):
             return render(request, "diskusi/laporkan.html", {"komentar": komentar, "terlalu_banyak": True}, status=429)
         layanan.laporkan(komentar, klien)
         return render(request, "diskusi/laporkan.html", {"komentar": komentar, "terkirim": True})
@@ -178,7 +178,7 @@ def moderasi(request, pk):
         return _ke_antrean(kembali)
     aksi, alasan = form.cleaned_data["aksi"], form.cleaned_data["alasan"].strip()
     if aksi == "setujui":
-        lama = layanan.setujui(komentar, request.user, lambda p: url_situs(request, p))
+        lama = layanan.setujui(komentar, request.user, lambda p: absolute_url(request, p))
     else:
         lama = getattr(layanan, aksi)(komentar, request.user, alasan)
     catat(

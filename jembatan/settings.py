@@ -185,10 +185,10 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_MANIFEST_STRICT = False
 
 # Uploads above this stay on disk while streaming; the size limit itself is enforced by
-# jembatan.lib.unggah so an oversized file is stopped before it is written out.
+# jembatan.lib.uploads so an oversized file is stopped before it is written out.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_HANDLERS = [
-    "jembatan.lib.unggah.BatasUkuranUploadHandler",
+    "jembatan.lib.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

@@ -3,8 +3,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.lib.formulir import https_url
-from jembatan.lib.unggah import bersihkan_metadata
+from jembatan.lib.forms import https_url
+from jembatan.lib.uploads import strip_metadata
 from kim.models import Kim, Pengurus, Tahap, TargetCakupan
 
 
@@ -84,7 +84,7 @@ class KimForm(forms.ModelForm):
     def _bersih(self, name):
         f = self.cleaned_data.get(name)
         if isinstance(f, UploadedFile):  # a new upload, not the file already stored
-            return bersihkan_metadata(f)
+            return strip_metadata(f)
         return f
 
 

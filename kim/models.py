@@ -11,7 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.lib.unggah import validasi_dokumen, validasi_gambar
+from jembatan.lib.uploads import validate_document, validate_image
 from wilayah.models import Level, Wilayah
 
 
@@ -119,14 +119,14 @@ class Kim(models.Model):
         _("pindaian SK"),
         upload_to="kim/sk/%Y/",
         blank=True,
-        validators=[validasi_dokumen],
+        validators=[validate_document],
         help_text=_("PDF, JPEG atau PNG."),
     )
     berkas_adart = models.FileField(
         _("AD/ART"),
         upload_to="kim/adart/%Y/",
         blank=True,
-        validators=[validasi_dokumen],
+        validators=[validate_document],
         help_text=_("PDF, JPEG atau PNG."),
     )
     nomor_kimid = models.CharField(
@@ -135,7 +135,7 @@ class Kim(models.Model):
         blank=True,
         validators=[RegexValidator(r"^[A-Za-z0-9./\-]+$", _("Hanya huruf, angka, titik, garis miring dan tanda hubung."))],
     )
-    logo = models.ImageField(_("logo"), upload_to="kim/logo/", blank=True, validators=[validasi_gambar])
+    logo = models.ImageField(_("logo"), upload_to="kim/logo/", blank=True, validators=[validate_image])
     situs = models.URLField(_("situs web"), blank=True)
     facebook = models.URLField(_("Facebook"), blank=True)
     instagram = models.URLField(_("Instagram"), blank=True)

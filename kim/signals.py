@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from jembatan.lib.halaman import batalkan
+from jembatan.lib.pagecache import invalidate
 from kim.models import Kim, Pengurus, RiwayatTahap, TargetCakupan
 
 
@@ -12,4 +12,4 @@ from kim.models import Kim, Pengurus, RiwayatTahap, TargetCakupan
 @receiver([post_save, post_delete], sender=RiwayatTahap)
 @receiver([post_save, post_delete], sender=TargetCakupan)
 def _data_kim_berubah(sender, **kwargs):
-    batalkan()
+    invalidate()

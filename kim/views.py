@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from akun import akses
 from akun.audit import catat, perubahan
-from jembatan.lib.halaman import halaman_publik
+from jembatan.lib.pagecache import public_page
 from kim import ekspor
 from kim.cakupan import cakupan, desa_tanpa_kim, progres_tahunan
 from kim.forms import DirektoriForm, KimForm, PengurusForm, SelesaiForm, TahapForm, TargetForm
@@ -22,7 +22,7 @@ from wilayah.models import Level, Wilayah, kabupaten_aktif
 
 
 @require_safe
-@halaman_publik
+@public_page
 def direktori(request):
     kabupaten = kabupaten_aktif()
     kecamatan = list(Wilayah.objects.filter(parent=kabupaten, berlaku=True).values_list("kode", "nama").order_by("nama"))
@@ -58,7 +58,7 @@ def _tahun(request) -> int:
 
 
 @require_safe
-@halaman_publik
+@public_page
 def halaman_cakupan(request):
     kabupaten = kabupaten_aktif()
     tahun = _tahun(request)
@@ -79,7 +79,7 @@ def halaman_cakupan(request):
 
 
 @require_safe
-@halaman_publik
+@public_page
 def unduh_cakupan(request, format):
     kabupaten = kabupaten_aktif()
     data = cakupan(kabupaten)
@@ -106,7 +106,7 @@ def logo(request, kode):
 
 
 @require_safe
-@halaman_publik
+@public_page
 def kit(request, kode, dokumen):
     from kim import formasi
 

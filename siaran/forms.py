@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.lib.unggah import bersihkan_metadata, validasi_dokumen
+from jembatan.lib.uploads import strip_metadata, validate_document
 from siaran.models import MAKS_LAMPIRAN, Cakupan, Prioritas, Tempat, kim_sasaran
 from wilayah.models import Wilayah
 
@@ -78,10 +78,10 @@ class SiaranForm(forms.Form):
             raise forms.ValidationError(_("Paling banyak %(n)s lampiran.") % {"n": MAKS_LAMPIRAN})
         for f in berkas:
             try:
-                validasi_dokumen(f)
+                validate_document(f)
             except forms.ValidationError as e:
                 raise forms.ValidationError(f"{f.name}: {e.messages[0]}")
-        return [bersihkan_metadata(f) for f in berkas]
+        return [strip_metadata(f) for f in berkas]
 
     def clean(self):
         data = super().clean()

@@ -19,7 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from jembatan.lib.surel import kirim
+from jembatan.lib.mail import send
 from siaran.models import UKURAN_BATCH, Kiriman, StatusKiriman
 
 logger = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def antar(kiriman_ids: list[int]) -> dict:
             "jumlah_lampiran": lampiran[k.siaran_id],
         }
         try:
-            kirim("siaran_pengingat" if k.putaran else "siaran", [k.email], konteks)
+            send("siaran_pengingat" if k.putaran else "siaran", [k.email], konteks)
         except Exception as e:  # any failure of the mail system leaves the row to be retried
             galat = f"{type(e).__name__}: {e}"[:300]
             if isinstance(e, SERVER_MATI):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from akun import akses
 from akun.audit import catat
-from jembatan.lib.surel import url_situs
+from jembatan.lib.mail import absolute_url
 from siaran import models as m
 from siaran.forms import SASARAN_KOSONG, SiaranForm, TeruskanForm
 
@@ -69,7 +69,7 @@ def kirim(request):
                 lampiran=d["lampiran"],
                 oleh=request.user,
                 kunci=d["kunci"],
-                dasar_url=url_situs(request, "/").rstrip("/"),
+                dasar_url=absolute_url(request, "/").rstrip("/"),
             )
         except m.SasaranKosong:  # the last KIM of the target was dissolved while the form was open
             form.add_error(None, SASARAN_KOSONG)

@@ -8,7 +8,7 @@ from django.db.models import Case, F, IntegerField, Q, Subquery, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from jembatan.lib.markah import ke_teks
+from jembatan.lib.markup import to_text
 from warta.models import Berita
 
 KONFIG = "indonesian"
@@ -88,7 +88,7 @@ def cuplikan_untuk(items, q: str) -> dict[int, str]:
 def cuplikan_aman(berita, q: str) -> str:
     """The snippet to show: PostgreSQL's headline made safe (only <mark> kept), else the summary with the words marked."""
     if getattr(berita, "cuplikan", ""):
-        teks = escape(ke_teks(berita.cuplikan.replace("<mark>", "\x01").replace("</mark>", "\x02")))
+        teks = escape(to_text(berita.cuplikan.replace("<mark>", "\x01").replace("</mark>", "\x02")))
         return mark_safe(teks.replace("\x01", "<mark>").replace("\x02", "</mark>"))  # only our own <mark> tags survive
     teks = escape(berita.ringkasan_atau_awal)
     for k in sorted({k for k in q.split() if len(k) > 2}, key=len, reverse=True):

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
-from jembatan.lib.markah import ke_html
+from jembatan.lib.markup import to_html
 from warta.models import Berita, Kategori
 from wilayah.models import Wilayah, kabupaten_aktif
 
@@ -26,7 +26,7 @@ class WartaKabupaten(Feed):
         return item.judul
 
     def item_description(self, item):
-        return ke_html(item.isi)
+        return to_html(item.isi)
 
     def item_pubdate(self, item):
         return item.terbit_pada

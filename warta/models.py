@@ -107,12 +107,12 @@ class Berita(models.Model):
     # -- the editorial flow: each step checks the version the user saw, so nothing is silently lost --
 
     def _ganti(self, versi: int, **fields) -> bool:
-        from jembatan.lib.halaman import batalkan
+        from jembatan.lib.pagecache import invalidate
 
         if not Berita.objects.filter(pk=self.pk, versi=versi).update(versi=versi + 1, diubah=timezone.now(), **fields):
             return False
         if self.terbit_pada or fields.get("terbit_pada"):
-            batalkan()  # a queryset update sends no signal: retire the cached public pages here
+            invalidate()  # a queryset update sends no signal: retire the cached public pages here
         self.refresh_from_db()
         from warta.cari import perbarui_vektor
 
@@ -150,11 +150,11 @@ class Berita(models.Model):
 
     @property
     def ringkasan_atau_awal(self) -> str:
-        from jembatan.lib.markah import ke_teks
+        from jembatan.lib.markup import to_text
 
         if self.ringkasan:
             return self.ringkasan
-        teks = ke_teks(self.isi)
+        teks = to_text(self.isi)
         return teks[:200].rsplit(" ", 1)[0] + "…" if len(teks) > 200 else teks
 
 

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from jembatan.lib.halaman import batalkan
+from jembatan.lib.pagecache import invalidate
 from warta.models import Berita, Foto, Pembaruan, Ralat
 
 
@@ -18,4 +18,4 @@ def _warta_berubah(sender, instance, **kwargs):
 
         perbarui_vektor(berita.pk)
     if berita.terbit_pada is not None:
-        batalkan()
+        invalidate()

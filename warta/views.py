@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from akun import akses
 from akun.audit import catat
-from jembatan.lib.foto import hapus_foto, olah_foto
-from jembatan.lib.halaman import halaman_publik
 from jembatan.lib.jsonld import jsonld
-from jembatan.lib.surel import url_situs
+from jembatan.lib.mail import absolute_url
+from jembatan.lib.pagecache import public_page
+from jembatan.lib.photos import delete_photo, process_photo
 from warta.forms import BeritaForm, FotoForm, PeriksaForm, RalatForm
 from warta.models import DAFTAR_PERIKSA, Berita, Foto, Kategori, Pembaruan, Ralat
 from wilayah.models import Level, Wilayah, kabupaten_aktif
@@ -32,7 +32,7 @@ def _daftar(request, berita, judul: str, feed: str):
 
 
 @require_safe
-@halaman_publik
+@public_page
 def daftar(request):
     kab = kabupaten_aktif()
     if q := request.GET.get("q", "").strip():
@@ -50,7 +50,7 @@ def _hasil_cari(request, q: str):
 
 
 @require_safe
-@halaman_publik
+@public_page
 def per_kategori(request, kategori):
     if kategori not in Kategori.values:
         raise Http404
@@ -64,7 +64,7 @@ def per_kategori(request, kategori):
 
 
 @require_safe
-@halaman_publik
+@public_page
 def per_wilayah(request, kode):
     w = get_object_or_404(Wilayah, kode=kode, kabupaten_kode=settings.JEMBATAN_KABUPATEN)
     berita = Berita.objects.terbit().filter(Q(wilayah=w) | Q(wilayah__parent=w))
@@ -72,12 +72,12 @@ def per_wilayah(request, kode):
 
 
 @require_safe
-@halaman_publik
+@public_page
 def baca(request, pk, slug):
     berita = get_object_or_404(Berita.objects.terbit().select_related("wilayah__parent", "kim", "diperiksa_oleh"), pk=pk)
     if slug != berita.slug:
         return redirect(berita, permanent=True)
-    url = url_situs(request, berita.get_absolute_url())
+    url = absolute_url(request, berita.get_absolute_url())
     terkait = Berita.objects.terbit().filter(Q(kategori=berita.kategori) | Q(wilayah=berita.wilayah)).exclude(pk=berita.pk)[:4]
     foto = list(berita.foto.all())
     return render(
@@ -226,7 +226,7 @@ def tambah_foto(request, pk):
     form = FotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            lebar, tinggi, versi = olah_foto(form.cleaned_data["foto"], "warta")
+            lebar, tinggi, versi = process_photo(form.cleaned_data["foto"], "warta")
         except ValidationError as e:
             messages.error(request, e.messages[0])
         else:
@@ -249,7 +249,7 @@ def tambah_foto(request, pk):
 def hapus_foto_view(request, pk, foto_pk):
     berita = akses.get_berita_untuk_penulis(request, pk)
     foto = get_object_or_404(Foto, pk=foto_pk, berita=berita)
-    hapus_foto(foto.versi)
+    delete_photo(foto.versi)
     foto.delete()
     messages.success(request, _("Foto dihapus."))
     return redirect("warta:ubah", pk=berita.pk)

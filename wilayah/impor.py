@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from jembatan.lib.progres import Progres
+from jembatan.lib.progress import Progress
 from wilayah.models import Impor, Tipe, Wilayah, level_dari_kode, tipe_dari_kode
 
 KOLOM = ["kode", "parent_kode", "level", "tipe", "nama", "kode_pos", "lat", "lng"]
@@ -139,7 +139,7 @@ def impor_wilayah(path: Path, *, paksa: bool = False, progres: bool = True) -> H
         return Hasil(baris=Wilayah.objects.count(), baru=0, diubah=0, tidak_berlaku=0, dilewati=True)
 
     rows = baca_csv(path)
-    bar = Progres("Impor wilayah", len(rows), enabled=progres)
+    bar = Progress("Impor wilayah", len(rows), enabled=progres)
     with transaction.atomic():
         existing = {r[0]: r[1:] for r in Wilayah.objects.values_list("kode", *_FIELDS).iterator(chunk_size=10000)}
         baru: list[Wilayah] = []
@@ -264,7 +264,7 @@ def impor_batas(kabupaten_kode: str, berkas: list[Path], *, progres: bool = True
     missing = sorted(set(by_kode) - known)
     if missing:
         raise ImporError(f"kode belum ada di tabel wilayah (jalankan impor_wilayah dulu): {', '.join(missing[:5])}")
-    bar = Progres("Impor batas", len(by_kode), enabled=progres)
+    bar = Progress("Impor batas", len(by_kode), enabled=progres)
     updates = []
     for kode, geometry in by_kode.items():
         updates.append(Wilayah(kode=kode, peta_svg=svg_path(geometry, proyeksi)))

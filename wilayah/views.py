@@ -7,7 +7,7 @@ from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from jembatan.lib.halaman import halaman_publik
+from jembatan.lib.pagecache import public_page
 from kim.cakupan import cakupan
 from kim.models import Kim, RiwayatTahap, Tahap
 from wilayah.models import Level, Wilayah, kabupaten_aktif
@@ -26,7 +26,7 @@ def _desa_dengan_tahap(**filters):
 
 
 @require_safe
-@halaman_publik
+@public_page
 def beranda(request):
     kabupaten = kabupaten_aktif()
     data = cakupan(kabupaten)
@@ -49,7 +49,7 @@ def beranda(request):
 
 
 @require_safe
-@halaman_publik
+@public_page
 def detail(request, kode):
     wilayah = Wilayah.objects.select_related("parent__parent").filter(kode=kode).first()
     if wilayah is None:

@@ -33,9 +33,9 @@ def terkirim(monkeypatch):
 
     def palsu(method, url, *, json=None, headers=None, timeout=10):
         calls.append({"method": method, "url": url, "json": json, "headers": headers or {}})
-        return http.Respon(200, b"{}")
+        return http.FetchResult(200, b"{}")
 
-    monkeypatch.setattr(http, "kirim", palsu)
+    monkeypatch.setattr(http, "fetch", palsu)
     return calls
 
 
@@ -249,12 +249,12 @@ def test_a_screenshot_seen_before_is_answered_with_its_verdict(client, monkeypat
     def palsu(method, url, *, json=None, headers=None, timeout=10):
         calls.append((method, url, json))
         if url.startswith("https://lookaside.fbsbx.com/"):
-            return http.Respon(200, ulang.getvalue())
+            return http.FetchResult(200, ulang.getvalue())
         if url.endswith("/media-1"):
-            return http.Respon(200, b'{"url": "https://lookaside.fbsbx.com/media-1"}')
-        return http.Respon(200, b"{}")
+            return http.FetchResult(200, b'{"url": "https://lookaside.fbsbx.com/media-1"}')
+        return http.FetchResult(200, b"{}")
 
-    monkeypatch.setattr(http, "kirim", palsu)
+    monkeypatch.setattr(http, "fetch", palsu)
     with django_capture_on_commit_callbacks(execute=True):
         kirim_wa(client, wa_payload("", jenis="image", id_="wamid.IMG2"))
     balasan = calls[-1][2]["text"]["body"]
@@ -285,12 +285,12 @@ def test_telegram_photo_is_fetched_with_getfile(client, monkeypatch, django_capt
     def palsu(method, url, *, json=None, headers=None, timeout=10):
         calls.append((method, url, json))
         if url.endswith("/getFile"):
-            return http.Respon(200, b'{"ok": true, "result": {"file_path": "photos/file_7.jpg"}}')
+            return http.FetchResult(200, b'{"ok": true, "result": {"file_path": "photos/file_7.jpg"}}')
         if "/file/bot" in url:
-            return http.Respon(200, _layar())
-        return http.Respon(200, b"{}")
+            return http.FetchResult(200, _layar())
+        return http.FetchResult(200, b"{}")
 
-    monkeypatch.setattr(http, "kirim", palsu)
+    monkeypatch.setattr(http, "fetch", palsu)
     update = {
         "update_id": 7001,
         "message": {
@@ -350,10 +350,10 @@ def test_media_is_not_fetched_from_an_unknown_host_with_our_token(client, monkey
     def palsu(method, url, *, json=None, headers=None, timeout=10):
         calls.append(url)
         if url.endswith("/media-1"):
-            return http.Respon(200, b'{"url": "https://penyerang.example/ambil"}')
-        return http.Respon(200, b"{}")
+            return http.FetchResult(200, b'{"url": "https://penyerang.example/ambil"}')
+        return http.FetchResult(200, b"{}")
 
-    monkeypatch.setattr(http, "kirim", palsu)
+    monkeypatch.setattr(http, "fetch", palsu)
     with django_capture_on_commit_callbacks(execute=True):
         kirim_wa(client, wa_payload("", jenis="image", id_="wamid.IMG9"))
     assert "https://penyerang.example/ambil" not in calls
@@ -373,15 +373,15 @@ def test_a_reply_the_provider_refused_is_sent_later_without_filing_twice(client,
     from django.core.management import call_command
 
     def mati(method, url, *, json=None, headers=None, timeout=10):
-        raise http.HttpGagal("503")
+        raise http.FetchError("503")
 
-    monkeypatch.setattr(http, "kirim", mati)
+    monkeypatch.setattr(http, "fetch", mati)
     with django_capture_on_commit_callbacks(execute=True):
         kirim_wa(client, wa_payload("Kabar jalan poros desa ditutup minggu depan", id_="wamid.GAGAL"))
     pesan = PesanMasuk.objects.get()
     assert pesan.diproses and pesan.dijawab is None and "Kode pelacakan" in pesan.balasan
     calls = []
-    monkeypatch.setattr(http, "kirim", lambda method, url, **kw: calls.append(kw["json"]) or http.Respon(200, b"{}"))
+    monkeypatch.setattr(http, "fetch", lambda method, url, **kw: calls.append(kw["json"]) or http.FetchResult(200, b"{}"))
     call_command("jawab_tertunda", verbosity=0)
     call_command("jawab_tertunda", verbosity=0)
     assert len(calls) == 1 and Laporan.objects.count() == 1

@@ -1,4 +1,4 @@
-"""The one way out: every request to an outside service (WhatsApp, Telegram, …) goes through `kirim()`.
+"""The one way out: every request to an outside service (WhatsApp, Telegram, …) goes through `fetch()`.
 
 Tests replace this single function, so no test ever reaches the network, and no code can pretend an
 outside service answered.
@@ -22,12 +22,12 @@ def _aman(url: str) -> str:
     return re.sub(r"/bot[^/]+/", "/bot***/", url.split("?")[0])
 
 
-class HttpGagal(Exception):
+class FetchError(Exception):
     """The service could not be reached or answered with an error."""
 
 
 @dataclass
-class Respon:
+class FetchResult:
     status: int
     body: bytes
 
@@ -50,12 +50,12 @@ class _Pengalihan(urllib.request.HTTPRedirectHandler):
 _pembuka = urllib.request.build_opener(_Pengalihan)
 
 
-def kirim(method: str, url: str, *, json=None, headers: dict[str, str] | None = None, timeout: float = 10) -> Respon:
-    """Send one HTTPS request; raise HttpGagal on a network error or a status of 400 and above.
+def fetch(method: str, url: str, *, json=None, headers: dict[str, str] | None = None, timeout: float = 10) -> FetchResult:
+    """Send one HTTPS request; raise FetchError on a network error or a status of 400 and above.
 
     Only https:// is accepted (no file:, no plain http carrying tokens)."""
     if urlsplit(url).scheme != "https":
-        raise HttpGagal(f"hanya https yang diizinkan: {_aman(url)}")
+        raise FetchError(f"hanya https yang diizinkan: {_aman(url)}")
     data = None
     headers = {"User-Agent": "Jembatan", **(headers or {})}
     if json is not None:
@@ -64,11 +64,11 @@ def kirim(method: str, url: str, *, json=None, headers: dict[str, str] | None = 
     request = urllib.request.Request(url, data=data, headers=headers, method=method.upper())  # noqa: S310 (https URLs from settings)
     try:
         with _pembuka.open(request, timeout=timeout) as response:
-            return Respon(response.status, response.read())
+            return FetchResult(response.status, response.read())
     except urllib.error.HTTPError as e:
         body = e.read()[:500]
         log.warning("HTTP %s %s answered %s: %r", method, _aman(url), e.code, body)
-        raise HttpGagal(f"{e.code} dari {_aman(url)}") from None
+        raise FetchError(f"{e.code} dari {_aman(url)}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as e:
         log.warning("HTTP %s %s failed: %s", method, _aman(url), e)
-        raise HttpGagal(str(e)) from None
+        raise FetchError(str(e)) from None

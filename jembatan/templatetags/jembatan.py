@@ -16,10 +16,10 @@ def label_tahap(kode: str | None) -> str:
 
 @register.filter
 def markah(teks: str):
-    """User-written Markdown as sanitised HTML (see jembatan.lib.markah)."""
-    from jembatan.lib.markah import ke_html
+    """User-written Markdown as sanitised HTML (see jembatan.lib.markup)."""
+    from jembatan.lib.markup import to_html
 
-    return ke_html(teks)
+    return to_html(teks)
 
 
 @register.filter

@@ -9,8 +9,8 @@ from jembatan.lib import http
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "http://127.0.0.1/", "ftp://example.org/x"])
 def test_only_https_is_allowed(url):
-    with pytest.raises(http.HttpGagal, match="hanya https"):
-        http.kirim("GET", url)
+    with pytest.raises(http.FetchError, match="hanya https"):
+        http.fetch("GET", url)
 
 
 def _redirect(dari: str, ke: str):

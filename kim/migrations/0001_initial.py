@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import jembatan.lib.unggah
+import jembatan.lib.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -34,10 +34,10 @@ class Migration(migrations.Migration):
                 ('nomor_sk', models.CharField(blank=True, max_length=100, verbose_name='nomor SK')),
                 ('tanggal_sk', models.DateField(blank=True, null=True, verbose_name='tanggal SK')),
                 ('penandatangan_sk', models.CharField(blank=True, max_length=150, verbose_name='penandatangan SK')),
-                ('berkas_sk', models.FileField(blank=True, help_text='PDF, JPEG atau PNG.', upload_to='kim/sk/%Y/', validators=[jembatan.lib.unggah.validasi_dokumen], verbose_name='pindaian SK')),
-                ('berkas_adart', models.FileField(blank=True, help_text='PDF, JPEG atau PNG.', upload_to='kim/adart/%Y/', validators=[jembatan.lib.unggah.validasi_dokumen], verbose_name='AD/ART')),
+                ('berkas_sk', models.FileField(blank=True, help_text='PDF, JPEG atau PNG.', upload_to='kim/sk/%Y/', validators=[jembatan.lib.uploads.validate_document], verbose_name='pindaian SK')),
+                ('berkas_adart', models.FileField(blank=True, help_text='PDF, JPEG atau PNG.', upload_to='kim/adart/%Y/', validators=[jembatan.lib.uploads.validate_document], verbose_name='AD/ART')),
                 ('nomor_kimid', models.CharField(blank=True, max_length=50, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9./\\-]+$', 'Hanya huruf, angka, titik, garis miring dan tanda hubung.')], verbose_name='nomor registrasi KIM.id')),
-                ('logo', models.ImageField(blank=True, upload_to='kim/logo/', validators=[jembatan.lib.unggah.validasi_gambar], verbose_name='logo')),
+                ('logo', models.ImageField(blank=True, upload_to='kim/logo/', validators=[jembatan.lib.uploads.validate_image], verbose_name='logo')),
                 ('situs', models.URLField(blank=True, verbose_name='situs web')),
                 ('facebook', models.URLField(blank=True, verbose_name='Facebook')),
                 ('instagram', models.URLField(blank=True, verbose_name='Instagram')),

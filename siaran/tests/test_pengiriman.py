@@ -58,7 +58,7 @@ def test_a_crash_between_claim_and_send_never_leads_to_a_second_email(cast, buat
     def mati(*args, **kwargs):
         raise KeyboardInterrupt  # the process is gone: nothing after the claim runs
 
-    monkeypatch.setattr(tasks, "kirim", mati)
+    monkeypatch.setattr(tasks, "send", mati)
     with pytest.raises(KeyboardInterrupt):
         tasks.antar(ids)
     monkeypatch.undo()
@@ -97,14 +97,14 @@ def test_failing_mail_server_leaves_deliveries_failed_and_visible(settings, clie
 def test_one_refused_address_does_not_stop_the_others(cast, buat_siaran, monkeypatch):
     import smtplib
 
-    asli = tasks.kirim
+    asli = tasks.send
 
     def tolak_satu(nama, kepada, konteks):
         if kepada == [cast.editor.email]:
             raise smtplib.SMTPRecipientsRefused({kepada[0]: (550, b"no such user")})
         asli(nama, kepada, konteks)
 
-    monkeypatch.setattr(tasks, "kirim", tolak_satu)
+    monkeypatch.setattr(tasks, "send", tolak_satu)
     buat_siaran()
     assert [m.to for m in mail.outbox] == [[cast.editor_lain.email]]
     assert Kiriman.objects.get(email=cast.editor.email).status == "gagal"

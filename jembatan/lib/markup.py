@@ -17,7 +17,7 @@ TAG = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "a",
 ATRIBUT = {"a": {"href", "title"}}
 
 
-def ke_html(teks: str) -> SafeString:
+def to_html(teks: str) -> SafeString:
     """Safe HTML for `teks` written in Markdown (links get rel="nofollow noopener ugc")."""
     html = markdown.markdown(teks or "", extensions=["sane_lists"], output_format="html")
     bersih = nh3.clean(
@@ -26,6 +26,6 @@ def ke_html(teks: str) -> SafeString:
     return mark_safe(bersih)  # sanitised by nh3 just above
 
 
-def ke_teks(teks: str) -> str:
+def to_text(teks: str) -> str:
     """Plain text of a Markdown text (for summaries, feeds and search)."""
     return html.unescape(nh3.clean(markdown.markdown(teks or ""), tags=set())).strip()

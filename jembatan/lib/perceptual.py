@@ -10,7 +10,7 @@ from PIL import Image, ImageOps
 def dhash(data: bytes, ukuran: int = 8) -> int:
     """A 64-bit difference hash: brightness gradients of a 9×8 grey thumbnail, as a signed 64-bit int.
 
-    Signed so it fits a database BIGINT; compare hashes with `jarak()`."""
+    Signed so it fits a database BIGINT; compare hashes with `distance()`."""
     with Image.open(io.BytesIO(data)) as img:
         abu = ImageOps.exif_transpose(img).convert("L").resize((ukuran + 1, ukuran), Image.Resampling.LANCZOS)
         px = list(abu.get_flattened_data())
@@ -23,6 +23,6 @@ def dhash(data: bytes, ukuran: int = 8) -> int:
     return nilai - (1 << 64) if nilai >= (1 << 63) else nilai
 
 
-def jarak(a: int, b: int) -> int:
+def distance(a: int, b: int) -> int:
     """Hamming distance between two hashes from `dhash()` (0 = same picture, 64 = opposite)."""
     return ((a ^ b) & ((1 << 64) - 1)).bit_count()

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy as _
 PDF, JPEG, PNG = "pdf", "jpeg", "png"
 
 
-def batas_bytes() -> int:
+def max_upload_bytes() -> int:
     return settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024
 
 
-class BatasUkuranUploadHandler(FileUploadHandler):
+class SizeLimitUploadHandler(FileUploadHandler):
     """Stops reading a request whose files pass the size limit, before they reach the disk.
 
     The request then arrives with the file missing and `request.upload_terlalu_besar` set,
@@ -30,7 +30,7 @@ class BatasUkuranUploadHandler(FileUploadHandler):
         # A body far over the limit (form fields add a little on top) is refused at its first
         # file chunk, without reading the file at all.
         self.request.upload_terlalu_besar = False
-        self._terlalu_besar = bool(content_length and content_length > batas_bytes() + 1024 * 1024)
+        self._terlalu_besar = bool(content_length and content_length > max_upload_bytes() + 1024 * 1024)
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
@@ -38,7 +38,7 @@ class BatasUkuranUploadHandler(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data, start):
         self._dibaca += len(raw_data)
-        if self._terlalu_besar or self._dibaca > batas_bytes():
+        if self._terlalu_besar or self._dibaca > max_upload_bytes():
             self.request.upload_terlalu_besar = True
             raise StopUpload(connection_reset=False)
         return raw_data
@@ -47,7 +47,7 @@ class BatasUkuranUploadHandler(FileUploadHandler):
         return None
 
 
-def jenis_berkas(f) -> str | None:
+def sniff_type(f) -> str | None:
     """The real type of an uploaded file (pdf, jpeg, png) from its content, or None."""
     pos = f.tell() if hasattr(f, "tell") else 0
     f.seek(0)
@@ -74,32 +74,32 @@ def jenis_berkas(f) -> str | None:
 
 
 def _periksa(f, allowed: set[str], pesan) -> str:
-    if getattr(f, "size", 0) and f.size > batas_bytes():
+    if getattr(f, "size", 0) and f.size > max_upload_bytes():
         raise ValidationError(_("Berkas terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
-    kind = jenis_berkas(f)
+    kind = sniff_type(f)
     if kind not in allowed:
         raise ValidationError(pesan)
     return kind
 
 
-def validasi_dokumen(f) -> None:
+def validate_document(f) -> None:
     if getattr(f, "_committed", False):  # an existing stored file, already checked
         return
     _periksa(f, {PDF, JPEG, PNG}, _("Berkas harus PDF, JPEG atau PNG yang sah (diperiksa dari isinya)."))
 
 
-def validasi_gambar(f) -> None:
+def validate_image(f) -> None:
     if getattr(f, "_committed", False):
         return
     _periksa(f, {JPEG, PNG}, _("Berkas harus gambar JPEG atau PNG yang sah."))
 
 
-def bersihkan_metadata(f):
+def strip_metadata(f):
     """Re-encode a JPEG/PNG without its metadata (GPS location, camera); PDFs pass unchanged."""
     from django.core.files.uploadedfile import InMemoryUploadedFile
     from PIL import Image, ImageOps
 
-    kind = jenis_berkas(f)
+    kind = sniff_type(f)
     if kind not in (JPEG, PNG):
         return f
     f.seek(0)

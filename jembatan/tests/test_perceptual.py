@@ -4,7 +4,7 @@ import io
 
 from PIL import Image, ImageDraw
 
-from jembatan.lib.sidik import dhash, jarak
+from jembatan.lib.perceptual import dhash, distance
 
 
 def _gambar(geser=0, ukuran=(360, 640), kualitas=90, warna=(200, 30, 30)) -> bytes:
@@ -18,14 +18,14 @@ def _gambar(geser=0, ukuran=(360, 640), kualitas=90, warna=(200, 30, 30)) -> byt
 
 
 def test_resized_and_recompressed_copy_is_near():
-    assert jarak(dhash(_gambar()), dhash(_gambar(ukuran=(240, 427), kualitas=40))) <= 4
+    assert distance(dhash(_gambar()), dhash(_gambar(ukuran=(240, 427), kualitas=40))) <= 4
 
 
 def test_a_different_picture_is_far():
-    assert jarak(dhash(_gambar()), dhash(_gambar(geser=300, warna=(20, 150, 60)))) > 12
+    assert distance(dhash(_gambar()), dhash(_gambar(geser=300, warna=(20, 150, 60)))) > 12
 
 
 def test_hash_fits_a_signed_64_bit_column():
     h = dhash(_gambar())
     assert -(2**63) <= h < 2**63
-    assert jarak(h, h) == 0
+    assert distance(h, h) == 0

@@ -7,7 +7,7 @@ import time
 from typing import TextIO
 
 
-class Progres:
+class Progress:
     """Prints `label  42% (38,000/91,599)` in place, at most a few times a second."""
 
     def __init__(self, label: str, total: int, stream: TextIO | None = None, enabled: bool = True):

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def kirim(nama_template: str, kepada: list[str], konteks: dict) -> None:
+def send(nama_template: str, kepada: list[str], konteks: dict) -> None:
     """Send templates/surel/<nama>_subjek.txt, _isi.txt and _isi.html to the recipients."""
     # Mail goes out in the site's language, whatever language the sender's page was in.
     with translation.override(settings.LANGUAGE_CODE):
@@ -20,7 +20,7 @@ def kirim(nama_template: str, kepada: list[str], konteks: dict) -> None:
     msg.send()
 
 
-def url_situs(request, path: str) -> str:
+def absolute_url(request, path: str) -> str:
     """An absolute link for e-mail: SITE_URL when set, else the address the request came to."""
     if settings.SITE_URL:
         return settings.SITE_URL + path

@@ -1,12 +1,12 @@
 """Normalisation of informal Indonesian as it arrives in forwarded WhatsApp messages.
 
 The same hoax comes back as "BANTU SEBARKAN!!! 🙏🙏 info A1 dr grup sebelah, skrg udh ada yg kena..." and as
-"Sudah ada yang kena, info dari grup sebelah": both must end up as the same words. `normalisasi()` gives the
-cleaned text, `token()` the content words the matcher (cekfakta/pencocok.py) indexes.
+"Sudah ada yang kena, info dari grup sebelah": both must end up as the same words. `normalise()` gives the
+cleaned text, `tokens()` the content words the matcher (cekfakta/pencocok.py) indexes.
 
 The dictionaries are data, not code: `cekfakta/data/singkatan.tsv` (abbreviations and slang), `banjar.tsv`
-(Banjar words used in Tapin), `boilerplate.txt` (forwarding phrases) and `stopword.txt`. `kamus_bawaan()` loads
-them once; `Kamus.dengan()` puts entries edited by the admin on top without touching the files.
+(Banjar words used in Tapin), `boilerplate.txt` (forwarding phrases) and `stopword.txt`. `default_lexicon()` loads
+them once; `Lexicon.dengan()` puts entries edited by the admin on top without touching the files.
 """
 
 from __future__ import annotations
@@ -40,11 +40,11 @@ _BUKAN_LEET = frozenset({"p3k", "h5n1", "h1n1", "k3", "g20", "mp3", "mp4", "m3",
 
 
 @dataclass(frozen=True)
-class Kamus:
+class Lexicon:
     """The replacement dictionary, forwarding boilerplate and stopwords, already normalised.
 
-    Keys of `ganti` are token sequences (so "kaya apa" → "bagaimana" works); an empty replacement drops the
-    words. Build one with `kamus_bawaan()` and extend it with `dengan()`.
+    Keys of `ganti` are tokens sequences (so "kaya apa" → "bagaimana" works); an empty replacement drops the
+    words. Build one with `default_lexicon()` and extend it with `dengan()`.
     """
 
     ganti: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
@@ -72,21 +72,21 @@ class Kamus:
         ganti: Mapping[str, str] | Iterable[tuple[str, str]] = (),
         boilerplate: Iterable[str] = (),
         stopword: Iterable[str] = (),
-    ) -> Kamus:
-        """A new Kamus with these entries on top (an entry for an existing form replaces it)."""
+    ) -> Lexicon:
+        """A new Lexicon with these entries on top (an entry for an existing form replaces it)."""
         baru = dict(self.ganti)
         pasangan = ganti.items() if isinstance(ganti, Mapping) else ganti
         for bentuk, baku in pasangan:
             kunci = tuple(_token_dasar(bentuk, self))
             if kunci:
                 baru[kunci] = tuple(_token_dasar(baku, self))
-        tambahan = Kamus(baru, (), self.stopword)
+        tambahan = Lexicon(baru, (), self.stopword)
         frasa_baru = tuple(f for f in (tuple(_ganti(_token_dasar(b, tambahan), tambahan)) for b in boilerplate) if f)
         kata_henti = {k for s in stopword for k in _ganti(_token_dasar(s, tambahan), tambahan)}
-        return Kamus(baru, self.boilerplate + frasa_baru, self.stopword | kata_henti)
+        return Lexicon(baru, self.boilerplate + frasa_baru, self.stopword | kata_henti)
 
 
-def baca_tsv(path: Path) -> list[tuple[str, str]]:
+def read_tsv(path: Path) -> list[tuple[str, str]]:
     """`bentuk<TAB>baku` lines of a UTF-8 file; blank lines and lines starting with "#" are skipped."""
     pasangan = []
     for baris in path.read_text(encoding="utf-8").splitlines():
@@ -97,22 +97,22 @@ def baca_tsv(path: Path) -> list[tuple[str, str]]:
     return pasangan
 
 
-def baca_daftar(path: Path) -> list[str]:
+def read_list(path: Path) -> list[str]:
     """One entry a line of a UTF-8 file; blank lines and lines starting with "#" are skipped."""
     return [b.strip() for b in path.read_text(encoding="utf-8").splitlines() if b.strip() and not b.startswith("#")]
 
 
 @lru_cache(maxsize=1)
-def kamus_bawaan() -> Kamus:
+def default_lexicon() -> Lexicon:
     """The dictionaries shipped in cekfakta/data/ (read once per process; the result is immutable)."""
-    return Kamus().dengan(
-        ganti=baca_tsv(DATA_DIR / "singkatan.tsv") + baca_tsv(DATA_DIR / "banjar.tsv"),
-        boilerplate=baca_daftar(DATA_DIR / "boilerplate.txt"),
-        stopword=baca_daftar(DATA_DIR / "stopword.txt"),
+    return Lexicon().dengan(
+        ganti=read_tsv(DATA_DIR / "singkatan.tsv") + read_tsv(DATA_DIR / "banjar.tsv"),
+        boilerplate=read_list(DATA_DIR / "boilerplate.txt"),
+        stopword=read_list(DATA_DIR / "stopword.txt"),
     )
 
 
-def normalisasi(teks: str, kamus: Kamus | None = None, *, url: Literal["domain", "hapus"] = "domain") -> str:
+def normalise(teks: str, kamus: Lexicon | None = None, *, url: Literal["domain", "hapus"] = "domain") -> str:
     """Clean forwarded-message text into lower-case standard words separated by single spaces.
 
     Contract, in order: Unicode NFKC (so 𝐁𝐔𝐊𝐀 and full-width letters become plain) and lower case; a URL becomes
@@ -121,17 +121,17 @@ def normalisasi(teks: str, kamus: Kamus | None = None, *, url: Literal["domain",
     or more times becomes one ("bangeeet" → "banget"), and a doubled letter is undone only when that gives a
     dictionary word ("hooax" → "hoaks"); digits inside words become letters only where safe ("rus4k" → "rusak",
     never "p3k"); abbreviations, slang and Banjar words are replaced (longest phrase first); forwarding
-    boilerplate is dropped. Numbers stay. Stopwords stay (see `token()`). Never raises on any str.
+    boilerplate is dropped. Numbers stay. Stopwords stay (see `tokens()`). Never raises on any str.
     """
-    kamus = kamus_bawaan() if kamus is None else kamus
+    kamus = default_lexicon() if kamus is None else kamus
     return " ".join(_buang_boilerplate(_ganti(_token_dasar(teks, kamus, url=url), kamus), kamus))
 
 
-def token(teks: str, kamus: Kamus | None = None) -> list[str]:
-    """The content words of `teks`: `normalisasi()` split into words, stopwords removed, order kept."""
-    kamus = kamus_bawaan() if kamus is None else kamus
+def tokens(teks: str, kamus: Lexicon | None = None) -> list[str]:
+    """The content words of `teks`: `normalise()` split into words, stopwords removed, order kept."""
+    kamus = default_lexicon() if kamus is None else kamus
     henti = kamus.stopword
-    return [k for k in normalisasi(teks, kamus).split() if k not in henti]
+    return [k for k in normalise(teks, kamus).split() if k not in henti]
 
 
 def _host(cocok: re.Match[str]) -> str:
@@ -141,7 +141,7 @@ def _host(cocok: re.Match[str]) -> str:
     return " " + host.replace(".", "").replace("-", "") + " "
 
 
-def _token_dasar(teks: str, kamus: Kamus, *, url: str = "domain") -> list[str]:
+def _token_dasar(teks: str, kamus: Lexicon, *, url: str = "domain") -> list[str]:
     """Words after Unicode, case, URL, symbol, repetition and leetspeak clean-up (no dictionary yet)."""
     teks = unicodedata.normalize("NFKC", teks).lower()
     teks = _EMAIL.sub(" ", teks)
@@ -168,7 +168,7 @@ def _token_dasar(teks: str, kamus: Kamus, *, url: str = "domain") -> list[str]:
     return kata
 
 
-def _ganti(kata: list[str], kamus: Kamus) -> list[str]:
+def _ganti(kata: list[str], kamus: Lexicon) -> list[str]:
     """Replace dictionary forms, longest phrase first."""
     ganti = kamus.ganti
     if not ganti:
@@ -189,7 +189,7 @@ def _ganti(kata: list[str], kamus: Kamus) -> list[str]:
     return hasil
 
 
-def _buang_boilerplate(kata: list[str], kamus: Kamus) -> list[str]:
+def _buang_boilerplate(kata: list[str], kamus: Lexicon) -> list[str]:
     per_awal: dict[str, list[tuple[str, ...]]] = kamus._boilerplate_per_awal  # type: ignore[attr-defined]
     if not per_awal:
         return kata

@@ -19,34 +19,34 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-VERSI_KEY = "halaman:versi"
+GENERATION_KEY = "halaman:generation"
 
 
-def versi() -> int:
-    value = cache.get(VERSI_KEY)
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
     if value is None:
         # Start from the clock, so a version lost to eviction never repeats an old one.
         value = time.time_ns()
-        cache.add(VERSI_KEY, value, timeout=None)
-        value = cache.get(VERSI_KEY, value)
+        cache.add(GENERATION_KEY, value, timeout=None)
+        value = cache.get(GENERATION_KEY, value)
     return value
 
 
-def batalkan() -> None:
+def invalidate() -> None:
     """Retire every cached public page (call after any change they show)."""
     try:
-        cache.incr(VERSI_KEY)
+        cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(VERSI_KEY, time.time_ns(), timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def halaman_publik(view):
+def public_page(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         timeout = settings.JEMBATAN_PAGE_CACHE_SECONDS
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated or not timeout:
             return view(request, *args, **kwargs)
-        key = f"halaman:{versi()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+        key = f"halaman:{generation()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
             status, content_type, body, headers = hit

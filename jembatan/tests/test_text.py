@@ -2,7 +2,7 @@
 
 import pytest
 
-from jembatan.lib.teks import DATA_DIR, Kamus, baca_daftar, baca_tsv, kamus_bawaan, normalisasi, token
+from jembatan.lib.text import DATA_DIR, Lexicon, default_lexicon, normalise, read_list, read_tsv, tokens
 
 
 @pytest.mark.parametrize(
@@ -16,26 +16,26 @@ from jembatan.lib.teks import DATA_DIR, Kamus, baca_daftar, baca_tsv, kamus_bawa
     ],
 )
 def test_abbreviations_and_slang_become_standard_words(pesan, hasil):
-    assert normalisasi(pesan) == hasil
+    assert normalise(pesan) == hasil
 
 
 def test_elongated_letters_are_shortened():
-    assert normalisasi("bangeeet sebentaaar") == "banget sebentar"
-    assert normalisasi("HOOAAAX") == "hoaks"
+    assert normalise("bangeeet sebentaaar") == "banget sebentar"
+    assert normalise("HOOAAAX") == "hoaks"
 
 
 def test_real_double_letters_stay():
-    assert normalisasi("maaf saat ini sudah taat") == "maaf saat ini sudah taat"
+    assert normalise("maaf saat ini sudah taat") == "maaf saat ini sudah taat"
 
 
 def test_emoji_symbols_and_fancy_unicode_are_removed():
-    assert normalisasi("😱😱 𝐁𝐔𝐊𝐀 ＳＥＫＡＲＡＮＧ ☞ 💵💵 dana!!!") == "buka sekarang dana"
+    assert normalise("😱😱 𝐁𝐔𝐊𝐀 ＳＥＫＡＲＡＮＧ ☞ 💵💵 dana!!!") == "buka sekarang dana"
 
 
 def test_url_becomes_its_domain_or_goes():
-    assert normalisasi("Daftar di https://www.bit.ly/bansos-2024?x=1 skrg") == "daftar di bitly sekarang"
-    assert normalisasi("cek s.id/hadiah") == "cek sid"
-    assert normalisasi("Daftar di https://bit.ly/bansos", url="hapus") == "daftar di"
+    assert normalise("Daftar di https://www.bit.ly/bansos-2024?x=1 skrg") == "daftar di bitly sekarang"
+    assert normalise("cek s.id/hadiah") == "cek sid"
+    assert normalise("Daftar di https://bit.ly/bansos", url="hapus") == "daftar di"
 
 
 @pytest.mark.parametrize(
@@ -49,32 +49,32 @@ def test_url_becomes_its_domain_or_goes():
     ],
 )
 def test_forwarding_boilerplate_is_dropped(pesan):
-    assert token(pesan) == ["air", "pdam", "tercemar"]
+    assert tokens(pesan) == ["air", "pdam", "tercemar"]
 
 
 def test_reduplication_is_reduced_to_one_word():
-    assert normalisasi("ibu2 dan anak-anak serta tentara²") == "ibu dan anak serta tentara"
+    assert normalise("ibu2 dan anak-anak serta tentara²") == "ibu dan anak serta tentara"
 
 
 def test_leetspeak_is_undone_only_where_safe():
-    assert normalisasi("rus4k t3rbukti h0ax") == "rusak terbukti hoaks"
-    assert normalisasi("rekrutmen P3K dan flu H5N1 covid-19 tahun 2024") == "rekrutmen p3k dan flu h5n1 covid tahun 2024"
+    assert normalise("rus4k t3rbukti h0ax") == "rusak terbukti hoaks"
+    assert normalise("rekrutmen P3K dan flu H5N1 covid-19 tahun 2024") == "rekrutmen p3k dan flu h5n1 covid tahun 2024"
 
 
 def test_banjar_words_become_indonesian():
-    assert normalisasi("Pian handak tulak ka pasar kah") == "anda mau pergi ka pasar kah"
-    assert normalisasi("kaya apa banyu di rumah ulun wayah ini, kada kawa lewat") == (
+    assert normalise("Pian handak tulak ka pasar kah") == "anda mau pergi ka pasar kah"
+    assert normalise("kaya apa banyu di rumah ulun wayah ini, kada kawa lewat") == (
         "bagaimana air di rumah saya sekarang tidak bisa lewat"
     )
-    assert normalisasi("bubuhan kakanakan") == "mereka anak anak"
+    assert normalise("bubuhan kakanakan") == "mereka anak anak"
 
 
 def test_banjar_words_that_are_also_indonesian_words_are_left_alone():
-    assert normalisasi("lawan politik kaya raya") == "lawan politik kaya raya"
+    assert normalise("lawan politik kaya raya") == "lawan politik kaya raya"
 
 
 def test_token_drops_stopwords_and_keeps_order():
-    assert token("Apakah benar yg beredar di grup ini hoax? Tarif listrik naik dua kali lipat") == [
+    assert tokens("Apakah benar yg beredar di grup ini hoax? Tarif listrik naik dua kali lipat") == [
         "benar",
         "grup",
         "tarif",
@@ -87,30 +87,30 @@ def test_token_drops_stopwords_and_keeps_order():
 
 
 def test_empty_and_symbol_only_input_give_nothing():
-    assert normalisasi("") == ""
-    assert token("🙏🙏🙏 !!! ...") == []
-    assert token("bantu sebarkan") == []
+    assert normalise("") == ""
+    assert tokens("🙏🙏🙏 !!! ...") == []
+    assert tokens("bantu sebarkan") == []
 
 
 def test_enormous_and_odd_input_does_not_raise():
     teks = "hadiah " * 50_000 + "\x00\ufffd\u200d"
-    assert normalisasi(teks).startswith("hadiah hadiah")
+    assert normalise(teks).startswith("hadiah hadiah")
 
 
 def test_admin_entries_go_on_top_of_the_shipped_dictionary():
-    kamus = kamus_bawaan().dengan({"bsu": "bantuan subsidi upah", "kada": "tidak pernah"}, boilerplate=["dari grup kampung"])
-    assert normalisasi("BSU kada cair, dari grup kampung", kamus) == "bantuan subsidi upah tidak pernah cair"
-    assert normalisasi("BSU kada cair") == "bsu tidak cair"
+    kamus = default_lexicon().dengan({"bsu": "bantuan subsidi upah", "kada": "tidak pernah"}, boilerplate=["dari grup kampung"])
+    assert normalise("BSU kada cair, dari grup kampung", kamus) == "bantuan subsidi upah tidak pernah cair"
+    assert normalise("BSU kada cair") == "bsu tidak cair"
 
 
 def test_an_empty_dictionary_still_cleans_text():
-    assert normalisasi("Yg BANGEEET!!", Kamus()) == "yg banget"
+    assert normalise("Yg BANGEEET!!", Lexicon()) == "yg banget"
 
 
 def test_shipped_data_files_are_well_formed():
     for nama in ("singkatan.tsv", "banjar.tsv"):
-        for bentuk, baku in baca_tsv(DATA_DIR / nama):
+        for bentuk, baku in read_tsv(DATA_DIR / nama):
             assert bentuk and bentuk == bentuk.lower(), (nama, bentuk)
             assert baku == baku.lower(), (nama, baku)
-    assert len(baca_daftar(DATA_DIR / "boilerplate.txt")) >= 20
-    assert "yang" in kamus_bawaan().stopword
+    assert len(read_list(DATA_DIR / "boilerplate.txt")) >= 20
+    assert "yang" in default_lexicon().stopword

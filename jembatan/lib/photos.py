@@ -13,18 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from jembatan.lib.unggah import JPEG, PNG, batas_bytes, jenis_berkas
+from jembatan.lib.uploads import JPEG, PNG, max_upload_bytes, sniff_type
 
 PUBLIK = "publik"  # the only media folder served to the public (see jembatan/urls.py)
 
 
-def olah_foto(f, folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200)) -> tuple[int, int, dict]:
+def process_photo(f, folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200)) -> tuple[int, int, dict]:
     """Save resized copies of the uploaded image `f`; returns (width, height, {width: {"webp": path, "jpeg": path}}).
 
     Raises ValidationError for anything that is not a JPEG or PNG image, or is too large."""
-    if getattr(f, "size", 0) and f.size > batas_bytes():
+    if getattr(f, "size", 0) and f.size > max_upload_bytes():
         raise ValidationError(_("Foto terlalu besar."))
-    if jenis_berkas(f) not in (JPEG, PNG):
+    if sniff_type(f) not in (JPEG, PNG):
         raise ValidationError(_("Berkas ini bukan foto JPEG atau PNG yang sah."))
     f.seek(0)
     with Image.open(f) as asli:
@@ -50,7 +50,7 @@ def olah_foto(f, folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200)) -
     return lebar, tinggi, versi
 
 
-def hapus_foto(versi: dict) -> None:
+def delete_photo(versi: dict) -> None:
     for paths in versi.values():
         for path in paths.values():
             default_storage.delete(path)
