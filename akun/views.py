@@ -97,7 +97,7 @@ def batalkan_undangan(request, pk):
 @login_required
 def ubah_pengguna(request, pk):
     akses.wajib(akses.boleh_kelola_pengguna(request.user))
-    user = get_object_or_404(User, pk=pk)
+    user = akses.get_pengguna_untuk_admin(request, pk)
     fields = PenggunaForm.Meta.fields
     before = {f: getattr(user, f) for f in fields}
     form = PenggunaForm(request.POST or None, instance=user)

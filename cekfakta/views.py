@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from akun import akses
+from akun.akses import wajib
 from akun.audit import catat
-from cekfakta import gambar, layanan
+from cekfakta import akses, gambar, layanan
 from cekfakta import statistik as hitung_statistik
 from cekfakta.forms import CekForm, GabungForm, KlaimForm, ReferensiFormSet
 from cekfakta.models import RATING, Hasil, Klaim, Laporan
@@ -125,7 +125,7 @@ def claimreview(klaim: Klaim, url: str, penerbit: str) -> str:
 @login_required
 @require_safe
 def antrean(request):
-    akses.wajib(akses.boleh_verifikasi(request.user))
+    wajib(akses.boleh_verifikasi(request.user))
     now = timezone.now()
     klaim = Klaim.objects.antrean().order_by("tenggat")
     halaman = Paginator(klaim, 50).get_page(request.GET.get("halaman"))
@@ -329,7 +329,7 @@ def webhook(request, saluran):
 @login_required
 @require_safe
 def statistik(request):
-    akses.wajib(akses.boleh_verifikasi(request.user))
+    wajib(akses.boleh_verifikasi(request.user))
     rentang = hitung_statistik.rentang_tanggal(request.GET)
     stat = hitung_statistik.hitung(kabupaten_aktif(), rentang)
     query = f"dari={rentang.dari.isoformat()}&sampai={rentang.sampai.isoformat()}"
@@ -339,7 +339,7 @@ def statistik(request):
 @login_required
 @require_safe
 def unduh_statistik(request):
-    akses.wajib(akses.boleh_verifikasi(request.user))
+    wajib(akses.boleh_verifikasi(request.user))
     rentang = hitung_statistik.rentang_tanggal(request.GET)
     stat = hitung_statistik.hitung(kabupaten_aktif(), rentang)
     response = HttpResponse(hitung_statistik.ke_csv(stat), content_type="text/csv; charset=utf-8")

@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from akun import akses
+from akun.akses import wajib
 from akun.audit import catat
-from diskusi import layanan
+from diskusi import akses, layanan
 from diskusi.forms import KomentarForm, ModerasiForm
 from diskusi.models import Komentar, Status
 from jembatan.lib.mail import absolute_url
@@ -156,7 +156,7 @@ SARINGAN = {
 @login_required
 @require_safe
 def antrean(request):
-    akses.wajib(akses.boleh_buka_antrean_komentar(request.user))
+    wajib(akses.boleh_buka_antrean_komentar(request.user))
     saring = request.GET.get("status") if request.GET.get("status") in SARINGAN else "tinjau"
     qs = SARINGAN[saring](akses.komentar_untuk_moderator(request.user)).defer("email")
     halaman = Paginator(qs.prefetch_related("objek").order_by("-dibuat"), 50).get_page(request.GET.get("halaman"))

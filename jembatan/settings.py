@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "warta",
     "siaran",
     "api",
+    "beranda",
 ]
 
 MIDDLEWARE = [
@@ -94,7 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "jembatan.context_processors.deployment",
+                "beranda.context_processors.deployment",
                 "siaran.context_processors.darurat",
             ],
         },
@@ -145,7 +146,7 @@ else:
 AUTH_USER_MODEL = "akun.User"
 LOGIN_URL = "akun:masuk"
 LOGIN_REDIRECT_URL = "kim:dasbor"
-LOGOUT_REDIRECT_URL = "wilayah:beranda"
+LOGOUT_REDIRECT_URL = "beranda:utama"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -5,10 +5,10 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
 
-from jembatan.sitemaps import SITEMAPS
+from beranda.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("", include("wilayah.urls")),
+    path("", include("beranda.urls")),
     path("", include("cekfakta.urls")),
     path("", include("warta.urls")),
     path("", include("diskusi.urls")),

@@ -162,7 +162,7 @@ class Kim(models.Model):
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
-        return reverse("wilayah:detail", args=[self.wilayah_id])
+        return reverse("beranda:wilayah", args=[self.wilayah_id])
 
     def clean(self):
         errors = {}

@@ -9,10 +9,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from akun import akses
+from akun.akses import boleh_lihat_audit, wajib, wilayah_cakupan
 from akun.audit import catat, perubahan
+from akun.models import Audit
 from jembatan.lib.pagecache import public_page
-from kim import ekspor
+from kim import akses, ekspor
 from kim.cakupan import cakupan, desa_tanpa_kim, progres_tahunan
 from kim.forms import DirektoriForm, KimForm, PengurusForm, SelesaiForm, TahapForm, TargetForm
 from kim.models import Kim, Pengurus, PerpindahanDitolak, Tahap, TargetCakupan, pindahkan_tahap
@@ -125,7 +126,7 @@ def kit(request, kode, dokumen):
 @login_required
 @require_safe
 def dasbor(request):
-    wilayah = akses.wilayah_dikelola(request.user)
+    wilayah = wilayah_cakupan(request.user)
     if not wilayah.exists():
         return render(request, "kim/dasbor_kosong.html")
     q = request.GET.get("q", "").strip()
@@ -348,7 +349,7 @@ def akhiri_pengurus(request, pk):
 
 @login_required
 def target(request):
-    akses.wajib(akses.boleh_atur_target(request.user))
+    wajib(akses.boleh_atur_target(request.user))
     kabupaten = kabupaten_aktif()
     jumlah = Wilayah.objects.filter(kabupaten_kode=kabupaten.kode, level=Level.DESA, berlaku=True).count()
     tahun = _tahun(request) if request.method == "GET" else int(request.POST.get("tahun") or 0)
@@ -376,9 +377,7 @@ def target(request):
 @login_required
 @require_safe
 def audit(request):
-    from akun.models import Audit
-
-    akses.wajib(akses.boleh_lihat_audit(request.user))
+    wajib(boleh_lihat_audit(request.user))
     entries = Audit.objects.select_related("user")
     if kode := request.GET.get("wilayah", "").strip():
         entries = entries.filter(wilayah_id=kode)

@@ -11,7 +11,7 @@ def darurat(request):
         user = request.user
         if not user.is_authenticated or user.peran not in (Peran.PENGURUS, Peran.ANGGOTA):
             return []
-        from akun.akses import kim_pengguna
+        from kim.akses import kim_pengguna
         from siaran.models import Penerimaan, Prioritas, StatusPenerimaan
 
         return list(

@@ -7,9 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from akun import akses
+from akun.akses import wajib
 from akun.audit import catat
 from jembatan.lib.mail import absolute_url
+from kim.akses import kim_pengguna, kim_pengurus
+from siaran import akses
 from siaran import models as m
 from siaran.forms import SASARAN_KOSONG, SiaranForm, TeruskanForm
 
@@ -20,8 +22,8 @@ def kotak_masuk(request):
     """The inbox of a KIM's pengurus and members; Diskominfo and operators go to the list of siaran."""
     if akses.boleh_lihat_tabel_siaran(request.user):
         return redirect("siaran:semua")
-    kim = akses.kim_pengguna(request.user)
-    akses.wajib(kim.exists())
+    kim = kim_pengguna(request.user)
+    wajib(kim.exists())
     rows = (
         akses.penerimaan_untuk_pembaca(request.user).select_related("siaran", "kim").order_by("-siaran__dikirim_pada", "kim_id")
     )
@@ -33,7 +35,7 @@ def kotak_masuk(request):
 @require_safe
 def semua(request):
     """Sent siaran with how far they got, counted inside the reader's scope (3 queries per page)."""
-    akses.wajib(akses.boleh_lihat_tabel_siaran(request.user))
+    wajib(akses.boleh_lihat_tabel_siaran(request.user))
     halaman = Paginator(akses.siaran_untuk_pembaca(request.user).order_by("-dikirim_pada", "-id"), 30).get_page(
         request.GET.get("halaman")
     )
@@ -53,7 +55,7 @@ def semua(request):
 
 @login_required
 def kirim(request):
-    akses.wajib(akses.boleh_kirim_siaran(request.user))
+    wajib(akses.boleh_kirim_siaran(request.user))
     form = SiaranForm(
         request.POST or None, request.FILES or None, upload_terlalu_besar=getattr(request, "upload_terlalu_besar", False)
     )
@@ -95,11 +97,9 @@ def baca(request, pk):
     """The siaran itself; for its KIM the marking forms, for Diskominfo and operators the live table."""
     siaran = akses.get_siaran_untuk_pembaca(request, pk)
     milik = list(
-        siaran.penerimaan.filter(kim__in=akses.kim_pengguna(request.user)).select_related(
-            "kim", "diterima_oleh", "diteruskan_oleh"
-        )
+        siaran.penerimaan.filter(kim__in=kim_pengguna(request.user)).select_related("kim", "diterima_oleh", "diteruskan_oleh")
     )
-    boleh_tandai = set(akses.kim_pengurus(request.user).filter(pk__in=[p.kim_id for p in milik]).values_list("pk", flat=True))
+    boleh_tandai = set(kim_pengurus(request.user).filter(pk__in=[p.kim_id for p in milik]).values_list("pk", flat=True))
     for p in milik:
         p.boleh_tandai = p.kim_id in boleh_tandai
     konteks = {"siaran": siaran, "milik": milik, "teruskan_form": TeruskanForm(), "lampiran": siaran.lampiran.all()}
@@ -134,7 +134,7 @@ def _tabel(request, siaran) -> dict:
 @login_required
 @require_POST
 def ingatkan(request, pk):
-    akses.wajib(akses.boleh_kirim_siaran(request.user))
+    wajib(akses.boleh_kirim_siaran(request.user))
     siaran = akses.get_siaran_untuk_pembaca(request, pk)
     try:
         kim, surel = m.ingatkan(siaran)

@@ -12,7 +12,6 @@ urlpatterns = [
     path("warta/feed/kategori/<str:kategori>/", feeds.WartaKategori(), name="feed_kategori"),
     path("warta/feed/wilayah/<str:kode>/", feeds.WartaWilayah(), name="feed_wilayah"),
     path("kelola/warta/", views.meja, name="meja"),
-    path("kelola/mading/<str:kode>/", views.mading, name="mading"),
     path("kelola/warta/tulis/", views.tulis, name="tulis"),
     path("kelola/warta/<int:pk>/", views.tulis, name="ubah"),
     path("kelola/warta/<int:pk>/ajukan/", views.ajukan, name="ajukan"),

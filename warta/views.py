@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from akun import akses
+from akun.akses import wajib, wilayah_konten
 from akun.audit import catat
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.photos import delete_photo, process_photo
+from warta import akses
 from warta.forms import BeritaForm, FotoForm, PeriksaForm, RalatForm
 from warta.models import DAFTAR_PERIKSA, Berita, Foto, Kategori, Pembaruan, Ralat
 from wilayah.models import Level, Wilayah, kabupaten_aktif
@@ -120,7 +121,7 @@ def _newsarticle(berita: Berita, url: str, foto, request) -> str:
 @login_required
 @require_safe
 def meja(request):
-    akses.wajib(akses.boleh_menulis(request.user))
+    wajib(akses.boleh_menulis(request.user))
     milik = Berita.objects.filter(penulis=request.user).select_related("wilayah").order_by("-diubah")[:50]
     antre = akses.berita_untuk_diperiksa(request.user).select_related("wilayah", "penulis").order_by("diubah")
     return render(request, "warta/meja.html", {"milik": milik, "antre": antre})
@@ -128,12 +129,12 @@ def meja(request):
 
 @login_required
 def tulis(request, pk=None):
-    akses.wajib(akses.boleh_menulis(request.user))
+    wajib(akses.boleh_menulis(request.user))
     berita = akses.get_berita_untuk_penulis(request, pk) if pk else Berita(penulis=request.user)
     form = BeritaForm(
         request.POST or None,
         instance=berita,
-        wilayah_qs=akses.wilayah_penulisan(request.user) | Wilayah.objects.filter(pk=berita.wilayah_id or ""),
+        wilayah_qs=wilayah_konten(request.user) | Wilayah.objects.filter(pk=berita.wilayah_id or ""),
     )
     if request.method == "POST" and form.is_valid():
         if _simpan(request, form, berita):
@@ -253,48 +254,3 @@ def hapus_foto_view(request, pk, foto_pk):
     foto.delete()
     messages.success(request, _("Foto dihapus."))
     return redirect("warta:ubah", pk=berita.pk)
-
-
-# --- Mading: the weekly notice-board bulletin -------------------------------------------------
-
-
-@login_required
-@require_safe
-def mading(request, kode):
-    """A printable A4 bulletin of one week's verified news (and the siaran sent to the area's KIM) for a
-    village or kecamatan, to pin on the notice board. Print it, or save it as PDF from the print dialog."""
-    from datetime import date, timedelta
-
-    from siaran.models import Siaran
-
-    wilayah = akses.get_wilayah_untuk_pembaca(request, kode)
-    hari_ini = timezone.localdate()
-    try:
-        tahun, minggu = (int(x) for x in request.GET.get("minggu", "").split("-W"))
-        senin = date.fromisocalendar(tahun, minggu, 1)
-    except ValueError:
-        senin = hari_ini - timedelta(days=hari_ini.weekday())
-    mulai = timezone.make_aware(timezone.datetime.combine(senin, timezone.datetime.min.time()))
-    selesai = mulai + timedelta(days=7)
-    di_sini = Q(wilayah=wilayah) | Q(wilayah__parent=wilayah) | Q(wilayah_id=wilayah.parent_id, wilayah__level=Level.KECAMATAN)
-    berita = Berita.objects.terbit().filter(di_sini, terbit_pada__gte=mulai, terbit_pada__lt=selesai).prefetch_related("foto")
-    kim = Q(penerimaan__kim__wilayah=wilayah) | Q(penerimaan__kim__wilayah__parent=wilayah)
-    siaran = (
-        Siaran.objects.filter(kim, dikirim_pada__gte=mulai, dikirim_pada__lt=selesai)
-        .distinct()
-        .order_by("-prioritas", "dikirim_pada")
-    )
-    return render(
-        request,
-        "warta/mading.html",
-        {
-            "wilayah": wilayah,
-            "berita": berita,
-            "siaran": siaran,
-            "senin": senin,
-            "minggu_ini": senin.isocalendar(),
-            "sebelumnya": (senin - timedelta(days=7)).strftime("%G-W%V"),
-            "berikutnya": (senin + timedelta(days=7)).strftime("%G-W%V"),
-            "minggu": senin + timedelta(days=6),
-        },
-    )

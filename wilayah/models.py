@@ -94,7 +94,7 @@ class Wilayah(models.Model):
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
-        return reverse("wilayah:detail", args=[self.kode])
+        return reverse("beranda:wilayah", args=[self.kode])
 
     @property
     def nama_lengkap(self) -> str:

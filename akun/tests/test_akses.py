@@ -56,7 +56,7 @@ def test_anonymous_visitor_is_sent_to_login(client, cast):
 def test_inactive_account_has_no_scope(client, cast):
     cast.editor.is_active = False
     cast.editor.save()
-    from akun import akses
+    from kim import akses
     from wilayah.models import Wilayah
 
     assert not akses.boleh_kelola_kim(cast.editor, Wilayah.objects.get(kode=DESA_A))

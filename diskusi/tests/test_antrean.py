@@ -2,8 +2,8 @@
 
 import pytest
 
-from akun import akses
 from akun.models import Audit
+from diskusi import akses
 from diskusi.models import Komentar, Status
 from diskusi.tests.conftest import make_komentar
 

@@ -6,8 +6,9 @@ import pytest
 from django.http import Http404
 from django.test import RequestFactory
 
-from akun import akses
 from jembatan.test import DESA_B, make_pengurus, make_user
+from kim import akses as kim_akses
+from siaran import akses
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def test_an_operator_without_a_kecamatan_and_an_inactive_user_see_nothing(cast, 
     cast.operator.wilayah = None
     assert not akses.penerimaan_untuk_pembaca(cast.operator).exists()
     cast.editor.is_active = False
-    assert not akses.kim_pengguna(cast.editor).exists() and not akses.siaran_untuk_pembaca(cast.editor).exists()
+    assert not kim_akses.kim_pengguna(cast.editor).exists() and not akses.siaran_untuk_pembaca(cast.editor).exists()
 
 
 def test_a_serving_board_member_linked_to_an_account_belongs_to_the_kim(cast, siaran_a):
@@ -78,8 +79,8 @@ def test_a_serving_board_member_linked_to_an_account_belongs_to_the_kim(cast, si
 
 
 def test_kim_of_a_user_follows_their_village(cast):
-    assert list(akses.kim_pengguna(cast.editor)) == [cast.kim_a]
-    assert list(akses.kim_pengguna(cast.anggota)) == [cast.kim_a]
-    assert list(akses.kim_pengurus(cast.anggota)) == []
-    assert list(akses.kim_pengguna(cast.editor_lain)) == [cast.kim_b] and cast.kim_b.wilayah_id == DESA_B
-    assert not akses.kim_pengguna(cast.pemdes).exists() and not akses.kim_pengguna(cast.admin).exists()
+    assert list(kim_akses.kim_pengguna(cast.editor)) == [cast.kim_a]
+    assert list(kim_akses.kim_pengguna(cast.anggota)) == [cast.kim_a]
+    assert list(kim_akses.kim_pengurus(cast.anggota)) == []
+    assert list(kim_akses.kim_pengguna(cast.editor_lain)) == [cast.kim_b] and cast.kim_b.wilayah_id == DESA_B
+    assert not kim_akses.kim_pengguna(cast.pemdes).exists() and not kim_akses.kim_pengguna(cast.admin).exists()

@@ -1,17 +1,28 @@
+"""Pages that combine modules: the regency home page, the page of each kecamatan and village, the weekly
+mading, and the language switch. They sit above every module, so the modules below never import each other
+to draw them."""
+
+from datetime import date, timedelta
+
 from django.conf import settings
-from django.db.models import F
+from django.contrib.auth.decorators import login_required
+from django.db.models import F, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from akun.akses import get_wilayah_dalam_cakupan
 from jembatan.lib.pagecache import public_page
 from kim.cakupan import cakupan
 from kim.models import Kim, RiwayatTahap, Tahap
+from kim.peta import LEGENDA, peta_svg
+from siaran.models import Siaran
+from warta.models import Berita
 from wilayah.models import Level, Wilayah, kabupaten_aktif
-from wilayah.peta import LEGENDA, peta_svg
 
 _PETA_FIELDS = ["kode", "nama", "tipe", "parent_id", "peta_svg", "lat", "lng"]
 
@@ -27,7 +38,7 @@ def _desa_dengan_tahap(**filters):
 
 @require_safe
 @public_page
-def beranda(request):
+def utama(request):
     kabupaten = kabupaten_aktif()
     data = cakupan(kabupaten)
     desa = list(_desa_dengan_tahap(kabupaten_kode=kabupaten.kode))
@@ -38,12 +49,10 @@ def beranda(request):
         .select_related("kim__wilayah__parent")
         .order_by("-tanggal", "-id")[:6]
     )
-    from warta.models import Berita
-
     warta = Berita.objects.terbit().select_related("wilayah__parent", "kim").prefetch_related("foto")[:5]
     return render(
         request,
-        "wilayah/beranda.html",
+        "beranda/utama.html",
         {"kabupaten": kabupaten, "cakupan": data, "peta": peta, "legenda": LEGENDA, "terbaru": terbaru, "warta": warta},
     )
 
@@ -78,7 +87,7 @@ def _kecamatan(request, kecamatan):
     kim_kecamatan = Kim.objects.filter(wilayah=kecamatan).exclude(tahap=Tahap.BELUM_ADA).first()
     return render(
         request,
-        "wilayah/kecamatan.html",
+        "beranda/kecamatan.html",
         {
             "kecamatan": kecamatan,
             "kabupaten": kabupaten,
@@ -99,7 +108,7 @@ def _desa(request, desa):
         riwayat = kim.riwayat.all()
     return render(
         request,
-        "wilayah/desa.html",
+        "beranda/desa.html",
         {
             "desa": desa,
             "kecamatan": desa.parent,
@@ -127,7 +136,7 @@ def _tidak_ditemukan(request, kode, luar=None):
         saran = saran or list(Wilayah.objects.filter(parent=kabupaten).order_by("nama"))
     return render(
         request,
-        "wilayah/404.html",
+        "beranda/wilayah_404.html",
         {"kode": kode, "luar": luar, "kabupaten": kabupaten, "saran": saran},
         status=404,
     )
@@ -142,3 +151,44 @@ def bahasa(request, kode):
     if check_for_language(kode) and kode in dict(settings.LANGUAGES):
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, kode, max_age=365 * 24 * 3600, samesite="Lax")
     return response
+
+
+# --- Mading: the weekly notice-board bulletin -------------------------------------------------
+
+
+@login_required
+@require_safe
+def mading(request, kode):
+    """A printable A4 bulletin of one week's verified news (and the siaran sent to the area's KIM) for a
+    village or kecamatan, to pin on the notice board. Print it, or save it as PDF from the print dialog."""
+    wilayah = get_wilayah_dalam_cakupan(request, kode)
+    hari_ini = timezone.localdate()
+    try:
+        tahun, minggu = (int(x) for x in request.GET.get("minggu", "").split("-W"))
+        senin = date.fromisocalendar(tahun, minggu, 1)
+    except ValueError:
+        senin = hari_ini - timedelta(days=hari_ini.weekday())
+    mulai = timezone.make_aware(timezone.datetime.combine(senin, timezone.datetime.min.time()))
+    selesai = mulai + timedelta(days=7)
+    di_sini = Q(wilayah=wilayah) | Q(wilayah__parent=wilayah) | Q(wilayah_id=wilayah.parent_id, wilayah__level=Level.KECAMATAN)
+    berita = Berita.objects.terbit().filter(di_sini, terbit_pada__gte=mulai, terbit_pada__lt=selesai).prefetch_related("foto")
+    kim = Q(penerimaan__kim__wilayah=wilayah) | Q(penerimaan__kim__wilayah__parent=wilayah)
+    siaran = (
+        Siaran.objects.filter(kim, dikirim_pada__gte=mulai, dikirim_pada__lt=selesai)
+        .distinct()
+        .order_by("-prioritas", "dikirim_pada")
+    )
+    return render(
+        request,
+        "beranda/mading.html",
+        {
+            "wilayah": wilayah,
+            "berita": berita,
+            "siaran": siaran,
+            "senin": senin,
+            "minggu_ini": senin.isocalendar(),
+            "sebelumnya": (senin - timedelta(days=7)).strftime("%G-W%V"),
+            "berikutnya": (senin + timedelta(days=7)).strftime("%G-W%V"),
+            "minggu": senin + timedelta(days=6),
+        },
+    )

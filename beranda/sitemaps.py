@@ -40,7 +40,7 @@ class WilayahSitemap(Sitemap):
 
 class HalamanSitemap(Sitemap):
     def items(self):
-        return ["wilayah:beranda", "kim:direktori", "kim:cakupan", "warta:daftar", "cekfakta:daftar"]
+        return ["beranda:utama", "kim:direktori", "kim:cakupan", "warta:daftar", "cekfakta:daftar"]
 
     def location(self, item):
         return reverse(item)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from beranda import views
+
+app_name = "beranda"
+urlpatterns = [
+    path("", views.utama, name="utama"),
+    path("wilayah/<str:kode>/", views.detail, name="wilayah"),
+    path("bahasa/<str:kode>/", views.bahasa, name="bahasa"),
+    path("kelola/mading/<str:kode>/", views.mading, name="mading"),
+]
