@@ -1,30 +1,72 @@
-"""The audit trail: one function writes every entry."""
+"""The audit trail: one function writes every entry, and computes what changed.
+
+Domain changes record themselves (inside the model method that makes them, in the same transaction);
+the action is one of `Aksi`, and the before/after values come from `potret()` snapshots compared here.
+Personal fields are recorded as changed, never with their values.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
 
-from akun.models import Audit
+from akun.models import Aksi, Audit
+
+TERSAMAR = "•••"
 
 
-def _plain(value: Any) -> Any:
+def _polos(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value.pk)
+    if isinstance(value, models.fields.files.FieldFile):
+        return value.name or None
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
+    if isinstance(value, (list, tuple)):
+        return [_polos(v) for v in value]
     return str(value)
 
 
-def perubahan(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list]:
-    """{field: [old, new]} for the fields whose value differs."""
-    return {k: [_plain(before.get(k)), _plain(after.get(k))] for k in after if _plain(before.get(k)) != _plain(after.get(k))}
+def potret(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The values of `fields` on `obj` now, in the form the audit trail stores."""
+    return {f: _polos(getattr(obj, f)) for f in fields}
 
 
-def catat(user, aksi: str, obj: models.Model, ringkasan: str, *, wilayah=None, changes=None) -> Audit:
+def _selisih(sebelum: dict[str, Any], sesudah: dict[str, Any], rahasia: Iterable[str]) -> dict[str, list[Any]]:
+    rahasia = set(rahasia)
+    diff = {k: [sebelum.get(k), v] for k, v in sesudah.items() if sebelum.get(k) != v}
+    return {k: [TERSAMAR, TERSAMAR] if k in rahasia else v for k, v in diff.items()}
+
+
+def catat(
+    user: Any,
+    aksi: Aksi,
+    obj: models.Model,
+    ringkasan: str,
+    *,
+    wilayah: Any = None,
+    sebelum: dict[str, Any] | None = None,
+    sesudah: dict[str, Any] | None = None,
+    rahasia: Iterable[str] = (),
+    changes: dict[str, Any] | None = None,  # TRANSISI: removed once every caller passes sebelum/sesudah
+) -> Audit:
+    """Record that `user` did `aksi` to `obj`.
+
+    With `sebelum` (a `potret` taken before the change), the entry keeps {field: [old, new]} for each of
+    those fields whose value differs now (or in `sesudah`, when given); fields named in `rahasia` are kept
+    as changed without their values. `sesudah` alone records values set from nothing."""
+    if aksi not in Aksi.values:
+        raise ValueError(f"unknown audit action: {aksi}")
+    if sebelum is not None:
+        perubahan = _selisih(sebelum, sesudah if sesudah is not None else potret(obj, sebelum), rahasia)
+    else:
+        perubahan = _selisih({}, {k: _polos(v) for k, v in (sesudah or {}).items()}, rahasia)
+    if changes:
+        perubahan = {k: [_polos(x) for x in v] if isinstance(v, (list, tuple)) else _polos(v) for k, v in changes.items()}
     return Audit.objects.create(
         user=user if getattr(user, "is_authenticated", False) else None,
         aksi=aksi,
@@ -32,5 +74,9 @@ def catat(user, aksi: str, obj: models.Model, ringkasan: str, *, wilayah=None, c
         objek_id=str(obj.pk),
         wilayah=wilayah,
         ringkasan=ringkasan[:255],
-        perubahan={k: [_plain(x) for x in v] if isinstance(v, (list, tuple)) else _plain(v) for k, v in (changes or {}).items()},
+        perubahan=perubahan,
     )
+
+
+def perubahan(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:  # TRANSISI
+    return _selisih({k: _polos(v) for k, v in before.items()}, {k: _polos(v) for k, v in after.items()}, ())

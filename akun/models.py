@@ -170,12 +170,50 @@ class Undangan(models.Model):
         return cls.objects.terbuka().filter(token_hash=_hash_token(token)).select_related("wilayah").first()
 
 
+class Aksi(models.TextChoices):
+    """Every kind of change the audit trail records, grouped by the module that makes it."""
+
+    # akun
+    UNDANG = "undang", _("Undangan dikirim")
+    BATAL_UNDANGAN = "batal_undangan", _("Undangan dibatalkan")
+    TERIMA_UNDANGAN = "terima_undangan", _("Undangan diterima")
+    UBAH_PENGGUNA = "ubah_pengguna", _("Akun diubah")
+    # kim
+    TAHAP = "tahap", _("Tahap KIM dicatat")
+    UBAH_KIM = "ubah_kim", _("Profil KIM diubah")
+    TAMBAH_PENGURUS = "tambah_pengurus", _("Pengurus ditambahkan")
+    UBAH_PENGURUS = "ubah_pengurus", _("Data pengurus diubah")
+    AKHIRI_PENGURUS = "akhiri_pengurus", _("Masa jabatan diakhiri")
+    TARGET = "target", _("Target cakupan diatur")
+    # warta
+    AJUKAN_BERITA = "ajukan_berita", _("Berita diajukan")
+    TERBIT_BERITA = "terbit_berita", _("Berita diterbitkan")
+    KEMBALIKAN_BERITA = "kembalikan_berita", _("Berita dikembalikan")
+    UBAH_BERITA = "ubah_berita", _("Berita terbit diubah")
+    RALAT = "ralat", _("Ralat ditambahkan")
+    # cekfakta
+    AJUKAN_PUTUSAN = "ajukan", _("Putusan diajukan untuk disetujui")
+    TERBIT_PUTUSAN = "terbit", _("Putusan diterbitkan")
+    UBAH_PUTUSAN = "ubah_putusan", _("Putusan terbit diubah")
+    GABUNG_KLAIM = "gabung", _("Klaim digabungkan")
+    PISAH_LAPORAN = "pisah", _("Laporan dipisahkan")
+    # diskusi
+    KOMENTAR_SETUJUI = "komentar_setujui", _("Komentar disetujui")
+    KOMENTAR_TOLAK = "komentar_tolak", _("Komentar ditolak")
+    KOMENTAR_SEMBUNYIKAN = "komentar_sembunyikan", _("Komentar disembunyikan")
+    # siaran
+    KIRIM_SIARAN = "kirim_siaran", _("Siaran dikirim")
+    INGATKAN_SIARAN = "ingatkan_siaran", _("Pengingat siaran dikirim")
+    TERIMA_SIARAN = "terima_siaran", _("Siaran diterima")
+    TERUSKAN_SIARAN = "teruskan_siaran", _("Siaran diteruskan")
+
+
 class Audit(models.Model):
     """Who changed what and when. Written by akun.audit.catat(); never edited."""
 
     waktu = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    aksi = models.CharField(max_length=40)
+    aksi = models.CharField(max_length=40, choices=Aksi.choices, db_index=True)
     objek_tipe = models.CharField(max_length=40)
     objek_id = models.CharField(max_length=40)
     wilayah = models.ForeignKey("wilayah.Wilayah", null=True, on_delete=models.SET_NULL, related_name="+")

@@ -137,9 +137,9 @@ def main(path_file: str) -> None:
     foto_800 = []
     for i, keterangan in enumerate(["Sosialisasi KIM di balai desa", "Pengurus KIM berfoto bersama", "Suasana desa"]):
         data = foto_sintetis(rng)
-        lebar, tinggi, versi = process_photo(SimpleUploadedFile(f"foto{i}.jpg", data, "image/jpeg"), "warta")
-        Foto.objects.create(berita=berita, keterangan=keterangan, urutan=i, lebar=lebar, tinggi=tinggi, versi=versi)
-        foto_800.append((len(data), *(default_storage.size(versi["800"][fmt]) for fmt in ("jpeg", "webp"))))
+        lebar, tinggi, varian = process_photo(SimpleUploadedFile(f"foto{i}.jpg", data, "image/jpeg"), "warta")
+        Foto.objects.create(berita=berita, keterangan=keterangan, urutan=i, lebar=lebar, tinggi=tinggi, varian=varian)
+        foto_800.append((len(data), *(default_storage.size(varian["800"][fmt]) for fmt in ("jpeg", "webp"))))
 
     ct = ContentType.objects.get_for_model(Berita)
     wilayah = wilayah_objek(berita)

@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.domain import Versioned
 from jembatan.lib.uploads import validate_document, validate_image
 from wilayah.models import Level, Wilayah
 
@@ -92,15 +93,13 @@ class KimQuerySet(models.QuerySet):
 nomor_telepon = RegexValidator(r"^\+?[0-9 \-]{8,20}$", _("Masukkan nomor telepon yang sah, mis. 0812 3456 7890."))
 
 
-class Kim(models.Model):
+class Kim(Versioned):
     wilayah = models.OneToOneField(
         Wilayah, verbose_name=_("desa/kelurahan atau kecamatan"), on_delete=models.PROTECT, related_name="kim"
     )
     nama = models.CharField(_("nama KIM"), max_length=150)
     tahap = models.CharField(_("tahap"), max_length=12, choices=Tahap.choices, default=Tahap.BELUM_ADA, db_index=True)
     tanggal_tahap = models.DateField(_("tanggal tahap"), null=True, blank=True)
-    # Incremented on every change; forms carry it so concurrent edits are detected, not lost.
-    versi = models.PositiveIntegerField(default=1)
 
     profil = models.TextField(_("profil singkat"), blank=True, max_length=3000)
     alamat = models.CharField(_("alamat sekretariat"), max_length=255, blank=True)

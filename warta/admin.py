@@ -6,7 +6,7 @@ from warta.models import Berita, Foto, Pembaruan, Ralat
 class FotoInline(admin.TabularInline):
     model = Foto
     extra = 0
-    readonly_fields = ["lebar", "tinggi", "versi"]
+    readonly_fields = ["lebar", "tinggi", "varian"]
 
 
 @admin.register(Berita)

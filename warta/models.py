@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.domain import Versioned
+
 
 class Kategori(models.TextChoices):
     PEMERINTAHAN = "pemerintahan", _("Pemerintahan")
@@ -48,7 +50,7 @@ class BeritaQuerySet(models.QuerySet):
         return self.filter(wilayah__kabupaten_kode=kode) | self.filter(wilayah_id=kode)
 
 
-class Berita(models.Model):
+class Berita(Versioned):
     judul = models.CharField(_("judul"), max_length=200)
     slug = models.SlugField(max_length=120, allow_unicode=False)
     ringkasan = models.CharField(
@@ -77,8 +79,6 @@ class Berita(models.Model):
     )
     terbit_pada = models.DateTimeField(_("terbit"), null=True, blank=True, db_index=True)
     diperbarui_pada = models.DateTimeField(null=True, blank=True)
-    # Incremented on every change; forms carry it so two editors never overwrite each other silently.
-    versi = models.PositiveIntegerField(default=1)
     demo = models.BooleanField(default=False)
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)
@@ -200,7 +200,7 @@ class Foto(models.Model):
     lebar = models.PositiveIntegerField(default=0)
     tinggi = models.PositiveIntegerField(default=0)
     # {"400": {"webp": "warta/…/x-400.webp", "jpeg": "…"}, …}; only widths not larger than the original.
-    versi = models.JSONField(default=dict)
+    varian = models.JSONField(default=dict)
     dibuat = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -212,20 +212,24 @@ class Foto(models.Model):
     def url(self, lebar: int, fmt: str = "jpeg") -> str:
         from django.core.files.storage import default_storage
 
-        tersedia = sorted(int(w) for w in self.versi)
+        tersedia = sorted(int(w) for w in self.varian)
         if not tersedia:
             return ""
         pilih = next((w for w in tersedia if w >= lebar), tersedia[-1])
-        return default_storage.url(self.versi[str(pilih)][fmt])
+        return default_storage.url(self.varian[str(pilih)][fmt])
 
     @property
     def srcset_webp(self) -> str:
         from django.core.files.storage import default_storage
 
-        return ", ".join(f"{default_storage.url(v['webp'])} {w}w" for w, v in sorted(self.versi.items(), key=lambda x: int(x[0])))
+        return ", ".join(
+            f"{default_storage.url(v['webp'])} {w}w" for w, v in sorted(self.varian.items(), key=lambda x: int(x[0]))
+        )
 
     @property
     def srcset_jpeg(self) -> str:
         from django.core.files.storage import default_storage
 
-        return ", ".join(f"{default_storage.url(v['jpeg'])} {w}w" for w, v in sorted(self.versi.items(), key=lambda x: int(x[0])))
+        return ", ".join(
+            f"{default_storage.url(v['jpeg'])} {w}w" for w, v in sorted(self.varian.items(), key=lambda x: int(x[0]))
+        )

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,7 +47,9 @@ def _hasil_cari(request, q: str):
     halaman = Paginator(cari(q), 15).get_page(request.GET.get("halaman"))
     cuplikan = cuplikan_untuk(halaman.object_list, q)
     hasil = [(b, cuplikan[b.pk]) for b in halaman]
-    return render(request, "warta/cari.html", {"q": q, "halaman": halaman, "hasil": hasil, "query": f"q={q}"})
+    query = QueryDict(mutable=True)
+    query["q"] = q
+    return render(request, "warta/cari.html", {"q": q, "halaman": halaman, "hasil": hasil, "query": query.urlencode()})
 
 
 @require_safe
@@ -227,7 +229,7 @@ def tambah_foto(request, pk):
     form = FotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            lebar, tinggi, versi = process_photo(form.cleaned_data["foto"], "warta")
+            lebar, tinggi, varian = process_photo(form.cleaned_data["foto"], "warta")
         except ValidationError as e:
             messages.error(request, e.messages[0])
         else:
@@ -236,7 +238,7 @@ def tambah_foto(request, pk):
                 keterangan=form.cleaned_data["keterangan"],
                 lebar=lebar,
                 tinggi=tinggi,
-                versi=versi,
+                varian=varian,
                 urutan=berita.foto.count(),
             )
             messages.success(request, _("Foto ditambahkan."))
@@ -250,7 +252,7 @@ def tambah_foto(request, pk):
 def hapus_foto_view(request, pk, foto_pk):
     berita = akses.get_berita_untuk_penulis(request, pk)
     foto = get_object_or_404(Foto, pk=foto_pk, berita=berita)
-    delete_photo(foto.versi)
+    delete_photo(foto.varian)
     foto.delete()
     messages.success(request, _("Foto dihapus."))
     return redirect("warta:ubah", pk=berita.pk)

@@ -31,9 +31,9 @@ def process_photo(f, folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200
         img = ImageOps.exif_transpose(asli).convert("RGB")  # drops EXIF (GPS, camera) and alpha
     lebar, tinggi = img.size
     dasar = f"{PUBLIK}/{folder}/{timezone.now():%Y/%m}/{secrets.token_hex(6)}"
-    versi: dict[str, dict[str, str]] = {}
+    varian: dict[str, dict[str, str]] = {}
     for w in sorted(set(lebar_lebar)):
-        if w > lebar and versi:
+        if w > lebar and varian:
             break
         kecil = img if w >= lebar else img.resize((w, round(tinggi * w / lebar)), Image.Resampling.LANCZOS)
         paths = {}
@@ -46,11 +46,11 @@ def process_photo(f, folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200
             paths[fmt] = default_storage.save(
                 f"{dasar}-{min(w, lebar)}.{'jpg' if fmt == 'jpeg' else fmt}", ContentFile(out.getvalue())
             )
-        versi[str(min(w, lebar))] = paths
-    return lebar, tinggi, versi
+        varian[str(min(w, lebar))] = paths
+    return lebar, tinggi, varian
 
 
-def delete_photo(versi: dict) -> None:
-    for paths in versi.values():
+def delete_photo(varian: dict) -> None:
+    for paths in varian.values():
         for path in paths.values():
             default_storage.delete(path)

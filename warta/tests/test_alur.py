@@ -170,15 +170,15 @@ def test_photos_are_resized_stripped_and_served_as_webp_with_jpeg_fallback(clien
         {"foto": SimpleUploadedFile("a.jpg", _foto(), content_type="image/jpeg"), "keterangan": "Kader posyandu"},
     )
     foto = Foto.objects.get()
-    assert sorted(int(w) for w in foto.versi) == [400, 800, 1200]
+    assert sorted(int(w) for w in foto.varian) == [400, 800, 1200]
     from django.core.files.storage import default_storage
 
-    with default_storage.open(foto.versi["800"]["jpeg"]) as f:
+    with default_storage.open(foto.varian["800"]["jpeg"]) as f:
         data = f.read()
     with Image.open(io.BytesIO(data)) as img:
         assert img.size == (800, 500) and 0x8825 not in img.getexif()
     assert len(data) <= 80 * 1024
-    with default_storage.open(foto.versi["800"]["webp"]) as f, Image.open(f) as img:
+    with default_storage.open(foto.varian["800"]["webp"]) as f, Image.open(f) as img:
         assert img.format == "WEBP"
     berita.ajukan(berita.versi)
     terbitkan(client, cast.admin, berita)
