@@ -1,9 +1,11 @@
 """The public JSON API, version 1. Everything here is public data: no personal data, ever."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -124,6 +126,22 @@ class JawabanCocok(Schema):
     kandidat: list[KandidatCocok]
 
 
+class DatabasePagination(LimitOffsetPagination):
+    """Limit/offset paging done by the database: the view returns a queryset with a total order, the
+    database counts it and returns one page, and only that page's rows become dicts, through
+    `build_items(request, rows)` (which may fetch batch data for those rows, such as comment counts).
+    Same query parameters and response shape as `LimitOffsetPagination`."""
+
+    def __init__(self, *, build_items: Callable[[HttpRequest, list], list[dict]], **kwargs) -> None:
+        self.build_items = build_items
+        super().__init__(**kwargs)
+
+    def paginate_queryset(self, queryset: QuerySet, pagination: LimitOffsetPagination.Input, request: HttpRequest, **params):
+        limit = min(pagination.limit, self.max_limit)
+        rows = list(queryset[pagination.offset : pagination.offset + limit])
+        return {self.items_attribute: self.build_items(request, rows), "count": queryset.count()}
+
+
 def _ringkas(w: Wilayah) -> dict:
     return {"kode": w.kode, "nama": w.nama, "tipe": w.tipe, "level": w.level}
 
@@ -169,8 +187,12 @@ class FilterKim(Schema):
     q: str | None = None
 
 
+def _halaman_kim(request, rows: list[Kim]) -> list[dict]:
+    return [_kim_ringkas(k) for k in rows]
+
+
 @api.get("/kim", response=list[KimRingkas], tags=["kim"], summary="Direktori KIM")
-@paginate(LimitOffsetPagination)
+@paginate(DatabasePagination, build_items=_halaman_kim)
 def daftar_kim(request, filters: Query[FilterKim]):
     """KIM of this deployment's kabupaten, filtered by kecamatan code, stage or name."""
     qs = Kim.objects.publik().di_kabupaten(settings.JEMBATAN_KABUPATEN).select_related("wilayah__parent").order_by("wilayah_id")
@@ -180,7 +202,7 @@ def daftar_kim(request, filters: Query[FilterKim]):
         qs = qs.filter(tahap=filters.tahap)
     if filters.q:
         qs = qs.filter(Q(nama__icontains=filters.q) | Q(wilayah__nama__icontains=filters.q))
-    return [_kim_ringkas(k) for k in qs]
+    return qs
 
 
 @api.get("/kim/{kode}", response={200: KimDetail, 404: Galat}, tags=["kim"], summary="Profil publik KIM")
@@ -290,6 +312,10 @@ class SiaranUntukKim(Schema):
     diteruskan_ke: list[str]
 
 
+def _halaman_siaran(request, rows: list) -> list[dict]:
+    return [_siaran_untuk_kim(request, p) for p in rows]
+
+
 @api.get(
     "/siaran",
     auth=django_auth,
@@ -297,20 +323,19 @@ class SiaranUntukKim(Schema):
     tags=["siaran"],
     summary="Siaran untuk KIM saya (perlu masuk)",
 )
-@paginate(LimitOffsetPagination)
+@paginate(DatabasePagination, build_items=_halaman_siaran)
 def daftar_siaran(request):
     """Broadcasts from Diskominfo to the KIM of the signed-in user (session cookie), newest first, each
     with that KIM's state: `belum` (not read), `diterima` (received) or `diteruskan` (passed on, with where).
     One row per siaran and KIM; a user who belongs to no KIM gets an empty list. 401 without a session."""
-    from akun.akses import kim_pengguna
+    from kim.akses import kim_pengguna
     from siaran.models import Penerimaan
 
-    qs = (
+    return (
         Penerimaan.objects.filter(kim__in=kim_pengguna(request.user))
         .select_related("siaran", "kim")
-        .order_by("-siaran__dikirim_pada", "kim_id")
+        .order_by("-siaran__dikirim_pada", "-siaran_id", "kim_id")
     )
-    return [_siaran_untuk_kim(request, p) for p in qs]
 
 
 def _siaran_untuk_kim(request, p) -> dict:
@@ -399,24 +424,27 @@ def _warta_ringkas(request, b, komentar: dict[int, int]) -> dict:
     }
 
 
+def _halaman_warta(request, rows: list) -> list[dict]:
+    komentar = _jumlah_komentar([b.pk for b in rows])
+    return [_warta_ringkas(request, b, komentar) for b in rows]
+
+
 @api.get("/warta", response=list[WartaRingkas], tags=["warta"], summary="Warta terverifikasi")
-@paginate(LimitOffsetPagination)
+@paginate(DatabasePagination, build_items=_halaman_warta)
 def daftar_warta(request, filters: Query[FilterWarta]):
     """Published (verified) news of this deployment, newest first, with approved-comment counts; filter by
     category, by region code (a kecamatan includes its villages) or search words."""
     from warta.cari import cari
     from warta.models import Berita
 
-    qs = Berita.objects.terbit().select_related("wilayah", "kim")
+    qs = Berita.objects.terbit().select_related("wilayah", "kim").order_by("-terbit_pada", "-dibuat", "-pk")
     if filters.kategori:
         qs = qs.filter(kategori=filters.kategori)
     if filters.wilayah:
         qs = qs.filter(Q(wilayah_id=filters.wilayah) | Q(wilayah__parent_id=filters.wilayah))
     if filters.q:
-        qs = cari(filters.q, qs).defer(None)  # the summaries below read the text
-    items = list(qs[:500])
-    komentar = _jumlah_komentar([b.pk for b in items])
-    return [_warta_ringkas(request, b, komentar) for b in items]
+        qs = cari(filters.q, qs).defer(None)  # the summaries read the text
+    return qs
 
 
 @api.get("/warta/{id}", response={200: WartaDetail, 404: Galat}, tags=["warta"], summary="Satu warta terverifikasi")

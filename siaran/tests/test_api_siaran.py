@@ -50,3 +50,30 @@ def test_a_user_without_a_kim_gets_an_empty_list(client, cast, buat_siaran):
     buat_siaran()
     client.force_login(cast.warga)
     assert client.get("/api/v1/siaran").json() == {"items": [], "count": 0}
+
+
+def test_siaran_list_counts_and_pages_beyond_five_hundred_rows(client, cast, spec, django_assert_max_num_queries):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from api.views import _siaran_untuk_kim
+    from siaran.models import Penerimaan, Siaran
+
+    sekarang = timezone.now()
+    siaran = Siaran.objects.bulk_create(
+        Siaran(judul=f"Siaran {i:03d}", isi="Isi", dikirim_oleh=cast.admin, dikirim_pada=sekarang - timedelta(minutes=i + 1))
+        for i in range(520)
+    )
+    Penerimaan.objects.bulk_create(Penerimaan(siaran=s, kim=kim) for s in siaran for kim in (cast.kim_a, cast.kim_b))
+    client.force_login(cast.anggota)
+
+    with mock.patch("api.views._siaran_untuk_kim", wraps=_siaran_untuk_kim) as baris, django_assert_max_num_queries(4):
+        response = client.get("/api/v1/siaran", {"limit": 10, "offset": 515})
+
+    _check(spec, response, 200)
+    data = response.json()
+    assert data["count"] == 520 and baris.call_count == 5
+    assert [s["judul"] for s in data["items"]] == [f"Siaran {i:03d}" for i in range(515, 520)]
+    assert {s["kim_nama"] for s in data["items"]} == {"KIM Tungkap Bersinar"}
