@@ -7,6 +7,7 @@ from datetime import date
 import docx
 import pytest
 import time_machine
+from django.template import Context
 
 from jembatan.test import DESA_A, KEL_BINUANG, make_pengurus
 from kim import formasi
@@ -142,6 +143,141 @@ def test_every_document_is_a4_and_says_it_is_a_draft_to_check(db, dokumen):
     assert "dibuat oleh Jembatan pada 30 Juni 2025" in footer
     assert "periksa kesesuaiannya" in footer
     assert re.fullmatch(r"[a-z0-9-]+-pulau-pinang\.docx", filename)
+    assert "[?" not in teks(doc)  # no misspelt variable in the template
+
+
+def test_letterhead_carries_the_villages_postal_code(db):
+    doc, _ = buat("sk", PULAU_PINANG)
+    assert doc.paragraphs[3].text == "Alamat: …………………………… Kode Pos 71183"
+
+
+def test_letterhead_leaves_a_dotted_blank_when_the_postal_code_is_unknown(db):
+    Wilayah.objects.filter(kode=PULAU_PINANG).update(kode_pos="")
+    doc, _ = buat("sk", PULAU_PINANG)
+    assert doc.paragraphs[3].text == "Alamat: …………………………… Kode Pos ……"
+
+
+def test_names_are_written_as_they_are_not_html_escaped(cast):
+    cast.kim_a.nama = 'KIM Maju & "Bersinar"'
+    cast.kim_a.save()
+    body = teks(buat("adart", DESA_A)[0])
+    assert 'Kelompok Informasi Masyarakat (KIM) Maju & "Bersinar"' in body
+    assert "&amp;" not in body and "&quot;" not in body
+
+
+def test_adart_dates_its_founding_when_the_kim_has_a_founding_date(cast):
+    cast.kim_a.tanggal_berdiri = date(2024, 8, 17)
+    cast.kim_a.save()
+    assert "KIM didirikan pada tanggal 17 Agustus 2024 untuk" in teks(buat("adart", DESA_A)[0])
+
+
+# --- The line syntax of templates/kim/formasi/*.txt ----------------------------------------------
+
+
+def dokumen_dari(sumber: str, **data) -> docx.document.Document:
+    """`sumber` as a kit template: filled, split into paragraphs, written and read back."""
+    doc = docx.Document()
+    formasi.susun(
+        doc, formasi.urai(formasi._mesin().from_string(formasi.rapikan(sumber)).render(Context(data, autoescape=False)))
+    )
+    out = io.BytesIO()
+    doc.save(out)
+    return docx.Document(io.BytesIO(out.getvalue()))
+
+
+def paragraf(doc) -> list[str]:
+    return [p.text for p in doc.paragraphs]
+
+
+def test_lines_holding_only_template_tags_leave_no_empty_paragraph():
+    doc = dokumen_dari(
+        "{# catatan #}\nSatu\n{% if desa %}\nDua\n{% endif %}\n{% for x in daftar %}\n{{ x }}\n{% endfor %}\n",
+        desa=True,
+        daftar=["Tiga"],
+    )
+    assert paragraf(doc) == ["Satu", "Dua", "Tiga"]
+
+
+def test_a_blank_line_is_an_empty_paragraph_and_windows_line_ends_are_read():
+    assert paragraf(dokumen_dari("\ufeffSatu\r\n\r\nDua\r\n")) == ["Satu", "", "Dua"]
+
+
+def test_a_misspelt_variable_shows_in_the_document():
+    assert paragraf(dokumen_dari("Desa {{ desa.nmaa }}")) == ["Desa [?desa.nmaa]"]
+
+
+def test_list_items_are_numbered_on_from_the_first_one_written():
+    doc = dokumen_dari(
+        "Acara:\n1. buka\n1. sambutan\n{% if False %}\n1. hilang\n{% endif %}\n1. tutup\nLanjut:\n3. tiga\n9. empat\nc. huruf c\nx. huruf d"
+    )
+    assert paragraf(doc) == [
+        "Acara:",
+        "1.\tbuka",
+        "2.\tsambutan",
+        "3.\ttutup",
+        "Lanjut:",
+        "3.\ttiga",
+        "4.\tempat",
+        "c.\thuruf c",
+        "d.\thuruf d",
+    ]
+    assert doc.paragraphs[1].paragraph_format.left_indent.cm == pytest.approx(0.8, abs=0.01)
+
+
+def test_a_label_takes_its_items_on_its_own_row_and_a_label_with_text_indents_the_list_below():
+    doc = dokumen_dari("Menimbang :\na. bahwa satu;\nb. bahwa dua;\nKETIGA : KIM mempunyai tugas:\na. tugas satu.")
+    assert paragraf(doc) == [
+        "Menimbang\t:\ta.\tbahwa satu;",
+        "\t\tb.\tbahwa dua;",
+        "KETIGA\t:\tKIM mempunyai tugas:",
+        "a.\ttugas satu.",
+    ]
+    assert doc.paragraphs[3].paragraph_format.left_indent.cm == pytest.approx(4.5, abs=0.01)
+
+
+def test_chapters_and_articles_are_numbered_and_an_article_numbers_several_paragraphs():
+    sumber = "## BAB NAMA\n## Pasal\nSatu ayat.\n## Pasal\nAyat pertama:\na. butir;\nAyat kedua.\n\n## BAB LAIN\n## Pasal\nLagi.\n[halaman baru]\n## BAB BARU\n## Pasal\nAwal."
+    assert [t for t in paragraf(dokumen_dari(sumber)) if t] == [
+        "BAB I",
+        "NAMA",
+        "Pasal 1",
+        "Satu ayat.",
+        "Pasal 2",
+        "(1)\tAyat pertama:",
+        "a.\tbutir;",
+        "(2)\tAyat kedua.",
+        "BAB II",
+        "LAIN",
+        "Pasal 3",
+        "Lagi.",
+        "BAB I",
+        "BARU",
+        "Pasal 1",
+        "Awal.",
+    ]
+
+
+def test_signature_blocks_line_breaks_and_bold():
+    doc = dokumen_dari(">> LAMPIRAN \\\n>> NOMOR 1\n> **Nama**\n# Judul")
+    assert paragraf(doc) == ["LAMPIRAN\nNOMOR 1", "Nama", "Judul"]
+    assert doc.paragraphs[0].paragraph_format.left_indent.cm == pytest.approx(8.5, abs=0.01)
+    assert doc.paragraphs[1].paragraph_format.left_indent.cm == pytest.approx(4.5, abs=0.01)
+    assert doc.paragraphs[1].runs[0].bold and doc.paragraphs[2].runs[0].bold
+
+
+def test_tables_letterhead_options_and_directives():
+    doc = dokumen_dari(
+        "[catatan kaki: Catatan.]\n[tengah tebal 16pt garis] KOP\n| No | Nama |\n| 1,2 cm | 8 cm |\n| 1. | Siti |\n| 2. |\n"
+        "[tanda tangan berdampingan: Ketua, | Sekretaris,]\n[halaman baru]\n[bukan perintah]"
+    )
+    assert doc.sections[0].footer.paragraphs[0].text == "Catatan."
+    kop = doc.paragraphs[0]
+    assert (kop.text, kop.runs[0].bold, kop.runs[0].font.size.pt, "w:pBdr" in kop._p.xml) == ("KOP", True, 16, True)
+    rows = [[cell.text for cell in row.cells] for row in doc.tables[0].rows]
+    assert rows == [["No", "Nama"], ["1.", "Siti"], ["2.", ""]]
+    assert round(doc.tables[0].rows[1].cells[1].width.cm, 1) == 8.0
+    assert [cell.text for cell in doc.tables[1].rows[0].cells] == ["Ketua,\n\n\n\n……………………………", "Sekretaris,\n\n\n\n……………………………"]
+    assert paragraf(doc)[-1] == "[bukan perintah]"
 
 
 @time_machine.travel(date(2025, 6, 30))
