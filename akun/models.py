@@ -9,10 +9,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.domain import DomainError
 from wilayah.models import Level
 
 
@@ -115,6 +116,23 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().clean()
         validasi_cakupan(self.peran, self.wilayah)
 
+    def simpan_oleh_admin(self, *, oleh: User) -> None:
+        """Save the role, scope, name and active flag as Diskominfo edited them (audited with the diff).
+        Nobody switches off their own account: there would be no one left to switch it back on."""
+        from akun.audit import catat, potret  # audit imports these models
+
+        if self.pk == oleh.pk and not self.is_active:
+            raise DomainError(_("Anda tidak dapat menonaktifkan akun Anda sendiri."))
+        with transaction.atomic():
+            lama = User.objects.select_for_update().get(pk=self.pk)
+            sebelum = potret(lama, KOLOM_PENGGUNA)
+            self.save()
+            catat(oleh, Aksi.UBAH_PENGGUNA, self, f"Akun {self.email} diubah", wilayah=self.wilayah, sebelum=sebelum)
+
+
+# What Diskominfo edits on an account (and the audit trail compares).
+KOLOM_PENGGUNA = ["nama", "peran", "wilayah", "is_active"]
+
 
 def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
@@ -152,18 +170,48 @@ class Undangan(models.Model):
 
     @classmethod
     def buat(cls, *, email, nama, peran, wilayah, oleh) -> tuple[Undangan, str]:
-        """Create an invitation; returns it with the clear token (shown or mailed once)."""
+        """Create an invitation (audited); returns it with the clear token (shown or mailed once)."""
+        from akun.audit import catat  # audit imports these models
+
         token = secrets.token_urlsafe(32)
-        undangan = cls.objects.create(
-            email=email.lower(),
-            nama=nama,
-            peran=peran,
-            wilayah=wilayah,
-            token_hash=_hash_token(token),
-            dibuat_oleh=oleh,
-            kedaluwarsa=timezone.now() + timedelta(days=settings.JEMBATAN_INVITATION_DAYS),
-        )
+        with transaction.atomic():
+            undangan = cls.objects.create(
+                email=email.lower(),
+                nama=nama,
+                peran=peran,
+                wilayah=wilayah,
+                token_hash=_hash_token(token),
+                dibuat_oleh=oleh,
+                kedaluwarsa=timezone.now() + timedelta(days=settings.JEMBATAN_INVITATION_DAYS),
+            )
+            ringkasan = f"Undangan {undangan.get_peran_display()} untuk {undangan.email}"
+            catat(oleh, Aksi.UNDANG, undangan, ringkasan, wilayah=wilayah, sesudah={"peran": peran, "wilayah": wilayah})
         return undangan, token
+
+    def batalkan(self, *, oleh: User) -> None:
+        """Withdraw an invitation that has not been used; its link stops working."""
+        from akun.audit import catat  # audit imports these models
+
+        with transaction.atomic():
+            if not Undangan.objects.terbuka().filter(pk=self.pk).update(dibatalkan=True):
+                raise DomainError(_("Undangan ini sudah dipakai, dibatalkan, atau kedaluwarsa."))
+            self.dibatalkan = True
+            catat(oleh, Aksi.BATAL_UNDANGAN, self, f"Undangan untuk {self.email} dibatalkan", wilayah=self.wilayah)
+
+    def terima(self, *, nama: str, password: str) -> User:
+        """Create the invited account with the role and scope of the invitation; the link is then used up."""
+        from akun.audit import catat  # audit imports these models
+
+        with transaction.atomic():
+            if not Undangan.objects.terbuka().filter(pk=self.pk).select_for_update().exists():
+                raise DomainError(_("Undangan ini sudah dipakai atau tidak berlaku lagi."))
+            if User.objects.filter(email__iexact=self.email).exists():
+                raise DomainError(_("Sudah ada akun dengan email ini. Silakan masuk."))
+            user = User.objects.create_user(self.email, password, nama=nama, peran=self.peran, wilayah=self.wilayah)
+            Undangan.objects.filter(pk=self.pk).update(dipakai=timezone.now(), user=user)
+            ringkasan = f"{user.email} menerima undangan sebagai {user.get_peran_display()}"
+            catat(user, Aksi.TERIMA_UNDANGAN, user, ringkasan, wilayah=user.wilayah)
+        return user
 
     @classmethod
     def dari_token(cls, token: str) -> Undangan | None:

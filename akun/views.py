@@ -3,10 +3,8 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,10 +12,10 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from akun import akses, percobaan_masuk
-from akun.audit import catat, perubahan
 from akun.forms import MasukForm, PenggunaForm, TerimaUndanganForm, UndanganForm
 from akun.models import Undangan, User
 from jembatan.lib import mail, ratelimit
+from jembatan.lib.domain import DomainError
 
 
 @sensitive_post_parameters("password")
@@ -64,13 +62,6 @@ def undang(request):
         )
         link = mail.absolute_url(request, reverse("akun:terima_undangan", args=[token]))
         mail.send("undangan", [undangan.email], {"undangan": undangan, "link": link, "pengundang": request.user})
-        catat(
-            request.user,
-            "undang",
-            undangan,
-            f"Undangan {undangan.get_peran_display()} untuk {undangan.email}",
-            wilayah=undangan.wilayah,
-        )
         hari = settings.JEMBATAN_INVITATION_DAYS
         pesan = ngettext(
             "Undangan dikirim ke %(email)s. Tautannya berlaku %(hari)s hari.",
@@ -86,34 +77,26 @@ def undang(request):
 @require_POST
 def batalkan_undangan(request, pk):
     akses.wajib(akses.boleh_kelola_pengguna(request.user))
-    undangan = get_object_or_404(Undangan.objects.terbuka(), pk=pk)
-    undangan.dibatalkan = True
-    undangan.save(update_fields=["dibatalkan"])
-    catat(request.user, "batal_undangan", undangan, f"Undangan untuk {undangan.email} dibatalkan")
-    messages.success(request, _("Undangan dibatalkan."))
+    undangan = get_object_or_404(Undangan, pk=pk)
+    try:
+        undangan.batalkan(oleh=request.user)
+    except DomainError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Undangan dibatalkan."))
     return redirect("akun:pengguna")
 
 
 @login_required
 def ubah_pengguna(request, pk):
-    akses.wajib(akses.boleh_kelola_pengguna(request.user))
     user = akses.get_pengguna_untuk_admin(request, pk)
-    fields = PenggunaForm.Meta.fields
-    before = {f: getattr(user, f) for f in fields}
     form = PenggunaForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
-        if user == request.user and not form.cleaned_data["is_active"]:
-            form.add_error("is_active", _("Anda tidak dapat menonaktifkan akun Anda sendiri."))
+        try:
+            form.save(commit=False).simpan_oleh_admin(oleh=request.user)
+        except DomainError as e:
+            form.add_error("is_active", str(e))
         else:
-            form.save()
-            catat(
-                request.user,
-                "ubah_pengguna",
-                user,
-                f"Akun {user.email} diubah",
-                wilayah=user.wilayah,
-                changes=perubahan(before, {f: getattr(user, f) for f in fields}),
-            )
             messages.success(request, _("Akun %(nama)s disimpan.") % {"nama": user.nama})
             return redirect("akun:pengguna")
     return render(request, "akun/pengguna_form.html", {"form": form, "akun": user})
@@ -126,26 +109,12 @@ def terima_undangan(request, token):
         return render(request, "akun/undangan_tidak_berlaku.html", status=404)
     form = TerimaUndanganForm(request.POST or None, email=undangan.email, initial={"nama": undangan.nama})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            if User.objects.filter(email__iexact=undangan.email).exists():
-                form.add_error(None, _("Sudah ada akun dengan email ini. Silakan masuk."))
-            else:
-                user = User.objects.create_user(
-                    undangan.email,
-                    form.cleaned_data["password1"],
-                    nama=form.cleaned_data["nama"],
-                    peran=undangan.peran,
-                    wilayah=undangan.wilayah,
-                )
-                Undangan.objects.filter(pk=undangan.pk).update(dipakai=timezone.now(), user=user)
-                catat(
-                    user,
-                    "terima_undangan",
-                    user,
-                    f"{user.email} menerima undangan sebagai {user.get_peran_display()}",
-                    wilayah=user.wilayah,
-                )
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                messages.success(request, _("Selamat datang, %(nama)s. Akun Anda sudah aktif.") % {"nama": user.nama})
-                return redirect("kim:dasbor")
+        try:
+            user = undangan.terima(nama=form.cleaned_data["nama"], password=form.cleaned_data["password1"])
+        except DomainError as e:
+            form.add_error(None, str(e))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Selamat datang, %(nama)s. Akun Anda sudah aktif.") % {"nama": user.nama})
+            return redirect("kim:dasbor")
     return render(request, "akun/terima_undangan.html", {"form": form, "undangan": undangan})

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jembatan.lib.forms import https_url
 from jembatan.lib.uploads import strip_metadata
-from kim.models import Kim, Pengurus, Tahap, TargetCakupan
+from kim.models import KOLOM_PENGURUS, KOLOM_PROFIL, Kim, Pengurus, Tahap, TargetCakupan
 
 
 class DateInput(forms.DateInput):
@@ -21,27 +21,7 @@ class KimForm(forms.ModelForm):
     class Meta:
         model = Kim
         formfield_callback = https_url
-        fields = [
-            "nama",
-            "profil",
-            "alamat",
-            "email_kontak",
-            "telepon_kontak",
-            "kontak_publik",
-            "tanggal_berdiri",
-            "nomor_sk",
-            "tanggal_sk",
-            "penandatangan_sk",
-            "berkas_sk",
-            "berkas_adart",
-            "nomor_kimid",
-            "boleh_terbit_sendiri",
-            "logo",
-            "situs",
-            "facebook",
-            "instagram",
-            "youtube",
-        ]
+        fields = KOLOM_PROFIL
         widgets = {
             "tanggal_berdiri": DateInput(),
             "tanggal_sk": DateInput(),
@@ -125,7 +105,7 @@ class TahapForm(forms.Form):
 class PengurusForm(forms.ModelForm):
     class Meta:
         model = Pengurus
-        fields = ["nama", "jabatan", "nama_seksi", "mulai", "selesai", "alasan_selesai", "telepon", "alamat", "nik"]
+        fields = KOLOM_PENGURUS
         widgets = {"mulai": DateInput(), "selesai": DateInput()}
         help_texts = {"nik": _("Opsional. Tidak pernah ditampilkan di halaman publik.")}
 
@@ -136,18 +116,9 @@ class SelesaiForm(forms.Form):
         label=_("Alasan"), max_length=255, help_text=_("Mis. mengundurkan diri, pindah domisili, masa jabatan habis.")
     )
 
-    def __init__(self, *args, mulai=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.mulai = mulai
         self.fields["selesai"].initial = timezone.localdate()
-
-    def clean_selesai(self):
-        selesai = self.cleaned_data["selesai"]
-        if self.mulai and selesai < self.mulai:
-            raise forms.ValidationError(_("Masa jabatan tidak boleh berakhir sebelum dimulai."))
-        if selesai > timezone.localdate():
-            raise forms.ValidationError(_("Tanggal tidak boleh di masa depan."))
-        return selesai
 
 
 class TargetForm(forms.ModelForm):

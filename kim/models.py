@@ -8,10 +8,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.lib.domain import Versioned
+from akun.audit import catat, potret
+from akun.models import Aksi
+from jembatan.lib.domain import PESAN_VERSI_USANG, DomainError, StaleVersion, Versioned
 from jembatan.lib.uploads import validate_document, validate_image
 from wilayah.models import Level, Wilayah
 
@@ -35,15 +37,11 @@ TAHAP_TERCAKUP = frozenset({Tahap.TERDAFTAR, Tahap.AKTIF})
 TAHAP_BER_SK = frozenset({Tahap.SK_TERBIT, Tahap.TERDAFTAR, Tahap.AKTIF, Tahap.TIDAK_AKTIF})
 
 
-class PerpindahanDitolak(Exception):
-    """A pipeline move that the rules or a concurrent change forbid; the message is for the user."""
-
-
 def aturan_perpindahan(dari: str, ke: str) -> str | None:
     """Whether a village may move from stage `dari` to `ke`.
 
     Returns None for a normal move, "koreksi" for a backward move (allowed only with a note
-    saying why), and raises PerpindahanDitolak when the move is not allowed at all.
+    saying why), and raises DomainError when the move is not allowed at all.
 
     - Formation goes forward, and may skip steps (a KIM formed before it was recorded here).
     - An active KIM may become inactive and active again.
@@ -51,24 +49,24 @@ def aturan_perpindahan(dari: str, ke: str) -> str | None:
     - Going back to an earlier formation step corrects a mistake and needs a note.
     """
     if dari == ke:
-        raise PerpindahanDitolak(_("KIM sudah berada pada tahap ini."))
+        raise DomainError(_("KIM sudah berada pada tahap ini."))
     if ke == Tahap.BELUM_ADA:
-        raise PerpindahanDitolak(_("Tahap “Belum ada” tidak dapat dipilih; gunakan “Dibubarkan”."))
+        raise DomainError(_("Tahap “Belum ada” tidak dapat dipilih; gunakan “Dibubarkan”."))
     if dari == Tahap.DIBUBARKAN:
         if ke != Tahap.SOSIALISASI:
-            raise PerpindahanDitolak(_("KIM yang dibubarkan hanya dapat dibentuk ulang mulai dari sosialisasi."))
+            raise DomainError(_("KIM yang dibubarkan hanya dapat dibentuk ulang mulai dari sosialisasi."))
         return None
     if ke == Tahap.DIBUBARKAN:
         if dari == Tahap.BELUM_ADA:
-            raise PerpindahanDitolak(_("Belum ada KIM yang dapat dibubarkan."))
+            raise DomainError(_("Belum ada KIM yang dapat dibubarkan."))
         return None
     if ke == Tahap.TIDAK_AKTIF:
         if dari not in (Tahap.AKTIF, Tahap.TERDAFTAR):
-            raise PerpindahanDitolak(_("Hanya KIM yang terdaftar atau aktif yang dapat dinyatakan tidak aktif."))
+            raise DomainError(_("Hanya KIM yang terdaftar atau aktif yang dapat dinyatakan tidak aktif."))
         return None
     if dari == Tahap.TIDAK_AKTIF:
         if ke != Tahap.AKTIF:
-            raise PerpindahanDitolak(_("KIM yang tidak aktif hanya dapat diaktifkan kembali."))
+            raise DomainError(_("KIM yang tidak aktif hanya dapat diaktifkan kembali."))
         return None
     if URUTAN_PEMBENTUKAN.index(ke) < URUTAN_PEMBENTUKAN.index(dari):
         return "koreksi"
@@ -88,6 +86,80 @@ class KimQuerySet(models.QuerySet):
     def publik(self):
         """KIM that appear in the public directory: every stage from sosialisasi on, not dissolved."""
         return self.exclude(tahap__in=[Tahap.BELUM_ADA, Tahap.DIBUBARKAN])
+
+    def pindahkan_tahap(
+        self,
+        wilayah: Wilayah,
+        ke: str,
+        *,
+        tanggal: date,
+        catatan: str,
+        oleh,
+        versi: int,
+        nomor_sk: str = "",
+        tanggal_sk: date | None = None,
+    ) -> Kim:
+        """Move a village's KIM to stage `ke`, recording who, when and why (timeline and audit trail).
+
+        `versi` is the KIM version the user saw (0 when the village had no KIM): if someone else changed
+        it meanwhile the move is refused (StaleVersion) and nothing is written. A village without a KIM
+        gets one, named after the village, at its first step. Rules: `aturan_perpindahan`; no dates in
+        the future or before the last step; SK stages need the SK number and date."""
+        today = timezone.localdate()
+        if tanggal > today:
+            raise DomainError(_("Tanggal tidak boleh di masa depan."))
+        try:
+            with transaction.atomic():
+                kim = self.select_for_update().filter(wilayah=wilayah).first()
+                if (kim.versi if kim else 0) != versi:
+                    raise StaleVersion(
+                        _(
+                            "Data KIM ini baru saja diubah oleh pengguna lain. Perubahan Anda belum disimpan; "
+                            "periksa tahap terbaru di bawah lalu ulangi bila masih perlu."
+                        )
+                    )
+                dari = kim.tahap if kim else Tahap.BELUM_ADA
+                jenis = aturan_perpindahan(dari, ke)
+                if jenis == "koreksi" and not catatan.strip():
+                    raise DomainError(_("Mundur ke tahap sebelumnya adalah koreksi: tuliskan alasannya di catatan."))
+                if kim is not None:
+                    last = kim.riwayat.order_by("-tanggal", "-id").first()
+                    if last and tanggal < last.tanggal:
+                        raise DomainError(
+                            _("Tanggal tidak boleh sebelum langkah terakhir (%(tgl)s).") % {"tgl": last.tanggal.isoformat()}
+                        )
+                if kim is None:
+                    kim = Kim(wilayah=wilayah, nama=f"KIM {wilayah.nama}", versi=0)
+                sebelum = potret(kim, ["tanggal_tahap", "nomor_sk", "tanggal_sk"])
+                if ke in TAHAP_BER_SK:
+                    kim.nomor_sk = nomor_sk.strip() or kim.nomor_sk
+                    kim.tanggal_sk = tanggal_sk or kim.tanggal_sk
+                    if not kim.punya_sk:
+                        raise DomainError(_("Tahap ini memerlukan nomor dan tanggal SK."))
+                    if kim.tanggal_sk > today:
+                        raise DomainError(_("Tanggal SK tidak boleh di masa depan."))
+                kim.tahap = ke
+                kim.tanggal_tahap = tanggal
+                kim.versi += 1
+                kim.save()
+                RiwayatTahap.objects.create(kim=kim, dari=dari, ke=ke, tanggal=tanggal, catatan=catatan.strip(), oleh=oleh)
+                with translation.override(settings.LANGUAGE_CODE):  # the audit trail is kept in one language
+                    label_dari, label_ke = str(Tahap(dari).label), str(Tahap(ke).label)
+                catat(
+                    oleh,
+                    Aksi.TAHAP,
+                    kim,
+                    f"{wilayah.nama}: {label_dari} → {label_ke}",
+                    wilayah=wilayah,
+                    sebelum={"tahap": label_dari, **sebelum},
+                    sesudah={"tahap": label_ke, **potret(kim, sebelum)},
+                )
+        except IntegrityError:
+            # Two first steps for the same village at the same moment: the unique village link keeps one.
+            raise StaleVersion(
+                _("Desa ini baru saja dicatat oleh pengguna lain. Muat ulang halaman untuk melihat tahap terbarunya.")
+            ) from None
+        return kim
 
 
 nomor_telepon = RegexValidator(r"^\+?[0-9 \-]{8,20}$", _("Masukkan nomor telepon yang sah, mis. 0812 3456 7890."))
@@ -186,68 +258,42 @@ class Kim(Versioned):
     def pengurus_menjabat(self, today: date | None = None):
         return self.pengurus.menjabat(today or timezone.localdate())
 
+    def simpan_profil(self, *, oleh, versi: int) -> None:
+        """Save the profile as edited (the form's values already set on this object) unless someone changed
+        it since the form was opened (`versi`, 0 for a village without a KIM yet); audited with its diff."""
+        try:
+            with transaction.atomic():
+                lama = Kim.objects.select_for_update().filter(pk=self.pk).first() if self.pk else None
+                sebelum = potret(lama or Kim(wilayah_id=self.wilayah_id), KOLOM_PROFIL)
+                self.bump_version(versi)
+                self.save()
+                catat(oleh, Aksi.UBAH_KIM, self, f"Profil {self.nama} diubah", wilayah=self.wilayah, sebelum=sebelum)
+        except IntegrityError:  # the village got a KIM meanwhile
+            raise StaleVersion(PESAN_VERSI_USANG) from None
 
-def pindahkan_tahap(
-    wilayah: Wilayah,
-    ke: str,
-    *,
-    tanggal: date,
-    catatan: str,
-    oleh,
-    versi: int,
-    nomor_sk: str = "",
-    tanggal_sk: date | None = None,
-) -> Kim:
-    """Move a village's KIM to stage `ke`, recording who, when and why.
 
-    `versi` is the KIM version the user saw (0 when the village had no KIM): if someone else
-    changed it meanwhile the move is refused with a conflict message and nothing is written.
-    A village without a KIM gets one, named after the village, at its first step.
-    """
-    today = timezone.localdate()
-    if tanggal > today:
-        raise PerpindahanDitolak(_("Tanggal tidak boleh di masa depan."))
-    try:
-        with transaction.atomic():
-            kim = Kim.objects.select_for_update().filter(wilayah=wilayah).first()
-            current_versi = kim.versi if kim else 0
-            if current_versi != versi:
-                raise PerpindahanDitolak(
-                    _(
-                        "Data KIM ini baru saja diubah oleh pengguna lain. Perubahan Anda belum disimpan; "
-                        "periksa tahap terbaru di bawah lalu ulangi bila masih perlu."
-                    )
-                )
-            dari = kim.tahap if kim else Tahap.BELUM_ADA
-            jenis = aturan_perpindahan(dari, ke)
-            if jenis == "koreksi" and not catatan.strip():
-                raise PerpindahanDitolak(_("Mundur ke tahap sebelumnya adalah koreksi: tuliskan alasannya di catatan."))
-            if kim is not None:
-                last = kim.riwayat.order_by("-tanggal", "-id").first()
-                if last and tanggal < last.tanggal:
-                    raise PerpindahanDitolak(
-                        _("Tanggal tidak boleh sebelum langkah terakhir (%(tgl)s).") % {"tgl": last.tanggal.isoformat()}
-                    )
-            if kim is None:
-                kim = Kim(wilayah=wilayah, nama=f"KIM {wilayah.nama}", versi=0)
-            if ke in TAHAP_BER_SK:
-                kim.nomor_sk = nomor_sk.strip() or kim.nomor_sk
-                kim.tanggal_sk = tanggal_sk or kim.tanggal_sk
-                if not kim.punya_sk:
-                    raise PerpindahanDitolak(_("Tahap ini memerlukan nomor dan tanggal SK."))
-                if kim.tanggal_sk > today:
-                    raise PerpindahanDitolak(_("Tanggal SK tidak boleh di masa depan."))
-            kim.tahap = ke
-            kim.tanggal_tahap = tanggal
-            kim.versi += 1
-            kim.save()
-            RiwayatTahap.objects.create(kim=kim, dari=dari, ke=ke, tanggal=tanggal, catatan=catatan.strip(), oleh=oleh)
-    except IntegrityError:
-        # Two first steps for the same village at the same moment: the unique village link keeps one.
-        raise PerpindahanDitolak(
-            _("Desa ini baru saja dicatat oleh pengguna lain. Muat ulang halaman untuk melihat tahap terbarunya.")
-        ) from None
-    return kim
+# What the profile form edits, and the audit trail compares.
+KOLOM_PROFIL = [
+    "nama",
+    "profil",
+    "alamat",
+    "email_kontak",
+    "telepon_kontak",
+    "kontak_publik",
+    "tanggal_berdiri",
+    "nomor_sk",
+    "tanggal_sk",
+    "penandatangan_sk",
+    "berkas_sk",
+    "berkas_adart",
+    "nomor_kimid",
+    "logo",
+    "situs",
+    "facebook",
+    "instagram",
+    "youtube",
+    "boleh_terbit_sendiri",
+]
 
 
 class RiwayatTahap(models.Model):
@@ -289,6 +335,11 @@ class PengurusQuerySet(models.QuerySet):
 
     def selesai_sebelum(self, today: date):
         return self.filter(selesai__lt=today)
+
+
+# What the pengurus form edits; the personal fields among them are never written into the audit trail.
+KOLOM_PENGURUS = ["nama", "jabatan", "nama_seksi", "mulai", "selesai", "alasan_selesai", "telepon", "alamat", "nik"]
+KOLOM_PRIBADI = ("nik", "telepon", "alamat")
 
 
 class Pengurus(models.Model):
@@ -334,6 +385,40 @@ class Pengurus(models.Model):
             return _("Seksi %(nama)s") % {"nama": self.nama_seksi}
         return self.get_jabatan_display()
 
+    def simpan(self, *, oleh) -> None:
+        """Add this pengurus or member, or save the edited data (audited; personal data as "changed" only)."""
+        baru = self.pk is None
+        with transaction.atomic():
+            lama = None if baru else Pengurus.objects.select_for_update().filter(pk=self.pk).first()
+            sebelum = potret(lama or Pengurus(), KOLOM_PENGURUS)
+            self.save()
+            if baru:
+                ringkasan, aksi = f"{self.nama} ({self.jabatan_lengkap}) ditambahkan ke {self.kim.nama}", Aksi.TAMBAH_PENGURUS
+            else:
+                ringkasan, aksi = f"Data {self.nama} ({self.kim.nama}) diubah", Aksi.UBAH_PENGURUS
+            catat(oleh, aksi, self, ringkasan, wilayah=self.kim.wilayah, sebelum=sebelum, rahasia=KOLOM_PRIBADI)
+
+    def akhiri(self, *, selesai: date, alasan: str, oleh) -> None:
+        """End this person's term; the row stays as history."""
+        if self.selesai is not None:
+            raise DomainError(_("Masa jabatan ini sudah berakhir."))
+        if selesai < self.mulai:
+            raise DomainError(_("Masa jabatan tidak boleh berakhir sebelum dimulai."))
+        if selesai > timezone.localdate():
+            raise DomainError(_("Tanggal selesai tidak boleh di masa depan."))
+        with transaction.atomic():
+            sebelum = potret(self, ["selesai", "alasan_selesai"])
+            self.selesai, self.alasan_selesai = selesai, alasan
+            self.save(update_fields=["selesai", "alasan_selesai", "diubah"])
+            catat(
+                oleh,
+                Aksi.AKHIRI_PENGURUS,
+                self,
+                f"{self.nama} selesai sebagai {self.jabatan_lengkap} ({self.kim.nama})",
+                wilayah=self.kim.wilayah,
+                sebelum=sebelum,
+            )
+
     def clean(self):
         errors = {}
         if self.jabatan == Jabatan.SEKSI and not self.nama_seksi.strip():
@@ -362,3 +447,19 @@ class TargetCakupan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tahun}: {self.jumlah_desa}"
+
+    def simpan(self, *, oleh) -> None:
+        """Set (or change) the year's target; audited with the old and new number."""
+        with transaction.atomic():
+            lama = TargetCakupan.objects.select_for_update().filter(pk=self.pk).first() if self.pk else None
+            sebelum = potret(lama or TargetCakupan(), ["jumlah_desa"])
+            self.diubah_oleh = oleh
+            self.save()
+            catat(
+                oleh,
+                Aksi.TARGET,
+                self,
+                f"Target {self.tahun}: {self.jumlah_desa} desa/kelurahan",
+                wilayah=self.wilayah,
+                sebelum=sebelum,
+            )

@@ -5,18 +5,18 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import boleh_lihat_audit, wajib, wilayah_cakupan
-from akun.audit import catat, perubahan
 from akun.models import Audit
+from jembatan.lib.domain import DomainError
 from jembatan.lib.pagecache import public_page
 from kim import akses, ekspor
 from kim.cakupan import cakupan, desa_tanpa_kim, progres_tahunan
 from kim.forms import DirektoriForm, KimForm, PengurusForm, SelesaiForm, TahapForm, TargetForm
-from kim.models import Kim, Pengurus, PerpindahanDitolak, Tahap, TargetCakupan, pindahkan_tahap
+from kim.models import Kim, Pengurus, Tahap, TargetCakupan
 from wilayah.models import Level, Wilayah, kabupaten_aktif
 
 # --- Public pages -----------------------------------------------------------------------------
@@ -174,104 +174,53 @@ def pindah_tahap(request, kode):
     if not pilihan:
         raise Http404
     form = TahapForm(request.POST, pilihan=pilihan)
-    kim = Kim.objects.filter(wilayah=wilayah).first()
+    status = 400
     if form.is_valid():
-        data = form.cleaned_data
-        dari = kim.tahap if kim else Tahap.BELUM_ADA
+        d = form.cleaned_data
         try:
-            kim = pindahkan_tahap(
+            kim = Kim.objects.pindahkan_tahap(
                 wilayah,
-                data["ke"],
-                tanggal=data["tanggal"],
-                catatan=data["catatan"],
+                d["ke"],
+                tanggal=d["tanggal"],
+                catatan=d["catatan"],
                 oleh=request.user,
-                versi=data["versi"],
-                nomor_sk=data["nomor_sk"],
-                tanggal_sk=data["tanggal_sk"],
+                versi=d["versi"],
+                nomor_sk=d["nomor_sk"],
+                tanggal_sk=d["tanggal_sk"],
             )
-        except PerpindahanDitolak as e:
+        except DomainError as e:
             form.add_error(None, str(e))
+            status = 409
         else:
-            with translation.override(settings.LANGUAGE_CODE):  # the audit trail is kept in one language
-                labels = [str(Tahap(dari).label), str(Tahap(kim.tahap).label)]
-            catat(
-                request.user,
-                "tahap",
-                kim,
-                f"{wilayah.nama}: {labels[0]} → {labels[1]}",
-                wilayah=wilayah,
-                changes={"tahap": labels, "tanggal": [None, data["tanggal"].isoformat()]},
-            )
-            messages.success(
-                request, _("Tahap %(nama)s kini: %(tahap)s.") % {"nama": wilayah.nama, "tahap": kim.get_tahap_display()}
-            )
+            pesan = _("Tahap %(nama)s kini: %(tahap)s.") % {"nama": wilayah.nama, "tahap": kim.get_tahap_display()}
+            messages.success(request, pesan)
             return redirect("kim:kelola", kode=wilayah.kode)
     kim = Kim.objects.filter(wilayah=wilayah).first()
-    return render(
-        request,
-        "kim/tahap_gagal.html",
-        {"wilayah": wilayah, "kim": kim, "form": form, "riwayat": kim.riwayat.select_related("oleh") if kim else []},
-        status=409 if form.non_field_errors() else 400,
-    )
-
-
-_KIM_AUDIT_FIELDS = [f for f in KimForm.Meta.fields]
+    riwayat = kim.riwayat.select_related("oleh") if kim else []
+    context = {"wilayah": wilayah, "kim": kim, "form": form, "riwayat": riwayat}
+    return render(request, "kim/tahap_gagal.html", context, status=status)
 
 
 @login_required
 def ubah_profil(request, kode):
     wilayah = akses.get_wilayah_untuk_pengelola(request, kode)
     kim = Kim.objects.filter(wilayah=wilayah).first() or Kim(wilayah=wilayah, nama=f"KIM {wilayah.nama}", versi=0)
-    before = {f: getattr(kim, f) for f in _KIM_AUDIT_FIELDS}
     boleh_kimid = akses.boleh_ubah_kimid(request.user)
     if request.method == "POST":
-        form = KimForm(
-            request.POST,
-            request.FILES,
-            instance=kim,
-            boleh_kimid=boleh_kimid,
-            upload_terlalu_besar=getattr(request, "upload_terlalu_besar", False),
-        )
+        files = request.FILES  # parsing the upload is what tells whether it was too large
+        terlalu_besar = getattr(request, "upload_terlalu_besar", False)
+        form = KimForm(request.POST, files, instance=kim, boleh_kimid=boleh_kimid, upload_terlalu_besar=terlalu_besar)
         if form.is_valid():
-            if _simpan_dengan_versi(form, kim):
-                after = {f: getattr(kim, f) for f in _KIM_AUDIT_FIELDS}
-                catat(
-                    request.user, "ubah_kim", kim, f"Profil {kim.nama} diubah", wilayah=wilayah, changes=perubahan(before, after)
-                )
+            try:
+                form.save(commit=False).simpan_profil(oleh=request.user, versi=form.cleaned_data["versi"])
+            except DomainError as e:
+                form.add_error(None, str(e))
+            else:
                 messages.success(request, _("Profil KIM disimpan."))
                 return redirect("kim:kelola", kode=wilayah.kode)
-            form.add_error(
-                None,
-                _(
-                    "Profil ini baru saja diubah oleh pengguna lain. Perubahan Anda belum disimpan: "
-                    "muat ulang halaman untuk melihat versi terbaru, lalu ulangi."
-                ),
-            )
     else:
         form = KimForm(instance=kim, boleh_kimid=boleh_kimid)
     return render(request, "kim/profil_form.html", {"form": form, "wilayah": wilayah, "kim": kim})
-
-
-def _simpan_dengan_versi(form, kim) -> bool:
-    """Save only if nobody changed the KIM since the form was opened (optimistic locking)."""
-    from django.db import IntegrityError, transaction
-
-    seen = form.cleaned_data["versi"]
-    try:
-        with transaction.atomic():
-            if kim.pk is None:
-                if seen != 0:
-                    return False
-                kim.versi = 1
-                form.save()
-                return True
-            if not Kim.objects.filter(pk=kim.pk, versi=seen).update(versi=seen + 1):
-                return False
-            kim.versi = seen + 1
-            form.save()
-    except IntegrityError:  # the village got a KIM meanwhile
-        return False
-    return True
 
 
 @login_required
@@ -292,15 +241,8 @@ def tambah_pengurus(request, kode):
     kim = akses.get_kim_untuk_editor(request, kode)
     form = PengurusForm(request.POST or None, instance=Pengurus(kim=kim))
     if request.method == "POST" and form.is_valid():
-        p = form.save()
-        catat(
-            request.user,
-            "tambah_pengurus",
-            p,
-            f"{p.nama} ({p.jabatan_lengkap}) ditambahkan ke {kim.nama}",
-            wilayah=kim.wilayah,
-            changes={"jabatan": [None, p.jabatan], "mulai": [None, p.mulai.isoformat()]},
-        )
+        p = form.save(commit=False)
+        p.simpan(oleh=request.user)
         messages.success(request, _("%(nama)s ditambahkan.") % {"nama": p.nama})
         return redirect("kim:kelola", kode=kim.wilayah_id)
     return render(request, "kim/pengurus_form.html", {"form": form, "kim": kim, "wilayah": kim.wilayah})
@@ -309,16 +251,9 @@ def tambah_pengurus(request, kode):
 @login_required
 def ubah_pengurus(request, pk):
     p = akses.get_pengurus_untuk_editor(request, pk)
-    fields = PengurusForm.Meta.fields
-    before = {f: getattr(p, f) for f in fields}
     form = PengurusForm(request.POST or None, instance=p)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        changes = perubahan(before, {f: getattr(p, f) for f in fields})
-        for private in ("nik", "telepon", "alamat"):  # the trail says it changed, not what to
-            if private in changes:
-                changes[private] = ["•••", "•••"]
-        catat(request.user, "ubah_pengurus", p, f"Data {p.nama} ({p.kim.nama}) diubah", wilayah=p.kim.wilayah, changes=changes)
+        form.save(commit=False).simpan(oleh=request.user)
         messages.success(request, _("Data %(nama)s disimpan.") % {"nama": p.nama})
         return redirect("kim:kelola", kode=p.kim.wilayah_id)
     return render(request, "kim/pengurus_form.html", {"form": form, "kim": p.kim, "wilayah": p.kim.wilayah, "pengurus": p})
@@ -327,20 +262,15 @@ def ubah_pengurus(request, pk):
 @login_required
 def akhiri_pengurus(request, pk):
     p = akses.get_pengurus_untuk_editor(request, pk)
-    form = SelesaiForm(request.POST or None, mulai=p.mulai)
+    form = SelesaiForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        p.selesai, p.alasan_selesai = form.cleaned_data["selesai"], form.cleaned_data["alasan"]
-        p.save(update_fields=["selesai", "alasan_selesai", "diubah"])
-        catat(
-            request.user,
-            "akhiri_pengurus",
-            p,
-            f"{p.nama} selesai sebagai {p.jabatan_lengkap} ({p.kim.nama})",
-            wilayah=p.kim.wilayah,
-            changes={"selesai": [None, p.selesai.isoformat()], "alasan": [None, p.alasan_selesai]},
-        )
-        messages.success(request, _("Masa jabatan %(nama)s diakhiri; riwayatnya tetap tersimpan.") % {"nama": p.nama})
-        return redirect("kim:kelola", kode=p.kim.wilayah_id)
+        try:
+            p.akhiri(selesai=form.cleaned_data["selesai"], alasan=form.cleaned_data["alasan"], oleh=request.user)
+        except DomainError as e:
+            form.add_error("selesai", str(e))
+        else:
+            messages.success(request, _("Masa jabatan %(nama)s diakhiri; riwayatnya tetap tersimpan.") % {"nama": p.nama})
+            return redirect("kim:kelola", kode=p.kim.wilayah_id)
     return render(request, "kim/pengurus_selesai.html", {"form": form, "pengurus": p, "wilayah": p.kim.wilayah})
 
 
@@ -356,18 +286,8 @@ def target(request):
     instance = TargetCakupan.objects.filter(wilayah=kabupaten, tahun=tahun).first() or TargetCakupan(wilayah=kabupaten)
     form = TargetForm(request.POST or None, instance=instance, jumlah_wilayah=jumlah, initial={"tahun": tahun})
     if request.method == "POST" and form.is_valid():
-        before = instance.jumlah_desa if instance.pk else None
         t = form.save(commit=False)
-        t.diubah_oleh = request.user
-        t.save()
-        catat(
-            request.user,
-            "target",
-            t,
-            f"Target {t.tahun}: {t.jumlah_desa} desa/kelurahan",
-            wilayah=kabupaten,
-            changes={"jumlah_desa": [before, t.jumlah_desa]},
-        )
+        t.simpan(oleh=request.user)
         messages.success(request, _("Target %(tahun)s disimpan.") % {"tahun": t.tahun})
         return redirect("kim:target")
     targets = TargetCakupan.objects.filter(wilayah=kabupaten).select_related("diubah_oleh")

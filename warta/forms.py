@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from warta.models import DAFTAR_PERIKSA, Berita
+from warta.models import DAFTAR_PERIKSA, KOLOM_BERITA, Berita
 
 MAKS_ISI = 30_000  # characters: an article, not a book
 
@@ -18,7 +18,7 @@ class BeritaForm(forms.ModelForm):
 
     class Meta:
         model = Berita
-        fields = ["judul", "ringkasan", "isi", "kategori", "wilayah"]
+        fields = KOLOM_BERITA
         widgets = {"isi": forms.Textarea(attrs={"rows": 14}), "ringkasan": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, wilayah_qs, **kwargs):
@@ -38,12 +38,6 @@ class BeritaForm(forms.ModelForm):
                 _("Berita terlalu panjang (paling banyak %(n)s karakter).") % {"n": f"{MAKS_ISI:,}".replace(",", ".")}
             )
         return isi
-
-    def clean(self):
-        data = super().clean()
-        if self.instance.is_terbit and not (data.get("alasan_perubahan") or "").strip():
-            self.add_error("alasan_perubahan", _("Tuliskan alasan perubahan berita yang sudah terbit."))
-        return data
 
 
 class PeriksaForm(forms.Form):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.lib.domain import Versioned
+from akun.audit import catat, potret
+from akun.models import Aksi
+from jembatan.lib.domain import DomainError, Versioned
+from wilayah.models import Level
 
 
 class Kategori(models.TextChoices):
@@ -106,43 +109,83 @@ class Berita(Versioned):
 
     # -- the editorial flow: each step checks the version the user saw, so nothing is silently lost --
 
-    def _ganti(self, versi: int, **fields) -> bool:
-        from jembatan.lib.pagecache import invalidate
+    def _kunci(self, versi: int) -> None:
+        """Inside the step's transaction: lock the row, take its current state, move the version on."""
+        lama = Berita.objects.select_for_update().get(pk=self.pk)
+        self.status, self.terbit_pada = lama.status, lama.terbit_pada
+        self.bump_version(versi)
 
-        if not Berita.objects.filter(pk=self.pk, versi=versi).update(versi=versi + 1, diubah=timezone.now(), **fields):
-            return False
-        if self.terbit_pada or fields.get("terbit_pada"):
-            invalidate()  # a queryset update sends no signal: retire the cached public pages here
-        self.refresh_from_db()
-        from warta.cari import perbarui_vektor
+    def simpan_perubahan(self, *, oleh, versi: int, alasan_perubahan: str = "") -> None:
+        """Save a new item, or an edit (the form's values already set) unless someone changed it since the
+        form was opened. A change to a published item needs a reason and leaves a dated "diperbarui" note."""
+        with transaction.atomic():
+            if self.pk is None:
+                self.bump_version(0)
+                self.kim = getattr(self.wilayah, "kim", None) if self.wilayah.level == Level.DESA else None
+                self.save()
+                return
+            lama = Berita.objects.select_for_update().get(pk=self.pk)
+            self.bump_version(versi)
+            if lama.is_terbit:
+                if not alasan_perubahan.strip():
+                    raise DomainError(_("Tuliskan alasan perubahan berita yang sudah terbit."), field="alasan_perubahan")
+                self.diperbarui_pada = timezone.now()
+                Pembaruan.objects.create(berita=self, alasan=alasan_perubahan.strip(), oleh=oleh)
+                sebelum = potret(lama, KOLOM_BERITA)
+                catat(
+                    oleh,
+                    Aksi.UBAH_BERITA,
+                    self,
+                    f"Berita terbit diubah: {self.judul[:100]}",
+                    wilayah=self.wilayah,
+                    sebelum=sebelum,
+                )
+            self.save()
 
-        perbarui_vektor(self.pk)
-        return True
-
-    def ajukan(self, versi: int) -> bool:
+    def ajukan(self, *, oleh, versi: int) -> None:
         """The writer sends a draft (or a returned item) to the editors."""
-        if self.status not in (Status.DRAF, Status.DIKEMBALIKAN):
-            return False
-        return self._ganti(versi, status=Status.DIAJUKAN)
+        with transaction.atomic():
+            self._kunci(versi)
+            if self.status not in (Status.DRAF, Status.DIKEMBALIKAN):
+                raise DomainError(_("Berita ini sudah diajukan atau sudah terbit."))
+            self.status = Status.DIAJUKAN
+            self.save()
+            catat(oleh, Aksi.AJUKAN_BERITA, self, f"Diajukan: {self.judul[:100]}", wilayah=self.wilayah)
 
-    def terbitkan(self, oleh, versi: int, daftar_periksa: dict[str, bool]) -> bool:
+    def terbitkan(self, *, oleh, versi: int, daftar_periksa: dict[str, bool]) -> None:
         """An editor publishes after ticking every item of the checklist; the terverifikasi mark names them."""
-        if self.status != Status.DIAJUKAN or not all(daftar_periksa.get(k) for k in DAFTAR_PERIKSA):
-            return False
-        return self._ganti(
-            versi,
-            status=Status.TERBIT,
-            terbit_pada=timezone.now(),
-            diperiksa_oleh=oleh,
-            alasan_kembali="",
-            **{k: True for k in DAFTAR_PERIKSA},
-        )
+        if not all(daftar_periksa.get(k) for k in DAFTAR_PERIKSA):
+            raise DomainError(_("Centang semua butir daftar periksa sebelum menerbitkan."))
+        with transaction.atomic():
+            self._kunci(versi)
+            if self.status != Status.DIAJUKAN:
+                raise DomainError(_("Hanya berita yang sedang diajukan yang dapat diterbitkan."))
+            self.status, self.terbit_pada, self.diperiksa_oleh, self.alasan_kembali = Status.TERBIT, timezone.now(), oleh, ""
+            for k in DAFTAR_PERIKSA:
+                setattr(self, k, True)
+            self.save()
+            catat(oleh, Aksi.TERBIT_BERITA, self, f"Terbit: {self.judul[:100]}", wilayah=self.wilayah)
 
-    def kembalikan(self, versi: int, alasan: str) -> bool:
+    def kembalikan(self, *, oleh, versi: int, alasan: str) -> None:
         """An editor returns a submitted item to its writer with a reason the writer sees."""
-        if self.status != Status.DIAJUKAN or not alasan.strip():
-            return False
-        return self._ganti(versi, status=Status.DIKEMBALIKAN, alasan_kembali=alasan.strip())
+        if not alasan.strip():
+            raise DomainError(_("Tuliskan alasan pengembalian."), field="alasan")
+        with transaction.atomic():
+            self._kunci(versi)
+            if self.status != Status.DIAJUKAN:
+                raise DomainError(_("Hanya berita yang sedang diajukan yang dapat dikembalikan."))
+            self.status, self.alasan_kembali = Status.DIKEMBALIKAN, alasan.strip()
+            self.save()
+            catat(oleh, Aksi.KEMBALIKAN_BERITA, self, f"Dikembalikan: {self.judul[:100]}", wilayah=self.wilayah)
+
+    def tambah_ralat(self, *, oleh, isi: str) -> Ralat:
+        """Append a correction under a published item; the original text stays as it was."""
+        if not self.is_terbit:
+            raise DomainError(_("Ralat hanya untuk berita yang sudah terbit."))
+        with transaction.atomic():
+            ralat = Ralat.objects.create(berita=self, isi=isi, oleh=oleh)
+            catat(oleh, Aksi.RALAT, self, f"Ralat: {self.judul[:100]}", wilayah=self.wilayah)
+        return ralat
 
     @property
     def is_terbit(self) -> bool:
@@ -156,6 +199,10 @@ class Berita(Versioned):
             return self.ringkasan
         teks = to_text(self.isi)
         return teks[:200].rsplit(" ", 1)[0] + "…" if len(teks) > 200 else teks
+
+
+# What the writing form edits (the audit trail compares these for published items).
+KOLOM_BERITA = ["judul", "ringkasan", "isi", "kategori", "wilayah"]
 
 
 class Pembaruan(models.Model):

@@ -1,5 +1,6 @@
 """Retire cached public pages when published news changes."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -19,3 +20,4 @@ def _warta_berubah(sender, instance, **kwargs):
         perbarui_vektor(berita.pk)
     if berita.terbit_pada is not None:
         invalidate()
+        transaction.on_commit(invalidate)  # again once committed: a page rendered meanwhile cached the old text

@@ -3,24 +3,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import wajib, wilayah_konten
-from akun.audit import catat
+from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.photos import delete_photo, process_photo
 from warta import akses
 from warta.forms import BeritaForm, FotoForm, PeriksaForm, RalatForm
-from warta.models import DAFTAR_PERIKSA, Berita, Foto, Kategori, Pembaruan, Ralat
-from wilayah.models import Level, Wilayah, kabupaten_aktif
+from warta.models import Berita, Foto, Kategori
+from wilayah.models import Wilayah, kabupaten_aktif
 
 # --- Public -----------------------------------------------------------------------------------
 
@@ -132,49 +130,38 @@ def meja(request):
 @login_required
 def tulis(request, pk=None):
     wajib(akses.boleh_menulis(request.user))
-    berita = akses.get_berita_untuk_penulis(request, pk) if pk else Berita(penulis=request.user)
-    form = BeritaForm(
-        request.POST or None,
-        instance=berita,
-        wilayah_qs=wilayah_konten(request.user) | Wilayah.objects.filter(pk=berita.wilayah_id or ""),
-    )
+    berita = akses.get_berita_untuk_pembaca(request, pk) if pk else Berita(penulis=request.user)
+    if berita.pk and not akses.boleh_ubah(request.user, berita):
+        # Submitted (or published) and no longer the writer's to change: show where it stands.
+        return render(request, "warta/status.html", {"berita": berita, "foto": berita.foto.all()})
+    wilayah_qs = wilayah_konten(request.user) | Wilayah.objects.filter(pk=berita.wilayah_id or "")
+    form = BeritaForm(request.POST or None, instance=berita, wilayah_qs=wilayah_qs)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        if _simpan(request, form, berita):
+        d = form.cleaned_data
+        try:
+            form.instance.simpan_perubahan(
+                oleh=request.user, versi=d.get("versi") or 0, alasan_perubahan=d.get("alasan_perubahan", "")
+            )
+        except DomainError as e:
+            form.add_error(e.field, str(e))
+            status = 409 if isinstance(e, StaleVersion) else 400
+        else:
             messages.success(request, _("Berita disimpan."))
             return redirect("warta:ubah", pk=berita.pk)
-        form.add_error(
-            None, _("Berita ini baru saja diubah orang lain. Perubahan Anda belum disimpan; muat ulang halaman lalu ulangi.")
-        )
-    return render(request, "warta/tulis.html", {"form": form, "berita": berita, "foto_form": FotoForm()})
-
-
-def _simpan(request, form, berita) -> bool:
-    """Save with the version check; a change to a published item leaves a dated 'diperbarui' note."""
-    seen = form.cleaned_data.get("versi") or 0
-    with transaction.atomic():
-        if berita.pk is None:
-            berita.kim = getattr(berita.wilayah, "kim", None) if berita.wilayah.level == Level.DESA else None
-            form.save()
-            return True
-        if not Berita.objects.filter(pk=berita.pk, versi=seen).update(versi=seen + 1):
-            return False
-        berita.versi = seen + 1
-        if berita.is_terbit:
-            berita.diperbarui_pada = timezone.now()
-            Pembaruan.objects.create(berita=berita, alasan=form.cleaned_data["alasan_perubahan"], oleh=request.user)
-            catat(request.user, "ubah_berita", berita, f"Berita terbit diubah: {berita.judul[:100]}", wilayah=berita.wilayah)
-        form.save()
-    return True
+    return render(request, "warta/tulis.html", {"form": form, "berita": berita, "foto_form": FotoForm()}, status=status)
 
 
 @login_required
 @require_POST
 def ajukan(request, pk):
-    berita = akses.get_berita_untuk_penulis(request, pk)
-    if berita.ajukan(int(request.POST.get("versi") or 0)):
-        messages.success(request, _("Berita diajukan untuk diperiksa editor."))
+    berita = akses.get_berita_untuk_pembaca(request, pk)  # a repeated press gets the reason, not a 404
+    try:
+        berita.ajukan(oleh=request.user, versi=int(request.POST.get("versi") or 0))
+    except DomainError as e:
+        messages.error(request, str(e))
     else:
-        messages.error(request, _("Berita tidak dapat diajukan: mungkin baru saja diubah. Muat ulang halaman."))
+        messages.success(request, _("Berita diajukan untuk diperiksa editor."))
     return redirect("warta:ubah", pk=berita.pk)
 
 
@@ -184,27 +171,16 @@ def periksa(request, pk):
     form = PeriksaForm(request.POST or None, initial={"versi": berita.versi})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        if "kembalikan" in request.POST:
-            ok = bool(d["alasan"].strip()) and berita.kembalikan(d["versi"], d["alasan"])
-            pesan_gagal = _("Tuliskan alasan pengembalian.") if not d["alasan"].strip() else None
+        try:
+            if "kembalikan" in request.POST:
+                berita.kembalikan(oleh=request.user, versi=d["versi"], alasan=d["alasan"])
+            else:
+                berita.terbitkan(oleh=request.user, versi=d["versi"], daftar_periksa=d)
+        except DomainError as e:
+            form.add_error(e.field, str(e))
         else:
-            ok = all(d[k] for k in DAFTAR_PERIKSA) and berita.terbitkan(request.user, d["versi"], d)
-            pesan_gagal = (
-                _("Centang semua butir daftar periksa sebelum menerbitkan.") if not all(d[k] for k in DAFTAR_PERIKSA) else None
-            )
-        if ok:
-            catat(
-                request.user,
-                "terbit_berita" if berita.is_terbit else "kembalikan_berita",
-                berita,
-                f"{berita.get_status_display()}: {berita.judul[:100]}",
-                wilayah=berita.wilayah,
-            )
             messages.success(request, _("Berita diterbitkan.") if berita.is_terbit else _("Berita dikembalikan ke penulis."))
             return redirect("warta:meja")
-        form.add_error(
-            None, pesan_gagal or _("Berita ini baru saja diubah atau diperiksa editor lain. Muat ulang untuk melihat keadaannya.")
-        )
     return render(request, "warta/periksa.html", {"berita": berita, "form": form, "foto": berita.foto.all()})
 
 
@@ -215,8 +191,7 @@ def ralat(request, pk):
         raise Http404
     form = RalatForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        Ralat.objects.create(berita=berita, isi=form.cleaned_data["isi"], oleh=request.user)
-        catat(request.user, "ralat", berita, f"Ralat: {berita.judul[:100]}", wilayah=berita.wilayah)
+        berita.tambah_ralat(oleh=request.user, isi=form.cleaned_data["isi"])
         messages.success(request, _("Ralat ditambahkan di bawah berita."))
         return redirect(berita)
     return render(request, "warta/ralat.html", {"berita": berita, "form": form})

@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DomainError(Exception):
-    """A domain rule refused the change; `str(error)` is the polite message for the user."""
+    """A domain rule refused the change; `str(error)` is the polite message for the user, and `field` names
+    the form field it belongs beside (None: the form as a whole)."""
+
+    def __init__(self, message: object, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class StaleVersion(DomainError):

@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 import time_machine
 
-from kim.models import Kim, PerpindahanDitolak, Tahap, aturan_perpindahan, pindahkan_tahap
+from jembatan.lib.domain import DomainError as PerpindahanDitolak
+from kim.models import Kim, Tahap, aturan_perpindahan
 from wilayah.models import Wilayah
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +51,9 @@ def test_refused_moves(dari, ke):
 @time_machine.travel(date(2025, 6, 30))
 def test_first_step_creates_the_kim_and_its_history(cast):
     desa = Wilayah.objects.get(kode=PULAU_PINANG)
-    kim = pindahkan_tahap(desa, Tahap.SOSIALISASI, tanggal=date(2025, 6, 2), catatan="Di balai desa", oleh=cast.admin, versi=0)
+    kim = Kim.objects.pindahkan_tahap(
+        desa, Tahap.SOSIALISASI, tanggal=date(2025, 6, 2), catatan="Di balai desa", oleh=cast.admin, versi=0
+    )
     assert kim.nama == "KIM Pulau Pinang"
     assert kim.tahap == Tahap.SOSIALISASI and kim.versi == 1
     step = kim.riwayat.get()
@@ -67,9 +70,9 @@ def test_first_step_creates_the_kim_and_its_history(cast):
 def test_sk_stage_needs_the_sk_number_and_date(cast):
     desa = Wilayah.objects.get(kode=PULAU_PINANG)
     with pytest.raises(PerpindahanDitolak, match="SK"):
-        pindahkan_tahap(desa, Tahap.SK_TERBIT, tanggal=date(2025, 6, 2), catatan="", oleh=cast.admin, versi=0)
+        Kim.objects.pindahkan_tahap(desa, Tahap.SK_TERBIT, tanggal=date(2025, 6, 2), catatan="", oleh=cast.admin, versi=0)
     assert not Kim.objects.filter(wilayah=desa).exists()
-    kim = pindahkan_tahap(
+    kim = Kim.objects.pindahkan_tahap(
         desa,
         Tahap.SK_TERBIT,
         tanggal=date(2025, 6, 2),
@@ -86,17 +89,23 @@ def test_sk_stage_needs_the_sk_number_and_date(cast):
 def test_dates_in_the_future_or_before_the_last_step_are_refused(cast):
     desa = Wilayah.objects.get(kode=TUNGKAP)  # history runs Jan–May 2025
     with pytest.raises(PerpindahanDitolak, match="masa depan"):
-        pindahkan_tahap(desa, Tahap.TIDAK_AKTIF, tanggal=date(2025, 7, 1), catatan="", oleh=cast.admin, versi=cast.kim_a.versi)
+        Kim.objects.pindahkan_tahap(
+            desa, Tahap.TIDAK_AKTIF, tanggal=date(2025, 7, 1), catatan="", oleh=cast.admin, versi=cast.kim_a.versi
+        )
     with pytest.raises(PerpindahanDitolak, match="sebelum langkah terakhir"):
-        pindahkan_tahap(desa, Tahap.TIDAK_AKTIF, tanggal=date(2025, 1, 5), catatan="", oleh=cast.admin, versi=cast.kim_a.versi)
+        Kim.objects.pindahkan_tahap(
+            desa, Tahap.TIDAK_AKTIF, tanggal=date(2025, 1, 5), catatan="", oleh=cast.admin, versi=cast.kim_a.versi
+        )
 
 
 @time_machine.travel(date(2025, 6, 30))
 def test_going_back_needs_a_note(cast):
     desa = Wilayah.objects.get(kode=TUNGKAP)
     with pytest.raises(PerpindahanDitolak, match="alasan"):
-        pindahkan_tahap(desa, Tahap.MUSYAWARAH, tanggal=date(2025, 6, 1), catatan=" ", oleh=cast.admin, versi=cast.kim_a.versi)
-    kim = pindahkan_tahap(
+        Kim.objects.pindahkan_tahap(
+            desa, Tahap.MUSYAWARAH, tanggal=date(2025, 6, 1), catatan=" ", oleh=cast.admin, versi=cast.kim_a.versi
+        )
+    kim = Kim.objects.pindahkan_tahap(
         desa, Tahap.MUSYAWARAH, tanggal=date(2025, 6, 1), catatan="Salah input", oleh=cast.admin, versi=cast.kim_a.versi
     )
     assert kim.tahap == Tahap.MUSYAWARAH

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 from django.db import connections
 
-from kim.models import Kim, PerpindahanDitolak, RiwayatTahap, pindahkan_tahap
+from jembatan.lib.domain import DomainError
+from kim.models import Kim, RiwayatTahap
 from wilayah.models import Wilayah
 
 pytestmark = pytest.mark.django_db
@@ -37,9 +38,9 @@ def test_concurrent_first_steps_keep_exactly_one(pakai_postgres):
     def move(ke):
         try:
             barrier.wait(10)
-            pindahkan_tahap(desa, ke, tanggal=date(2025, 1, 10), catatan="", oleh=None, versi=0)
+            Kim.objects.pindahkan_tahap(desa, ke, tanggal=date(2025, 1, 10), catatan="", oleh=None, versi=0)
             results.append("disimpan")
-        except PerpindahanDitolak:
+        except DomainError:
             results.append("ditolak")
         finally:
             connections.close_all()

@@ -57,7 +57,7 @@ def test_member_drafts_submits_and_admin_publishes_with_the_verified_mark(client
 
 def test_publishing_needs_every_checklist_item(client, cast):
     berita = tulis(client, cast.anggota)
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     client.force_login(cast.admin)
     response = client.post(f"/kelola/warta/{berita.pk}/periksa/", {"cek_sumber": "on", "versi": berita.versi, "terbitkan": "1"})
     assert "Centang semua butir" in response.content.decode()
@@ -67,7 +67,7 @@ def test_publishing_needs_every_checklist_item(client, cast):
 
 def test_returned_item_shows_the_reason_to_its_writer(client, cast):
     berita = tulis(client, cast.anggota)
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     client.force_login(cast.admin)
     client.post(
         f"/kelola/warta/{berita.pk}/periksa/", {"versi": berita.versi, "alasan": "Sebutkan sumber jadwalnya.", "kembalikan": "1"}
@@ -79,7 +79,7 @@ def test_returned_item_shows_the_reason_to_its_writer(client, cast):
 
 def test_second_editor_with_a_stale_page_sees_a_conflict(client, cast):
     berita = tulis(client, cast.anggota)
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     stale = berita.versi
     client.force_login(cast.admin)
     client.post(f"/kelola/warta/{berita.pk}/periksa/", {"versi": stale, "alasan": "Kurang sumber", "kembalikan": "1"})
@@ -91,12 +91,12 @@ def test_second_editor_with_a_stale_page_sees_a_conflict(client, cast):
 
 def test_kim_editor_publishes_own_village_only_when_diskominfo_allows(client, cast):
     berita = tulis(client, cast.anggota)
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     assert terbitkan(client, cast.editor, berita).status_code == 404
     Kim.objects.filter(pk=cast.kim_a.pk).update(boleh_terbit_sendiri=True)
     assert terbitkan(client, cast.editor, berita).status_code == 302
     other = tulis(client, cast.editor_lain, wilayah=DESA_B)
-    other.ajukan(other.versi)
+    other.ajukan(oleh=other.penulis, versi=other.versi)
     assert terbitkan(client, cast.editor, other).status_code == 404
 
 
@@ -116,7 +116,7 @@ def test_writer_cannot_pick_a_village_outside_their_scope(client, cast):
 
 def test_editing_a_published_item_needs_a_reason_and_shows_a_dated_note(client, cast):
     berita = tulis(client, cast.admin)
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     terbitkan(client, cast.admin, berita)
     berita.refresh_from_db()
     data = {
@@ -138,7 +138,7 @@ def test_editing_a_published_item_needs_a_reason_and_shows_a_dated_note(client, 
 def test_user_html_is_shown_as_text_never_run(client, cast):
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)> [klik](javascript:alert(1)) **aman**'
     berita = tulis(client, cast.admin, isi=payload, judul='<b onmouseover="alert(1)">Judul</b>')
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     terbitkan(client, cast.admin, berita)
     html = client.get(Berita.objects.get(pk=berita.pk).get_absolute_url()).content.decode()
     body = html.split('<article class="berita">')[1].split("</article>")[0]
@@ -180,7 +180,7 @@ def test_photos_are_resized_stripped_and_served_as_webp_with_jpeg_fallback(clien
     assert len(data) <= 80 * 1024
     with default_storage.open(foto.varian["800"]["webp"]) as f, Image.open(f) as img:
         assert img.format == "WEBP"
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     terbitkan(client, cast.admin, berita)
     client.logout()
     html = client.get(Berita.objects.get(pk=berita.pk).get_absolute_url()).content.decode()
@@ -206,7 +206,7 @@ def test_private_media_is_not_served_publicly(client, cast):
 
 def test_feeds_and_sitemap_are_valid_xml_with_the_published_item(client, cast):
     berita = tulis(client, cast.admin)
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     terbitkan(client, cast.admin, berita)
     client.logout()
     for url in [
@@ -235,7 +235,7 @@ def test_article_has_opengraph_and_newsarticle_jsonld(client, cast):
     import json
 
     berita = tulis(client, cast.admin)
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     terbitkan(client, cast.admin, berita)
     client.logout()
     html = client.get(Berita.objects.get(pk=berita.pk).get_absolute_url()).content.decode()
@@ -249,7 +249,7 @@ def test_article_has_opengraph_and_newsarticle_jsonld(client, cast):
 def test_publishing_retires_the_cached_home_page(client, cast):
     client.get("/")  # cached without the item
     berita = tulis(client, cast.admin, judul="Gotong royong membersihkan saluran irigasi")
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     terbitkan(client, cast.admin, berita)
     client.logout()
     assert "Gotong royong membersihkan saluran irigasi" in client.get("/").content.decode()
@@ -268,14 +268,14 @@ def test_list_pages_run_a_constant_number_of_queries(client, cast):
         return len(ctx)
 
     first = tulis(client, cast.admin)
-    first.ajukan(first.versi)
+    first.ajukan(oleh=first.penulis, versi=first.versi)
     terbitkan(client, cast.admin, first)
     client.logout()
     few = {u: count(u) for u in ["/warta/", "/", "/warta/kategori/kesehatan/"]}
     client.force_login(cast.admin)
     for i in range(8):
         b = tulis(client, cast.admin, judul=f"Berita nomor {i}")
-        b.ajukan(b.versi)
+        b.ajukan(oleh=b.penulis, versi=b.versi)
         terbitkan(client, cast.admin, b)
     client.logout()
     assert {u: count(u) for u in few} == few
@@ -288,7 +288,7 @@ def test_search_finds_published_news_with_the_title_first_and_marks_the_words(cl
         ("Lomba dayung antar desa", "Lomba meriah."),
     ]:
         b = tulis(client, cast.admin, judul=judul, isi=isi)
-        b.ajukan(b.versi)
+        b.ajukan(oleh=b.penulis, versi=b.versi)
         terbitkan(client, cast.admin, b)
     draft = tulis(client, cast.admin, judul="Vaksinasi rahasia belum terbit", isi="draf")
     client.logout()
@@ -308,7 +308,7 @@ def test_a_citizen_comments_under_news_and_the_village_editor_moderates_it(clien
     from diskusi.tests.conftest import kirim
 
     berita = tulis(client, cast.admin)
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     terbitkan(client, cast.admin, berita)
     berita = Berita.objects.get(pk=berita.pk)
     client.logout()
@@ -343,7 +343,7 @@ def test_demo_news_is_published_and_marked(client):
 
 def test_mading_prints_the_weeks_verified_news_of_the_village_for_its_people_only(client, cast):
     berita = tulis(client, cast.admin, judul="Kerja bakti pekan ini")
-    berita.ajukan(berita.versi)
+    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
     terbitkan(client, cast.admin, berita)
     draf = tulis(client, cast.admin, judul="Draf yang belum terbit")
     from siaran.models import kirim_siaran
