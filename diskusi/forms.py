@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from diskusi import aturan, layanan
+from diskusi import aturan, komentar_publik
 from diskusi.models import ISI_MAKS
 
 
@@ -30,7 +30,7 @@ class KomentarForm(forms.Form):
         self.objek = objek
         self.induk = None
         if objek is not None and not self.is_bound:
-            self.initial.update(tanda=layanan.buat_tanda(objek), balas=balas.pk if balas else None)
+            self.initial.update(tanda=komentar_publik.buat_tanda(objek), balas=balas.pk if balas else None)
         self.fields["isi"].widget.attrs["maxlength"] = ISI_MAKS
 
     def clean_nama(self):
@@ -41,10 +41,10 @@ class KomentarForm(forms.Form):
 
     def clean_tanda(self):
         tanda = self.cleaned_data["tanda"]
-        self.objek = layanan.baca_tanda(tanda)
+        self.objek = komentar_publik.baca_tanda(tanda)
         if self.objek is None:
             # A form left open too long: keep its object so the page can offer a fresh form with the text kept.
-            self.objek = layanan.baca_tanda(tanda, abaikan_umur=True)
+            self.objek = komentar_publik.baca_tanda(tanda, abaikan_umur=True)
             self.add_error(None, _("Formulir ini sudah kedaluwarsa. Periksa tulisan Anda, lalu kirim lagi."))
         return tanda
 
@@ -53,20 +53,17 @@ class KomentarForm(forms.Form):
         if data.get("kabari") and not data.get("email") and "email" not in self.errors:
             self.add_error("email", _("Isi email Anda bila ingin dikabari saat ada balasan."))
         if self.objek is not None and data.get("balas"):
-            self.induk = layanan.induk_balasan(self.objek, data["balas"])
+            self.induk = komentar_publik.induk_balasan(self.objek, data["balas"])
             if self.induk is None:
                 self.add_error(None, _("Komentar yang Anda balas tidak ditemukan atau sudah tidak ditampilkan."))
         return data
 
 
 class ModerasiForm(forms.Form):
+    """The moderator's choice for one comment; the choices are the `Komentar` methods of the same names."""
+
     AKSI = [("setujui", _("Setujui")), ("tolak", _("Tolak")), ("sembunyikan", _("Sembunyikan"))]
 
     aksi = forms.ChoiceField(choices=AKSI)
+    # Required to reject or hide: that rule is `Komentar`'s own (tolak, sembunyikan).
     alasan = forms.CharField(label=_("Alasan"), max_length=200, required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("aksi") in ("tolak", "sembunyikan") and not data.get("alasan", "").strip():
-            self.add_error("alasan", _("Tuliskan alasannya; alasan tampil di log moderasi publik."))
-        return data

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.utils import timezone
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from akun.audit import catat, potret
+from akun.models import Aksi
+from jembatan.lib.domain import DomainError
+from jembatan.lib.pagecache import invalidate
+
+if TYPE_CHECKING:
+    from akun.models import User
 
 # Replies thread to this depth; a reply to a comment at the deepest level becomes its sibling.
 KEDALAMAN_MAKS = 3
 ISI_MAKS = 3000
+# Reports from this many different clients hide a comment until a moderator looks at it.
+ADUAN_SEMBUNYIKAN = 3
 
 
 class Status(models.TextChoices):
@@ -19,6 +33,14 @@ class Status(models.TextChoices):
     TAMPIL = "tampil", _("Tampil")
     DITOLAK = "ditolak", _("Ditolak")
     DISEMBUNYIKAN = "disembunyikan", _("Disembunyikan")
+
+
+PESAN_ALASAN_WAJIB = _("Tuliskan alasannya; alasan tampil di log moderasi publik.")
+PESAN_SUDAH = {
+    Status.TAMPIL: _("Komentar ini sudah tampil; tidak ada yang diubah."),
+    Status.DITOLAK: _("Komentar ini sudah ditolak; tidak ada yang diubah."),
+    Status.DISEMBUNYIKAN: _("Komentar ini sudah disembunyikan; tidak ada yang diubah."),
+}
 
 
 class KomentarQuerySet(models.QuerySet):
@@ -85,6 +107,83 @@ class Komentar(models.Model):
         if self.dimoderasi is not None:
             aduan = aduan.filter(dibuat__gt=self.dimoderasi)
         return aduan.values("klien").distinct().count()
+
+    # --- Moderation. Each change locks the row, checks the rule, changes the status and records the
+    # audit entry in one transaction; a refused change raises DomainError and writes nothing.
+
+    def setujui(self, oleh: User, tautan: Callable[[str], str]) -> None:
+        """Show the comment: a held one, or one removed by a moderator or by readers' reports.
+        `tautan(path)` makes the absolute link mailed to the parent's author."""
+        self._moderasi(Status.TAMPIL, "", oleh, Aksi.KOMENTAR_SETUJUI, tautan=tautan)
+
+    def tolak(self, oleh: User, alasan: str) -> None:
+        """Reject it (spam, abuse); the reason, required, is shown in the public moderation log."""
+        self._moderasi(Status.DITOLAK, alasan, oleh, Aksi.KOMENTAR_TOLAK)
+
+    def sembunyikan(self, oleh: User, alasan: str) -> None:
+        """Hide a comment that was shown; the reason, required, is shown in the public moderation log."""
+        self._moderasi(Status.DISEMBUNYIKAN, alasan, oleh, Aksi.KOMENTAR_SEMBUNYIKAN)
+
+    def laporkan(self, klien: str) -> bool:
+        """Record a reader's report, one per client. The ADUAN_SEMBUNYIKAN-th report from different clients
+        since a moderator last looked hides a shown comment until a moderator reviews it; that hiding is
+        audited with no user. False when this client had already reported the comment."""
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    Aduan.objects.create(komentar=self, klien=klien)
+            except IntegrityError:
+                return False
+            komentar = self._kunci()
+            if komentar.status == Status.TAMPIL and komentar.jumlah_aduan_baru >= ADUAN_SEMBUNYIKAN:
+                with translation.override(settings.LANGUAGE_CODE):
+                    alasan = gettext("Dilaporkan oleh %(n)s pembaca; menunggu peninjauan moderator") % {"n": ADUAN_SEMBUNYIKAN}
+                komentar._ubah_status(Status.DISEMBUNYIKAN, alasan, None, Aksi.KOMENTAR_SEMBUNYIKAN)
+        self.refresh_from_db()
+        return True
+
+    def setelah_tampil(self, tautan: Callable[[str], str]) -> None:
+        """What follows a comment being shown: cached public pages are retired, and the author of the
+        comment it replies to is told (once the transaction commits, and only once; see `kabari_balasan`)."""
+        # Retired now, inside the transaction, as kim, warta and cekfakta retire them. After the commit would
+        # also close the short window in which a page rendered from the rows before this change is cached
+        # anew, but tests that never commit (other modules' too) would then keep seeing the old page.
+        invalidate()
+        if self.parent_id and self.diberi_tahu is None:
+            from diskusi.tasks import kabari_balasan  # late import: the tasks module imports this one
+
+            url = tautan(self.get_absolute_url())
+            transaction.on_commit(lambda: kabari_balasan.enqueue(self.pk, url))
+
+    def _moderasi(self, status: str, alasan: str, oleh: User, aksi: Aksi, *, tautan: Callable[[str], str] | None = None) -> None:
+        alasan = alasan.strip()
+        if status != Status.TAMPIL and not alasan:
+            raise DomainError(PESAN_ALASAN_WAJIB)
+        with transaction.atomic():
+            komentar = self._kunci()
+            if komentar.status == status:
+                raise DomainError(PESAN_SUDAH[status])
+            komentar._ubah_status(status, alasan, oleh, aksi)
+            if status == Status.TAMPIL and tautan is not None:
+                komentar.setelah_tampil(tautan)
+        self.refresh_from_db()
+
+    def _kunci(self) -> Komentar:
+        """This comment as stored now, its row locked until the transaction ends."""
+        return type(self).objects.select_for_update().get(pk=self.pk)
+
+    def _ubah_status(self, status: str, alasan: str, oleh: User | None, aksi: Aksi) -> None:
+        """Change the status of this locked row and audit it, inside the caller's transaction."""
+        sebelum = potret(self, ["status", "alasan"])
+        lama = self.status
+        self.status, self.alasan = status, alasan[:200]
+        self.dimoderasi, self.dimoderasi_oleh = timezone.now(), oleh
+        self.save(update_fields=["status", "alasan", "dimoderasi", "dimoderasi_oleh"])
+        with translation.override(settings.LANGUAGE_CODE):  # the audit trail is kept in one language
+            ringkasan = f"Komentar #{self.pk} ({self.nama[:40]}): {Status(lama).label} → {Status(status).label}. {alasan}"
+        catat(oleh, aksi, self, ringkasan.strip(), wilayah=self.wilayah, sebelum=sebelum)
+        if lama == Status.TAMPIL:  # (a comment becoming shown retires the pages in `setelah_tampil`)
+            invalidate()
 
 
 class Aduan(models.Model):

@@ -14,10 +14,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import wajib
-from akun.audit import catat
-from diskusi import akses, layanan
+from diskusi import akses, komentar_publik
 from diskusi.forms import KomentarForm, ModerasiForm
 from diskusi.models import Komentar, Status
+from jembatan.lib.domain import DomainError
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.ratelimit import exceeded
 
@@ -56,7 +56,7 @@ def kirim(request):
     What stands in for the token:
     - the origin check (`asal_sah`): browsers name the page a POST comes from, so another site cannot
       make a visitor's browser post here (which would also spread a spammer over many addresses);
-    - a signed field naming the object and a ten-minute window (`layanan.buat_tanda`): the same for all
+    - a signed field naming the object and a ten-minute window (`komentar_publik.buat_tanda`): the same for all
       visitors in that window, so the page stays cacheable; only a page of a public object yields one,
       and it expires after a day;
     - the honeypot field and a rate limit per client address;
@@ -68,21 +68,21 @@ def kirim(request):
     form = KomentarForm(request.POST)
     valid = form.is_valid()
     objek = form.objek
-    if objek is not None and not layanan.boleh_komentar(objek):
+    if objek is not None and not komentar_publik.boleh_komentar(objek):
         return render(request, "diskusi/ditutup.html", {"objek": objek}, status=403)
     if not valid:
         if objek is not None:  # a fresh signed field, so sending again works even when it had expired
             form.data = form.data.copy()
-            form.data["tanda"] = layanan.buat_tanda(objek)
+            form.data["tanda"] = komentar_publik.buat_tanda(objek)
         return render(request, "diskusi/kirim.html", {"form": form, "objek": objek}, status=400)
     if form.cleaned_data["situs_web"]:  # honeypot: a bot, answer as if the comment were held
         return HttpResponseRedirect(objek.get_absolute_url() + "#komentar")
-    klien = layanan.hash_klien(request)
-    if exceeded(f"komentar:{klien}", layanan.batas_per_jam(), 3600):
+    klien = komentar_publik.hash_klien(request)
+    if exceeded(f"komentar:{klien}", komentar_publik.batas_per_jam(), 3600):
         form.add_error(None, _("Terlalu banyak komentar dari alamat ini dalam satu jam. Silakan coba lagi nanti."))
         return render(request, "diskusi/kirim.html", {"form": form, "objek": objek}, status=429)
     d = form.cleaned_data
-    komentar = layanan.tulis(
+    komentar = komentar_publik.tulis(
         objek,
         nama=d["nama"],
         email=d["email"],
@@ -96,9 +96,9 @@ def kirim(request):
         return render(request, "diskusi/ditolak.html", {"objek": objek}, status=400)
     if komentar.status == Status.TAMPIL:
         return HttpResponseRedirect(komentar.get_absolute_url())
-    tanda = layanan.tanda_menunggu(komentar)
+    tanda = komentar_publik.tanda_menunggu(komentar)
     response = HttpResponseRedirect(reverse("diskusi:menunggu", args=[tanda]) + f"#komentar-{komentar.pk}")
-    layanan.simpan_kuki_menunggu(request, response, komentar)
+    komentar_publik.simpan_kuki_menunggu(request, response, komentar)
     return response
 
 
@@ -107,7 +107,7 @@ def kirim(request):
 def menunggu(request, tanda):
     """The page a commenter lands on when their comment is held: the thread with it, marked as waiting.
     Only the browser that wrote it sees it (signed cookie); everyone else gets 404."""
-    komentar = layanan.komentar_menunggu_milik(request, tanda)
+    komentar = komentar_publik.komentar_menunggu_milik(request, tanda)
     if komentar is None or komentar.objek is None or komentar.status in (Status.DITOLAK, Status.DISEMBUNYIKAN):
         raise Http404
     if komentar.status == Status.TAMPIL:
@@ -119,10 +119,10 @@ def laporkan(request, pk):
     """Ask for confirmation, then record a reader's report (an uncached page, so the CSRF token applies)."""
     komentar = get_object_or_404(Komentar.objects.tampil(), pk=pk)
     if request.method == "POST":
-        klien = layanan.hash_klien(request)
-        if exceeded(f"aduan:{klien}", layanan.batas_per_jam() * 2, 3600):
+        klien = komentar_publik.hash_klien(request)
+        if exceeded(f"aduan:{klien}", komentar_publik.batas_per_jam() * 2, 3600):
             return render(request, "diskusi/laporkan.html", {"komentar": komentar, "terlalu_banyak": True}, status=429)
-        layanan.laporkan(komentar, klien)
+        komentar.laporkan(klien)
         return render(request, "diskusi/laporkan.html", {"komentar": komentar, "terkirim": True})
     return render(request, "diskusi/laporkan.html", {"komentar": komentar})
 
@@ -170,25 +170,24 @@ def antrean(request):
 @login_required
 @require_POST
 def moderasi(request, pk):
+    """Approve, reject or hide one comment; the comment records the decision in the audit trail."""
     komentar = akses.get_komentar_untuk_moderator(request, pk)
     form = ModerasiForm(request.POST)
     kembali = request.POST.get("kembali", "tinjau")
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return _ke_antrean(kembali)
-    aksi, alasan = form.cleaned_data["aksi"], form.cleaned_data["alasan"].strip()
-    if aksi == "setujui":
-        lama = layanan.setujui(komentar, request.user, lambda p: absolute_url(request, p))
-    else:
-        lama = getattr(layanan, aksi)(komentar, request.user, alasan)
-    catat(
-        request.user,
-        f"komentar_{aksi}",
-        komentar,
-        f"Komentar #{komentar.pk} ({komentar.nama[:40]}): {aksi}. {alasan}",
-        wilayah=komentar.wilayah,
-        changes={"status": [lama, komentar.status], "alasan": alasan},
-    )
+    aksi, alasan = form.cleaned_data["aksi"], form.cleaned_data["alasan"]
+    try:
+        if aksi == "setujui":
+            komentar.setujui(request.user, lambda p: absolute_url(request, p))
+        elif aksi == "tolak":
+            komentar.tolak(request.user, alasan)
+        else:
+            komentar.sembunyikan(request.user, alasan)
+    except DomainError as e:
+        messages.error(request, str(e))
+        return _ke_antrean(kembali)
     messages.success(
         request, _("Komentar dari %(nama)s: %(status)s.") % {"nama": komentar.nama, "status": komentar.get_status_display()}
     )

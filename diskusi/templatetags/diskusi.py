@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import SafeString, mark_safe
 
-from diskusi import layanan
+from diskusi import komentar_publik
 from diskusi.forms import KomentarForm
 from diskusi.models import Komentar
 
@@ -17,11 +17,11 @@ def komentar_untuk(context, obj):
     object and the address (`?balas=`), never on the visitor's session or cookies. Only the uncached page
     of a held comment passes `komentar_menunggu` (ids) to show it to its author."""
     request = context.get("request")
-    balas = layanan.induk_balasan(obj, _angka(request.GET.get("balas")) if request else None)
-    terbuka = layanan.boleh_komentar(obj)
+    balas = komentar_publik.induk_balasan(obj, _angka(request.GET.get("balas")) if request else None)
+    terbuka = komentar_publik.boleh_komentar(obj)
     return {
         "objek": obj,
-        "utas": layanan.utas(obj, context.get("komentar_menunggu", frozenset())),
+        "utas": komentar_publik.utas(obj, context.get("komentar_menunggu", frozenset())),
         "jumlah": Komentar.objects.untuk(obj).tampil().count(),
         "terbuka": terbuka,
         "form": KomentarForm(objek=obj, balas=balas) if terbuka else None,

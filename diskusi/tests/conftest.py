@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from cekfakta.models import Hasil, JenisSalah, Klaim, Referensi, Status
-from diskusi import layanan
+from diskusi import komentar_publik
 from diskusi.models import Komentar
 from diskusi.models import Status as S
 
@@ -47,7 +47,7 @@ def make_komentar(obj, nama="Budi", isi="Terima kasih infonya.", status=S.TAMPIL
 
 def kirim(client, obj, *, ip="127.0.0.1", **data):
     """Post the comment form of `obj`'s page, as the browser of a visitor at `ip` would."""
-    form = {"nama": "Siti", "email": "", "isi": "Semoga jembatannya cepat diperbaiki.", "tanda": layanan.buat_tanda(obj)}
+    form = {"nama": "Siti", "email": "", "isi": "Semoga jembatannya cepat diperbaiki.", "tanda": komentar_publik.buat_tanda(obj)}
     form.update(data)
     return client.post("/komentar/kirim/", {k: v for k, v in form.items() if v is not None}, REMOTE_ADDR=ip)
 

@@ -88,3 +88,56 @@ def test_the_default_tab_lists_held_and_report_hidden_comments_only(client, cast
     assert "Ditahan" in html and "Disembunyikan pembaca" in html
     assert "Disembunyikan moderator" not in html and "Sudah tampil" not in html
     assert "Sudah tampil" in client.get("/kelola/komentar/?status=tampil").content.decode()
+
+
+def test_moderation_writes_one_audit_entry_with_old_and_new_status(client, cast, tiga):
+    """GIVEN a comment held as a first comment
+    WHEN the village's editor rejects it with a reason
+    THEN exactly one audit entry records who, where, the status from held to rejected, and the reason."""
+    komentar = tiga[1]
+    client.force_login(cast.editor)
+    client.post(f"/kelola/komentar/{komentar.pk}/", {"aksi": "tolak", "alasan": "Promosi judi online"})
+    [audit] = Audit.objects.filter(objek_tipe="komentar", objek_id=str(komentar.pk))
+    assert (audit.aksi, audit.user, audit.wilayah_id) == ("komentar_tolak", cast.editor, cast.kim_a.wilayah_id)
+    assert audit.perubahan == {"status": ["menunggu", "ditolak"], "alasan": ["", "Promosi judi online"]}
+    assert "Promosi judi online" in audit.ringkasan
+
+
+def test_a_decision_the_comment_already_carries_is_refused_without_a_second_audit_entry(client, cast, tiga):
+    """GIVEN a comment a moderator has just approved
+    WHEN another moderator (or a second click) approves it again
+    THEN they are told it is already shown, and the audit trail keeps one entry."""
+    komentar = tiga[0]
+    client.force_login(cast.admin)
+    client.post(f"/kelola/komentar/{komentar.pk}/", {"aksi": "setujui"})
+    response = client.post(f"/kelola/komentar/{komentar.pk}/", {"aksi": "setujui"}, follow=True)
+    assert "Komentar ini sudah tampil" in response.content.decode()
+    assert Audit.objects.filter(objek_id=str(komentar.pk), aksi="komentar_setujui").count() == 1
+
+
+def test_a_failed_audit_write_leaves_the_comment_unchanged(client, cast, tiga):
+    """GIVEN a held comment
+    WHEN a moderator approves it and writing the audit entry fails
+    THEN the request fails and the comment in the database is still held, unmoderated."""
+    from unittest import mock
+
+    komentar = tiga[0]
+    client.force_login(cast.admin)
+    with (
+        mock.patch("akun.audit.Audit.objects.create", side_effect=RuntimeError("disk penuh")),
+        pytest.raises(RuntimeError, match="disk penuh"),
+    ):
+        client.post(f"/kelola/komentar/{komentar.pk}/", {"aksi": "setujui"})
+    tersimpan = Komentar.objects.get(pk=komentar.pk)
+    assert (tersimpan.status, tersimpan.dimoderasi, tersimpan.dimoderasi_oleh) == (Status.MENUNGGU, None, None)
+    assert not Audit.objects.exists()
+
+
+def test_the_reason_rule_belongs_to_the_comment_not_to_the_form(cast, tiga):
+    from jembatan.lib.domain import DomainError
+
+    komentar = tiga[0]
+    for ubah in (komentar.tolak, komentar.sembunyikan):
+        with pytest.raises(DomainError, match="Tuliskan alasannya"):
+            ubah(cast.admin, "   ")
+    assert Komentar.objects.get(pk=komentar.pk).status == Status.MENUNGGU and not Audit.objects.exists()

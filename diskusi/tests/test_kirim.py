@@ -134,9 +134,9 @@ def test_a_closed_thread_refuses_politely_and_stores_nothing(client, putusan):
 
 def test_an_unpublished_object_takes_no_comments(client, putusan):
     from cekfakta.models import Status as KlaimStatus
-    from diskusi import layanan
+    from diskusi import komentar_publik
 
-    tanda = layanan.buat_tanda(putusan)
+    tanda = komentar_publik.buat_tanda(putusan)
     putusan.status = KlaimStatus.DIPERIKSA
     putusan.save()
     assert client.post("/komentar/kirim/", {"nama": "Siti", "isi": "Halo", "tanda": tanda}).status_code == 403
@@ -168,10 +168,10 @@ def test_a_name_with_a_link_is_refused(client, putusan):
 
 
 def test_a_forged_or_expired_form_is_refused(client, putusan):
-    from diskusi import layanan
+    from diskusi import komentar_publik
 
     assert kirim(client, putusan, tanda="2.1.999:palsu").status_code == 400
-    lama = layanan.buat_tanda(putusan, sekarang=1_000_000)
+    lama = komentar_publik.buat_tanda(putusan, sekarang=1_000_000)
     response = kirim(client, putusan, tanda=lama)
     html = response.content.decode()
     assert response.status_code == 400 and "kedaluwarsa" in html
@@ -182,9 +182,9 @@ def test_a_forged_or_expired_form_is_refused(client, putusan):
 
 
 def test_a_post_from_another_site_is_refused(client, putusan):
-    from diskusi import layanan
+    from diskusi import komentar_publik
 
-    data = {"nama": "Siti", "isi": "Halo", "tanda": layanan.buat_tanda(putusan)}
+    data = {"nama": "Siti", "isi": "Halo", "tanda": komentar_publik.buat_tanda(putusan)}
     assert client.post("/komentar/kirim/", data, HTTP_ORIGIN="https://jahat.example").status_code == 403
     assert client.post("/komentar/kirim/", data, HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
     assert client.post("/komentar/kirim/", data, HTTP_ORIGIN="http://testserver").status_code == 302

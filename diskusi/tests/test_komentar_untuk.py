@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from diskusi import layanan
+from diskusi import komentar_publik
 from diskusi.models import Komentar, Status
 from diskusi.tests.conftest import kirim, make_komentar
 
@@ -127,5 +127,5 @@ def test_the_form_field_is_the_same_for_every_visitor_within_a_window():
     from cekfakta.models import Klaim
 
     k = Klaim(pk=7)
-    assert layanan.buat_tanda(k, sekarang=6000) == layanan.buat_tanda(k, sekarang=6599)
-    assert layanan.buat_tanda(k, sekarang=6000) != layanan.buat_tanda(k, sekarang=6600)
+    assert komentar_publik.buat_tanda(k, sekarang=6000) == komentar_publik.buat_tanda(k, sekarang=6599)
+    assert komentar_publik.buat_tanda(k, sekarang=6000) != komentar_publik.buat_tanda(k, sekarang=6600)

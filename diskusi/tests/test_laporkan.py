@@ -59,3 +59,25 @@ def test_a_comment_a_moderator_approved_after_reports_needs_three_new_reports(cl
 def test_only_shown_comments_can_be_reported(client, putusan):
     k = make_komentar(putusan, status=Status.MENUNGGU)
     assert client.get(f"/komentar/{k.pk}/laporkan/").status_code == 404
+
+
+def test_hiding_by_readers_reports_is_audited_without_a_user(client, cast, putusan):
+    """GIVEN a shown comment on a verdict
+    WHEN a third reader reports it
+    THEN one audit entry says it was hidden, by nobody in particular, from shown to hidden and why."""
+    from akun.models import Audit
+
+    k = make_komentar(putusan)
+    for ip in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
+        client.post(f"/komentar/{k.pk}/laporkan/", REMOTE_ADDR=ip)
+    [audit] = Audit.objects.filter(objek_tipe="komentar", objek_id=str(k.pk))
+    assert (audit.aksi, audit.user) == ("komentar_sembunyikan", None)
+    assert audit.perubahan["status"] == ["tampil", "disembunyikan"]
+    assert "Dilaporkan oleh 3 pembaca" in audit.perubahan["alasan"][1]
+
+
+def test_a_report_is_counted_once_per_client_by_the_comment_itself(putusan):
+    k = make_komentar(putusan)
+    assert k.laporkan("a" * 32) is True
+    assert k.laporkan("a" * 32) is False
+    assert Aduan.objects.filter(komentar=k).count() == 1

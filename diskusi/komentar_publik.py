@@ -1,27 +1,26 @@
-"""What happens to comments: writing one, moderating it, reports, the thread shown under a page."""
+"""The public side of comments: the signed form under a page, writing a comment, the author's own held
+comments, and the thread shown under a page. Moderation and readers' reports are methods of `Komentar`."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.utils import timezone, translation
+from django.db.models import Model, Q
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.crypto import salted_hmac
-from django.utils.translation import gettext as _
 
 from akun.akses import wilayah_objek
 from diskusi import aturan
-from diskusi.models import KEDALAMAN_MAKS, Aduan, Komentar, Status
-from jembatan.lib.pagecache import invalidate
+from diskusi.models import KEDALAMAN_MAKS, Komentar, Status
 from jembatan.lib.ratelimit import client_address
 
-# Reports from this many different clients hide a comment until a moderator looks at it.
-ADUAN_SEMBUNYIKAN = 3
 # The form's signed field changes every TANDA_JENDELA seconds and is accepted for TANDA_UMUR seconds.
 TANDA_JENDELA = 600
 TANDA_UMUR = 24 * 3600
@@ -37,7 +36,7 @@ def batas_per_jam() -> int:
     return settings.JEMBATAN_DISKUSI_BATAS_PER_JAM
 
 
-def hash_klien(request) -> str:
+def hash_klien(request: HttpRequest) -> str:
     """A keyed hash of the client address: enough to recognise the same client, useless to find it."""
     return salted_hmac("diskusi.klien", client_address(request)).hexdigest()[:32]
 
@@ -45,18 +44,18 @@ def hash_klien(request) -> str:
 # --- The object a comment goes to -----------------------------------------------------------------
 
 
-def boleh_komentar(obj) -> bool:
+def boleh_komentar(obj: Any) -> bool:
     """Comments are open unless the object closes them: a true `komentar_ditutup` (attribute, property or
     method), or an object that says it is not published (`is_terbit` false)."""
     return not _nilai(obj, "komentar_ditutup", False) and _nilai(obj, "is_terbit", True) is not False
 
 
-def _nilai(obj, nama: str, bawaan):
+def _nilai(obj: Any, nama: str, bawaan: Any) -> Any:
     nilai = getattr(obj, nama, bawaan)
     return nilai() if callable(nilai) else nilai
 
 
-def buat_tanda(obj, sekarang: float | None = None) -> str:
+def buat_tanda(obj: Model, sekarang: float | None = None) -> str:
     """The form's signed target: which object, and the time window the page was rendered in.
 
     The same for every visitor in one window, so a page carrying it can be cached; it proves the form came
@@ -66,7 +65,7 @@ def buat_tanda(obj, sekarang: float | None = None) -> str:
     return signing.Signer(salt=_GARAM_TANDA).sign(f"{ct.pk}.{obj.pk}.{jendela}")
 
 
-def baca_tanda(tanda: str, sekarang: float | None = None, *, abaikan_umur: bool = False):
+def baca_tanda(tanda: str, sekarang: float | None = None, *, abaikan_umur: bool = False) -> Model | None:
     """The object a form was rendered for, or None when the field is forged or (unless asked) too old."""
     try:
         ct_id, obj_id, jendela = (int(x) for x in signing.Signer(salt=_GARAM_TANDA).unsign(tanda).split("."))
@@ -84,7 +83,7 @@ def baca_tanda(tanda: str, sekarang: float | None = None, *, abaikan_umur: bool 
 # --- Writing ----------------------------------------------------------------------------------------
 
 
-def induk_balasan(obj, pk) -> Komentar | None:
+def induk_balasan(obj: Model, pk: int | None) -> Komentar | None:
     """The comment a reply hangs under: a shown comment of the same object; at the deepest level, its parent."""
     if not pk:
         return None
@@ -94,7 +93,17 @@ def induk_balasan(obj, pk) -> Komentar | None:
     return induk
 
 
-def tulis(obj, *, nama: str, email: str, isi: str, kabari: bool, induk: Komentar | None, klien: str, tautan) -> Komentar:
+def tulis(
+    obj: Model,
+    *,
+    nama: str,
+    email: str,
+    isi: str,
+    kabari: bool,
+    induk: Komentar | None,
+    klien: str,
+    tautan: Callable[[str], str],
+) -> Komentar:
     """Store a comment with the status the moderation rules give it. `tautan(path)` makes absolute links."""
     with translation.override(settings.LANGUAGE_CODE):
         keputusan = aturan.putuskan(nama=nama, email=email, isi=isi, klien=klien)
@@ -113,58 +122,8 @@ def tulis(obj, *, nama: str, email: str, isi: str, kabari: bool, induk: Komentar
         klien=klien,
     )
     if komentar.status == Status.TAMPIL:
-        _setelah_tampil(komentar, tautan)
+        komentar.setelah_tampil(tautan)
     return komentar
-
-
-def _setelah_tampil(komentar: Komentar, tautan) -> None:
-    invalidate()
-    if komentar.parent_id and komentar.diberi_tahu is None:
-        from diskusi.tasks import kabari_balasan
-
-        url = tautan(komentar.get_absolute_url())
-        transaction.on_commit(lambda: kabari_balasan.enqueue(komentar.pk, url))
-
-
-# --- Moderating ---------------------------------------------------------------------------------------
-
-
-def _ubah(komentar: Komentar, status: str, alasan: str, oleh) -> str:
-    lama = komentar.status
-    komentar.status, komentar.alasan = status, alasan[:200]
-    komentar.dimoderasi, komentar.dimoderasi_oleh = timezone.now(), oleh
-    komentar.save(update_fields=["status", "alasan", "dimoderasi", "dimoderasi_oleh"])
-    if Status.TAMPIL in (lama, status):
-        invalidate()
-    return lama
-
-
-def setujui(komentar: Komentar, oleh, tautan) -> str:
-    lama = _ubah(komentar, Status.TAMPIL, "", oleh)
-    _setelah_tampil(komentar, tautan)
-    return lama
-
-
-def tolak(komentar: Komentar, oleh, alasan: str) -> str:
-    return _ubah(komentar, Status.DITOLAK, alasan, oleh)
-
-
-def sembunyikan(komentar: Komentar, oleh, alasan: str) -> str:
-    return _ubah(komentar, Status.DISEMBUNYIKAN, alasan, oleh)
-
-
-def laporkan(komentar: Komentar, klien: str) -> bool:
-    """Record a reader's report; the third from different clients hides the comment. True when recorded."""
-    try:
-        with transaction.atomic():
-            Aduan.objects.create(komentar=komentar, klien=klien)
-    except IntegrityError:
-        return False  # this client already reported it
-    if komentar.status == Status.TAMPIL and komentar.jumlah_aduan_baru >= ADUAN_SEMBUNYIKAN:
-        with translation.override(settings.LANGUAGE_CODE):
-            alasan = _("Dilaporkan oleh %(n)s pembaca; menunggu peninjauan moderator") % {"n": ADUAN_SEMBUNYIKAN}
-        _ubah(komentar, Status.DISEMBUNYIKAN, alasan, None)
-    return True
 
 
 # --- The author's own held comments ---------------------------------------------------------------------
@@ -174,13 +133,13 @@ def tanda_menunggu(komentar: Komentar) -> str:
     return signing.Signer(salt=_GARAM_MENUNGGU).sign(str(komentar.pk))
 
 
-def id_kuki_menunggu(request) -> list[int]:
+def id_kuki_menunggu(request: HttpRequest) -> list[int]:
     """Ids of held comments this browser posted (a signed cookie: it cannot be forged to see others')."""
     nilai = request.get_signed_cookie(KUKI_MENUNGGU, default="", salt=_GARAM_MENUNGGU, max_age=MENUNGGU_TAMPIL_DETIK)
     return [int(x) for x in nilai.split(",") if x.isdigit()]
 
 
-def simpan_kuki_menunggu(request, response, komentar: Komentar) -> None:
+def simpan_kuki_menunggu(request: HttpRequest, response: HttpResponse, komentar: Komentar) -> None:
     ids = [*id_kuki_menunggu(request), komentar.pk][-20:]
     response.set_signed_cookie(
         KUKI_MENUNGGU,
@@ -193,7 +152,7 @@ def simpan_kuki_menunggu(request, response, komentar: Komentar) -> None:
     )
 
 
-def komentar_menunggu_milik(request, tanda: str) -> Komentar | None:
+def komentar_menunggu_milik(request: HttpRequest, tanda: str) -> Komentar | None:
     """The held comment a signed address names, when this browser wrote it (its signed cookie lists it).
 
     Shown on an uncached page of its own: public pages are cached by address for every visitor, so a held
@@ -218,7 +177,7 @@ class Simpul:
     anak: list[Simpul] = field(default_factory=list)
 
 
-def utas(obj, menunggu: set[int] = frozenset()) -> list[Simpul]:
+def utas(obj: Model, menunggu: frozenset[int] | set[int] = frozenset()) -> list[Simpul]:
     """Shown comments of `obj` (and the author's own held ones) as a tree, oldest first."""
     kolom = ["id", "parent_id", "kedalaman", "nama", "isi", "status", "dibuat"]
     rows = {k.pk: k for k in Komentar.objects.untuk(obj).filter(Q(status=Status.TAMPIL) | Q(pk__in=menunggu)).only(*kolom)}
