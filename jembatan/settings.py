@@ -5,6 +5,7 @@ an in-process cache. Production sets DATABASE_URL (PostgreSQL), REDIS_URL, SECRE
 ALLOWED_HOSTS; `manage.py check --deploy` says what is still missing.
 """
 
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -214,7 +215,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 
 # Background work (one task API, django-tasks): "db" keeps the queue in the database and needs
 # `manage.py db_worker` running (make run starts one); "rq" uses Redis (REDIS_URL) with
-# `manage.py rqworker --job-class django_tasks_rq.Job`; "immediate" runs each task at once.
+# `manage.py rqworker --job-class django_tasks_rq.Job` and the optional `redis` extra, which make
+# installs whenever REDIS_URL is set; "immediate" runs each task at once.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "db")
 _TASK_BACKENDS = {
     "db": "django_tasks_db.DatabaseBackend",
@@ -227,6 +229,11 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["defau
 if TASKS_BACKEND == "rq":
     if not REDIS_URL:
         raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL")
+    if find_spec("django_tasks_rq") is None:
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=rq needs the Redis queue, the optional `redis` extra (django-tasks-rq), which is not "
+            "installed: run make with REDIS_URL set, or `uv sync --locked --inexact --extra redis`"
+        )
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
 

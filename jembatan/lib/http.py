@@ -12,6 +12,8 @@ import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from http.client import HTTPMessage
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
@@ -31,14 +33,16 @@ class FetchResult:
     status: int
     body: bytes
 
-    def json(self):
+    def json(self) -> Any:
         return jsonlib.loads(self.body or b"null")
 
 
 class _Pengalihan(urllib.request.HTTPRedirectHandler):
     """Follow redirects, but never carry our credentials to another host or over plain HTTP."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str
+    ) -> urllib.request.Request | None:
         baru = super().redirect_request(req, fp, code, msg, headers, newurl)
         if baru is not None:
             lama, tujuan = urlsplit(req.full_url), urlsplit(newurl)
@@ -50,7 +54,9 @@ class _Pengalihan(urllib.request.HTTPRedirectHandler):
 _pembuka = urllib.request.build_opener(_Pengalihan)
 
 
-def fetch(method: str, url: str, *, json=None, headers: dict[str, str] | None = None, timeout: float = 10) -> FetchResult:
+def fetch(
+    method: str, url: str, *, json: object = None, headers: dict[str, str] | None = None, timeout: float = 10
+) -> FetchResult:
     """Send one HTTPS request; raise FetchError on a network error or a status of 400 and above.
 
     Only https:// is accepted (no file:, no plain http carrying tokens)."""

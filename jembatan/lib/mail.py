@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def send(nama_template: str, kepada: list[str], konteks: dict) -> None:
+def send(nama_template: str, kepada: list[str], konteks: dict[str, Any]) -> None:
     """Send templates/surel/<nama>_subjek.txt, _isi.txt and _isi.html to the recipients."""
     # Mail goes out in the site's language, whatever language the sender's page was in.
     with translation.override(settings.LANGUAGE_CODE):
@@ -20,7 +23,7 @@ def send(nama_template: str, kepada: list[str], konteks: dict) -> None:
     msg.send()
 
 
-def absolute_url(request, path: str) -> str:
+def absolute_url(request: HttpRequest, path: str) -> str:
     """An absolute link for e-mail: SITE_URL when set, else the address the request came to."""
     if settings.SITE_URL:
         return settings.SITE_URL + path

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import functools
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "halaman:generation"
 
 
 def generation() -> int:
-    value = cache.get(GENERATION_KEY)
+    value: int | None = cache.get(GENERATION_KEY)
     if value is None:
         # Start from the clock, so a version lost to eviction never repeats an old one.
         value = time.time_ns()
@@ -40,9 +42,9 @@ def invalidate() -> None:
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def public_page(view):
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         timeout = settings.JEMBATAN_PAGE_CACHE_SECONDS
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated or not timeout:
             return view(request, *args, **kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import cast
 
 from PIL import Image, ImageOps
 
@@ -13,7 +14,8 @@ def dhash(data: bytes, ukuran: int = 8) -> int:
     Signed so it fits a database BIGINT; compare hashes with `distance()`."""
     with Image.open(io.BytesIO(data)) as img:
         abu = ImageOps.exif_transpose(img).convert("L").resize((ukuran + 1, ukuran), Image.Resampling.LANCZOS)
-        px = list(abu.get_flattened_data())
+        # One band ("L"), so each value is one int, not a tuple of bands.
+        px = list(cast("tuple[int, ...]", abu.get_flattened_data()))
     nilai = 0
     for baris in range(ukuran):
         for kolom in range(ukuran):

@@ -7,7 +7,7 @@ import io
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,9 @@ from jembatan.lib.uploads import JPEG, PNG, max_upload_bytes, sniff_type
 PUBLIK = "publik"  # the only media folder served to the public (see jembatan/urls.py)
 
 
-def process_photo(f, folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200)) -> tuple[int, int, dict]:
+def process_photo(
+    f: File[bytes], folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200)
+) -> tuple[int, int, dict[str, dict[str, str]]]:
     """Save resized copies of the uploaded image `f`; returns (width, height, {width: {"webp": path, "jpeg": path}}).
 
     Raises ValidationError for anything that is not a JPEG or PNG image, or is too large."""
@@ -36,7 +38,7 @@ def process_photo(f, folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200
         if w > lebar and varian:
             break
         kecil = img if w >= lebar else img.resize((w, round(tinggi * w / lebar)), Image.Resampling.LANCZOS)
-        paths = {}
+        paths: dict[str, str] = {}
         for fmt, opsi in (
             ("webp", {"quality": 72, "method": 6}),
             ("jpeg", {"quality": 76, "optimize": True, "progressive": True}),
@@ -50,7 +52,7 @@ def process_photo(f, folder: str, lebar_lebar: tuple[int, ...] = (400, 800, 1200
     return lebar, tinggi, varian
 
 
-def delete_photo(varian: dict) -> None:
+def delete_photo(varian: dict[str, dict[str, str]]) -> None:
     for paths in varian.values():
         for path in paths.values():
             default_storage.delete(path)
