@@ -5,15 +5,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.lib.uploads import strip_metadata, validate_document
-from siaran.models import MAKS_LAMPIRAN, Cakupan, Prioritas, Tempat, kim_sasaran
+from siaran.models import MAKS_LAMPIRAN, SASARAN_KOSONG, Cakupan, Prioritas, Tempat, kim_sasaran
 from wilayah.models import Wilayah
 
 MAKS_ISI = 20_000  # characters: an announcement, not a report
-
-SASARAN_KOSONG = _(
-    "Siaran ke sasaran kosong ditolak: tidak ada KIM di wilayah yang dipilih (KIM yang belum dibentuk atau sudah "
-    "dibubarkan tidak dihitung). Pilih wilayah lain; isian Anda tetap tersimpan di formulir ini."
-)
 
 
 class BanyakBerkasInput(forms.ClearableFileInput):
@@ -110,9 +105,4 @@ class TeruskanForm(forms.Form):
         max_length=300,
         help_text=_("Mis. nama grup, masjid atau tanggal rapat. Wajib bila memilih “Lainnya”."),
     )
-
-    def clean(self):
-        data = super().clean()
-        if Tempat.LAINNYA in data.get("tempat", []) and not data.get("catatan", "").strip():
-            self.add_error("catatan", _("Tuliskan ke mana siaran diteruskan."))
-        return data
+    # The rules of marking (a note for "Lainnya", nothing new is refused) are Penerimaan.tandai_diteruskan's.

@@ -4,22 +4,37 @@ A siaran names its target (all KIM of the kabupaten, chosen kecamatan or chosen 
 send time the target becomes one `Penerimaan` per KIM and one `Kiriman` per e-mail recipient.
 Delivery is idempotent: a `Kiriman` is claimed by a conditional UPDATE before its e-mail goes out
 and marked sent right after, so a retried or duplicated task never sends the same e-mail twice.
+
+Sending (`Siaran.objects.kirim`), reminding (`siaran.ingatkan`) and marking a copy received or passed on
+(`penerimaan.tandai_diterima`, `tandai_diteruskan`) each check their rule, change the rows and record the
+audit entry in one transaction, and refuse with `DomainError`.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from akun.audit import catat, potret
+from akun.models import Aksi
+from jembatan.lib.domain import DomainError
 from kim.models import Jabatan, Kim, Pengurus, Tahap
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from akun.models import User
+    from wilayah.models import Wilayah
 
 # Recipients per delivery task: big enough that 84,000 KIM make ~1,700 tasks, small enough that
 # one task finishes well inside the claim lease below.
@@ -32,6 +47,7 @@ MAKS_PERCOBAAN = 8
 JEDA_ANTRE = timedelta(minutes=10)
 # One reminder round per siaran in this time: a double click does not mail everyone twice.
 JEDA_PENGINGAT = timedelta(minutes=30)
+PESAN_TIDAK_ADA_YANG_DIINGATKAN = _("Semua KIM sudah menandai siaran ini diterima; tidak ada yang perlu diingatkan.")
 MAKS_LAMPIRAN = 5
 
 
@@ -74,8 +90,10 @@ class StatusKiriman(models.TextChoices):
 TAHAP_PENERIMA = [t for t in Tahap.values if t not in (Tahap.BELUM_ADA, Tahap.DIBUBARKAN)]
 
 
-class SasaranKosong(Exception):
-    """The chosen target holds no KIM that can receive a siaran."""
+SASARAN_KOSONG = _(
+    "Siaran ke sasaran kosong ditolak: tidak ada KIM di wilayah yang dipilih (KIM yang belum dibentuk atau sudah "
+    "dibubarkan tidak dihitung). Pilih wilayah lain; isian Anda tetap tersimpan di formulir ini."
+)
 
 
 def kim_sasaran(cakupan: str, wilayah_kode: list[str]):
@@ -97,6 +115,63 @@ def ke_whatsapp(teks: str) -> str:
     teks = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", "\x00\\2\x00", teks)
     teks = re.sub(r"(?<![\*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\*)", r"_\1_", teks)
     return teks.replace("\x00", "*").strip()
+
+
+class SiaranQuerySet(models.QuerySet):
+    def kirim(
+        self,
+        *,
+        judul: str,
+        isi: str,
+        prioritas: str,
+        cakupan: str,
+        wilayah: Iterable[Wilayah],
+        lampiran: Iterable[UploadedFile],
+        oleh: User,
+        kunci: uuid.UUID | str,
+        dasar_url: str,
+    ) -> tuple[Siaran, bool]:
+        """Send a siaran: store it, one Penerimaan per targeted KIM and one queued Kiriman per recipient,
+        and record it in the audit trail, in one transaction; the delivery tasks are enqueued once it
+        commits. Returns (siaran, created): a form sent twice with the same `kunci` sends once.
+
+        Refused with DomainError when the target holds no KIM (nothing is stored then)."""
+        lama = self.filter(kunci=kunci).first()
+        if lama:
+            return lama, False
+        with transaction.atomic():
+            kode = [w.pk for w in wilayah] if cakupan != Cakupan.SEMUA else []
+            kim_ids = list(kim_sasaran(cakupan, kode).order_by("wilayah_id").values_list("pk", flat=True))
+            if not kim_ids:
+                raise DomainError(SASARAN_KOSONG)
+            siaran = self.create(
+                judul=judul,
+                isi=isi,
+                prioritas=prioritas,
+                cakupan=cakupan,
+                dikirim_oleh=oleh,
+                kunci=kunci,
+                jumlah_kim=len(kim_ids),
+            )
+            siaran.tautan = dasar_url + siaran.get_absolute_url()
+            siaran.save(update_fields=["tautan"])
+            if kode:
+                siaran.wilayah_sasaran.set(kode)
+            for f in lampiran:
+                Lampiran.objects.create(siaran=siaran, berkas=f, nama=f.name[:200], ukuran=f.size or 0)
+            Penerimaan.objects.bulk_create([Penerimaan(siaran=siaran, kim_id=k) for k in kim_ids], batch_size=2000)
+            _segarkan_statistik(len(kim_ids))
+            with translation.override(settings.LANGUAGE_CODE):  # the audit trail is kept in one language
+                ringkasan = f"Siaran {siaran.get_prioritas_display()} ke {len(kim_ids)} KIM: {judul[:120]}"
+            catat(
+                oleh,
+                Aksi.KIRIM_SIARAN,
+                siaran,
+                ringkasan,
+                sesudah={"prioritas": prioritas, "cakupan": cakupan, "wilayah": kode, "jumlah_kim": len(kim_ids)},
+            )
+            _antrekan_setelah_commit(_buat_kiriman(siaran, siaran.penerimaan.all(), 0))
+        return siaran, True
 
 
 class Siaran(models.Model):
@@ -121,6 +196,8 @@ class Siaran(models.Model):
     putaran_pengingat = models.PositiveSmallIntegerField(default=0)
     pengingat_terakhir = models.DateTimeField(null=True, blank=True)
 
+    objects = SiaranQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("siaran")
         verbose_name_plural = _("siaran")
@@ -140,6 +217,43 @@ class Siaran(models.Model):
         """Ready to paste into a WhatsApp group: bold title, the text, and the link."""
         label = {Prioritas.DARURAT: "🚨 *DARURAT* ", Prioritas.PENTING: "❗ *PENTING* "}.get(self.prioritas, "")
         return f"{label}*{ke_whatsapp(self.judul)}*\n\n{ke_whatsapp(self.isi)}\n\n{self.tautan or self.get_absolute_url()}"
+
+    def ingatkan(self, oleh: User) -> tuple[int, int]:
+        """Remind the KIM that have not acted (still 'belum dibaca'): one e-mail per pengurus, counted on
+        each Penerimaan and recorded in the audit trail, in one transaction. Returns (KIM reminded,
+        e-mails queued). Refused with DomainError when every KIM has acted, or when the last round went
+        out less than JEDA_PENGINGAT ago (a double click does not mail everyone twice)."""
+        now = timezone.now()
+        with transaction.atomic():
+            if not self.penerimaan.belum_bertindak().exists():
+                raise DomainError(PESAN_TIDAK_ADA_YANG_DIINGATKAN)
+            self.refresh_from_db(fields=["putaran_pengingat", "pengingat_terakhir"])
+            sebelum = potret(self, ["putaran_pengingat"])
+            # The conditional UPDATE is the lock: of two clicks at once, one gets the round.
+            boleh = Siaran.objects.filter(pk=self.pk).filter(
+                Q(pengingat_terakhir__isnull=True) | Q(pengingat_terakhir__lte=now - JEDA_PENGINGAT)
+            )
+            if not boleh.update(putaran_pengingat=models.F("putaran_pengingat") + 1, pengingat_terakhir=now):
+                raise DomainError(
+                    _("Pengingat baru saja dikirim. Tunggu %(menit)s menit sebelum mengingatkan lagi.")
+                    % {"menit": int(JEDA_PENGINGAT.total_seconds() // 60)}
+                )
+            self.refresh_from_db(fields=["putaran_pengingat", "pengingat_terakhir"])
+            jumlah = self.penerimaan.belum_bertindak().update(
+                jumlah_pengingat=models.F("jumlah_pengingat") + 1, pengingat_terakhir=now
+            )
+            if not jumlah:  # the last KIM marked it received meanwhile: give the round back
+                raise DomainError(PESAN_TIDAK_ADA_YANG_DIINGATKAN)
+            ids = _buat_kiriman(self, self.penerimaan.belum_bertindak(), self.putaran_pengingat)
+            catat(
+                oleh,
+                Aksi.INGATKAN_SIARAN,
+                self,
+                f"Pengingat ke {jumlah} KIM ({len(ids)} surel): {self.judul[:120]}",
+                sebelum=sebelum,
+            )
+            _antrekan_setelah_commit(ids)
+        return jumlah, len(ids)
 
 
 class Lampiran(models.Model):
@@ -211,33 +325,66 @@ class Penerimaan(models.Model):
     def tempat_label(self) -> list[str]:
         return [str(Tempat(t).label) for t in self.diteruskan_ke if t in Tempat.values]
 
-    def tandai_diterima(self, oleh) -> bool:
-        """Mark received; False when someone of the KIM already did (the first mark counts)."""
-        now = timezone.now()
-        n = Penerimaan.objects.filter(pk=self.pk, status=StatusPenerimaan.BELUM).update(
-            status=StatusPenerimaan.DITERIMA, diterima_pada=now, diterima_oleh=oleh
-        )
-        self.refresh_from_db()
-        return bool(n)
+    # --- Marking. Each locks the row, checks the rule, changes it and records the audit entry in one
+    # transaction; a refused mark raises DomainError and writes nothing.
 
-    def tandai_diteruskan(self, oleh, tempat: list[str], catatan: str) -> str:
-        """Mark passed on to villagers, saying where; implies received. Marking again adds places.
-        Returns the status before the change."""
+    def tandai_diterima(self, oleh: User) -> None:
+        """Mark received, saying who and when. The first mark counts: marking again (or after passing
+        on, which implies received) is refused."""
+        with transaction.atomic():
+            # The conditional UPDATE is the lock: of two pengurus marking at once, the first mark counts.
+            if not Penerimaan.objects.filter(pk=self.pk, status=StatusPenerimaan.BELUM).update(
+                status=StatusPenerimaan.DITERIMA, diterima_pada=timezone.now(), diterima_oleh=oleh
+            ):
+                raise DomainError(_("Siaran ini sudah ditandai diterima sebelumnya."))
+            catat(
+                oleh,
+                Aksi.TERIMA_SIARAN,
+                self,
+                f"{self.kim.nama} menerima siaran: {self.siaran.judul[:120]}",
+                wilayah=self.kim.wilayah,
+                sebelum={"status": StatusPenerimaan.BELUM},
+                sesudah={"status": StatusPenerimaan.DITERIMA},
+            )
+        self.refresh_from_db()
+
+    def tandai_diteruskan(self, oleh: User, tempat: Iterable[str], catatan: str) -> None:
+        """Mark passed on to villagers, saying where (at least one of `Tempat`; "lainnya" needs a note).
+        Implies received, so a KIM may skip marking received. Marking again adds places or a new note;
+        marking again with nothing new is refused."""
+        tempat = {t for t in tempat if t in Tempat.values}
+        catatan = catatan.strip()[:300]
+        if not tempat:
+            raise DomainError(_("Pilih sedikitnya satu tempat siaran ini diteruskan."))
+        if Tempat.LAINNYA in tempat and not catatan:
+            raise DomainError(_("Tuliskan ke mana siaran diteruskan."))
         now = timezone.now()
         with transaction.atomic():
-            p = Penerimaan.objects.select_for_update().get(pk=self.pk)
-            lama = p.status
+            p = self._kunci()
+            sebelum = potret(p, ["status", "diteruskan_ke", "catatan_teruskan"])
             if p.status == StatusPenerimaan.BELUM:
                 p.diterima_pada, p.diterima_oleh = now, oleh
             if p.status != StatusPenerimaan.DITERUSKAN:
                 p.diteruskan_pada, p.diteruskan_oleh = now, oleh
             p.status = StatusPenerimaan.DITERUSKAN
-            p.diteruskan_ke = [t for t in Tempat.values if t in set(p.diteruskan_ke) | set(tempat)]
-            if catatan.strip():
-                p.catatan_teruskan = catatan.strip()[:300]
+            p.diteruskan_ke = [t for t in Tempat.values if t in set(p.diteruskan_ke) | tempat]
+            p.catatan_teruskan = catatan or p.catatan_teruskan
+            if potret(p, sebelum) == sebelum:
+                raise DomainError(_("Siaran ini sudah ditandai diteruskan ke tempat itu."))
             p.save()
+            catat(
+                oleh,
+                Aksi.TERUSKAN_SIARAN,
+                p,
+                f"{self.kim.nama} meneruskan siaran ke {', '.join(p.diteruskan_ke)}: {self.siaran.judul[:100]}",
+                wilayah=self.kim.wilayah,
+                sebelum=sebelum,
+            )
         self.refresh_from_db()
-        return lama
+
+    def _kunci(self) -> Penerimaan:
+        """This copy as stored now, its row locked until the transaction ends."""
+        return type(self).objects.select_for_update().get(pk=self.pk)
 
 
 class KirimanQuerySet(models.QuerySet):
@@ -338,54 +485,5 @@ def _antrekan_setelah_commit(ids: list[int]) -> None:
     transaction.on_commit(lambda: antrekan(ids))
 
 
-def kirim_siaran(*, judul: str, isi: str, prioritas: str, cakupan: str, wilayah, lampiran, oleh, kunci, dasar_url: str):
-    """Create a siaran, one Penerimaan per targeted KIM and one queued Kiriman per recipient; the
-    delivery tasks are enqueued once the transaction commits. Returns (siaran, created).
-
-    Raises SasaranKosong when the target holds no KIM (nothing is stored then)."""
-    lama = Siaran.objects.filter(kunci=kunci).first()
-    if lama:
-        return lama, False
-    with transaction.atomic():
-        kode = [w.pk for w in wilayah] if cakupan != Cakupan.SEMUA else []
-        kim_ids = list(kim_sasaran(cakupan, kode).order_by("wilayah_id").values_list("pk", flat=True))
-        if not kim_ids:
-            raise SasaranKosong
-        siaran = Siaran.objects.create(
-            judul=judul, isi=isi, prioritas=prioritas, cakupan=cakupan, dikirim_oleh=oleh, kunci=kunci, jumlah_kim=len(kim_ids)
-        )
-        siaran.tautan = dasar_url + siaran.get_absolute_url()
-        siaran.save(update_fields=["tautan"])
-        if kode:
-            siaran.wilayah_sasaran.set(kode)
-        for f in lampiran:
-            Lampiran.objects.create(siaran=siaran, berkas=f, nama=f.name[:200], ukuran=f.size or 0)
-        Penerimaan.objects.bulk_create([Penerimaan(siaran=siaran, kim_id=k) for k in kim_ids], batch_size=2000)
-        _segarkan_statistik(len(kim_ids))
-        _antrekan_setelah_commit(_buat_kiriman(siaran, siaran.penerimaan.all(), 0))
-    return siaran, True
-
-
-class PengingatTerlaluCepat(Exception):
-    """A reminder round was sent less than JEDA_PENGINGAT ago."""
-
-
-def ingatkan(siaran: Siaran) -> tuple[int, int]:
-    """Remind the KIM that have not acted (still 'belum dibaca'): one e-mail per pengurus, recorded
-    on each Penerimaan. Returns (KIM reminded, e-mails queued)."""
-    now = timezone.now()
-    if not siaran.penerimaan.belum_bertindak().exists():
-        return 0, 0
-    with transaction.atomic():
-        # The conditional UPDATE is the lock: of two clicks at once, one gets the round.
-        boleh = Siaran.objects.filter(pk=siaran.pk).filter(
-            Q(pengingat_terakhir__isnull=True) | Q(pengingat_terakhir__lte=now - JEDA_PENGINGAT)
-        )
-        if not boleh.update(putaran_pengingat=models.F("putaran_pengingat") + 1, pengingat_terakhir=now):
-            raise PengingatTerlaluCepat
-        siaran.refresh_from_db()
-        sasaran = siaran.penerimaan.belum_bertindak()
-        jumlah = sasaran.update(jumlah_pengingat=models.F("jumlah_pengingat") + 1, pengingat_terakhir=now)
-        ids = _buat_kiriman(siaran, siaran.penerimaan.belum_bertindak(), siaran.putaran_pengingat)
-        _antrekan_setelah_commit(ids)
-    return jumlah, len(ids)
+def kirim_siaran(**kwargs) -> tuple[Siaran, bool]:  # TRANSISI: callers outside siaran move to Siaran.objects.kirim
+    return Siaran.objects.kirim(**kwargs)

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import wajib
-from akun.audit import catat
+from jembatan.lib.domain import DomainError
 from jembatan.lib.mail import absolute_url
 from kim.akses import kim_pengguna, kim_pengurus
 from siaran import akses
 from siaran import models as m
-from siaran.forms import SASARAN_KOSONG, SiaranForm, TeruskanForm
+from siaran.forms import SiaranForm, TeruskanForm
 
 
 @login_required
@@ -62,7 +62,7 @@ def kirim(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            siaran, baru = m.kirim_siaran(
+            siaran, baru = m.Siaran.objects.kirim(
                 judul=d["judul"],
                 isi=d["isi"],
                 prioritas=d["prioritas"],
@@ -73,17 +73,10 @@ def kirim(request):
                 kunci=d["kunci"],
                 dasar_url=absolute_url(request, "/").rstrip("/"),
             )
-        except m.SasaranKosong:  # the last KIM of the target was dissolved while the form was open
-            form.add_error(None, SASARAN_KOSONG)
+        except DomainError as e:  # e.g. the last KIM of the target was dissolved while the form was open
+            form.add_error(None, str(e))
         else:
             if baru:
-                catat(
-                    request.user,
-                    "kirim_siaran",
-                    siaran,
-                    f"Siaran {siaran.get_prioritas_display()} ke {siaran.jumlah_kim} KIM: {siaran.judul[:120]}",
-                    changes={"cakupan": siaran.cakupan, "wilayah": [w.pk for w in d["wilayah"]]},
-                )
                 messages.success(
                     request, _("Siaran dikirim ke %(n)s KIM. Surel ke pengurusnya sedang dikirim.") % {"n": siaran.jumlah_kim}
                 )
@@ -137,28 +130,14 @@ def ingatkan(request, pk):
     wajib(akses.boleh_kirim_siaran(request.user))
     siaran = akses.get_siaran_untuk_pembaca(request, pk)
     try:
-        kim, surel = m.ingatkan(siaran)
-    except m.PengingatTerlaluCepat:
-        messages.error(
-            request,
-            _("Pengingat baru saja dikirim. Tunggu %(menit)s menit sebelum mengingatkan lagi.")
-            % {"menit": int(m.JEDA_PENGINGAT.total_seconds() // 60)},
-        )
-        return redirect(siaran)
-    if kim:
-        catat(
-            request.user,
-            "ingatkan_siaran",
-            siaran,
-            f"Pengingat ke {kim} KIM ({surel} surel): {siaran.judul[:120]}",
-            changes={"putaran": siaran.putaran_pengingat},
-        )
+        kim, surel = siaran.ingatkan(request.user)
+    except DomainError as e:
+        messages.error(request, str(e))
+    else:
         messages.success(
             request,
             _("Pengingat dikirim ke %(kim)s KIM yang belum menandai diterima (%(surel)s surel).") % {"kim": kim, "surel": surel},
         )
-    else:
-        messages.success(request, _("Semua KIM sudah menandai siaran ini diterima; tidak ada yang perlu diingatkan."))
     return redirect(siaran)
 
 
@@ -166,11 +145,12 @@ def ingatkan(request, pk):
 @require_POST
 def terima(request, pk):
     p = akses.get_penerimaan_untuk_kim(request, pk)
-    if p.tandai_diterima(request.user):
-        catat(request.user, "terima_siaran", p, f"{p.kim.nama} menerima siaran: {p.siaran.judul[:120]}", wilayah=p.kim.wilayah)
-        messages.success(request, _("Siaran ditandai diterima."))
+    try:
+        p.tandai_diterima(request.user)
+    except DomainError as e:
+        messages.error(request, str(e))
     else:
-        messages.success(request, _("Siaran ini sudah ditandai diterima sebelumnya."))
+        messages.success(request, _("Siaran ditandai diterima."))
     return redirect(p.siaran)
 
 
@@ -182,18 +162,14 @@ def teruskan(request, pk):
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect(p.siaran)
-    lama = p.tandai_diteruskan(request.user, form.cleaned_data["tempat"], form.cleaned_data["catatan"])
-    catat(
-        request.user,
-        "teruskan_siaran",
-        p,
-        f"{p.kim.nama} meneruskan siaran ke {', '.join(p.diteruskan_ke)}: {p.siaran.judul[:100]}",
-        wilayah=p.kim.wilayah,
-        changes={"status": [lama, p.status], "tempat": p.diteruskan_ke},
-    )
-    messages.success(
-        request, _("Terima kasih. Siaran ditandai diteruskan ke: %(tempat)s.") % {"tempat": ", ".join(p.tempat_label)}
-    )
+    try:
+        p.tandai_diteruskan(request.user, form.cleaned_data["tempat"], form.cleaned_data["catatan"])
+    except DomainError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(
+            request, _("Terima kasih. Siaran ditandai diteruskan ke: %(tempat)s.") % {"tempat": ", ".join(p.tempat_label)}
+        )
     return redirect(p.siaran)
 
 

@@ -2,7 +2,7 @@ import uuid
 
 import pytest
 
-from siaran.models import Siaran, kirim_siaran
+from siaran.models import Siaran
 
 JUDUL = "Waspada banjir di bantaran Sungai Tapin"
 ISI = "Air sungai **naik** sejak pagi.\n\n- siapkan tas siaga\n- pantau [info BPBD](https://bpbd.example/tapin)"
@@ -23,7 +23,7 @@ def kirim_lewat_form(client, cast, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def buat_siaran(cast, django_capture_on_commit_callbacks):
-    """A sent siaran made through the model function (no view): buat_siaran(cakupan=..., wilayah=[...])."""
+    """A sent siaran made through Siaran.objects.kirim (no view): buat_siaran(cakupan=..., wilayah=[...])."""
 
     def buat(*, kirim_surel: bool = True, **fields) -> Siaran:
         fields = {
@@ -39,7 +39,7 @@ def buat_siaran(cast, django_capture_on_commit_callbacks):
             **fields,
         }
         with django_capture_on_commit_callbacks(execute=kirim_surel):
-            siaran, _ = kirim_siaran(**fields)
+            siaran, _ = Siaran.objects.kirim(**fields)
         return siaran
 
     return buat

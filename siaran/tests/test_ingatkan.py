@@ -63,3 +63,42 @@ def test_only_diskominfo_reminds(client, cast, siaran, peran):
     client.force_login(getattr(cast, peran))
     assert client.post(f"/kelola/siaran/{siaran.pk}/ingatkan/").status_code == 404
     assert not mail.outbox
+
+
+def test_a_reminder_round_writes_one_audit_entry_with_the_round(client, cast, siaran):
+    client.force_login(cast.admin)
+    client.post(f"/kelola/siaran/{siaran.pk}/ingatkan/")
+    [audit] = Audit.objects.filter(aksi="ingatkan_siaran")
+    assert (audit.user, audit.objek_id) == (cast.admin, str(siaran.pk))
+    assert audit.perubahan == {"putaran_pengingat": [0, 1]}
+    assert audit.ringkasan.startswith("Pengingat ke 1 KIM (1 surel)")
+
+
+def test_refused_reminders_write_no_audit_entry(client, cast, siaran, django_capture_on_commit_callbacks):
+    client.force_login(cast.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/kelola/siaran/{siaran.pk}/ingatkan/")
+        client.post(f"/kelola/siaran/{siaran.pk}/ingatkan/")  # too soon
+    siaran.penerimaan.get(kim=cast.kim_b).tandai_diterima(cast.editor_lain)
+    with time_machine.travel(timezone.now() + JEDA_PENGINGAT + timedelta(minutes=1)):
+        client.post(f"/kelola/siaran/{siaran.pk}/ingatkan/")  # nobody left to remind
+    assert Audit.objects.filter(aksi="ingatkan_siaran").count() == 1 and len(mail.outbox) == 1
+
+
+def test_a_failed_audit_write_takes_no_reminder_round(client, cast, siaran, django_capture_on_commit_callbacks):
+    """GIVEN KIM B has not marked the siaran received
+    WHEN Diskominfo reminds and writing the audit entry fails
+    THEN no round is taken, nothing is counted on KIM B's copy and no reminder is queued or mailed."""
+    from unittest import mock
+
+    client.force_login(cast.admin)
+    with (
+        mock.patch("akun.audit.Audit.objects.create", side_effect=RuntimeError("disk penuh")),
+        pytest.raises(RuntimeError, match="disk penuh"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        client.post(f"/kelola/siaran/{siaran.pk}/ingatkan/")
+    siaran.refresh_from_db()
+    assert (siaran.putaran_pengingat, siaran.pengingat_terakhir) == (0, None)
+    assert siaran.penerimaan.get(kim=cast.kim_b).jumlah_pengingat == 0
+    assert not Kiriman.objects.filter(putaran__gt=0).exists() and not mail.outbox

@@ -126,3 +126,50 @@ def test_the_form_works_without_javascript(client, cast):
     assert 'type="radio" name="cakupan" value="kecamatan"' in html
     assert 'type="checkbox" name="kecamatan" value="63.05.01"' in html and 'name="desa" value="63.05.03.2001"' in html
     assert 'enctype="multipart/form-data"' in html and "<script" not in html.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_sending_writes_one_audit_entry_with_the_target(kirim_lewat_form, cast, kim_lain):
+    """GIVEN KIM in Binuang
+    WHEN Diskominfo sends a penting siaran to kecamatan Binuang
+    THEN one audit entry names the admin and records priority, target, the places chosen and the KIM reached."""
+    kirim_lewat_form(cakupan="kecamatan", kecamatan=[KEC_BINUANG], prioritas="penting")
+    siaran = Siaran.objects.get()
+    [audit] = Audit.objects.filter(objek_tipe="siaran", objek_id=str(siaran.pk))
+    assert (audit.aksi, audit.user) == ("kirim_siaran", cast.admin)
+    assert audit.perubahan == {
+        "prioritas": [None, "penting"],
+        "cakupan": [None, "kecamatan"],
+        "wilayah": [None, [KEC_BINUANG]],
+        "jumlah_kim": [None, 4],
+    }
+    assert audit.ringkasan == "Siaran Penting ke 4 KIM: Waspada banjir di bantaran Sungai Tapin"
+
+
+def test_a_failed_audit_write_sends_nothing(kirim_lewat_form, cast):
+    """GIVEN Diskominfo's send form filled in
+    WHEN it is sent and writing the audit entry fails
+    THEN no siaran, no copy and no delivery is stored, and no e-mail goes out."""
+    from unittest import mock
+
+    from siaran.models import Kiriman
+
+    with (
+        mock.patch("akun.audit.Audit.objects.create", side_effect=RuntimeError("disk penuh")),
+        pytest.raises(RuntimeError, match="disk penuh"),
+    ):
+        kirim_lewat_form()
+    assert not Siaran.objects.exists() and not Penerimaan.objects.exists() and not Kiriman.objects.exists()
+    assert not mail.outbox
+
+
+def test_an_empty_target_is_refused_by_the_model_when_the_last_kim_went_away(buat_siaran, kim_lain):
+    """GIVEN a form whose target was a village with a KIM, and that KIM dissolved while the form was open
+    WHEN the siaran is sent
+    THEN it is refused with the empty-target message and nothing is stored."""
+    from jembatan.lib.domain import DomainError
+    from wilayah.models import Wilayah
+
+    desa = Wilayah.objects.get(kode="63.05.01.2008")  # its KIM is dissolved
+    with pytest.raises(DomainError, match="Siaran ke sasaran kosong ditolak"):
+        buat_siaran(cakupan="desa", wilayah=[desa])
+    assert not Siaran.objects.exists() and not Audit.objects.exists()

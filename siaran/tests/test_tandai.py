@@ -85,3 +85,77 @@ def test_nobody_else_marks_a_kims_copy(client, cast, penerimaan_a, peran):
 def test_marking_is_post_only(client, cast, penerimaan_a):
     client.force_login(cast.editor)
     assert client.get(f"/kelola/siaran/penerimaan/{penerimaan_a.pk}/terima/").status_code == 405
+
+
+def test_marking_received_writes_one_audit_entry_from_unread_to_received(client, cast, penerimaan_a):
+    """GIVEN a siaran unread in KIM A's inbox
+    WHEN its pengurus marks it received
+    THEN one audit entry names the pengurus, the KIM's village and the status from unread to received."""
+    client.force_login(cast.editor)
+    client.post(f"/kelola/siaran/penerimaan/{penerimaan_a.pk}/terima/")
+    [audit] = Audit.objects.filter(objek_tipe="penerimaan", objek_id=str(penerimaan_a.pk))
+    assert (audit.aksi, audit.user, audit.wilayah_id) == ("terima_siaran", cast.editor, cast.kim_a.wilayah_id)
+    assert audit.perubahan == {"status": ["belum", "diterima"]}
+    assert audit.ringkasan.startswith("KIM Tungkap Bersinar menerima siaran")
+
+
+def test_a_failed_audit_write_leaves_the_copy_unread(client, cast, penerimaan_a):
+    """GIVEN a siaran unread in KIM A's inbox
+    WHEN its pengurus marks it received and writing the audit entry fails
+    THEN the request fails and the copy in the database is still unread, with no one recorded."""
+    from unittest import mock
+
+    client.force_login(cast.editor)
+    with (
+        mock.patch("akun.audit.Audit.objects.create", side_effect=RuntimeError("disk penuh")),
+        pytest.raises(RuntimeError, match="disk penuh"),
+    ):
+        client.post(f"/kelola/siaran/penerimaan/{penerimaan_a.pk}/terima/")
+    tersimpan = Penerimaan.objects.get(pk=penerimaan_a.pk)
+    assert (tersimpan.status, tersimpan.diterima_pada, tersimpan.diterima_oleh) == ("belum", None, None)
+    assert not Audit.objects.filter(aksi="terima_siaran").exists()
+
+
+def test_marking_received_again_is_refused_and_audited_once(client, cast, penerimaan_a):
+    from jembatan.lib.domain import DomainError
+
+    penerimaan_a.tandai_diterima(cast.editor)
+    with pytest.raises(DomainError, match="sudah ditandai diterima"):
+        penerimaan_a.tandai_diterima(cast.editor)
+    assert Audit.objects.filter(aksi="terima_siaran").count() == 1
+
+
+def test_passing_on_to_the_same_places_again_is_refused_without_a_second_audit_entry(client, cast, penerimaan_a):
+    """GIVEN a copy KIM A marked passed on to its WhatsApp group
+    WHEN a pengurus marks it passed on to the WhatsApp group again, with no new note
+    THEN they are told it is already marked, and the audit trail keeps one entry."""
+    penerimaan_a.tandai_diteruskan(cast.editor, ["whatsapp"], "Grup RT 03")
+    client.force_login(cast.editor)
+    html = client.post(
+        f"/kelola/siaran/penerimaan/{penerimaan_a.pk}/teruskan/", {"tempat": ["whatsapp"]}, follow=True
+    ).content.decode()
+    assert "sudah ditandai diteruskan ke tempat itu" in html
+    assert Audit.objects.filter(aksi="teruskan_siaran").count() == 1
+    assert Penerimaan.objects.get(pk=penerimaan_a.pk).catatan_teruskan == "Grup RT 03"
+
+
+def test_passing_on_records_places_and_note_in_the_audit_entry(cast, penerimaan_a):
+    penerimaan_a.tandai_diteruskan(cast.editor, ["masjid", "whatsapp"], " Grup RT 03 ")
+    audit = Audit.objects.get(aksi="teruskan_siaran")
+    assert audit.perubahan == {
+        "status": ["belum", "diteruskan"],
+        "diteruskan_ke": [[], ["whatsapp", "masjid"]],
+        "catatan_teruskan": ["", "Grup RT 03"],
+    }
+    assert (audit.user, audit.wilayah_id) == (cast.editor, cast.kim_a.wilayah_id)
+
+
+def test_the_rules_of_passing_on_belong_to_the_copy_not_to_the_form(cast, penerimaan_a):
+    from jembatan.lib.domain import DomainError
+
+    with pytest.raises(DomainError, match="Tuliskan ke mana"):
+        penerimaan_a.tandai_diteruskan(cast.editor, ["lainnya"], " ")
+    with pytest.raises(DomainError, match="sedikitnya satu tempat"):
+        penerimaan_a.tandai_diteruskan(cast.editor, ["bukan-tempat"], "x")
+    assert Penerimaan.objects.get(pk=penerimaan_a.pk).status == "belum"
+    assert not Audit.objects.filter(objek_tipe="penerimaan").exists()
