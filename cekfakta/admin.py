@@ -27,7 +27,7 @@ class KlaimAdmin(admin.ModelAdmin):
     list_display = ["id", "judul", "status", "hasil", "jumlah_laporan", "diterbitkan", "demo"]
     list_filter = ["status", "hasil", "topik", "demo"]
     search_fields = ["judul", "teks_contoh"]
-    readonly_fields = ["diterbitkan", "jumlah_laporan", "verifikator", "disetujui_oleh"]
+    readonly_fields = ["versi", "diterbitkan", "jumlah_laporan", "verifikator", "disetujui_oleh"]
     inlines = [ReferensiInline]
     change_list_template = "admin/cekfakta/klaim/change_list.html"
 

@@ -1,9 +1,12 @@
+from typing import Any
+
 from django import forms
 from django.conf import settings
-from django.forms import inlineformset_factory
+from django.forms import formset_factory
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from cekfakta.models import Hasil, Klaim, Referensi
+from cekfakta.models import ISIAN_PUTUSAN, Hasil, Klaim, Referensi
 from jembatan.lib.forms import https_url
 from wilayah.models import Level, Wilayah
 
@@ -56,9 +59,13 @@ class CekForm(forms.Form):
 
 
 class KlaimForm(forms.ModelForm):
+    """The verdict as the desk edits it, with the version it was opened at (see `Klaim.ubah_putusan`)."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
     class Meta:
         model = Klaim
-        fields = ["judul", "topik", "hasil", "jenis_salah", "penjelasan", "metode"]
+        fields = ISIAN_PUTUSAN
         widgets = {
             "judul": forms.Textarea(attrs={"rows": 2}),
             "penjelasan": forms.Textarea(attrs={"rows": 6}),
@@ -69,21 +76,50 @@ class KlaimForm(forms.ModelForm):
             "metode": _("Mis. menelusuri sumber asli, menghubungi instansi terkait, pencarian gambar terbalik."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["versi"].initial = self.instance.versi
+
     def clean(self):
         data = super().clean()
         if data.get("hasil") == Hasil.SALAH and not data.get("jenis_salah"):
             self.add_error("jenis_salah", _("Pilih jenisnya untuk hasil “Salah”."))
         return data
 
+    def isian(self) -> dict[str, Any]:
+        """The verdict's fields as entered, for `Klaim.ubah_putusan`."""
+        return {name: self.cleaned_data[name] for name in ISIAN_PUTUSAN}
 
-ReferensiFormSet = inlineformset_factory(
-    Klaim,
-    Referensi,
-    fields=["judul", "url"],
-    extra=2,
-    can_delete=True,
-    formfield_callback=https_url,
-)
+
+class ReferensiForm(forms.ModelForm):
+    class Meta:
+        model = Referensi
+        fields = ["judul", "url"]
+        formfield_callback = https_url
+
+
+class BaseReferensiFormSet(forms.BaseFormSet):
+    """Every reference of a verdict, as one list: what is posted replaces what is stored."""
+
+    def isian(self) -> list[tuple[str, str]]:
+        """(judul, url) of each reference in order, without the removed and the empty rows."""
+        return [
+            (f.cleaned_data["judul"], f.cleaned_data["url"])
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+
+
+ReferensiFormSet = formset_factory(ReferensiForm, formset=BaseReferensiFormSet, extra=2, can_delete=True)
+
+
+def referensi_formset(klaim: Klaim, data: QueryDict | None = None) -> BaseReferensiFormSet:
+    """The references form of `klaim`: showing those it has, or reading every row posted. (Posted rows are
+    not compared with the stored ones, which would drop a row left unchanged as if it were empty.)"""
+    if data is not None:
+        return ReferensiFormSet(data, prefix="referensi")
+    return ReferensiFormSet(prefix="referensi", initial=[{"judul": r.judul, "url": r.url} for r in klaim.referensi.all()])
 
 
 class GabungForm(forms.Form):

@@ -1,9 +1,14 @@
-"""The verification desk's operations, shared by the web form, the API and the chat webhooks.
+"""The verification desk's work that is not a change of an existing claim, shared by the web form, the API
+and the chat webhooks.
 
-`periksa()` answers a forwarded message: with a published verdict when the matcher is sure
-enough, else by filing the report under the claim it belongs to (or a new one) with a tracking
-code. The matcher's index lives in each server process and follows the database: every call
-first asks whether any claim changed since the index was last brought up to date.
+Changes to an existing claim or report are model methods (`Klaim.ubah_putusan`, `Klaim.terbitkan`,
+`Klaim.gabungkan_ke`, `Laporan.pisahkan`). Here: `periksa()` answers a forwarded message, with a published
+verdict when the matcher is sure enough, else by filing the report under the claim it belongs to (or a
+new one) with a tracking code; `cocokkan()` and `cocokkan_gambar()` find the claims a text or a screenshot
+is like; `beri_tahu()` tells a claim's reporters that its verdict is out (the task publishing queues);
+`teks_putusan()` and `teks_balasan()` are the chat texts. The matcher's index lives in each server process
+and follows the database: every call first asks whether any claim changed since the index was last
+brought up to date.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cekfakta.models import Klaim, Laporan, Saluran, Status
+from cekfakta.models import Klaim, Laporan, Saluran
 
 log = logging.getLogger(__name__)
 
@@ -243,40 +248,6 @@ def periksa(
     )
 
 
-class TidakBolehTerbit(Exception):
-    pass
-
-
-def terbitkan(klaim: Klaim, oleh) -> bool:
-    """Publish a verdict, or (when two verifikator are required) submit it or approve it.
-
-    Returns True when the verdict is now public. Raises TidakBolehTerbit with what is missing."""
-    kurang = klaim.syarat_terbit()
-    if kurang:
-        raise TidakBolehTerbit(_("Belum dapat diterbitkan; lengkapi: %(kurang)s.") % {"kurang": ", ".join(kurang)})
-    now = timezone.now()
-    if settings.JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR:
-        if klaim.diajukan is None:
-            klaim.diajukan, klaim.verifikator, klaim.status = now, oleh, Status.DIPERIKSA
-            klaim.save()
-            return False
-        if klaim.verifikator_id == oleh.pk:
-            raise TidakBolehTerbit(_("Putusan ini harus disetujui verifikator lain."))
-        klaim.disetujui_oleh = oleh
-    else:
-        klaim.verifikator = klaim.verifikator or oleh
-    klaim.status, klaim.diterbitkan = Status.SELESAI, now
-    klaim.save()
-    _kabari_setelah_commit(klaim.pk)
-    return True
-
-
-def _kabari_setelah_commit(klaim_id: int) -> None:
-    from cekfakta.tasks import kabari_klaim
-
-    transaction.on_commit(lambda: kabari_klaim.enqueue(klaim_id))
-
-
 def beri_tahu(klaim_id: int) -> int:
     """Tell everyone who reported the claim that its verdict is out. Returns how many were told.
 
@@ -302,47 +273,6 @@ def beri_tahu(klaim_id: int) -> int:
         Laporan.objects.filter(pk=laporan.pk).update(diberi_tahu=timezone.now())
         told += 1
     return told
-
-
-def gabungkan(sumber: Klaim, tujuan: Klaim) -> Klaim:
-    """Move every report of `sumber` into `tujuan` and remove `sumber` (a verifikator's manual merge)."""
-    if sumber.pk == tujuan.pk:
-        raise ValueError("klaim yang sama")
-    if sumber.is_terbit:
-        raise TidakBolehTerbit(_("Putusan yang sudah terbit tidak dapat digabungkan ke klaim lain."))
-    with transaction.atomic():
-        sumber.laporan.update(klaim=tujuan)
-        tujuan.jumlah_laporan = tujuan.laporan.count()
-        tujuan.pertama_dilihat = min(tujuan.pertama_dilihat, sumber.pertama_dilihat)
-        tujuan.terakhir_dilihat = max(tujuan.terakhir_dilihat, sumber.terakhir_dilihat)
-        if sumber.teks_contoh and sumber.teks_contoh not in tujuan.teks_contoh:
-            tujuan.teks_contoh = f"{tujuan.teks_contoh}\n\n{sumber.teks_contoh}"[:20000]
-        tujuan.tenggat = min(t for t in (tujuan.tenggat, sumber.tenggat) if t) if (tujuan.tenggat or sumber.tenggat) else None
-        tujuan.save()
-        sumber.delete()
-        if tujuan.is_terbit:  # the moved reporters are told the verdict they were waiting for
-            _kabari_setelah_commit(tujuan.pk)
-    return tujuan
-
-
-def pisahkan(laporan: Laporan) -> Klaim:
-    """Take a wrongly grouped report out of its claim into a new claim of its own."""
-    lama = laporan.klaim
-    if lama is not None and (lama.is_terbit or lama.laporan.count() <= 1):
-        raise TidakBolehTerbit(_("Laporan ini tidak dapat dipisahkan: putusannya sudah terbit atau ini satu-satunya laporan."))
-    with transaction.atomic():
-        baru = Klaim.objects.create(
-            judul=laporan.teks[:300].split("\n")[0],
-            teks_contoh=laporan.teks,
-            pertama_dilihat=laporan.dibuat,
-            terakhir_dilihat=laporan.dibuat,
-            jumlah_laporan=1,
-        )
-        laporan.klaim = baru
-        laporan.save(update_fields=["klaim"])
-        if lama:
-            Klaim.objects.filter(pk=lama.pk).update(jumlah_laporan=lama.laporan.count())
-    return baru
 
 
 def _tautan(path: str) -> str:

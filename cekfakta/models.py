@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from akun.audit import catat, potret
+from akun.models import Aksi, User
+from jembatan.lib.domain import DomainError, Versioned
 
 
 class Status(models.TextChoices):
@@ -59,6 +65,15 @@ class Saluran(models.TextChoices):
 # ClaimReview rating on a 1–5 scale (1 = false), with the label shown beside it.
 RATING = {Hasil.SALAH: 1, Hasil.TIDAK_DAPAT: 3, Hasil.BENAR: 5}
 
+# The verdict as the desk's form edits it (its references aside); the audit trail compares these.
+ISIAN_PUTUSAN = ["judul", "topik", "hasil", "jenis_salah", "penjelasan", "metode"]
+# Who published a verdict and when: what publishing, submitting and approving change.
+KOLOM_TERBIT = ["status", "diajukan", "verifikator", "disetujui_oleh", "diterbitkan"]
+# What a merge changes on the claim that receives the reports (the sample text is left out: it can be long).
+KOLOM_GABUNG = ["jumlah_laporan", "pertama_dilihat", "terakhir_dilihat", "tenggat"]
+
+PESAN_KLAIM_HILANG = _("Klaim ini sudah tidak ada; mungkin baru saja digabungkan ke klaim lain. Muat ulang halaman antrean.")
+
 
 class KlaimQuerySet(models.QuerySet):
     def terbit(self):
@@ -71,8 +86,12 @@ class KlaimQuerySet(models.QuerySet):
         return self.antrean().filter(tenggat__lt=now)
 
 
-class Klaim(models.Model):
-    """One claim circulating, whatever the number of people who reported it."""
+class Klaim(Versioned):
+    """One claim circulating, whatever the number of people who reported it.
+
+    Its verdict changes only through the methods below (`ubah_putusan`, `terbitkan`, `gabungkan_ke`): each
+    locks the row, reads it afresh, checks the rule, and records the change in the audit trail in the same
+    transaction; `versi` refuses a save from a form opened before someone else's."""
 
     judul = models.CharField(_("klaim"), max_length=300, help_text=_("Pernyataan singkat klaim yang diperiksa."))
     teks_contoh = models.TextField(_("contoh pesan"), blank=True, help_text=_("Pesan yang beredar, untuk pencocokan."))
@@ -166,6 +185,140 @@ class Klaim(models.Model):
         if self.hasil != Hasil.SALAH and self.jenis_salah:
             raise ValidationError({"jenis_salah": _("Jenis hanya diisi untuk hasil “Salah”.")})
 
+    # -- transitions --------------------------------------------------------------------------------
+
+    def ubah_putusan(self, isian: Mapping[str, Any], referensi: Sequence[tuple[str, str]], *, oleh: User, versi: int) -> None:
+        """Save the verdict as the desk's form shows it: `isian` holds fields of ISIAN_PUTUSAN, `referensi`
+        every reference in order as (judul, url). Refused with StaleVersion when someone saved the verdict
+        since the form was opened at `versi`.
+
+        A published verdict must stay complete, and a change to it is audited. A verdict awaiting a second
+        verifikator's approval goes back to waiting for a submission when anything in it changes, with this
+        verifikator as its author. A new claim is now being checked (by this verifikator unless someone
+        already is)."""
+        if lain := set(isian) - set(ISIAN_PUTUSAN):
+            raise ValueError(f"not verdict fields: {sorted(lain)}")
+        with transaction.atomic():
+            klaim = self._terkunci()
+            klaim.bump_version(versi)
+            sebelum = klaim._potret_putusan()
+            for name, value in isian.items():
+                setattr(klaim, name, value)
+            klaim._ganti_referensi(referensi)
+            sesudah = klaim._potret_putusan()
+            berubah = sesudah != sebelum
+            if klaim.is_terbit:
+                if kurang := klaim.syarat_terbit():
+                    raise DomainError(
+                        _("Putusan yang sudah terbit harus tetap lengkap; belum disimpan. Kurang: %(k)s.")
+                        % {"k": ", ".join(kurang)}
+                    )
+                if berubah:
+                    ringkasan = f"Putusan terbit diubah: {klaim.judul[:120]}"
+                    catat(oleh, Aksi.UBAH_PUTUSAN, klaim, ringkasan, sebelum=sebelum, sesudah=sesudah)
+            elif klaim.diajukan and berubah:
+                klaim.diajukan, klaim.verifikator = None, oleh
+            elif klaim.status == Status.BARU:
+                klaim.status, klaim.verifikator = Status.DIPERIKSA, klaim.verifikator or oleh
+            klaim.save()
+        self.refresh_from_db()
+
+    def terbitkan(self, *, oleh: User, versi: int) -> bool:
+        """Publish the verdict; when two verifikator are required (JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR), submit
+        it for approval, or approve it as a verifikator other than the one who submitted it.
+
+        Returns True when the verdict is now public; its reporters are told once the transaction commits.
+        Refused when the verdict is already public or incomplete, and with StaleVersion when someone saved
+        it since `versi`."""
+        with transaction.atomic():
+            klaim = self._terkunci()
+            klaim.bump_version(versi)
+            if klaim.is_terbit:
+                raise DomainError(_("Putusan ini sudah terbit."))
+            if kurang := klaim.syarat_terbit():
+                raise DomainError(_("Belum dapat diterbitkan; lengkapi: %(kurang)s.") % {"kurang": ", ".join(kurang)})
+            sebelum = potret(klaim, KOLOM_TERBIT)
+            now = timezone.now()
+            terbit = True
+            if not settings.JEMBATAN_CEKFAKTA_DUA_VERIFIKATOR:
+                klaim.verifikator = klaim.verifikator or oleh
+            elif klaim.diajukan is None:  # the first of the two submits it
+                klaim.diajukan, klaim.verifikator, klaim.status = now, oleh, Status.DIPERIKSA
+                terbit = False
+            elif klaim.verifikator_id == oleh.pk:
+                raise DomainError(_("Putusan ini harus disetujui verifikator lain."))
+            else:
+                klaim.disetujui_oleh = oleh
+            if terbit:
+                klaim.status, klaim.diterbitkan = Status.SELESAI, now
+            klaim.save()
+            aksi = Aksi.TERBIT_PUTUSAN if terbit else Aksi.AJUKAN_PUTUSAN
+            catat(oleh, aksi, klaim, f"Putusan {klaim.label}: {klaim.judul[:120]}", sebelum=sebelum)
+            if terbit:
+                _kabari_pelapor_setelah_commit(klaim.pk)
+        self.refresh_from_db()
+        return terbit
+
+    def gabungkan_ke(self, tujuan: Klaim, *, oleh: User) -> Klaim:
+        """Move every report of this claim into `tujuan` and remove this claim (a verifikator's merge by
+        hand). Returns `tujuan` as now stored; when its verdict is public, the moved reporters are told."""
+        if tujuan.pk == self.pk:
+            raise DomainError(_("Klaim tidak dapat digabungkan ke dirinya sendiri."))
+        with transaction.atomic():
+            # Both rows locked in one order, so two merges in opposite directions wait rather than deadlock.
+            terkunci = Klaim.objects.select_for_update().filter(pk__in=[self.pk, tujuan.pk]).order_by("pk")
+            baris = {k.pk: k for k in terkunci}
+            if self.pk not in baris:
+                raise DomainError(PESAN_KLAIM_HILANG)
+            if tujuan.pk not in baris:
+                raise DomainError(_("Klaim tujuan sudah tidak ada; mungkin baru saja digabungkan ke klaim lain."))
+            sumber, tujuan = baris[self.pk], baris[tujuan.pk]
+            if sumber.is_terbit:
+                raise DomainError(_("Putusan yang sudah terbit tidak dapat digabungkan ke klaim lain."))
+            sebelum = potret(tujuan, KOLOM_GABUNG)
+            sumber.laporan.update(klaim=tujuan)
+            tujuan.jumlah_laporan = tujuan.laporan.count()
+            tujuan.pertama_dilihat = min(tujuan.pertama_dilihat, sumber.pertama_dilihat)
+            tujuan.terakhir_dilihat = max(tujuan.terakhir_dilihat, sumber.terakhir_dilihat)
+            if sumber.teks_contoh and sumber.teks_contoh not in tujuan.teks_contoh:
+                tujuan.teks_contoh = f"{tujuan.teks_contoh}\n\n{sumber.teks_contoh}"[:20000]
+            tenggat = [t for t in (tujuan.tenggat, sumber.tenggat) if t]
+            tujuan.tenggat = min(tenggat) if tenggat else None
+            tujuan.save()
+            catat(oleh, Aksi.GABUNG_KLAIM, tujuan, f"Klaim #{sumber.pk} digabungkan ke #{tujuan.pk}", sebelum=sebelum)
+            sumber.delete()
+            if tujuan.is_terbit:  # the moved reporters are told the verdict they were waiting for
+                _kabari_pelapor_setelah_commit(tujuan.pk)
+        return tujuan
+
+    def _terkunci(self) -> Klaim:
+        """This claim as stored now, its row locked until the transaction ends."""
+        klaim = Klaim.objects.select_for_update().filter(pk=self.pk).first()
+        if klaim is None:
+            raise DomainError(PESAN_KLAIM_HILANG)
+        return klaim
+
+    def _potret_putusan(self) -> dict[str, Any]:
+        return {**potret(self, ISIAN_PUTUSAN), "referensi": [[r.judul, r.url] for r in self.referensi.order_by("id")]}
+
+    def _ganti_referensi(self, referensi: Sequence[tuple[str, str]]) -> None:
+        """Make the stored references the given list, changing rows in place where it can."""
+        ada = list(self.referensi.order_by("id"))
+        for lama, (judul, url) in zip(ada, referensi, strict=False):
+            if (lama.judul, lama.url) != (judul, url):
+                lama.judul, lama.url = judul, url
+                lama.save()
+        for judul, url in referensi[len(ada) :]:
+            Referensi.objects.create(klaim=self, judul=judul, url=url)
+        for lama in ada[len(referensi) :]:
+            lama.delete()
+
+
+def _kabari_pelapor_setelah_commit(klaim_id: int) -> None:
+    from cekfakta.tasks import kabari_klaim  # late: the tasks module imports this one
+
+    transaction.on_commit(lambda: kabari_klaim.enqueue(klaim_id))
+
 
 class Referensi(models.Model):
     klaim = models.ForeignKey(Klaim, on_delete=models.CASCADE, related_name="referensi")
@@ -213,6 +366,37 @@ class Laporan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cekfakta:lacak", args=[self.kode])
+
+    def pisahkan(self, *, oleh: User) -> Klaim:
+        """Take this report, wrongly grouped, out of its claim into a new claim of its own, which is returned.
+        Refused when the claim's verdict is public or this is its only report."""
+        with transaction.atomic():
+            # The claim is locked before the report, in the order a merge takes them, so the two never deadlock.
+            klaim_id = Laporan.objects.filter(pk=self.pk).values_list("klaim_id", flat=True).first()
+            lama = Klaim.objects.select_for_update().filter(pk=klaim_id).first() if klaim_id else None
+            laporan = Laporan.objects.select_for_update().filter(pk=self.pk).first()
+            if laporan is None or laporan.klaim_id != klaim_id or (klaim_id and lama is None):
+                raise DomainError(_("Laporan ini baru saja dipindahkan pengguna lain. Muat ulang halaman."))
+            if lama is not None and lama.is_terbit:
+                raise DomainError(_("Laporan ini tidak dapat dipisahkan: putusan klaimnya sudah terbit."))
+            if lama is not None and lama.laporan.count() <= 1:
+                raise DomainError(_("Laporan ini tidak dapat dipisahkan: ini satu-satunya laporan klaimnya."))
+            sebelum = potret(laporan, ["klaim"])
+            baru = Klaim.objects.create(
+                judul=laporan.teks[:300].split("\n")[0],
+                teks_contoh=laporan.teks,
+                pertama_dilihat=laporan.dibuat,
+                terakhir_dilihat=laporan.dibuat,
+                jumlah_laporan=1,
+            )
+            laporan.klaim = baru
+            laporan.save(update_fields=["klaim"])
+            if lama is not None:
+                Klaim.objects.filter(pk=lama.pk).update(jumlah_laporan=lama.laporan.count())
+            ringkasan = f"Laporan {laporan.kode} dipisahkan menjadi klaim #{baru.pk}"
+            catat(oleh, Aksi.PISAH_LAPORAN, laporan, ringkasan, sebelum=sebelum)
+        self.refresh_from_db()
+        return baru
 
 
 class Istilah(models.Model):

@@ -20,15 +20,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import wajib
-from akun.audit import catat
 from cekfakta import akses, gambar, layanan
 from cekfakta import statistik as hitung_statistik
-from cekfakta.forms import CekForm, GabungForm, KlaimForm, ReferensiFormSet
+from cekfakta.forms import CekForm, GabungForm, KlaimForm, referensi_formset
 from cekfakta.models import RATING, Hasil, Klaim, Laporan
+from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
@@ -61,8 +62,8 @@ def cek(request):
             return render(request, "cekfakta/cek.html", {"form": form}, status=429)
         d = form.cleaned_data
         try:
-            gambar = d["gambar"].read() if d["gambar"] else None
-            jawaban = layanan.periksa(d["teks"], tautan=d["tautan"], wilayah=d["desa"], email=d["email"], gambar=gambar)
+            layar = d["gambar"].read() if d["gambar"] else None
+            jawaban = layanan.periksa(d["teks"], tautan=d["tautan"], wilayah=d["desa"], email=d["email"], gambar=layar)
         except layanan.PesanDitolak as e:
             form.add_error("teks", str(e))
         else:
@@ -165,75 +166,45 @@ def _asal(klaim_list) -> None:
         k.asal_saluran, k.asal_kecamatan = saluran[k.pk], kecamatan[k.pk]
 
 
+# What the desk is told after saving a verdict, by what `Klaim.terbitkan` answered (None: not asked to publish).
+PESAN_TERSIMPAN = {
+    None: gettext_lazy("Tersimpan."),
+    True: gettext_lazy("Putusan diterbitkan; pelapor diberi tahu."),
+    False: gettext_lazy("Putusan diajukan; menunggu persetujuan verifikator lain."),
+}
+
+
 @login_required
 def periksa_klaim(request, pk):
     klaim = akses.get_klaim_untuk_verifikator(request, pk)
     form = KlaimForm(request.POST or None, instance=klaim)
-    refs = ReferensiFormSet(request.POST or None, instance=klaim)
+    refs = referensi_formset(klaim, request.POST or None)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid() and refs.is_valid():
-        berubah = form.has_changed() or refs.has_changed()
-        with transaction.atomic():
-            form.save()
-            refs.save()
-            pesan_gagal = _sesudah_simpan(request, klaim, berubah)
-            if pesan_gagal:
-                transaction.set_rollback(True)
-        if pesan_gagal:
-            messages.error(request, pesan_gagal)
-        elif "terbitkan" in request.POST:
-            return _terbitkan(request, klaim)
+        try:
+            # "Terbitkan" publishes what the form shows: when publishing is refused, nothing is saved either.
+            with transaction.atomic():
+                klaim.ubah_putusan(form.isian(), refs.isian(), oleh=request.user, versi=form.cleaned_data["versi"])
+                terbit = klaim.terbitkan(oleh=request.user, versi=klaim.versi) if "terbitkan" in request.POST else None
+        except DomainError as e:
+            form.add_error(None, str(e))
+            status = 409 if isinstance(e, StaleVersion) else 400
+            klaim.refresh_from_db()  # the page shows what is stored; the form keeps what the user typed
         else:
-            messages.success(request, _("Tersimpan."))
-        return redirect("cekfakta:periksa", pk=klaim.pk)
+            messages.success(request, PESAN_TERSIMPAN[terbit])
+            return redirect("cekfakta:periksa", pk=klaim.pk)
     laporan = klaim.laporan.select_related("wilayah__parent").order_by("-dibuat")[:200]
-    return render(
-        request,
-        "cekfakta/periksa.html",
-        {
-            "klaim": klaim,
-            "form": form,
-            "refs": refs,
-            "laporan": laporan,
-            "gabung": GabungForm(),
-            "kurang": klaim.syarat_terbit(),
-            "mirip": _mirip(klaim),
-            "hasil": Hasil,
-        },
-    )
-
-
-def _sesudah_simpan(request, klaim, berubah: bool) -> str | None:
-    """Rules for saving: a published verdict must stay complete, and a verdict waiting for a second
-    verifikator's approval goes back to waiting when anything in it changes. Returns an error or None."""
-    if klaim.is_terbit:
-        if kurang := klaim.syarat_terbit():
-            return _("Putusan yang sudah terbit harus tetap lengkap; belum disimpan. Kurang: %(k)s.") % {"k": ", ".join(kurang)}
-        if berubah:
-            catat(request.user, "ubah_putusan", klaim, f"Putusan terbit diubah: {klaim.judul[:120]}")
-        return None
-    if klaim.diajukan and berubah:
-        klaim.diajukan, klaim.verifikator = None, request.user
-        klaim.save(update_fields=["diajukan", "verifikator", "diubah"])
-    elif klaim.status == "baru":
-        klaim.status, klaim.verifikator = "diperiksa", klaim.verifikator or request.user
-        klaim.save(update_fields=["status", "verifikator", "diubah"])
-    return None
-
-
-def _terbitkan(request, klaim):
-    try:
-        terbit = layanan.terbitkan(klaim, request.user)
-    except layanan.TidakBolehTerbit as e:
-        messages.error(request, str(e))
-        return redirect("cekfakta:periksa", pk=klaim.pk)
-    catat(request.user, "terbit" if terbit else "ajukan", klaim, f"Putusan {klaim.label}: {klaim.judul[:120]}")
-    messages.success(
-        request,
-        _("Putusan diterbitkan; pelapor diberi tahu.")
-        if terbit
-        else _("Putusan diajukan; menunggu persetujuan verifikator lain."),
-    )
-    return redirect("cekfakta:periksa", pk=klaim.pk)
+    context = {
+        "klaim": klaim,
+        "form": form,
+        "refs": refs,
+        "laporan": laporan,
+        "gabung": GabungForm(),
+        "kurang": klaim.syarat_terbit(),
+        "mirip": _mirip(klaim),
+        "hasil": Hasil,
+    }
+    return render(request, "cekfakta/periksa.html", context, status=status)
 
 
 def _mirip(klaim):
@@ -248,20 +219,17 @@ def _mirip(klaim):
 def gabung(request, pk):
     klaim = akses.get_klaim_untuk_verifikator(request, pk)
     form = GabungForm(request.POST)
-    if form.is_valid():
-        tujuan = Klaim.objects.filter(pk=form.cleaned_data["tujuan"]).first()
-        if tujuan is None or tujuan.pk == klaim.pk:
-            messages.error(request, _("Klaim tujuan tidak ditemukan."))
-            return redirect("cekfakta:periksa", pk=klaim.pk)
-        try:
-            layanan.gabungkan(klaim, tujuan)
-        except layanan.TidakBolehTerbit as e:
-            messages.error(request, str(e))
-            return redirect("cekfakta:periksa", pk=klaim.pk)
-        catat(request.user, "gabung", tujuan, f"Klaim #{pk} digabungkan ke #{tujuan.pk}")
-        messages.success(request, _("Laporan dipindahkan ke klaim #%(n)s.") % {"n": tujuan.pk})
-        return redirect("cekfakta:periksa", pk=tujuan.pk)
-    return redirect("cekfakta:periksa", pk=klaim.pk)
+    tujuan = Klaim.objects.filter(pk=form.cleaned_data["tujuan"]).first() if form.is_valid() else None
+    if tujuan is None:
+        messages.error(request, _("Klaim tujuan tidak ditemukan."))
+        return redirect("cekfakta:periksa", pk=klaim.pk)
+    try:
+        tujuan = klaim.gabungkan_ke(tujuan, oleh=request.user)
+    except DomainError as e:
+        messages.error(request, str(e))
+        return redirect("cekfakta:periksa", pk=klaim.pk)
+    messages.success(request, _("Laporan dipindahkan ke klaim #%(n)s.") % {"n": tujuan.pk})
+    return redirect("cekfakta:periksa", pk=tujuan.pk)
 
 
 @login_required
@@ -269,11 +237,10 @@ def gabung(request, pk):
 def pisah(request, pk):
     laporan = akses.get_laporan_untuk_verifikator(request, pk)
     try:
-        baru = layanan.pisahkan(laporan)
-    except layanan.TidakBolehTerbit as e:
+        baru = laporan.pisahkan(oleh=request.user)
+    except DomainError as e:
         messages.error(request, str(e))
-        return redirect("cekfakta:periksa", pk=laporan.klaim_id)
-    catat(request.user, "pisah", baru, f"Laporan {laporan.kode} dipisahkan menjadi klaim #{baru.pk}")
+        return redirect("cekfakta:periksa", pk=laporan.klaim_id) if laporan.klaim_id else redirect("cekfakta:antrean")
     messages.success(request, _("Laporan dipisahkan menjadi klaim baru #%(n)s.") % {"n": baru.pk})
     return redirect("cekfakta:periksa", pk=baru.pk)
 

@@ -96,7 +96,10 @@ def test_reports_from_one_address_are_rate_limited(client, settings):
 
 
 def _isi(k, **extra):
+    """The verdict form of `k` as a verifikator fills it in, opened at the version stored now."""
+    k.refresh_from_db()
     data = {
+        "versi": k.versi,
         "judul": k.judul,
         "topik": "penipuan",
         "hasil": "salah",
@@ -167,12 +170,10 @@ def test_two_verifikator_rule(client, cast, settings):
     client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), "terbitkan": "1"})
     k.refresh_from_db()
     assert k.diajukan and not k.is_terbit
-    again = client.post(
-        f"/kelola/cek-fakta/{k.pk}/", {**_isi(k, **{"referensi-TOTAL_FORMS": "0"}), "terbitkan": "1"}, follow=True
-    )
-    assert "verifikator lain" in again.content.decode()
+    again = client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), "terbitkan": "1"})
+    assert again.status_code == 400 and "verifikator lain" in again.content.decode()
     client.force_login(cast.admin)
-    client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k, **{"referensi-TOTAL_FORMS": "0"}), "terbitkan": "1"})
+    client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), "terbitkan": "1"})
     k.refresh_from_db()
     assert k.is_terbit and k.disetujui_oleh == cast.admin
 
@@ -254,11 +255,7 @@ def test_a_change_after_submission_needs_a_fresh_approval(client, cast, settings
     client.force_login(cast.verifikator)
     client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), "terbitkan": "1"})
     client.force_login(cast.admin)
-    changed = {
-        **_isi(k, hasil="benar", jenis_salah="", penjelasan="Ternyata benar."),
-        "referensi-TOTAL_FORMS": "0",
-        "terbitkan": "1",
-    }
+    changed = {**_isi(k, hasil="benar", jenis_salah="", penjelasan="Ternyata benar."), "terbitkan": "1"}
     client.post(f"/kelola/cek-fakta/{k.pk}/", changed)
     k.refresh_from_db()
     assert not k.is_terbit and k.diajukan and k.verifikator == cast.admin  # admin's change now awaits someone else
@@ -278,6 +275,114 @@ def test_the_only_report_of_a_claim_cannot_be_split_off(client, cast):
     client.force_login(cast.verifikator)
     client.post(f"/kelola/cek-fakta/laporan/{laporan.pk}/pisah/")
     assert Klaim.objects.count() == 1
+
+
+def test_the_desk_is_told_why_a_merge_is_refused(client, cast):
+    """
+    GIVEN a published verdict and an open claim
+    WHEN a verifikator tries to merge the published verdict into the open claim, then the open claim into
+         itself, then into a claim number that does not exist
+    THEN each time the page says why, and every claim keeps its reports
+    """
+    k = putusan()
+    lain = layanan.periksa("Pesan lain tentang harga pupuk naik dua kali lipat").laporan.klaim
+    client.force_login(cast.verifikator)
+    for sumber, tujuan, pesan in [
+        (k, lain.pk, "Putusan yang sudah terbit tidak dapat digabungkan ke klaim lain."),
+        (lain, lain.pk, "Klaim tidak dapat digabungkan ke dirinya sendiri."),
+        (lain, 999999, "Klaim tujuan tidak ditemukan."),
+    ]:
+        response = client.post(f"/kelola/cek-fakta/{sumber.pk}/gabung/", {"tujuan": tujuan}, follow=True)
+        assert pesan in response.content.decode()
+    assert Klaim.objects.count() == 2 and lain.laporan.count() == 1
+
+
+def test_the_desk_is_told_why_a_split_is_refused(client, cast):
+    """
+    GIVEN the only report of an open claim, and a report of a published verdict that has two
+    WHEN a verifikator tries to split each off into a claim of its own
+    THEN the page says why each time, and no claim is made
+    """
+    satu = layanan.periksa("Kabar satu-satunya laporan tentang jalan putus").laporan
+    k = putusan()
+    dari_putusan = Laporan.objects.create(klaim=k, kode="PUTUSAN1", teks="Laporan yang dijawab putusan")
+    Laporan.objects.create(klaim=k, kode="PUTUSAN2", teks="Laporan lain yang dijawab putusan")
+    client.force_login(cast.verifikator)
+    for laporan, pesan in [(satu, "ini satu-satunya laporan klaimnya"), (dari_putusan, "putusan klaimnya sudah terbit")]:
+        response = client.post(f"/kelola/cek-fakta/laporan/{laporan.pk}/pisah/", follow=True)
+        assert pesan in response.content.decode()
+    assert Klaim.objects.count() == 2
+
+
+def test_a_verdict_form_opened_before_someone_elses_save_is_refused_with_409_and_keeps_the_typed_text(client, cast):
+    """
+    GIVEN a verifikator who opened a claim's verdict form
+    WHEN an admin saves the verdict meanwhile, and then the verifikator saves theirs
+    THEN the verifikator gets a 409 saying the data was changed, their text is still in the form, and the
+         admin's verdict is what is stored
+    """
+    k = layanan.periksa("Kabar jembatan gantung desa roboh").laporan.klaim
+    dibuka = _isi(k, penjelasan="Penjelasan dari verifikator.")
+    client.force_login(cast.admin)
+    client.post(f"/kelola/cek-fakta/{k.pk}/", _isi(k, penjelasan="Penjelasan dari admin."))
+    client.force_login(cast.verifikator)
+    response = client.post(f"/kelola/cek-fakta/{k.pk}/", dibuka)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "baru saja diubah oleh pengguna lain" in html and "Penjelasan dari verifikator." in html
+    k.refresh_from_db()
+    assert k.penjelasan == "Penjelasan dari admin." and k.versi == 2
+
+
+def test_a_refused_publication_saves_nothing_and_keeps_the_typed_form(client, cast):
+    """
+    GIVEN an open claim
+    WHEN a verifikator fills in the verdict without a reference and presses "Terbitkan putusan"
+    THEN the form comes back with what is missing and with what they typed, and nothing is stored
+    """
+    k = layanan.periksa("Kabar pasar kecamatan tutup sebulan penuh").laporan.klaim
+    client.force_login(cast.verifikator)
+    data = {**_isi(k, penjelasan="Pasar tetap buka seperti biasa."), "referensi-TOTAL_FORMS": "0", "terbitkan": "1"}
+    response = client.post(f"/kelola/cek-fakta/{k.pk}/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Belum dapat diterbitkan; lengkapi: sedikitnya satu referensi." in html
+    assert "Pasar tetap buka seperti biasa." in html
+    k.refresh_from_db()
+    assert k.penjelasan == "" and k.hasil == "" and k.status == Status.BARU and k.versi == 1
+
+
+def test_references_are_the_list_the_form_shows(client, cast):
+    """
+    GIVEN a claim saved with two references
+    WHEN the verifikator reopens it, ticks the first for removal, edits the second and adds a third
+    THEN the claim has exactly the second (edited) and the third, in that order
+    """
+    k = layanan.periksa("Kabar vaksin palsu di puskesmas").laporan.klaim
+    client.force_login(cast.verifikator)
+    dua = {
+        "referensi-TOTAL_FORMS": "2",
+        "referensi-1-judul": "Kedua",
+        "referensi-1-url": "https://dua.example/",
+    }
+    client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), **dua})
+    assert list(k.referensi.values_list("judul", flat=True)) == ["Siaran pers", "Kedua"]
+    html = client.get(f"/kelola/cek-fakta/{k.pk}/").content.decode()
+    assert 'name="referensi-INITIAL_FORMS" value="2"' in html and 'value="https://dua.example/"' in html
+    ubah = {
+        "referensi-TOTAL_FORMS": "3",
+        "referensi-INITIAL_FORMS": "2",
+        "referensi-0-DELETE": "on",
+        "referensi-1-judul": "Kedua, diperbaiki",
+        "referensi-1-url": "https://dua.example/",
+        "referensi-2-judul": "Ketiga",
+        "referensi-2-url": "tiga.example/x",
+    }
+    client.post(f"/kelola/cek-fakta/{k.pk}/", {**_isi(k), **ubah})
+    assert list(k.referensi.values_list("judul", "url")) == [
+        ("Kedua, diperbaiki", "https://dua.example/"),
+        ("Ketiga", "https://tiga.example/x"),
+    ]
 
 
 def test_a_failing_mail_server_leaves_the_reporter_to_be_told_later(client, cast, settings, django_capture_on_commit_callbacks):

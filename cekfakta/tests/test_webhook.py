@@ -182,6 +182,7 @@ def test_chat_reporters_are_told_on_their_channel_when_the_verdict_is_published(
     terkirim.clear()
     client.force_login(cast.verifikator)
     data = {
+        "versi": klaim.versi,
         "judul": "Air PDAM tercemar bakteri",
         "topik": "kesehatan",
         "hasil": "salah",
