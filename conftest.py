@@ -1,4 +1,5 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -33,9 +34,15 @@ def _bersihkan_cache():
     yield
 
 
+@pytest.fixture(scope="session")
+def _media_sesi(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _media_sementara(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_sementara(settings, _media_sesi, request):
+    # A folder of its own for each test's uploads (cheaper than pytest's tmp_path for every test).
+    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(dir=_media_sesi))
 
 
 @pytest.fixture

@@ -93,7 +93,7 @@ class BarisCakupan(Schema):
     persen_tercakup: float
 
 
-class Cakupan(Schema):
+class CakupanWilayah(Schema):
     wilayah: WilayahRingkas
     tahap: list[str]
     total: BarisCakupan
@@ -232,7 +232,7 @@ def detail_kim(request, kode: str):
     }
 
 
-@api.get("/cakupan/{kode}", response={200: Cakupan, 404: Galat}, tags=["cakupan"], summary="Cakupan KIM")
+@api.get("/cakupan/{kode}", response={200: CakupanWilayah, 404: Galat}, tags=["cakupan"], summary="Cakupan KIM")
 def data_cakupan(request, kode: str):
     """Villages per KIM stage for a province, kabupaten/kota (broken down by kecamatan) or kecamatan."""
     w = Wilayah.objects.filter(kode=kode, level__in=[Level.PROVINSI, Level.KABUPATEN, Level.KECAMATAN]).first()

@@ -194,7 +194,7 @@ def main() -> None:
     import siaran.models as sm
     from akun.models import Peran, User
     from kim.models import Kim
-    from siaran.models import Cakupan, Kiriman, StatusKiriman
+    from siaran.models import JenisSasaran, Kiriman, StatusKiriman
     from siaran.tasks import antar
 
     data = siapkan_kim_dan_pengurus()
@@ -211,7 +211,7 @@ def main() -> None:
     DBTaskResult.objects.filter(task_path__endswith="kirim_surel_siaran").delete()
 
     # 1. The deployment's own kabupaten.
-    seconds, (tapin, _) = kirim("Siaran Tapin bench", admin, Cakupan.SEMUA)
+    seconds, (tapin, _) = kirim("Siaran Tapin bench", admin, JenisSasaran.SEMUA)
     line(
         "siaran",
         call="kabupaten",
@@ -227,7 +227,7 @@ def main() -> None:
     sm.kim_sasaran = lambda cakupan, kode: Kim.objects.filter(tahap__in=sm.TAHAP_PENERIMA)
     try:
         with waktu_basis_data() as db:
-            seconds, (nasional, _) = kirim("Siaran nasional bench", admin, Cakupan.SEMUA)
+            seconds, (nasional, _) = kirim("Siaran nasional bench", admin, JenisSasaran.SEMUA)
     finally:
         sm.kim_sasaran = asli
     angka = hitung(nasional) | db

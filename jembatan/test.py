@@ -7,6 +7,7 @@ importer. Village A is Tungkap (Binuang), village B is Pandulangan (Tapin Tengah
 from __future__ import annotations
 
 import csv
+import functools
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -72,6 +73,31 @@ def make_pengurus(kim, nama: str, jabatan: str = "ketua", mulai: date = date(202
     return Pengurus.objects.create(kim=kim, nama=nama, jabatan=jabatan, mulai=mulai, **fields)
 
 
+# The roles of the cast, as named on `Cast`; "anonim" is a visitor who is not signed in.
+SEMUA_PERAN = ("admin", "verifikator", "operator", "pemdes", "editor", "anggota", "editor_lain", "warga")
+# Who may read village A's management pages, manage its KIM, and record its pipeline steps.
+PEMBACA_A = frozenset({"admin", "operator", "pemdes", "editor", "anggota"})
+PENGELOLA_A = frozenset({"admin", "operator", "pemdes", "editor"})
+HANYA_ADMIN = frozenset({"admin"})
+SEMUA_MASUK = frozenset(SEMUA_PERAN)
+
+
+@dataclass(frozen=True)
+class Halaman:
+    """One protected page for the every-role test (jembatan/tests/test_akses_halaman.py).
+
+    Each app lists its protected pages in `<app>/tests/halaman.py` (`terlindung(cast)`, and the names of
+    its public views in `PUBLIK`). Roles in `boleh` get through (any answer but 404 and server errors:
+    a form error or a redirect counts); every other role gets 404, never 403; an anonymous visitor gets
+    `anonim` (the login redirect, or 401 from the API)."""
+
+    url: str
+    boleh: frozenset[str]
+    method: str = "get"
+    data: dict | None = None
+    anonim: int = 302
+
+
 @dataclass
 class Cast:
     admin: object
@@ -89,23 +115,51 @@ class Cast:
         return {k: v for k, v in vars(self).items() if not k.startswith("kim")}
 
 
-def buat_cast() -> Cast:
-    from akun.models import Peran
+# (role on the cast, e-mail, role, scope region)
+_CAST = [
+    ("admin", "admin@uji.example", "admin", None),
+    ("verifikator", "verifikator@uji.example", "verifikator", None),
+    ("operator", "operator@uji.example", "operator", KEC_BINUANG),
+    ("pemdes", "kades@uji.example", "pemdes", DESA_A),
+    ("editor", "editor@uji.example", "pengurus", DESA_A),
+    ("anggota", "anggota@uji.example", "anggota", DESA_A),
+    ("editor_lain", "editor.b@uji.example", "pengurus", DESA_B),
+    ("warga", "warga@uji.example", "warga", None),
+]
 
-    kim_a = make_kim(DESA_A, "aktif", nama="KIM Tungkap Bersinar")
-    kim_b = make_kim(DESA_B, "terdaftar", nama="KIM Pandulangan")
-    return Cast(
-        admin=make_user("admin@uji.example", Peran.ADMIN),
-        verifikator=make_user("verifikator@uji.example", Peran.VERIFIKATOR),
-        operator=make_user("operator@uji.example", Peran.OPERATOR, KEC_BINUANG),
-        pemdes=make_user("kades@uji.example", Peran.PEMDES, DESA_A),
-        editor=make_user("editor@uji.example", Peran.PENGURUS, DESA_A),
-        anggota=make_user("anggota@uji.example", Peran.ANGGOTA, DESA_A),
-        editor_lain=make_user("editor.b@uji.example", Peran.PENGURUS, DESA_B),
-        warga=make_user("warga@uji.example", Peran.WARGA),
-        kim_a=kim_a,
-        kim_b=kim_b,
+
+@functools.cache
+def _hash_sandi() -> str:
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(PASSWORD)
+
+
+def buat_cast() -> Cast:
+    """The cast, written with a few bulk inserts (it is made for hundreds of tests, each in its own
+    rolled-back transaction); the same rows `make_user` and `make_kim` would write."""
+    from akun.models import User
+    from kim.models import URUTAN_PEMBENTUKAN, Kim, RiwayatTahap, Tahap
+
+    users = User.objects.bulk_create(
+        User(email=email, password=_hash_sandi(), nama=email.split("@")[0].title(), peran=peran, wilayah_id=wilayah)
+        for _nama, email, peran, wilayah in _CAST
     )
+    sk = {"nomor_sk": "141/01/2025", "tanggal_sk": date(2025, 3, 1), "tanggal_tahap": date(2025, 1, 1)}
+    kim_a, kim_b = Kim.objects.bulk_create(
+        [
+            Kim(wilayah_id=DESA_A, nama="KIM Tungkap Bersinar", tahap=Tahap.AKTIF, **sk),
+            Kim(wilayah_id=DESA_B, nama="KIM Pandulangan", tahap=Tahap.TERDAFTAR, **sk),
+        ]
+    )
+    riwayat = []
+    for kim in (kim_a, kim_b):
+        dari = Tahap.BELUM_ADA
+        for i, step in enumerate(URUTAN_PEMBENTUKAN[1 : URUTAN_PEMBENTUKAN.index(kim.tahap) + 1]):
+            riwayat.append(RiwayatTahap(kim=kim, dari=dari, ke=step, tanggal=date(2025, 1 + i, 1)))
+            dari = step
+    RiwayatTahap.objects.bulk_create(riwayat)
+    return Cast(**{nama: user for (nama, *_), user in zip(_CAST, users, strict=True)}, kim_a=kim_a, kim_b=kim_b)
 
 
 def cocok_openapi(spec: dict, path: str, response, status: int = 200, method: str = "get") -> None:

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.lib.uploads import strip_metadata, validate_document
-from siaran.models import MAKS_LAMPIRAN, SASARAN_KOSONG, Cakupan, Prioritas, Tempat, kim_sasaran
+from siaran.models import MAKS_LAMPIRAN, SASARAN_KOSONG, JenisSasaran, Prioritas, Tempat, kim_sasaran
 from wilayah.models import Wilayah
 
 MAKS_ISI = 20_000  # characters: an announcement, not a report
@@ -43,7 +43,7 @@ class SiaranForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Siaran darurat tampil di atas setiap halaman pengurus KIM sampai ditandai diterima."),
     )
-    cakupan = forms.ChoiceField(label=_("Sasaran"), choices=Cakupan.choices, initial=Cakupan.SEMUA, widget=forms.RadioSelect)
+    cakupan = forms.ChoiceField(label=_("Sasaran"), choices=JenisSasaran.choices, initial=JenisSasaran.SEMUA, widget=forms.RadioSelect)
     kecamatan = forms.MultipleChoiceField(label=_("Kecamatan"), required=False, widget=forms.CheckboxSelectMultiple)
     desa = forms.MultipleChoiceField(label=_("Desa/kelurahan"), required=False, widget=forms.CheckboxSelectMultiple)
     lampiran = BanyakBerkasField(
@@ -86,10 +86,10 @@ class SiaranForm(forms.Form):
                 % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB}
             )
         cakupan = data.get("cakupan")
-        kode = data.get(cakupan, []) if cakupan in (Cakupan.KECAMATAN, Cakupan.DESA) else []
-        if cakupan == Cakupan.KECAMATAN and not kode:
+        kode = data.get(cakupan, []) if cakupan in (JenisSasaran.KECAMATAN, JenisSasaran.DESA) else []
+        if cakupan == JenisSasaran.KECAMATAN and not kode:
             self.add_error("kecamatan", _("Pilih sedikitnya satu kecamatan."))
-        elif cakupan == Cakupan.DESA and not kode:
+        elif cakupan == JenisSasaran.DESA and not kode:
             self.add_error("desa", _("Pilih sedikitnya satu desa/kelurahan."))
         elif cakupan and not kim_sasaran(cakupan, kode).exists():
             raise forms.ValidationError(SASARAN_KOSONG, code="sasaran_kosong")

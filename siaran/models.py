@@ -57,7 +57,7 @@ class Prioritas(models.TextChoices):
     DARURAT = "darurat", _("Darurat")
 
 
-class Cakupan(models.TextChoices):
+class JenisSasaran(models.TextChoices):
     SEMUA = "semua", _("Semua KIM di kabupaten")
     KECAMATAN = "kecamatan", _("KIM di kecamatan terpilih")
     DESA = "desa", _("KIM di desa/kelurahan terpilih")
@@ -101,9 +101,9 @@ def kim_sasaran(cakupan: str, wilayah_kode: list[str]):
 
     Choosing a kecamatan reaches the KIM of its villages and a kecamatan-level KIM."""
     qs = Kim.objects.filter(tahap__in=TAHAP_PENERIMA).di_kabupaten(settings.JEMBATAN_KABUPATEN)
-    if cakupan == Cakupan.KECAMATAN:
+    if cakupan == JenisSasaran.KECAMATAN:
         return qs.filter(Q(wilayah__parent_id__in=wilayah_kode) | Q(wilayah_id__in=wilayah_kode))
-    if cakupan == Cakupan.DESA:
+    if cakupan == JenisSasaran.DESA:
         return qs.filter(wilayah_id__in=wilayah_kode)
     return qs
 
@@ -140,7 +140,7 @@ class SiaranQuerySet(models.QuerySet):
         if lama:
             return lama, False
         with transaction.atomic():
-            kode = [w.pk for w in wilayah] if cakupan != Cakupan.SEMUA else []
+            kode = [w.pk for w in wilayah] if cakupan != JenisSasaran.SEMUA else []
             kim_ids = list(kim_sasaran(cakupan, kode).order_by("wilayah_id").values_list("pk", flat=True))
             if not kim_ids:
                 raise DomainError(SASARAN_KOSONG)
@@ -181,7 +181,7 @@ class Siaran(models.Model):
         help_text=_("Paragraf dipisah baris kosong. **tebal**, *miring*, daftar dengan tanda -, tautan [teks](https://…)."),
     )
     prioritas = models.CharField(_("prioritas"), max_length=8, choices=Prioritas.choices, default=Prioritas.BIASA)
-    cakupan = models.CharField(_("sasaran"), max_length=10, choices=Cakupan.choices, default=Cakupan.SEMUA)
+    cakupan = models.CharField(_("sasaran"), max_length=10, choices=JenisSasaran.choices, default=JenisSasaran.SEMUA)
     # The kecamatan or villages chosen (empty for the whole kabupaten); kept as chosen, while the
     # KIM reached are the Penerimaan rows made at send time.
     wilayah_sasaran = models.ManyToManyField("wilayah.Wilayah", blank=True, related_name="+", verbose_name=_("wilayah sasaran"))
