@@ -52,7 +52,6 @@ def catat(
     sebelum: dict[str, Any] | None = None,
     sesudah: dict[str, Any] | None = None,
     rahasia: Iterable[str] = (),
-    changes: dict[str, Any] | None = None,  # TRANSISI: removed once every caller passes sebelum/sesudah
 ) -> Audit:
     """Record that `user` did `aksi` to `obj`.
 
@@ -65,8 +64,6 @@ def catat(
         perubahan = _selisih(sebelum, sesudah if sesudah is not None else potret(obj, sebelum), rahasia)
     else:
         perubahan = _selisih({}, {k: _polos(v) for k, v in (sesudah or {}).items()}, rahasia)
-    if changes:
-        perubahan = {k: [_polos(x) for x in v] if isinstance(v, (list, tuple)) else _polos(v) for k, v in changes.items()}
     return Audit.objects.create(
         user=user if getattr(user, "is_authenticated", False) else None,
         aksi=aksi,
@@ -76,7 +73,3 @@ def catat(
         ringkasan=ringkasan[:255],
         perubahan=perubahan,
     )
-
-
-def perubahan(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:  # TRANSISI
-    return _selisih({k: _polos(v) for k, v in before.items()}, {k: _polos(v) for k, v in after.items()}, ())

@@ -4,15 +4,25 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
+from cekfakta import layanan
+from diskusi.models import Komentar
+from diskusi.models import Status as StatusKomentar
+from jembatan.lib.markup import to_html
+from jembatan.lib.ratelimit import client_address, exceeded
+from kim.akses import kim_pengguna
 from kim.cakupan import TAHAP_URUT, cakupan
 from kim.models import Jabatan, Kim, Tahap
+from siaran.models import Penerimaan
+from warta.cari import cari
+from warta.models import Berita
 from wilayah.models import Level, Wilayah
 
 api = NinjaAPI(
@@ -269,8 +279,6 @@ def cocokkan(request, data: PermintaanCocok):
     """Match a forwarded message against published verdicts. `cocok` is true only when the best
     verdict scores at or above the calibrated threshold; below it the answer is "not known yet".
     Nothing is recorded. Anonymous callers are limited per address and hour."""
-    from cekfakta import layanan
-    from jembatan.lib.ratelimit import client_address, exceeded
 
     if not request.user.is_authenticated and exceeded(
         f"api-cocok:{client_address(request)}", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM, 3600
@@ -328,8 +336,6 @@ def daftar_siaran(request):
     """Broadcasts from Diskominfo to the KIM of the signed-in user (session cookie), newest first, each
     with that KIM's state: `belum` (not read), `diterima` (received) or `diteruskan` (passed on, with where).
     One row per siaran and KIM; a user who belongs to no KIM gets an empty list. 401 without a session."""
-    from kim.akses import kim_pengguna
-    from siaran.models import Penerimaan
 
     return (
         Penerimaan.objects.filter(kim__in=kim_pengguna(request.user))
@@ -391,15 +397,10 @@ class FilterWarta(Schema):
 
 
 def _jumlah_komentar(ids: list[int]) -> dict[int, int]:
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Count
-
-    from diskusi.models import Komentar, Status
-    from warta.models import Berita
 
     ct = ContentType.objects.get_for_model(Berita)
     rows = (
-        Komentar.objects.filter(content_type=ct, object_id__in=ids, status=Status.TAMPIL)
+        Komentar.objects.filter(content_type=ct, object_id__in=ids, status=StatusKomentar.TAMPIL)
         .values("object_id")
         .annotate(n=Count("id"))
     )
@@ -434,8 +435,6 @@ def _halaman_warta(request, rows: list) -> list[dict]:
 def daftar_warta(request, filters: Query[FilterWarta]):
     """Published (verified) news of this deployment, newest first, with approved-comment counts; filter by
     category, by region code (a kecamatan includes its villages) or search words."""
-    from warta.cari import cari
-    from warta.models import Berita
 
     qs = Berita.objects.terbit().select_related("wilayah", "kim").order_by("-terbit_pada", "-dibuat", "-pk")
     if filters.kategori:
@@ -449,8 +448,6 @@ def daftar_warta(request, filters: Query[FilterWarta]):
 
 @api.get("/warta/{id}", response={200: WartaDetail, 404: Galat}, tags=["warta"], summary="Satu warta terverifikasi")
 def detail_warta(request, id: int):
-    from jembatan.lib.markup import to_html
-    from warta.models import Berita
 
     b = Berita.objects.terbit().select_related("wilayah", "kim", "diperiksa_oleh").filter(pk=id).first()
     if b is None:

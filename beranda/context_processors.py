@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.core.cache import cache
 
+from kim.models import Kim
 from wilayah.models import Wilayah
 
 
 def _info():
     info = cache.get("deployment:info")
     if info is None:
-        from kim.models import Kim
-
         kab = Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN).values("kode", "nama").first()
         info = {
             "kabupaten": kab or {"kode": settings.JEMBATAN_KABUPATEN, "nama": settings.JEMBATAN_KABUPATEN},

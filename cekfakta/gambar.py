@@ -18,6 +18,7 @@ from django.utils import formats, translation
 from PIL import Image, ImageDraw, ImageFont
 
 from cekfakta.models import Hasil, Klaim
+from wilayah.models import kabupaten_aktif
 
 LEBAR, TINGGI = 1200, 630
 TEPI = 60
@@ -137,7 +138,6 @@ def png_putusan(klaim: Klaim, kabupaten: str, alamat: str) -> bytes:
 
 def png_putusan_tersimpan(klaim: Klaim) -> bytes:
     """The share image from the cache, drawn again whenever the claim has changed since."""
-    from wilayah.models import kabupaten_aktif
 
     key = f"cekfakta:gambar:{VERSI}:{klaim.pk}:{klaim.diubah.timestamp()}"
     png = cache.get(key)

@@ -26,6 +26,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cekfakta.models import Klaim, Laporan, Saluran
+from jembatan.lib import mail
+from jembatan.lib.perceptual import dhash, distance
+from jembatan.lib.text import default_lexicon
+from jembatan.lib.uploads import sniff_type, strip_metadata
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +111,6 @@ indeks = _IndeksProses()
 def kamus_aktif():
     """The shipped dictionaries plus the entries the admin added."""
     from cekfakta.models import Istilah
-    from jembatan.lib.text import default_lexicon
 
     kamus = default_lexicon()
     extra = list(Istilah.objects.values_list("jenis", "bentuk", "baku"))
@@ -160,7 +163,6 @@ JARAK_GAMBAR_MAKS = 6
 
 def cocokkan_gambar(hash_: int) -> Kandidat | None:
     """The claim of the nearest earlier screenshot, when it is the same picture (re-sent, re-compressed)."""
-    from jembatan.lib.perceptual import distance
 
     terdekat = None
     rows = Laporan.objects.filter(gambar_hash__isnull=False, klaim__isnull=False).values_list("klaim_id", "gambar_hash")
@@ -179,9 +181,6 @@ def _gambar_bersih(data: bytes) -> tuple[bytes, int, str]:
 
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
-
-    from jembatan.lib.perceptual import dhash
-    from jembatan.lib.uploads import sniff_type, strip_metadata
 
     if len(data) > settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024:
         raise PesanDitolak(_("Gambar terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
@@ -254,7 +253,6 @@ def beri_tahu(klaim_id: int) -> int:
     Chat reporters get a reply on their channel (as a background task), e-mail goes to those who
     gave one, and everyone's tracking page shows the verdict from now on."""
     from cekfakta.tasks import kabari_pelapor
-    from jembatan.lib import mail
 
     klaim = Klaim.objects.filter(pk=klaim_id).first()
     if klaim is None or not klaim.is_terbit:

@@ -1,4 +1,5 @@
 from akun.models import Peran
+from kim.akses import kim_pengguna
 
 
 def darurat(request):
@@ -11,7 +12,6 @@ def darurat(request):
         user = request.user
         if not user.is_authenticated or user.peran not in (Peran.PENGURUS, Peran.ANGGOTA):
             return []
-        from kim.akses import kim_pengguna
         from siaran.models import Penerimaan, Prioritas, StatusPenerimaan
 
         return list(

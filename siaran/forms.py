@@ -43,7 +43,9 @@ class SiaranForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Siaran darurat tampil di atas setiap halaman pengurus KIM sampai ditandai diterima."),
     )
-    cakupan = forms.ChoiceField(label=_("Sasaran"), choices=JenisSasaran.choices, initial=JenisSasaran.SEMUA, widget=forms.RadioSelect)
+    cakupan = forms.ChoiceField(
+        label=_("Sasaran"), choices=JenisSasaran.choices, initial=JenisSasaran.SEMUA, widget=forms.RadioSelect
+    )
     kecamatan = forms.MultipleChoiceField(label=_("Kecamatan"), required=False, widget=forms.CheckboxSelectMultiple)
     desa = forms.MultipleChoiceField(label=_("Desa/kelurahan"), required=False, widget=forms.CheckboxSelectMultiple)
     lampiran = BanyakBerkasField(

@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from akun.audit import catat, potret
-from akun.models import Aksi
+from akun.models import Aksi, Peran, User
 from jembatan.lib.domain import DomainError
 from kim.models import Jabatan, Kim, Pengurus, Tahap
 
@@ -439,7 +439,6 @@ def _penerima(penerimaan) -> list[tuple[int, int, str]]:
     """(penerimaan id, user id, e-mail) of the active pengurus of the KIM of `penerimaan`: users with
     the pengurus role whose scope is the KIM's village (or kecamatan), and users linked to a serving
     board member (not a plain member) of the KIM. One e-mail per address."""
-    from akun.models import Peran, User
 
     lewat_peran = User.objects.filter(
         peran=Peran.PENGURUS, is_active=True, wilayah__kim__penerimaan_siaran__in=penerimaan
@@ -483,7 +482,3 @@ def _antrekan_setelah_commit(ids: list[int]) -> None:
     from siaran.tasks import antrekan
 
     transaction.on_commit(lambda: antrekan(ids))
-
-
-def kirim_siaran(**kwargs) -> tuple[Siaran, bool]:  # TRANSISI: callers outside siaran move to Siaran.objects.kirim
-    return Siaran.objects.kirim(**kwargs)

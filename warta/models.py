@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from akun.audit import catat, potret
 from akun.models import Aksi
 from jembatan.lib.domain import DomainError, Versioned
+from jembatan.lib.markup import to_text
 from wilayah.models import Level
 
 
@@ -193,7 +194,6 @@ class Berita(Versioned):
 
     @property
     def ringkasan_atau_awal(self) -> str:
-        from jembatan.lib.markup import to_text
 
         if self.ringkasan:
             return self.ringkasan

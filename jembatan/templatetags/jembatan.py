@@ -1,5 +1,6 @@
 from django import template
 
+from jembatan.lib.markup import to_html
 from kim.models import Tahap
 
 register = template.Library()
@@ -17,7 +18,6 @@ def label_tahap(kode: str | None) -> str:
 @register.filter
 def markah(teks: str):
     """User-written Markdown as sanitised HTML (see jembatan.lib.markup)."""
-    from jembatan.lib.markup import to_html
 
     return to_html(teks)
 

@@ -30,7 +30,9 @@ def test_submitted_item_cannot_be_changed_by_its_writer_by_posting_the_form(clie
     berita.ajukan(oleh=cast.anggota, versi=berita.versi)
     berita.refresh_from_db()
     client.force_login(cast.anggota)
-    client.post(f"/kelola/warta/{berita.pk}/", {"judul": "Diubah diam-diam", "isi": "x", "kategori": "lainnya", "versi": berita.versi})
+    client.post(
+        f"/kelola/warta/{berita.pk}/", {"judul": "Diubah diam-diam", "isi": "x", "kategori": "lainnya", "versi": berita.versi}
+    )
     berita.refresh_from_db()
     assert berita.judul != "Diubah diam-diam"
 

@@ -341,35 +341,6 @@ def test_demo_news_is_published_and_marked(client):
     assert html.count('class="demo">DEMO') >= 3
 
 
-def test_mading_prints_the_weeks_verified_news_of_the_village_for_its_people_only(client, cast):
-    berita = tulis(client, cast.admin, judul="Kerja bakti pekan ini")
-    berita.ajukan(oleh=berita.penulis, versi=berita.versi)
-    terbitkan(client, cast.admin, berita)
-    draf = tulis(client, cast.admin, judul="Draf yang belum terbit")
-    from siaran.models import kirim_siaran
-    from wilayah.models import Wilayah
-
-    kirim_siaran(
-        judul="Waspada banjir kiriman",
-        isi="Warga bantaran sungai diminta **siaga**.",
-        prioritas="darurat",
-        cakupan="desa",
-        wilayah=list(Wilayah.objects.filter(kode=DESA_A)),
-        lampiran=[],
-        oleh=cast.admin,
-        kunci="5d0c1c3e-0000-4000-8000-000000000001",
-        dasar_url="https://x.example",
-    )
-    client.force_login(cast.editor)
-    html = client.get(f"/kelola/mading/{DESA_A}/").content.decode()
-    assert "Kerja bakti pekan ini" in html and draf.judul not in html and "Kabar sepekan Desa Tungkap" in html
-    assert "Waspada banjir kiriman" in html and "<strong>siaga</strong>" in html
-    last_week = client.get(f"/kelola/mading/{DESA_A}/", {"minggu": "2020-W10"}).content.decode()
-    assert "Kerja bakti pekan ini" not in last_week
-    client.force_login(cast.editor_lain)
-    assert client.get(f"/kelola/mading/{DESA_A}/").status_code == 404
-
-
 def test_only_diskominfo_lets_a_kim_publish_by_itself(client, cast):
     data = {
         "nama": cast.kim_a.nama,
