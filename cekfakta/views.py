@@ -15,6 +15,7 @@ from django.http import (
     HttpResponseForbidden,
     HttpResponseNotAllowed,
     JsonResponse,
+    QueryDict,
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -48,8 +49,11 @@ def daftar(request):
     q = request.GET.get("q", "").strip()[:100]
     if q:
         putusan = putusan.filter(Q(judul__icontains=q) | Q(penjelasan__icontains=q))
-    halaman = Paginator(putusan.order_by("-diterbitkan"), 20).get_page(request.GET.get("halaman"))
-    return render(request, "cekfakta/daftar.html", {"halaman": halaman, "q": q, "query": f"q={q}" if q else ""})
+    halaman = Paginator(putusan.order_by("-diterbitkan", "-pk"), 20).get_page(request.GET.get("halaman"))
+    query = QueryDict(mutable=True)
+    if q:
+        query["q"] = q
+    return render(request, "cekfakta/daftar.html", {"halaman": halaman, "q": q, "query": query.urlencode()})
 
 
 def cek(request):

@@ -4,7 +4,7 @@ from diskusi import views
 
 app_name = "diskusi"
 urlpatterns = [
-    path("komentar/kirim/", views.kirim, name="kirim"),
+    path("komentar/kirim/", views.kirim_komentar, name="kirim"),
     path("komentar/menunggu/<str:tanda>/", views.menunggu, name="menunggu"),
     path("komentar/<int:pk>/laporkan/", views.laporkan, name="laporkan"),
     path("komentar/log/", views.log, name="log"),

@@ -29,7 +29,7 @@ def asal_sah(request) -> bool:
 
     `Origin` is sent by every current browser on a POST; `Sec-Fetch-Site` where it is missing; then the
     `Referer`. A request with none of them (an old browser, a privacy add-on) is let through: the other
-    safeguards of `kirim` still hold."""
+    safeguards of `kirim_komentar` still hold."""
     asal = request.META.get("HTTP_ORIGIN")
     sini = f"{request.scheme}://{request.get_host()}"
     if asal is not None:
@@ -45,7 +45,7 @@ def asal_sah(request) -> bool:
 
 @csrf_exempt
 @require_POST
-def kirim(request):
+def kirim_komentar(request):
     """Receive a comment from the form under any public page.
 
     Why this POST is exempt from Django's CSRF token: the form sits on pages served from the whole-page

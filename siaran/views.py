@@ -54,7 +54,7 @@ def semua(request):
 
 
 @login_required
-def kirim(request):
+def kirim_siaran(request):
     wajib(akses.boleh_kirim_siaran(request.user))
     form = SiaranForm(
         request.POST or None, request.FILES or None, upload_terlalu_besar=getattr(request, "upload_terlalu_besar", False)

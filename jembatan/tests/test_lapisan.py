@@ -62,3 +62,10 @@ def test_imports_between_apps_inside_functions_say_why(graf, lapisan):
         if "#" not in baris:
             tanpa_alasan.append(str(impor))
     assert not tanpa_alasan, "imports inside functions without a reason on their line:\n" + "\n".join(tanpa_alasan)
+
+
+def test_the_readme_draws_the_graph_the_code_has(graf, lapisan):
+    """The drawing in README.md's layout section is redrawn by `python docs/lapisan.py --readme`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blok = readme.split(lapisan.PENANDA_AWAL, 1)[1].split(lapisan.PENANDA_AKHIR, 1)[0]
+    assert blok.strip() == lapisan.mermaid(graf, lapisan.daftar_app(ROOT)).strip(), "run: python docs/lapisan.py --readme"
