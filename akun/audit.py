@@ -8,7 +8,7 @@ Personal fields are recorded as changed, never with their values.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 
@@ -67,7 +67,8 @@ def catat(
     return Audit.objects.create(
         user=user if getattr(user, "is_authenticated", False) else None,
         aksi=aksi,
-        objek_tipe=obj._meta.model_name,
+        # Set for every model class once it is created; the stubs type it as optional.
+        objek_tipe=cast(str, obj._meta.model_name),
         objek_id=str(obj.pk),
         wilayah=wilayah,
         ringkasan=ringkasan[:255],

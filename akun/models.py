@@ -28,7 +28,7 @@ class Peran(models.TextChoices):
 
 
 # The level of region each role is scoped to; None means the whole regency (no scope region).
-LEVEL_CAKUPAN = {
+LEVEL_CAKUPAN: dict[str, Level | None] = {
     Peran.ADMIN: None,
     Peran.VERIFIKATOR: None,
     Peran.OPERATOR: Level.KECAMATAN,
@@ -138,7 +138,7 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class UndanganQuerySet(models.QuerySet):
+class UndanganQuerySet(models.QuerySet["Undangan", "Undangan"]):
     def terbuka(self, now=None):
         return self.filter(dipakai__isnull=True, dibatalkan=False, kedaluwarsa__gt=now or timezone.now())
 

@@ -177,6 +177,7 @@ def wilayah(request, kode: str):
 def _kim_ringkas(k: Kim) -> dict:
     w = k.wilayah
     kec = w.parent if w.level == Level.DESA else w
+    assert kec is not None, "a village always lies in a kecamatan"
     return {
         "wilayah_kode": w.kode,
         "wilayah_nama": w.nama,

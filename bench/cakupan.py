@@ -7,8 +7,10 @@ largest province, Kalimantan Selatan, Tapin and Binuang. Prints `cakupan` lines.
 
 from __future__ import annotations
 
+import functools
 import os
 import random
+from collections.abc import Callable
 
 from umum import db_label, line, repeat_ms, setup_django, stopwatch, verdict
 
@@ -47,13 +49,16 @@ def main() -> None:
 
     dibuat, isi_s = isi_kim()
     villages = Wilayah.objects.filter(level=Level.DESA, berlaku=True).count()
-    terbesar = (
+    per_provinsi = (
         Wilayah.objects.filter(level=Level.DESA, berlaku=True)
         .values("provinsi_kode")
         .annotate(n=Count("kode"))
         .order_by("-n")
-        .first()["provinsi_kode"]
+        .first()
     )
+    if per_provinsi is None:
+        raise SystemExit("bench: no villages in the database; run the national import first")
+    terbesar = per_provinsi["provinsi_kode"]
     line(
         "cakupan",
         db=db_label(),
@@ -67,10 +72,12 @@ def main() -> None:
     total = sum(row.jumlah_wilayah for row in cakupan_nasional())
     if total != villages:
         raise SystemExit(f"bench: cakupan_nasional counts {total} villages, the table holds {villages}")
-    calls = [("nasional", "cakupan_nasional() (all kabupaten/kota of Indonesia)", cakupan_nasional)]
+    calls: list[tuple[str, str, Callable[[], object]]] = [
+        ("nasional", "cakupan_nasional() (all kabupaten/kota of Indonesia)", cakupan_nasional)
+    ]
     for kode, label in [(terbesar, "largest province"), ("63", "province"), ("63.05", "kabupaten"), ("63.05.01", "kecamatan")]:
         wilayah = Wilayah.objects.get(kode=kode)
-        calls.append((kode, f"cakupan() of {wilayah.nama} ({label})", lambda w=wilayah: cakupan(w)))
+        calls.append((kode, f"cakupan() of {wilayah.nama} ({label})", functools.partial(cakupan, wilayah)))
     for name, what, fn in calls:
         with CaptureQueriesContext(connection) as queries:
             fn()

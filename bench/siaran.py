@@ -36,8 +36,12 @@ import uuid
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from umum import BASE_DIR, line, setup_django, stopwatch, verdict
+
+if TYPE_CHECKING:
+    from siaran.models import Siaran
 
 TARGET_TAPIN_S = 1
 TARGET_NASIONAL_S = 30
@@ -117,7 +121,7 @@ def siapkan_kim_dan_pengurus() -> dict:
     }
 
 
-def kirim(judul: str, oleh, cakupan) -> tuple[float, object]:
+def kirim(judul: str, oleh, cakupan) -> tuple[float, tuple[Siaran, bool]]:
     from siaran.models import Prioritas, Siaran
 
     return stopwatch(
@@ -224,7 +228,7 @@ def main() -> None:
 
     # 2. Nationwide: the same target query without the kabupaten filter (see the docstring).
     asli = sm.kim_sasaran
-    sm.kim_sasaran = lambda cakupan, kode: Kim.objects.filter(tahap__in=sm.TAHAP_PENERIMA)
+    sm.kim_sasaran = lambda cakupan, wilayah_kode: Kim.objects.filter(tahap__in=sm.TAHAP_PENERIMA)
     try:
         with waktu_basis_data() as db:
             seconds, (nasional, _) = kirim("Siaran nasional bench", admin, JenisSasaran.SEMUA)

@@ -8,6 +8,9 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,7 +43,7 @@ def db_label() -> str:
     return "postgresql" if connection.vendor == "postgresql" else connection.vendor
 
 
-def stopwatch(fn: Callable[[], object]) -> tuple[float, object]:
+def stopwatch(fn: Callable[[], T]) -> tuple[float, T]:
     """Seconds the call took, and its result."""
     start = time.perf_counter()
     result = fn()

@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -90,7 +91,7 @@ def _tanggal(value) -> datetime | None:
 
 def _daftar(data) -> list[dict]:
     if isinstance(data, dict) and "dataFeedElement" in data:
-        items = []
+        items: list[Any] = []
         for el in data["dataFeedElement"]:
             items.extend(el.get("item") if isinstance(el.get("item"), list) else [el.get("item", el)])
         data = items

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -111,7 +111,10 @@ class BaseReferensiFormSet(forms.BaseFormSet):
         ]
 
 
-ReferensiFormSet = formset_factory(ReferensiForm, formset=BaseReferensiFormSet, extra=2, can_delete=True)
+# The stubs type formset_factory's result as the base BaseFormSet, not the `formset` class passed in.
+ReferensiFormSet = cast(
+    "type[BaseReferensiFormSet]", formset_factory(ReferensiForm, formset=BaseReferensiFormSet, extra=2, can_delete=True)
+)
 
 
 def referensi_formset(klaim: Klaim, data: QueryDict | None = None) -> BaseReferensiFormSet:

@@ -32,7 +32,7 @@ REDUP = (74, 85, 96)
 LATAR = (255, 255, 255)
 LEMBUT = (243, 245, 247)
 # (background, text) of the stamp, as .v-salah, .v-benar, … in jembatan.css
-WARNA_CAP = {
+WARNA_CAP: dict[str, tuple[tuple[int, int, int], tuple[int, int, int]]] = {
     Hasil.SALAH: ((185, 28, 28), (255, 255, 255)),
     Hasil.BENAR: ((21, 128, 61), (255, 255, 255)),
     Hasil.TIDAK_DAPAT: ((253, 230, 138), TEKS),

@@ -17,7 +17,8 @@ import logging
 import secrets
 import threading
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.db import transaction
@@ -30,6 +31,9 @@ from jembatan.lib import mail
 from jembatan.lib.perceptual import dhash, distance
 from jembatan.lib.text import default_lexicon
 from jembatan.lib.uploads import sniff_type, strip_metadata
+
+if TYPE_CHECKING:
+    from cekfakta.pencocok import Indeks
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +73,14 @@ class _IndeksProses:
 
     JENDELA = timedelta(minutes=5)
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._indeks = None
+        self._indeks: Indeks | None = None
         self._versi: tuple | None = None
-        self._sejak = None
+        self._sejak: datetime | None = None
 
-    def _segarkan(self) -> None:
+    def _segarkan(self) -> Indeks:
+        """The index, brought up to date first."""
         from cekfakta.models import Istilah
         from cekfakta.pencocok import Indeks
 
@@ -84,21 +89,21 @@ class _IndeksProses:
             *Istilah.objects.aggregate(n=Count("id"), m=Max("diubah")).values(),
         )
         if self._indeks is not None and versi == self._versi:
-            return
-        if self._indeks is not None and versi[2:] == self._versi[2:] and self._sejak is not None:
+            return self._indeks
+        if self._indeks is not None and self._versi is not None and versi[2:] == self._versi[2:] and self._sejak is not None:
             for k in Klaim.objects.filter(diubah__gte=self._sejak - self.JENDELA).only("id", "judul", "teks_contoh"):
                 self._indeks.tambah(k.pk, k.teks_indeks)  # replaces an existing entry
             if len(self._indeks) == versi[0]:
                 self._versi, self._sejak = versi, versi[1]
-                return
+                return self._indeks
         indeks = Indeks(kamus=kamus_aktif())
         indeks.bangun((k.pk, k.teks_indeks) for k in Klaim.objects.only("id", "judul", "teks_contoh").iterator())
         self._indeks, self._versi, self._sejak = indeks, versi, versi[1]
+        return indeks
 
     def cari(self, teks: str, k: int):
         with self._lock:
-            self._segarkan()
-            return self._indeks.cari(teks, k=k)
+            return self._segarkan().cari(teks, k=k)
 
     def reset(self) -> None:
         with self._lock:
@@ -167,7 +172,7 @@ def cocokkan_gambar(hash_: int) -> Kandidat | None:
     terdekat = None
     rows = Laporan.objects.filter(gambar_hash__isnull=False, klaim__isnull=False).values_list("klaim_id", "gambar_hash")
     for klaim_id, lain in rows.iterator():
-        d = distance(hash_, lain)
+        d = distance(hash_, cast(int, lain))  # never None: gambar_hash__isnull=False above
         if d <= JARAK_GAMBAR_MAKS and (terdekat is None or d < terdekat[0]):
             terdekat = (d, klaim_id)
     if terdekat is None:

@@ -63,7 +63,7 @@ class Saluran(models.TextChoices):
 
 
 # ClaimReview rating on a 1–5 scale (1 = false), with the label shown beside it.
-RATING = {Hasil.SALAH: 1, Hasil.TIDAK_DAPAT: 3, Hasil.BENAR: 5}
+RATING: dict[str, int] = {Hasil.SALAH: 1, Hasil.TIDAK_DAPAT: 3, Hasil.BENAR: 5}
 
 # The verdict as the desk's form edits it (its references aside); the audit trail compares these.
 ISIAN_PUTUSAN = ["judul", "topik", "hasil", "jenis_salah", "penjelasan", "metode"]
@@ -75,7 +75,7 @@ KOLOM_GABUNG = ["jumlah_laporan", "pertama_dilihat", "terakhir_dilihat", "tengga
 PESAN_KLAIM_HILANG = _("Klaim ini sudah tidak ada; mungkin baru saja digabungkan ke klaim lain. Muat ulang halaman antrean.")
 
 
-class KlaimQuerySet(models.QuerySet):
+class KlaimQuerySet(models.QuerySet["Klaim", "Klaim"]):
     def terbit(self):
         return self.filter(diterbitkan__isnull=False, status=Status.SELESAI)
 

@@ -256,13 +256,14 @@ def hitung(kabupaten: Wilayah, rentang: Rentang) -> Statistik:
     per_kec = dict.fromkeys((k.kode for k in kecamatan), 0)
     tidak_diketahui = 0
     for kode, n in per_wilayah.items():
-        if kode in induk and induk[kode] in per_kec:
-            per_kec[induk[kode]] += n
+        kec = induk.get(kode)
+        if kec is not None and kec in per_kec:
+            per_kec[kec] += n
         else:  # no village given (or one outside the kabupaten)
             tidak_diketahui += n
     baris_kec = sorted((Baris(k.nama, per_kec[k.kode], kode=k.kode) for k in kecamatan), key=lambda b: (-b.n, b.label))
     baris_kec.append(Baris(_("Tidak diketahui"), tidak_diketahui))
-    nama_kec = {k.kode: k.nama for k in kecamatan}
+    nama_kec: dict[str | None, str] = {k.kode: k.nama for k in kecamatan}
     teratas = sorted(
         (
             Baris(f"{d.nama_lengkap} ({nama_kec.get(d.parent_id, '')})", per_wilayah[d.kode], kode=d.kode)

@@ -29,7 +29,7 @@ from akun.akses import wajib
 from cekfakta import akses, gambar, layanan
 from cekfakta import statistik as hitung_statistik
 from cekfakta.forms import CekForm, GabungForm, KlaimForm, referensi_formset
-from cekfakta.models import RATING, Hasil, Klaim, Laporan
+from cekfakta.models import RATING, Hasil, Klaim, Laporan, Saluran
 from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
@@ -153,7 +153,8 @@ def _asal(klaim_list) -> None:
 
     from django.db.models import Count
 
-    saluran, kecamatan = defaultdict(list), defaultdict(list)
+    saluran: defaultdict[int, list[str]] = defaultdict(list)
+    kecamatan: defaultdict[int, list[str]] = defaultdict(list)
     rows = (
         Laporan.objects.filter(klaim__in=klaim_list)
         .values("klaim_id", "saluran", "wilayah__parent__nama")
@@ -161,7 +162,7 @@ def _asal(klaim_list) -> None:
         .order_by("klaim_id", "-n")
     )
     for r in rows:
-        label = str(dict(Laporan._meta.get_field("saluran").choices)[r["saluran"]])
+        label = str(dict(Saluran.choices)[r["saluran"]])
         if label not in saluran[r["klaim_id"]]:
             saluran[r["klaim_id"]].append(label)
         if r["wilayah__parent__nama"] and r["wilayah__parent__nama"] not in kecamatan[r["klaim_id"]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -135,7 +135,8 @@ def tanda_menunggu(komentar: Komentar) -> str:
 
 def id_kuki_menunggu(request: HttpRequest) -> list[int]:
     """Ids of held comments this browser posted (a signed cookie: it cannot be forged to see others')."""
-    nilai = request.get_signed_cookie(KUKI_MENUNGGU, default="", salt=_GARAM_MENUNGGU, max_age=MENUNGGU_TAMPIL_DETIK)
+    # A str whenever a str default is given; the stubs return str | None for every default.
+    nilai = cast(str, request.get_signed_cookie(KUKI_MENUNGGU, default="", salt=_GARAM_MENUNGGU, max_age=MENUNGGU_TAMPIL_DETIK))
     return [int(x) for x in nilai.split(",") if x.isdigit()]
 
 
@@ -190,7 +191,7 @@ def utas(obj: Model, menunggu: frozenset[int] | set[int] = frozenset()) -> list[
         pk: Simpul(k, menunggu=pk in menunggu, tersembunyi=k.status != Status.TAMPIL and pk not in menunggu)
         for pk, k in rows.items()
     }
-    akar = []
+    akar: list[Simpul] = []
     for s in sorted(simpul.values(), key=lambda s: (s.komentar.dibuat, s.komentar.pk)):
         (simpul[s.komentar.parent_id].anak if s.komentar.parent_id else akar).append(s)
     return akar

@@ -43,7 +43,7 @@ PESAN_SUDAH = {
 }
 
 
-class KomentarQuerySet(models.QuerySet):
+class KomentarQuerySet(models.QuerySet["Komentar", "Komentar"]):
     def untuk(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
@@ -162,7 +162,7 @@ class Komentar(models.Model):
         with transaction.atomic():
             komentar = self._kunci()
             if komentar.status == status:
-                raise DomainError(PESAN_SUDAH[status])
+                raise DomainError(PESAN_SUDAH[Status(status)])
             komentar._ubah_status(status, alasan, oleh, aksi)
             if status == Status.TAMPIL and tautan is not None:
                 komentar.setelah_tampil(tautan)

@@ -155,8 +155,8 @@ def graf(root: Path) -> Graf:
     for path in berkas_python(root, apps):
         relatif = path.relative_to(root)
         pengimpor = _app_dari_berkas(relatif, himpunan)
-        modul = _nama_modul(relatif)
-        paket = modul if path.name == "__init__.py" else modul[:-1]
+        bagian = _nama_modul(relatif)
+        paket = bagian if path.name == "__init__.py" else bagian[:-1]
         pembaca = _Pembaca(paket)
         pembaca.visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
         for baris, dari, nama, tempat in pembaca.impor:
@@ -217,8 +217,10 @@ def _jalur_terpendek(tetangga: dict[str, list[str]], dari: str, ke: str) -> list
         app = antrian.popleft()
         if app == ke:
             jalur = [app]
-            while (app := sebelum[app]) is not None:
-                jalur.append(app)
+            langkah = sebelum[app]
+            while langkah is not None:
+                jalur.append(langkah)
+                langkah = sebelum[langkah]
             return jalur[::-1]
         for berikut in tetangga.get(app, []):
             if berikut not in sebelum:

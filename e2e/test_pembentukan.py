@@ -23,7 +23,9 @@ def sel_cakupan(page, kecamatan: str, kolom: str):
 
 def jumlah_tanpa_kim(page) -> int:
     judul = page.locator("#judul-tanpa").text_content()
-    return int(re.match(r"\s*(\d+) desa/kelurahan belum memiliki KIM", judul).group(1))
+    cocok = re.match(r"\s*(\d+) desa/kelurahan belum memiliki KIM", judul)
+    assert cocok, f"unexpected heading: {judul!r}"
+    return int(cocok.group(1))
 
 
 @pytest.mark.browser

@@ -7,6 +7,7 @@ ALLOWED_HOSTS; `manage.py check --deploy` says what is still missing.
 
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -86,7 +87,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "jembatan.urls"
 WSGI_APPLICATION = "jembatan.wsgi.application"
 
-TEMPLATES = [
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

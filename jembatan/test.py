@@ -60,7 +60,7 @@ def make_kim(kode: str, tahap: str = "aktif", **fields):
         fields.setdefault("tanggal_sk", date(2025, 3, 1))
     kim = Kim.objects.create(wilayah_id=kode, tahap=tahap, tanggal_tahap=date(2025, 1, 1), **fields)
     steps = URUTAN_PEMBENTUKAN[1 : URUTAN_PEMBENTUKAN.index(tahap) + 1] if tahap in URUTAN_PEMBENTUKAN else [tahap]
-    dari = Tahap.BELUM_ADA
+    dari: str = Tahap.BELUM_ADA
     for i, step in enumerate(steps):
         RiwayatTahap.objects.create(kim=kim, dari=dari, ke=step, tanggal=date(2025, 1 + i, 1))
         dari = step
@@ -154,7 +154,7 @@ def buat_cast() -> Cast:
     )
     riwayat = []
     for kim in (kim_a, kim_b):
-        dari = Tahap.BELUM_ADA
+        dari: str = Tahap.BELUM_ADA
         for i, step in enumerate(URUTAN_PEMBENTUKAN[1 : URUTAN_PEMBENTUKAN.index(kim.tahap) + 1]):
             riwayat.append(RiwayatTahap(kim=kim, dari=dari, ke=step, tanggal=date(2025, 1 + i, 1)))
             dari = step

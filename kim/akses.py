@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -56,7 +57,7 @@ def kim_terbit_sendiri(user: Any) -> bool:
     return Kim.objects.filter(wilayah_id=user.wilayah_id, boleh_terbit_sendiri=True).exists()
 
 
-def _kim_lewat_pengurus(user: Any, *, tanpa_anggota: bool) -> QuerySet[Pengurus]:
+def _kim_lewat_pengurus(user: Any, *, tanpa_anggota: bool) -> QuerySet[Pengurus, Mapping[str, object]]:
     qs = Pengurus.objects.menjabat(timezone.localdate()).filter(user=user)
     return (qs.exclude(jabatan=Jabatan.ANGGOTA) if tanpa_anggota else qs).values("kim_id")
 

@@ -165,7 +165,7 @@ class Progres:
 def progres_tahunan(kabupaten: Wilayah, tahun: int, today: date) -> Progres:
     """Villages with a registered or active KIM at the end of each month of `tahun` (up to
     today), replayed from the pipeline history, against that year's target."""
-    steps = (
+    steps = list(
         RiwayatTahap.objects.filter(
             kim__wilayah__kabupaten_kode=kabupaten.kode, kim__wilayah__level=Level.DESA, tanggal__lte=date(tahun, 12, 31)
         )
@@ -180,7 +180,6 @@ def progres_tahunan(kabupaten: Wilayah, tahun: int, today: date) -> Progres:
         month_ends.append(min(end, today))
     state: dict[int, str] = {}
     by_month: dict[date, int] = defaultdict(int)
-    steps = list(steps)
     i = 0
     for end in month_ends:
         while i < len(steps) and steps[i][1] <= end:

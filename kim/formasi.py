@@ -31,6 +31,7 @@ from django.template import Context, Engine
 from django.template.loaders import filesystem
 from django.utils.text import slugify
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -156,18 +157,23 @@ def _jabatan(p) -> str:
 
 
 def baca_desa(wilayah: Wilayah, today: date) -> Desa:
-    kecamatan, kabupaten = wilayah.parent, wilayah.parent.parent
+    kecamatan = wilayah.parent
+    kabupaten = kecamatan.parent if kecamatan else None
+    provinsi = kabupaten.parent if kabupaten else None
+    if kecamatan is None or kabupaten is None or provinsi is None:
+        raise ValueError(f"{wilayah.kode} is not a village with a kecamatan, kabupaten and provinsi above it")
     nama_kab = kabupaten.nama
     if not nama_kab.startswith(("Kabupaten ", "Kota ")):
         nama_kab = f"{'Kota' if kabupaten.tipe == Tipe.KOTA else 'Kabupaten'} {nama_kab}"
     kim = Kim.objects.filter(wilayah=wilayah).first()
-    jenis = {Tipe.KELURAHAN: "Kelurahan", Tipe.DESA_ADAT: "Desa Adat"}.get(wilayah.tipe, "Desa")
+    jenis_wilayah: dict[str, str] = {Tipe.KELURAHAN: "Kelurahan", Tipe.DESA_ADAT: "Desa Adat"}
+    jenis = jenis_wilayah.get(wilayah.tipe, "Desa")
     return Desa(
         jenis=jenis,
         nama=wilayah.nama,
         kecamatan=_tanpa_awalan(kecamatan.nama, "Kecamatan"),
         kabupaten=nama_kab,
-        provinsi=_tanpa_awalan(kabupaten.parent.nama, "Provinsi"),
+        provinsi=_tanpa_awalan(provinsi.nama, "Provinsi"),
         kode_pos=wilayah.kode_pos,
         kim_inti=_tanpa_awalan(kim.nama, "KIM", "Kelompok Informasi Masyarakat") if kim else wilayah.nama,
         kim=kim,
@@ -434,7 +440,7 @@ def _penanda(i: int, huruf: bool) -> str:
 # --- Building blocks --------------------------------------------------------------------------
 
 
-def _dokumen() -> Document:
+def _dokumen() -> DocxDocument:
     """An A4 document in Times New Roman 12."""
     doc = Document()
     section = doc.sections[0]
@@ -499,8 +505,9 @@ def _tabel(doc, baris: list[list[str]]) -> None:
     """A bordered table with a bold header row; a second row of widths (`| 1,2 cm | 8 cm |`) sizes the columns."""
     judul, isi = baris[0], baris[1:]
     lebar = None
-    if isi and all(_LEBAR.fullmatch(s) for s in isi[0]):
-        lebar = [float(_LEBAR.fullmatch(s)[1].replace(",", ".")) for s in isi[0]]
+    cocok = [_LEBAR.fullmatch(s) for s in isi[0]] if isi else None
+    if cocok is not None and all(cocok):
+        lebar = [float(m[1].replace(",", ".")) for m in cocok if m is not None]
         isi = isi[1:]
     table = doc.add_table(rows=1 + len(isi), cols=len(judul))
     table.style = doc.styles["Table Grid"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,7 +31,14 @@ class Tahap(models.TextChoices):
 
 
 # The formation steps in order; a village moves forward through them.
-URUTAN_PEMBENTUKAN = [Tahap.BELUM_ADA, Tahap.SOSIALISASI, Tahap.MUSYAWARAH, Tahap.SK_TERBIT, Tahap.TERDAFTAR, Tahap.AKTIF]
+URUTAN_PEMBENTUKAN: list[str] = [
+    Tahap.BELUM_ADA,
+    Tahap.SOSIALISASI,
+    Tahap.MUSYAWARAH,
+    Tahap.SK_TERBIT,
+    Tahap.TERDAFTAR,
+    Tahap.AKTIF,
+]
 # A village "has a KIM" for coverage when its KIM is registered or active.
 TAHAP_TERCAKUP = frozenset({Tahap.TERDAFTAR, Tahap.AKTIF})
 # Stages from which the SK must be on record.
@@ -73,7 +81,7 @@ def aturan_perpindahan(dari: str, ke: str) -> str | None:
     return None
 
 
-class KimQuerySet(models.QuerySet):
+class KimQuerySet(models.QuerySet["Kim", "Kim"]):
     def aktif(self):
         return self.filter(tahap=Tahap.AKTIF)
 
@@ -110,7 +118,7 @@ class KimQuerySet(models.QuerySet):
             raise DomainError(_("Tanggal tidak boleh di masa depan."))
         try:
             with transaction.atomic():
-                kim = self.select_for_update().filter(wilayah=wilayah).first()
+                kim: Kim | None = self.select_for_update().filter(wilayah=wilayah).first()
                 if (kim.versi if kim else 0) != versi:
                     raise StaleVersion(
                         _(
@@ -134,7 +142,8 @@ class KimQuerySet(models.QuerySet):
                 if ke in TAHAP_BER_SK:
                     kim.nomor_sk = nomor_sk.strip() or kim.nomor_sk
                     kim.tanggal_sk = tanggal_sk or kim.tanggal_sk
-                    if not kim.punya_sk:
+                    # punya_sk covers the date too; the explicit test lets mypy see it is set below.
+                    if not kim.punya_sk or kim.tanggal_sk is None:
                         raise DomainError(_("Tahap ini memerlukan nomor dan tanggal SK."))
                     if kim.tanggal_sk > today:
                         raise DomainError(_("Tanggal SK tidak boleh di masa depan."))
@@ -328,12 +337,12 @@ class Jabatan(models.TextChoices):
 URUTAN_JABATAN = {j: i for i, j in enumerate(Jabatan.values)}
 
 
-class PengurusQuerySet(models.QuerySet):
-    def menjabat(self, today: date):
+class PengurusQuerySet(models.QuerySet["Pengurus", "Pengurus"]):
+    def menjabat(self, today: date) -> Self:
         """Those whose term covers `today`."""
         return self.filter(mulai__lte=today).filter(models.Q(selesai__isnull=True) | models.Q(selesai__gte=today))
 
-    def selesai_sebelum(self, today: date):
+    def selesai_sebelum(self, today: date) -> Self:
         return self.filter(selesai__lt=today)
 
 

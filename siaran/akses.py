@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest
 from akun.akses import aktif, berperan, is_admin
 from akun.models import Peran
 from kim.akses import kim_pengguna, kim_pengurus
-from siaran.models import Lampiran, Penerimaan, Siaran
+from siaran.models import Lampiran, Penerimaan, PenerimaanQuerySet, Siaran
 
 
 def boleh_kirim_siaran(user: Any) -> bool:
@@ -23,7 +23,7 @@ def boleh_lihat_tabel_siaran(user: Any) -> bool:
     return is_admin(user) or (berperan(user, Peran.OPERATOR) and user.wilayah_id is not None)
 
 
-def penerimaan_untuk_pembaca(user: Any) -> QuerySet[Penerimaan]:
+def penerimaan_untuk_pembaca(user: Any) -> PenerimaanQuerySet:
     """The per-KIM copies of siaran a user may see: all for Diskominfo, the KIM of their kecamatan for
     an operator, their own KIM for its pengurus and members; nothing for anyone else."""
     qs = Penerimaan.objects.all()

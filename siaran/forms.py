@@ -1,4 +1,5 @@
 import uuid
+from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -60,12 +61,13 @@ class SiaranForm(forms.Form):
         self.upload_terlalu_besar = upload_terlalu_besar
         wilayah = Wilayah.objects.di_kabupaten(settings.JEMBATAN_KABUPATEN).berlaku().order_by("kode")
         kecamatan = list(wilayah.kecamatan())
-        self.fields["kecamatan"].choices = [(w.kode, w.nama) for w in kecamatan]
+        # self.fields holds copies of the declared fields, typed as plain Field by the stubs.
+        cast(forms.ChoiceField, self.fields["kecamatan"]).choices = [(w.kode, w.nama) for w in kecamatan]
         per_kec: dict[str, list] = {w.kode: [] for w in kecamatan}
         for d in wilayah.desa():
             per_kec.setdefault(d.parent_id, []).append((d.kode, d.nama_lengkap))
         nama = {w.kode: str(w.nama_lengkap) for w in kecamatan}
-        self.fields["desa"].choices = [(nama.get(k, k), desa) for k, desa in per_kec.items() if desa]
+        cast(forms.ChoiceField, self.fields["desa"]).choices = [(nama.get(k, k), desa) for k, desa in per_kec.items() if desa]
         if not self.is_bound:
             self.fields["kunci"].initial = uuid.uuid4()
 

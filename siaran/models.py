@@ -117,7 +117,7 @@ def ke_whatsapp(teks: str) -> str:
     return teks.replace("\x00", "*").strip()
 
 
-class SiaranQuerySet(models.QuerySet):
+class SiaranQuerySet(models.QuerySet["Siaran", "Siaran"]):
     def kirim(
         self,
         *,
@@ -156,9 +156,10 @@ class SiaranQuerySet(models.QuerySet):
             siaran.tautan = dasar_url + siaran.get_absolute_url()
             siaran.save(update_fields=["tautan"])
             if kode:
-                siaran.wilayah_sasaran.set(kode)
+                # The stubs take related keys as int; a Wilayah's key is its kode, a str.
+                siaran.wilayah_sasaran.set(kode)  # type: ignore[arg-type]
             for f in lampiran:
-                Lampiran.objects.create(siaran=siaran, berkas=f, nama=f.name[:200], ukuran=f.size or 0)
+                Lampiran.objects.create(siaran=siaran, berkas=f, nama=(f.name or "")[:200], ukuran=f.size or 0)
             Penerimaan.objects.bulk_create([Penerimaan(siaran=siaran, kim_id=k) for k in kim_ids], batch_size=2000)
             _segarkan_statistik(len(kim_ids))
             with translation.override(settings.LANGUAGE_CODE):  # the audit trail is kept in one language
@@ -215,7 +216,8 @@ class Siaran(models.Model):
 
     def teks_whatsapp(self) -> str:
         """Ready to paste into a WhatsApp group: bold title, the text, and the link."""
-        label = {Prioritas.DARURAT: "🚨 *DARURAT* ", Prioritas.PENTING: "❗ *PENTING* "}.get(self.prioritas, "")
+        labels: dict[str, str] = {Prioritas.DARURAT: "🚨 *DARURAT* ", Prioritas.PENTING: "❗ *PENTING* "}
+        label = labels.get(self.prioritas, "")
         return f"{label}*{ke_whatsapp(self.judul)}*\n\n{ke_whatsapp(self.isi)}\n\n{self.tautan or self.get_absolute_url()}"
 
     def ingatkan(self, oleh: User) -> tuple[int, int]:
@@ -276,7 +278,7 @@ class Lampiran(models.Model):
         return reverse("siaran:lampiran", args=[self.pk])
 
 
-class PenerimaanQuerySet(models.QuerySet):
+class PenerimaanQuerySet(models.QuerySet["Penerimaan", "Penerimaan"]):
     def belum_bertindak(self):
         """KIM that have not even marked the siaran as received."""
         return self.filter(status=StatusPenerimaan.BELUM)
@@ -387,7 +389,7 @@ class Penerimaan(models.Model):
         return type(self).objects.select_for_update().get(pk=self.pk)
 
 
-class KirimanQuerySet(models.QuerySet):
+class KirimanQuerySet(models.QuerySet["Kiriman", "Kiriman"]):
     def bisa_diklaim(self, now=None):
         """Deliveries a sender may take: queued, failed with tries left, or claimed by a task that
         died (its claim older than MASA_KLAIM)."""

@@ -88,7 +88,7 @@ def cuplikan_untuk(items, q: str) -> dict[int, str]:
 def cuplikan_aman(berita, q: str) -> str:
     """The snippet to show: PostgreSQL's headline made safe (only <mark> kept), else the summary with the words marked."""
     if getattr(berita, "cuplikan", ""):
-        teks = escape(to_text(berita.cuplikan.replace("<mark>", "\x01").replace("</mark>", "\x02")))
+        teks: str = escape(to_text(berita.cuplikan.replace("<mark>", "\x01").replace("</mark>", "\x02")))
         return mark_safe(teks.replace("\x01", "<mark>").replace("\x02", "</mark>"))  # only our own <mark> tags survive
     teks = escape(berita.ringkasan_atau_awal)
     for k in sorted({k for k in q.split() if len(k) > 2}, key=len, reverse=True):

@@ -46,7 +46,7 @@ DAFTAR_PERIKSA = {
 }
 
 
-class BeritaQuerySet(models.QuerySet):
+class BeritaQuerySet(models.QuerySet["Berita", "Berita"]):
     def terbit(self):
         return self.filter(status=Status.TERBIT, terbit_pada__lte=timezone.now())
 

@@ -98,13 +98,15 @@ def baca(request, pk, slug):
 
 
 def _newsarticle(berita: Berita, url: str, foto, request) -> str:
+    terbit = berita.terbit_pada
+    assert terbit is not None, "only published news is read here (Berita.objects.terbit())"
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": berita.judul[:110],
         "url": url,
-        "datePublished": berita.terbit_pada.isoformat(),
-        "dateModified": (berita.diperbarui_pada or berita.terbit_pada).isoformat(),
+        "datePublished": terbit.isoformat(),
+        "dateModified": (berita.diperbarui_pada or terbit).isoformat(),
         "author": {"@type": "Organization", "name": berita.kim.nama if berita.kim else f"Diskominfo {kabupaten_aktif().nama}"},
         "publisher": {"@type": "Organization", "name": f"Jembatan {kabupaten_aktif().nama}"},
         "articleSection": str(Kategori(berita.kategori).label),

@@ -44,7 +44,7 @@ def level_dari_kode(kode: str) -> int:
     return len(kode.split("."))
 
 
-class WilayahQuerySet(models.QuerySet):
+class WilayahQuerySet(models.QuerySet["Wilayah", "Wilayah"]):
     def desa(self):
         """Villages: desa, kelurahan and desa adat."""
         return self.filter(level=Level.DESA)

@@ -42,7 +42,9 @@ def tugas_kabar():
 def _buka(client, klaim) -> int:
     """Open the verdict form as a verifikator's browser does; the version it carries."""
     html = client.get(f"/kelola/cek-fakta/{klaim.pk}/").content.decode()
-    return int(re.search(r'name="versi" value="(\d+)"', html).group(1))
+    cocok = re.search(r'name="versi" value="(\d+)"', html)
+    assert cocok, "the verdict form carries no version"
+    return int(cocok.group(1))
 
 
 def _putusan(versi, hasil, jenis, penjelasan, ref_judul, ref_url):

@@ -1,6 +1,8 @@
 """The one outbound-HTTP function refuses what it must never do (no network is touched)."""
 
+import io
 import urllib.request
+from http.client import HTTPMessage
 
 import pytest
 
@@ -15,7 +17,7 @@ def test_only_https_is_allowed(url):
 
 def _redirect(dari: str, ke: str):
     req = urllib.request.Request(dari, headers={"Authorization": "Bearer RAHASIA"})
-    return http._Pengalihan().redirect_request(req, None, 302, "Found", {}, ke)
+    return http._Pengalihan().redirect_request(req, io.BytesIO(), 302, "Found", HTTPMessage(), ke)
 
 
 def test_credentials_stay_on_the_same_https_host_across_redirects():

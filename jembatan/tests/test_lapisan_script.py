@@ -9,6 +9,7 @@ import pytest
 
 _PATH = Path(__file__).resolve().parents[2] / "docs" / "lapisan.py"
 _spec = importlib.util.spec_from_file_location("lapisan", _PATH)
+assert _spec is not None and _spec.loader is not None
 lapisan = importlib.util.module_from_spec(_spec)
 sys.modules["lapisan"] = lapisan
 _spec.loader.exec_module(lapisan)
