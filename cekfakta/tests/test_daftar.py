@@ -24,4 +24,3 @@ def test_next_page_link_searches_exactly_the_same_query(client):
     assert parse_qs(urlsplit(href).query)["q"] == [q]
     page2 = client.get(urljoin("/cek-fakta/", href)).content.decode()
     assert page2.count("Hoaks bansos &amp; BLT #2 100% nomor") == 5 and "Hoaks bansos lain" not in page2
-

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.db import connections
 
+from akun.models import Aksi, Audit
 from jembatan.lib.domain import DomainError
 from kim.models import Kim, RiwayatTahap
 from wilayah.models import Wilayah
@@ -54,8 +55,18 @@ def test_concurrent_first_steps_keep_exactly_one(pakai_postgres):
         assert sorted(results) == ["disimpan", "ditolak"]
         # Committed by the threads, so read from another connection too.
         counts = _in_thread(
-            lambda: (Kim.objects.filter(wilayah_id=KODE).count(), RiwayatTahap.objects.filter(kim__wilayah_id=KODE).count())
+            lambda: (
+                Kim.objects.filter(wilayah_id=KODE).count(),
+                RiwayatTahap.objects.filter(kim__wilayah_id=KODE).count(),
+                Audit.objects.filter(wilayah_id=KODE, aksi=Aksi.TAHAP).count(),
+            )
         )
-        assert counts == (1, 1)
+        assert counts == (1, 1, 1)  # one KIM, one step, one audit entry
     finally:
-        _in_thread(lambda: Kim.objects.filter(wilayah_id=KODE).delete())
+        _in_thread(_hapus)
+
+
+def _hapus() -> None:
+    """Committed rows must go, or later tests would find them."""
+    Audit.objects.filter(wilayah_id=KODE).delete()
+    Kim.objects.filter(wilayah_id=KODE).delete()

@@ -18,9 +18,8 @@ def test_news_whose_audit_entry_fails_is_not_published(client, cast):
     berita = tulis(client, cast.anggota)
     berita.ajukan(oleh=cast.anggota, versi=berita.versi)
     berita.refresh_from_db()
-    with mock.patch("akun.audit.Audit.objects.create", side_effect=RuntimeError("disk penuh")):
-        with pytest.raises(RuntimeError):
-            terbitkan(client, cast.admin, berita)
+    with mock.patch("akun.audit.Audit.objects.create", side_effect=RuntimeError("disk penuh")), pytest.raises(RuntimeError):
+        terbitkan(client, cast.admin, berita)
     berita.refresh_from_db()
     assert berita.status == Status.DIAJUKAN and berita.terbit_pada is None
     assert not Berita.objects.terbit().exists()
