@@ -10,7 +10,7 @@ urlpatterns = [
     path("undangan/<str:token>/", views.terima_undangan, name="terima_undangan"),
     path(
         "sandi/",
-        auth_views.PasswordChangeView.as_view(template_name="akun/sandi.html", success_url=reverse_lazy("kim:dasbor")),
+        auth_views.PasswordChangeView.as_view(template_name="akun/sandi.html", success_url=reverse_lazy("beranda:dasbor")),
         name="ganti_sandi",
     ),
     path(

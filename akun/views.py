@@ -38,7 +38,7 @@ def masuk(request):
             else:
                 percobaan_masuk.bersihkan(email, ip)
                 login(request, user)
-                return redirect(nxt or "kim:dasbor")
+                return redirect(nxt or "beranda:dasbor")
     return render(request, "akun/masuk.html", {"form": form, "next": nxt}, status=status)
 
 
@@ -116,5 +116,5 @@ def terima_undangan(request, token):
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Selamat datang, %(nama)s. Akun Anda sudah aktif.") % {"nama": user.nama})
-            return redirect("kim:dasbor")
+            return redirect("beranda:dasbor")
     return render(request, "akun/terima_undangan.html", {"form": form, "undangan": undangan})

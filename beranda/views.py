@@ -2,26 +2,38 @@
 mading, and the language switch. They sit above every module, so the modules below never import each other
 to draw them."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from akun import akses as akun_akses
 from akun.akses import get_wilayah_dalam_cakupan
+from cekfakta import akses as cekfakta_akses
+from cekfakta.models import Klaim
+from diskusi import akses as diskusi_akses
+from diskusi.models import Status as StatusKomentar
 from jembatan.lib.pagecache import public_page
+from kim import akses as kim_akses
 from kim.cakupan import cakupan
 from kim.models import Kim, RiwayatTahap, Tahap
 from kim.peta import LEGENDA, peta_svg
-from siaran.models import Siaran
+from siaran import akses as siaran_akses
+from siaran.models import Siaran, StatusPenerimaan
+from warta import akses as warta_akses
 from warta.models import Berita
+from warta.models import Status as StatusBerita
 from wilayah.models import Level, Wilayah, kabupaten_aktif
 
 _PETA_FIELDS = ["kode", "nama", "tipe", "parent_id", "peta_svg", "lat", "lng"]
@@ -192,3 +204,98 @@ def mading(request, kode):
             "minggu": senin + timedelta(days=6),
         },
     )
+
+
+# --- The management dashboard: what each user can open, and what waits for them -------------------
+
+
+@dataclass
+class Tugas:
+    """Something waiting for this user, with how many and where to do it."""
+
+    label: str
+    jumlah: int
+    url: str
+    mendesak: bool = False
+
+
+@login_required
+@require_safe
+def dasbor(request):
+    user = request.user
+    wilayah = kim_akses.wilayah_kelola(user)
+    rows = wilayah.select_related("parent", "kim").order_by("parent__nama", "level", "nama")
+    q, tahap = request.GET.get("q", "").strip(), request.GET.get("tahap", "")
+    if q:
+        rows = rows.filter(Q(nama__icontains=q) | Q(kim__nama__icontains=q))
+    if tahap == Tahap.BELUM_ADA:
+        rows = rows.filter(Q(kim__isnull=True) | Q(kim__tahap=Tahap.BELUM_ADA))
+    elif tahap in Tahap.values:
+        rows = rows.filter(kim__tahap=tahap)
+    context = {
+        "tugas": [t for t in _tugas(user) if t.jumlah],
+        "tautan": _tautan(user),
+        "halaman": Paginator(rows, 60).get_page(request.GET.get("halaman")),
+        "banyak_wilayah": wilayah.count() > 1,
+        "kim_saya": kim_akses.kim_pengguna(user).select_related("wilayah__parent"),
+        "q": q,
+        "tahap_dipilih": tahap,
+        "tahap": Tahap,
+        "query": _tanpa_halaman(request),
+    }
+    return render(request, "beranda/dasbor.html", context)
+
+
+def _tanpa_halaman(request) -> str:
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return query.urlencode()
+
+
+def _tugas(user) -> list[Tugas]:
+    """What waits for this user, each count from the rules of the module it belongs to."""
+    tugas = []
+    if cekfakta_akses.boleh_verifikasi(user):
+        antre = Klaim.objects.antrean()
+        tugas += [
+            Tugas(_("Klaim melewati tenggat"), antre.terlambat(timezone.now()).count(), reverse("cekfakta:antrean"), True),
+            Tugas(_("Klaim menunggu putusan"), antre.count(), reverse("cekfakta:antrean")),
+        ]
+    belum = siaran_akses.penerimaan_untuk_pengurus(user).filter(status=StatusPenerimaan.BELUM)
+    tugas.append(Tugas(_("Siaran belum ditandai diterima"), belum.count(), reverse("siaran:kotak_masuk"), True))
+    if warta_akses.boleh_menulis(user):
+        kembali = Berita.objects.filter(penulis=user, status=StatusBerita.DIKEMBALIKAN).count()
+        tugas.append(Tugas(_("Berita Anda dikembalikan editor"), kembali, reverse("warta:meja"), True))
+        draf = Berita.objects.filter(penulis=user, status=StatusBerita.DRAF).count()
+        tugas.append(Tugas(_("Draf berita belum diajukan"), draf, reverse("warta:meja")))
+    tugas.append(Tugas(_("Berita menunggu pemeriksaan"), warta_akses.berita_untuk_diperiksa(user).count(), reverse("warta:meja")))
+    if diskusi_akses.boleh_buka_antrean_komentar(user):
+        menunggu = diskusi_akses.komentar_untuk_moderator(user).filter(status=StatusKomentar.MENUNGGU).count()
+        tugas.append(Tugas(_("Komentar menunggu moderasi"), menunggu, reverse("diskusi:antrean")))
+    return tugas
+
+
+def _tautan(user) -> list[tuple[str, str]]:
+    """The management pages this user may open, asked of each module's access rules."""
+    tautan = []
+    if cekfakta_akses.boleh_verifikasi(user):
+        tautan += [
+            (_("Antrean cek fakta"), reverse("cekfakta:antrean")),
+            (_("Statistik cek fakta"), reverse("cekfakta:statistik")),
+        ]
+    if warta_akses.boleh_menulis(user):
+        tautan.append((_("Meja warta"), reverse("warta:meja")))
+    if diskusi_akses.boleh_buka_antrean_komentar(user):
+        tautan.append((_("Moderasi komentar"), reverse("diskusi:antrean")))
+    if siaran_akses.boleh_lihat_tabel_siaran(user):
+        tautan.append((_("Siaran"), reverse("siaran:semua")))
+    elif kim_akses.kim_pengguna(user).exists():
+        tautan.append((_("Kotak siaran"), reverse("siaran:kotak_masuk")))
+    if akun_akses.boleh_kelola_pengguna(user):
+        tautan.append((_("Pengguna dan undangan"), reverse("akun:pengguna")))
+    if kim_akses.boleh_atur_target(user):
+        tautan.append((_("Target cakupan"), reverse("kim:target")))
+    if akun_akses.boleh_lihat_audit(user):
+        tautan.append((_("Jejak audit"), reverse("kim:audit")))
+    tautan.append((_("Ganti kata sandi"), reverse("akun:ganti_sandi")))
+    return tautan

@@ -25,4 +25,4 @@ def masuk(page, user) -> None:
     isian(page, "Kata sandi").fill(t.PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     expect(page).to_have_url(re.compile(r"/kelola/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Kelola KIM")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kelola")

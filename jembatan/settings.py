@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "jembatan.lib.language.CookieLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -147,7 +147,7 @@ else:
 
 AUTH_USER_MODEL = "akun.User"
 LOGIN_URL = "akun:masuk"
-LOGIN_REDIRECT_URL = "kim:dasbor"
+LOGIN_REDIRECT_URL = "beranda:dasbor"
 LOGOUT_REDIRECT_URL = "beranda:utama"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -9,7 +9,6 @@ urlpatterns = [
     path("cakupan/", views.halaman_cakupan, name="cakupan"),
     re_path(r"^cakupan/unduh\.(?P<format>csv|xlsx)$", views.unduh_cakupan, name="unduh_cakupan"),
     re_path(r"^wilayah/(?P<kode>[0-9.]+)/kit/(?P<dokumen>[a-z-]+)\.docx$", views.kit, name="kit"),
-    path("kelola/", views.dasbor, name="dasbor"),
     path("kelola/target/", views.target, name="target"),
     path("kelola/audit/", views.audit, name="audit"),
     path("kelola/pengurus/<int:pk>/", views.ubah_pengurus, name="ubah_pengurus"),

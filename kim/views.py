@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from akun.akses import boleh_lihat_audit, wajib, wilayah_cakupan
+from akun.akses import boleh_lihat_audit, wajib
 from akun.models import Audit
 from jembatan.lib.domain import DomainError
 from jembatan.lib.pagecache import public_page
@@ -121,25 +121,6 @@ def kit(request, kode, dokumen):
 
 
 # --- Management: dashboard and one village ----------------------------------------------------
-
-
-@login_required
-@require_safe
-def dasbor(request):
-    wilayah = wilayah_cakupan(request.user)
-    if not wilayah.exists():
-        return render(request, "kim/dasbor_kosong.html")
-    q = request.GET.get("q", "").strip()
-    tahap = request.GET.get("tahap", "")
-    rows = wilayah.select_related("parent", "kim").order_by("parent__nama", "level", "nama")
-    if q:
-        rows = rows.filter(Q(nama__icontains=q) | Q(kim__nama__icontains=q))
-    if tahap == Tahap.BELUM_ADA:
-        rows = rows.filter(Q(kim__isnull=True) | Q(kim__tahap=Tahap.BELUM_ADA))
-    elif tahap in Tahap.values:
-        rows = rows.filter(kim__tahap=tahap)
-    halaman = Paginator(rows, 60).get_page(request.GET.get("halaman"))
-    return render(request, "kim/dasbor.html", {"halaman": halaman, "q": q, "tahap_dipilih": tahap, "tahap": Tahap})
 
 
 @login_required

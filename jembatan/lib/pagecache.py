@@ -60,7 +60,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             if response.status_code in (200, 404) and not response.streaming and not response.cookies:
                 extra = [(h, response[h]) for h in ("Content-Disposition",) if h in response]
                 cache.set(key, (response.status_code, response["Content-Type"], response.content, extra), timeout)
-        patch_vary_headers(response, ["Cookie", "Accept-Language"])
+        patch_vary_headers(response, ["Cookie"])
         # Browsers revalidate every time (a cheap 304 through the ETag): a changed stage must
         # show at once, not after a browser-side cache expires.
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
