@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 
-from kim.models import TAHAP_TERCAKUP, RiwayatTahap, Tahap, TargetCakupan
+from kim.models import TAHAP_TANPA_KIM, TAHAP_TERCAKUP, RiwayatTahap, Tahap, TargetCakupan
 from wilayah.models import Level, Tipe, Wilayah
 
 TAHAP_URUT = list(Tahap.values)
@@ -38,6 +38,15 @@ class Baris:
         return sum(self.per_tahap[t] for t in TAHAP_TERCAKUP)
 
     @property
+    def tanpa_kim(self) -> int:
+        """Villages with no KIM (none on record, not begun, or dissolved): the same rule as `desa_tanpa_kim`."""
+        return sum(self.per_tahap[t] for t in TAHAP_TANPA_KIM)
+
+    @property
+    def dalam_pembentukan(self) -> int:
+        return self.jumlah_wilayah - self.tercakup - self.tanpa_kim - self.per_tahap[Tahap.TIDAK_AKTIF]
+
+    @property
     def persen(self) -> float:
         return round(100 * self.tercakup / self.jumlah_wilayah, 1) if self.jumlah_wilayah else 0.0
 
@@ -60,6 +69,7 @@ class Baris:
             "jumlah_kelurahan": self.jumlah_kelurahan,
             "per_tahap": dict(self.per_tahap),
             "tercakup": self.tercakup,
+            "tanpa_kim": self.tanpa_kim,
             "persen_tercakup": self.persen,
         }
 
@@ -133,10 +143,8 @@ def desa_tanpa_kim(wilayah: Wilayah):
     """Villages with no KIM yet (no record, not yet begun, or dissolved), by kecamatan."""
     qs = Wilayah.objects.filter(level=Level.DESA, berlaku=True)
     qs = qs.filter(kabupaten_kode=wilayah.kode) if wilayah.level == Level.KABUPATEN else qs.filter(parent_id=wilayah.kode)
-    from django.db.models import Q
-
     return (
-        qs.filter(Q(kim__isnull=True) | Q(kim__tahap__in=[Tahap.BELUM_ADA, Tahap.DIBUBARKAN]))
+        qs.filter(Q(kim__isnull=True) | Q(kim__tahap__in=TAHAP_TANPA_KIM))
         .select_related("parent")
         .order_by("parent__nama", "nama")
     )

@@ -41,6 +41,9 @@ URUTAN_PEMBENTUKAN: list[str] = [
 ]
 # A village "has a KIM" for coverage when its KIM is registered or active.
 TAHAP_TERCAKUP = frozenset({Tahap.TERDAFTAR, Tahap.AKTIF})
+# A village "has no KIM" when it has none on record, one not yet begun, or a dissolved one: one definition
+# for the coverage page's heading, its table, the list of villages without one, the home page and exports.
+TAHAP_TANPA_KIM = frozenset({Tahap.BELUM_ADA, Tahap.DIBUBARKAN})
 # Stages from which the SK must be on record.
 TAHAP_BER_SK = frozenset({Tahap.SK_TERBIT, Tahap.TERDAFTAR, Tahap.AKTIF, Tahap.TIDAK_AKTIF})
 

@@ -119,3 +119,24 @@ def test_cached_export_keeps_its_filename_and_follows_changes(client):
     make_kim("63.05.01.2003", "aktif")
     changed = client.get("/cakupan/unduh.csv").content.decode("utf-8-sig")
     assert "63.05.01.2003" not in changed  # no longer listed among villages without a KIM
+
+
+def test_the_coverage_page_counts_villages_without_a_kim_one_way(client, db):
+    """GIVEN a dissolved KIM and a KIM that never started
+    WHEN the coverage page is shown
+    THEN its heading, its table's "Belum ber-KIM" total and the list of villages give the same number."""
+    import re
+
+    from kim.cakupan import cakupan, desa_tanpa_kim
+    from wilayah.models import kabupaten_aktif
+
+    make_kim("63.05.01.2003", "dibubarkan")
+    make_kim("63.05.01.2007", "belum_ada")
+    make_kim("63.05.01.2008", "aktif")
+    kab = kabupaten_aktif()
+    total = cakupan(kab).total
+    assert total.tanpa_kim == len(desa_tanpa_kim(kab)) == total.jumlah_wilayah - 1
+    html = client.get("/cakupan/").content.decode()
+    assert f"{total.tanpa_kim} desa/kelurahan belum memiliki KIM" in html
+    tfoot = re.search(r"<tfoot>.*?</tfoot>", html, re.S).group(0)
+    assert f'<td class="angka">{total.tanpa_kim}</td>' in tfoot
