@@ -37,24 +37,36 @@ def perbarui_vektor(pk: int) -> None:
 BATAS_PERINGKAT = 1000
 
 
+def _kueri(q: str) -> str:
+    # PostgreSQL refuses NUL characters in any text it is given.
+    return q.replace("\x00", " ").strip()[:200]
+
+
+def _kata_kunci(q: str) -> list[str]:
+    """The words a search looks for: at most eight, each longer than one character (a single letter is in
+    nearly every item). A query without any finds nothing, on either database."""
+    return [k for k in _kueri(q).split() if len(k) > 1][:8]
+
+
 def cari(q: str, qs=None):
-    """Published items matching `q`, best first (snippets: `cuplikan_untuk()` for the page shown)."""
+    """Published items matching `q`, best first, then the newest, then the highest id, so that pages never
+    shuffle items of equal rank (snippets: `cuplikan_untuk()` for the page shown)."""
     qs = (qs if qs is not None else Berita.objects.terbit()).select_related("wilayah", "kim")
-    q = q.strip()[:200]
-    if not q:
+    q = _kueri(q)
+    kata = _kata_kunci(q)
+    if not kata:
         return qs.none()
     if pakai_fts():
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
         query = SearchQuery(q, config=KONFIG, search_type="websearch")
-        terbaru = qs.filter(cari_vektor=query).order_by("-terbit_pada").values("pk")[:BATAS_PERINGKAT]
+        terbaru = qs.filter(cari_vektor=query).order_by("-terbit_pada", "-pk").values("pk")[:BATAS_PERINGKAT]
         return (
             qs.filter(pk__in=Subquery(terbaru))
             .annotate(peringkat=SearchRank(F("cari_vektor"), query))
             .defer("isi", "cari_vektor")
-            .order_by("-peringkat", "-terbit_pada")
+            .order_by("-peringkat", "-terbit_pada", "-pk")
         )
-    kata = [k for k in q.split() if len(k) > 1][:8]
     cond = Q()
     for k in kata:
         cond &= Q(judul__icontains=k) | Q(isi__icontains=k) | Q(ringkasan__icontains=k)
@@ -63,7 +75,7 @@ def cari(q: str, qs=None):
     for k in kata:
         di_judul &= Q(judul__icontains=k)
     peringkat = Case(When(di_judul, then=Value(2)), default=Value(1), output_field=IntegerField())
-    return qs.filter(cond).annotate(cuplikan=Value(""), peringkat=peringkat).order_by("-peringkat", "-terbit_pada")
+    return qs.filter(cond).annotate(cuplikan=Value(""), peringkat=peringkat).order_by("-peringkat", "-terbit_pada", "-pk")
 
 
 def cuplikan_untuk(items, q: str) -> dict[int, str]:
@@ -73,7 +85,7 @@ def cuplikan_untuk(items, q: str) -> dict[int, str]:
     if pakai_fts() and items:
         from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
-        query = SearchQuery(q.strip()[:200], config=KONFIG, search_type="websearch")
+        query = SearchQuery(_kueri(q), config=KONFIG, search_type="websearch")
         rows = Berita.objects.filter(pk__in=[b.pk for b in items]).annotate(
             cuplikan=SearchHeadline(
                 "isi", query, config=KONFIG, start_sel="<mark>", stop_sel="</mark>", max_words=30, min_words=12, max_fragments=2
