@@ -3,9 +3,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
-from django.views.static import serve
 
 from beranda.sitemaps import SITEMAPS
+from jembatan.lib.media import serve_public
 
 urlpatterns = [
     path("", include("beranda.urls")),
@@ -25,7 +25,4 @@ if settings.JEMBATAN_SERVE_MEDIA:
     # Only media/publik/ (resized, metadata-free photos) is public. SK scans and reported screenshots
     # live elsewhere under MEDIA_ROOT and are served by views that check access. In production the
     # web server serves /media/publik/ itself and this is turned off.
-    def media_publik(request, path):
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
-
-    urlpatterns += [re_path(r"^media/(?P<path>publik/.+)$", media_publik)]
+    urlpatterns += [re_path(r"^media/publik/(?P<path>.+)$", serve_public)]
