@@ -49,6 +49,14 @@ def direktori(request):
     )
 
 
+def _bilangan(nilai: str | None) -> int | None:
+    """A whole number typed or sent as text, or None (never an error: `int()` refuses "abc" and "²")."""
+    try:
+        return int(nilai or "")
+    except ValueError:
+        return None
+
+
 def _tahun(request) -> int:
     today = timezone.localdate()
     try:
@@ -263,7 +271,8 @@ def target(request):
     wajib(akses.boleh_atur_target(request.user))
     kabupaten = kabupaten_aktif()
     jumlah = Wilayah.objects.filter(kabupaten_kode=kabupaten.kode, level=Level.DESA, berlaku=True).count()
-    tahun = _tahun(request) if request.method == "GET" else int(request.POST.get("tahun") or 0)
+    # The year picks the row to change; a year that is not a number is left to the form to refuse.
+    tahun = _tahun(request) if request.method == "GET" else _bilangan(request.POST.get("tahun"))
     instance = TargetCakupan.objects.filter(wilayah=kabupaten, tahun=tahun).first() or TargetCakupan(wilayah=kabupaten)
     form = TargetForm(request.POST or None, instance=instance, jumlah_wilayah=jumlah, initial={"tahun": tahun})
     if request.method == "POST" and form.is_valid():
@@ -272,7 +281,8 @@ def target(request):
         messages.success(request, _("Target %(tahun)s disimpan.") % {"tahun": t.tahun})
         return redirect("kim:target")
     targets = TargetCakupan.objects.filter(wilayah=kabupaten).select_related("diubah_oleh")
-    return render(request, "kim/target.html", {"form": form, "targets": targets, "jumlah": jumlah})
+    status = 400 if form.errors else 200
+    return render(request, "kim/target.html", {"form": form, "targets": targets, "jumlah": jumlah}, status=status)
 
 
 @login_required

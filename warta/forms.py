@@ -40,6 +40,12 @@ class BeritaForm(forms.ModelForm):
         return isi
 
 
+class AjukanForm(forms.Form):
+    """The "submit for review" button: the version of the item the writer saw."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
 class PeriksaForm(forms.Form):
     versi = forms.IntegerField(widget=forms.HiddenInput)
     alasan = forms.CharField(

@@ -16,7 +16,7 @@ from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.photos import delete_photo, process_photo
 from warta import akses
-from warta.forms import BeritaForm, FotoForm, PeriksaForm, RalatForm
+from warta.forms import AjukanForm, BeritaForm, FotoForm, PeriksaForm, RalatForm
 from warta.models import Berita, Foto, Kategori
 from wilayah.models import Wilayah, kabupaten_aktif
 
@@ -158,8 +158,12 @@ def tulis(request, pk=None):
 @require_POST
 def ajukan(request, pk):
     berita = akses.get_berita_untuk_pembaca(request, pk)  # a repeated press gets the reason, not a 404
+    form = AjukanForm(request.POST)
+    if not form.is_valid():  # only a tampered or broken form gets here: the page sends the version it shows
+        messages.error(request, _("Permintaan tidak lengkap; muat ulang halaman berita lalu ajukan lagi."))
+        return render(request, "warta/status.html", {"berita": berita, "foto": berita.foto.all()}, status=400)
     try:
-        berita.ajukan(oleh=request.user, versi=int(request.POST.get("versi") or 0))
+        berita.ajukan(oleh=request.user, versi=form.cleaned_data["versi"])
     except DomainError as e:
         messages.error(request, str(e))
     else:

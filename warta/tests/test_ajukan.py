@@ -59,3 +59,14 @@ def test_published_item_shows_a_link_to_the_public_article_for_its_writer(client
     client.force_login(cast.anggota)
     html = client.get(f"/kelola/warta/{berita.pk}/").content.decode()
     assert berita.get_absolute_url() in html
+
+
+@pytest.mark.parametrize("versi", ["abc", "1.5", "²", "", "-1", "9" * 5000])
+def test_a_version_that_is_not_a_number_is_refused_with_400_and_a_message(client, cast, versi):
+    berita = tulis(client, cast.anggota)
+    response = client.post(f"/kelola/warta/{berita.pk}/ajukan/", {"versi": versi})
+    assert response.status_code == 400
+    assert "muat ulang halaman berita lalu ajukan lagi" in response.content.decode()
+    berita.refresh_from_db()
+    assert berita.status == Status.DRAF
+    assert not Audit.objects.filter(aksi=Aksi.AJUKAN_BERITA).exists()
