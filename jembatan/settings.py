@@ -46,6 +46,8 @@ JEMBATAN_DISKUSI_BATAS_PER_JAM = env_int("JEMBATAN_DISKUSI_BATAS_PER_JAM", 10, m
 JEMBATAN_CEKFAKTA_BATAS_PER_JAM = env_int("JEMBATAN_CEKFAKTA_BATAS_PER_JAM", 30, minimum=1)
 # Seconds an anonymous public page may be served from cache (it is also invalidated on change).
 JEMBATAN_PAGE_CACHE_SECONDS = env_int("JEMBATAN_PAGE_CACHE_SECONDS", 300, minimum=0)
+# Cookies that make a public page personal: a visitor carrying one gets a fresh page, never a cached one.
+JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES = ["komentar_menunggu"]  # diskusi: the author's own held comments
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -6,22 +6,29 @@ from django.utils.safestring import SafeString, mark_safe
 
 from diskusi import komentar_publik
 from diskusi.forms import KomentarForm
-from diskusi.models import Komentar
+from diskusi.models import Komentar, Status
 
 register = template.Library()
 
 
 @register.inclusion_tag("diskusi/_komentar.html", takes_context=True)
 def komentar_untuk(context, obj):
-    """The shown thread of `obj` and the form. Safe on cached pages: what it renders depends only on the
-    object and the address (`?balas=`), never on the visitor's session or cookies. Only the uncached page
-    of a held comment passes `komentar_menunggu` (ids) to show it to its author."""
+    """The shown thread of `obj` and the form, with the visitor's own comments still waiting for moderation.
+
+    Those come from the signed cookie their browser got when posting: a page rendered with them is personal,
+    and the page cache never stores or serves pages to a visitor who carries that cookie
+    (JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES), so nobody else ever sees them."""
     request = context.get("request")
     balas = komentar_publik.induk_balasan(obj, _angka(request.GET.get("balas")) if request else None)
     terbuka = komentar_publik.boleh_komentar(obj)
+    menunggu = set(context.get("komentar_menunggu", frozenset()))
+    if request is not None and komentar_publik.KUKI_MENUNGGU in request.COOKIES:
+        milik = komentar_publik.id_kuki_menunggu(request)
+        menunggu |= set(Komentar.objects.untuk(obj).filter(pk__in=milik, status=Status.MENUNGGU).values_list("pk", flat=True))
     return {
         "objek": obj,
-        "utas": komentar_publik.utas(obj, context.get("komentar_menunggu", frozenset())),
+        "utas": komentar_publik.utas(obj, frozenset(menunggu)),
+        "jumlah_menunggu": len(menunggu),
         "jumlah": Komentar.objects.untuk(obj).tampil().count(),
         "terbuka": terbuka,
         "form": KomentarForm(objek=obj, balas=balas) if terbuka else None,
@@ -30,8 +37,13 @@ def komentar_untuk(context, obj):
     }
 
 
-def _angka(nilai):
-    return int(nilai) if nilai and nilai.isdigit() else None
+def _angka(nilai: str | None) -> int | None:
+    """A comment id from `?balas=`, or None. Anyone can type the address: "²" passes `isdigit()` but not `int()`."""
+    try:
+        angka = int(nilai or "")
+    except ValueError:
+        return None
+    return angka if angka > 0 else None
 
 
 @register.filter

@@ -27,8 +27,10 @@ def test_a_first_comment_is_held_and_its_author_sees_it_waiting_while_others_do_
     assert "Kemarin saya juga" not in lain.get(putusan.get_absolute_url()).content.decode()
     # The author's address is of no use without the author's cookie.
     assert lain.get(response["Location"]).status_code == 404
-    # The public page, cached for everyone, never carries it.
-    assert "Kemarin saya juga" not in client.get(putusan.get_absolute_url()).content.decode()
+    # Back on the public page, its author sees it waiting (a page of their own, never cached); others still do not.
+    sendiri = client.get(putusan.get_absolute_url())
+    assert "Kemarin saya juga" in sendiri.content.decode() and "private" in sendiri["Cache-Control"]
+    assert "Kemarin saya juga" not in Client().get(putusan.get_absolute_url()).content.decode()
 
 
 def test_once_approved_the_waiting_address_leads_to_the_comment_on_its_page(client, putusan):

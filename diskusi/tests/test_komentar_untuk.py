@@ -85,6 +85,14 @@ def test_the_reply_link_works_without_javascript(client, putusan):
     assert "Balas Budi" not in halaman(client, putusan, "?balas=99999")
 
 
+@pytest.mark.parametrize("balas", ["abc", "²", "-1", "1.5"])
+def test_a_reply_address_that_is_not_a_comment_number_shows_the_page_without_a_reply(client, putusan, balas):
+    make_komentar(putusan, nama="Budi")
+    response = client.get(putusan.get_absolute_url(), {"balas": balas})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Tinggalkan Balasan" in html and "Balas Budi" not in html
+
+
 def test_a_reply_to_a_hidden_comment_is_refused(client, putusan):
     k = make_komentar(putusan, status=Status.DISEMBUNYIKAN)
     response = kirim(client, putusan, balas=k.pk)
@@ -100,12 +108,12 @@ def test_a_removed_comment_with_shown_replies_leaves_a_placeholder_without_its_t
 
 
 def test_the_cached_verdict_page_shows_a_newly_approved_comment(client, cast, putusan):
-    kirim(client, putusan, isi="Komentar yang baru disetujui")
+    from django.test import Client
+
+    kirim(Client(), putusan, isi="Komentar yang baru disetujui")  # another visitor's comment
     assert "Komentar yang baru disetujui" not in halaman(client, putusan)
     cached = client.get(putusan.get_absolute_url())
     assert cached.context is None  # really served from the page cache
-
-    from django.test import Client
 
     moderator = Client()
     moderator.force_login(cast.verifikator)

@@ -12,6 +12,7 @@ serving its own copy until the time limit.
 from __future__ import annotations
 
 import functools
+import hashlib
 import time
 from collections.abc import Callable
 from typing import Any
@@ -48,7 +49,15 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         timeout = settings.JEMBATAN_PAGE_CACHE_SECONDS
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated or not timeout:
             return view(request, *args, **kwargs)
-        key = f"halaman:{generation()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+        if any(name in request.COOKIES for name in settings.JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES):
+            # This visitor's page holds something of theirs (e.g. their comment waiting for moderation):
+            # render it for them alone, and never let it into the shared cache or a shared proxy.
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        # The address is hashed: anyone can type a long one, and cache keys have a length limit.
+        alamat = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"halaman:{generation()}:{request.LANGUAGE_CODE}:{alamat}"
         hit = cache.get(key)
         if hit is not None:
             status, content_type, body, headers = hit
