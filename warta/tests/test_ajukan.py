@@ -70,3 +70,14 @@ def test_a_version_that_is_not_a_number_is_refused_with_400_and_a_message(client
     berita.refresh_from_db()
     assert berita.status == Status.DRAF
     assert not Audit.objects.filter(aksi=Aksi.AJUKAN_BERITA).exists()
+
+
+def test_the_article_and_the_home_page_name_the_news_feed_for_feed_readers(client, cast):
+    berita = tulis(client, cast.anggota)
+    berita.ajukan(oleh=cast.anggota, versi=berita.versi)
+    berita.refresh_from_db()
+    terbitkan(client, cast.admin, berita)
+    client.logout()
+    for url in (berita.get_absolute_url(), "/"):
+        html = client.get(url).content.decode()
+        assert '<link rel="alternate" type="application/atom+xml"' in html and 'href="/warta/feed/"' in html, url
