@@ -9,13 +9,91 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
+import logging
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import models
 
+from cekfakta.models import PesanMasuk
 from jembatan.lib import http
+
+log = logging.getLogger(__name__)
+
+
+# --- Reading a delivery -------------------------------------------------------------------------
+# A signed delivery comes from the provider, yet its shape can change or be odd. A payload is read field by
+# field; a part in a shape the provider does not document is skipped with a warning naming where it is and
+# its JSON type (never a message's text or a phone number), and the delivery is acknowledged all the same:
+# a provider retries every other answer for days, and the same bytes would fail every time.
+
+
+class BentukAsing(ValueError):
+    """A part of a payload not in its documented shape: where it is and what it is, nothing of its content."""
+
+    def __init__(self, jalur: str, nilai: object) -> None:
+        super().__init__(f"{jalur} is {_jenis_json(nilai)}")
+
+
+def _jenis_json(nilai: object) -> str:
+    if nilai is None:
+        return "null"
+    if isinstance(nilai, bool):
+        return "a boolean"
+    if isinstance(nilai, int | float):
+        return "a number"
+    if isinstance(nilai, str):
+        return f"a string of {len(nilai)} characters"
+    return "an array" if isinstance(nilai, list) else "an object"
+
+
+def _objek(nilai: object, jalur: str) -> dict:
+    """A JSON object field (absent: empty), or BentukAsing."""
+    if nilai is None:
+        return {}
+    if not isinstance(nilai, dict):
+        raise BentukAsing(jalur, nilai)
+    return nilai
+
+
+def _daftar(nilai: object, jalur: str) -> list:
+    """A JSON array field (absent: empty), or BentukAsing."""
+    if nilai is None:
+        return []
+    if not isinstance(nilai, list):
+        raise BentukAsing(jalur, nilai)
+    return nilai
+
+
+_TAK_TERSIMPAN = re.compile("[\x00\ud800-\udfff]")
+
+
+def _teks(nilai: object, jalur: str) -> str:
+    """A text field (absent: ""), or BentukAsing. NUL (refused by PostgreSQL) is dropped, and a lone
+    surrogate (which no database can encode) becomes U+FFFD."""
+    if nilai is None:
+        return ""
+    if not isinstance(nilai, str):
+        raise BentukAsing(jalur, nilai)
+    return _TAK_TERSIMPAN.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", nilai)
+
+
+def _id(nilai: object, jalur: str) -> str:
+    """An id or a number: text, or a whole number (Telegram's are); a fraction or a boolean is neither."""
+    if isinstance(nilai, int) and not isinstance(nilai, bool):
+        return str(nilai)
+    return _teks(nilai, jalur)
+
+
+def _kolom(nama: str) -> int:
+    field = PesanMasuk._meta.get_field(nama)
+    assert isinstance(field, models.CharField) and field.max_length
+    return field.max_length
 
 
 @dataclass
@@ -25,6 +103,26 @@ class Masuk:
     jenis: str  # "text", "image", or what the provider calls anything else
     teks: str  # the text, or an image's caption
     media_id: str = ""  # the provider's id of an attached image
+
+    def cacat(self) -> str:
+        """Why this message cannot be stored ("": it can). An id or a sender longer than its column is none a
+        provider gives, and cutting it could merge two messages or send a reply to someone else."""
+        for nama, nilai, kolom in (("id", self.id_eksternal, "id_eksternal"), ("sender", self.pengirim, "pengirim")):
+            if not nilai:
+                return f"no {nama}"
+            if len(nilai) > _kolom(kolom):
+                return f"an {nama} of {len(nilai)} characters"
+        return ""
+
+    def kolom(self) -> dict[str, str]:
+        """The other fields of its PesanMasuk. A type name is cut to its column (it only picks the reply), the
+        text to 20,000 characters; a media id too long to be real is dropped (the reply asks for the text)."""
+        return {
+            "pengirim": self.pengirim,
+            "jenis": self.jenis[: _kolom("jenis")],
+            "teks": self.teks[:20000],
+            "media_id": self.media_id if len(self.media_id) <= _kolom("media_id") else "",
+        }
 
 
 class Adapter:
@@ -40,7 +138,34 @@ class Adapter:
         """Whether this request was signed by the provider."""
         raise NotImplementedError
 
-    def pesan(self, payload: dict) -> list[Masuk]:
+    def baca(self, body: bytes) -> list[Masuk]:
+        """The messages of a signed delivery that can be stored; everything else is skipped and logged."""
+        try:
+            payload = json.loads(body)
+        except (ValueError, RecursionError) as e:  # RecursionError: arrays nested thousands deep
+            log.warning(
+                "webhook %s: skipped a body that is not readable JSON (%s, %d bytes)", self.nama, type(e).__name__, len(body)
+            )
+            return []
+        masuk: list[Masuk] = []
+        try:
+            if not isinstance(payload, dict):
+                raise BentukAsing("the body", payload)
+            for m in self.pesan(payload):
+                if isinstance(m, BentukAsing):
+                    log.warning("webhook %s: skipped a message: %s", self.nama, m)
+                elif alasan := m.cacat():
+                    log.warning("webhook %s: skipped a message with %s", self.nama, alasan)
+                else:
+                    masuk.append(m)
+        except BentukAsing as e:
+            log.warning("webhook %s: skipped the rest of a delivery: %s", self.nama, e)
+        return masuk
+
+    def pesan(self, payload: dict) -> Iterator[Masuk | BentukAsing]:
+        """The messages of a payload, read with `_objek`, `_daftar` and `_teks`. A message that cannot be read is
+        yielded as its BentukAsing, so the others in the same delivery are still answered; a container that
+        cannot be read raises it."""
         raise NotImplementedError
 
     def balas(self, pengirim: str, teks: str) -> None:
@@ -84,22 +209,25 @@ class WhatsAppCloud(Adapter):
             return params.get("hub.challenge", "")
         return None
 
-    def pesan(self, payload: dict) -> list[Masuk]:
-        out = []
-        for entry in payload.get("entry") or []:
-            for change in entry.get("changes") or []:
-                for m in (change.get("value") or {}).get("messages") or []:
-                    jenis = m.get("type", "")
-                    media = ""
-                    if jenis == "text":
-                        teks = (m.get("text") or {}).get("body", "")
-                    elif jenis == "image":
-                        teks, media = (m.get("image") or {}).get("caption", ""), (m.get("image") or {}).get("id", "")
-                    else:
-                        teks = ""
-                    if m.get("id") and m.get("from"):
-                        out.append(Masuk(str(m["id"]), str(m["from"]), jenis, teks, str(media)))
-        return out
+    def pesan(self, payload: dict) -> Iterator[Masuk | BentukAsing]:
+        for i, entry in enumerate(_daftar(payload.get("entry"), "entry")):
+            for j, change in enumerate(_daftar(_objek(entry, f"entry[{i}]").get("changes"), f"entry[{i}].changes")):
+                jalur = f"entry[{i}].changes[{j}].value"
+                value = _objek(_objek(change, f"entry[{i}].changes[{j}]").get("value"), jalur)
+                for k, m in enumerate(_daftar(value.get("messages"), f"{jalur}.messages")):
+                    try:
+                        yield self._satu(_objek(m, f"{jalur}.messages[{k}]"), f"{jalur}.messages[{k}]")
+                    except BentukAsing as e:
+                        yield e
+
+    def _satu(self, m: dict, jalur: str) -> Masuk:
+        jenis, teks_pesan, media = _teks(m.get("type"), f"{jalur}.type"), "", ""
+        if jenis == "text":
+            teks_pesan = _teks(_objek(m.get("text"), f"{jalur}.text").get("body"), f"{jalur}.text.body")
+        elif jenis == "image":
+            image = _objek(m.get("image"), f"{jalur}.image")
+            teks_pesan, media = _teks(image.get("caption"), f"{jalur}.image.caption"), _id(image.get("id"), f"{jalur}.image.id")
+        return Masuk(_id(m.get("id"), f"{jalur}.id"), _id(m.get("from"), f"{jalur}.from"), jenis, teks_pesan, media)
 
     def balas(self, pengirim: str, teks: str) -> None:
         http.fetch(
@@ -153,19 +281,29 @@ class Telegram(Adapter):
         tanda = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
         return self.aktif and hmac.compare_digest(tanda.encode(), settings.TELEGRAM_SECRET_TOKEN.encode())
 
-    def pesan(self, payload: dict) -> list[Masuk]:
-        m = payload.get("message") or payload.get("edited_message")
-        if not m or "update_id" not in payload or not (m.get("chat") or {}).get("id"):
-            return []
+    def pesan(self, payload: dict) -> Iterator[Masuk | BentukAsing]:
+        kunci = next((k for k in ("message", "edited_message") if payload.get(k) is not None), None)
+        if kunci is None:
+            return  # another kind of update (a button pressed, a member joined): nothing to answer
+        m = _objek(payload[kunci], kunci)
+        chat = _id(_objek(m.get("chat"), f"{kunci}.chat").get("id"), f"{kunci}.chat.id")
         media = ""
-        if "text" in m:
-            jenis, teks = "text", m["text"]
-        elif m.get("photo"):
+        if m.get("text") is not None:
+            jenis, teks_pesan = "text", _teks(m["text"], f"{kunci}.text")
+        elif "photo" in m:
             # Telegram lists the photo in several sizes, smallest first.
-            jenis, teks, media = "image", m.get("caption", ""), m["photo"][-1].get("file_id", "")
+            ukuran = _daftar(m["photo"], f"{kunci}.photo")
+            if not ukuran:
+                raise BentukAsing(f"{kunci}.photo", ukuran)
+            terbesar = _objek(ukuran[-1], f"{kunci}.photo[-1]")
+            jenis, teks_pesan = "image", _teks(m.get("caption"), f"{kunci}.caption")
+            media = _id(terbesar.get("file_id"), f"{kunci}.photo[-1].file_id")
         else:
-            jenis, teks = next((k for k in ("document", "sticker", "voice", "video", "audio", "location") if k in m), "lain"), ""
-        return [Masuk(str(payload["update_id"]), str(m["chat"]["id"]), jenis, teks, media)]
+            jenis, teks_pesan = (
+                next((k for k in ("document", "sticker", "voice", "video", "audio", "location") if k in m), "lain"),
+                "",
+            )
+        yield Masuk(_id(payload.get("update_id"), "update_id"), chat, jenis, teks_pesan, media)
 
     def balas(self, pengirim: str, teks: str) -> None:
         http.fetch(
