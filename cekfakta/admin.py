@@ -45,6 +45,8 @@ class KlaimAdmin(admin.ModelAdmin):
                 form.add_error("berkas", _("%(e)s. Tidak ada yang diimpor.") % {"e": e})
             else:
                 messages.success(request, _("%(n)s putusan diimpor, %(m)s sudah ada.") % {"n": hasil.dibuat, "m": hasil.dilewati})
+                for alasan in hasil.ditolak:
+                    messages.warning(request, _("Ditolak: %(alasan)s.") % {"alasan": alasan})
                 return redirect("admin:cekfakta_klaim_changelist")
         context = {
             **self.admin_site.each_context(request),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from datetime import datetime, time
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -31,13 +31,22 @@ _TIDAK_DAPAT = r"tidak dapat|belum terbukti|unproven|unverified|tidak terverifik
 
 
 class ClaimReviewError(Exception):
-    pass
+    """The file as a whole cannot be imported (nothing is)."""
+
+
+class ButirDitolak(Exception):
+    """One item cannot be imported as it is: it is skipped and the report says why."""
 
 
 @dataclass
 class HasilImpor:
     dibuat: int
-    dilewati: int
+    dilewati: int  # already imported before
+    ditolak: list[str] = field(default_factory=list)  # one line per refused item: which one, and why
+
+    def ringkasan(self) -> str:
+        teks = f"{self.dibuat} putusan diimpor, {self.dilewati} sudah ada"
+        return teks + (f", {len(self.ditolak)} ditolak:" if self.ditolak else ".")
 
 
 def hasil_dari_rating(nama: str) -> tuple[str, str]:
@@ -53,9 +62,15 @@ def hasil_dari_rating(nama: str) -> tuple[str, str]:
     return Hasil.TIDAK_DAPAT, ""
 
 
+_TAK_TERSIMPAN = re.compile("[\x00\ud800-\udfff]")
+
+
 def _teks(value) -> str:
-    """A field that should be text: anything else (a list, a number, an object) counts as empty."""
-    return value.strip() if isinstance(value, str) else ""
+    """A field that should be text: anything else (a list, a number, an object) counts as empty. NUL (refused
+    by PostgreSQL) is dropped and a lone surrogate (which no database can encode) becomes U+FFFD."""
+    if not isinstance(value, str):
+        return ""
+    return _TAK_TERSIMPAN.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value).strip()
 
 
 def _url(value) -> str:
@@ -74,26 +89,45 @@ def _objek(value) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _tanggal(value) -> datetime | None:
-    value = _teks(value)
-    if not value:
+# Fact-checking sites go back to the 1990s; a date before that, or after tomorrow, is a typo or a trick (a
+# verdict dated 2099 would stay first on /cek-fakta/ for ever). Tomorrow, because a checker east of us may
+# already live in it.
+TANGGAL_AWAL = date(1990, 1, 1)
+
+
+def _tanggal(value, nama: str) -> datetime | None:
+    """A schema.org date or date-time (absent: None); ButirDitolak when it is unreadable or impossible."""
+    teks = _teks(value)
+    if not teks:
         return None
     # A bare date is taken as midday local time, so it stays the same day in every time zone.
     try:
-        d = parse_date(value) if len(value) == 10 else None
-        dt = datetime.combine(d, time(12)) if d else parse_datetime(value)
+        d = parse_date(teks) if len(teks) == 10 else None
+        dt = datetime.combine(d, time(12)) if d else parse_datetime(teks)
+        if dt is None:
+            raise ValueError
+        if timezone.is_naive(dt):
+            dt = timezone.make_aware(dt)
+        hari = timezone.localdate(dt)
     except ValueError:
-        return None
-    if dt is not None and timezone.is_naive(dt):
-        dt = timezone.make_aware(dt)
+        raise ButirDitolak(f"{nama} {teks[:40]} tidak terbaca (tulis tanggal ISO 8601, mis. 2024-05-01)")
+    except OverflowError:  # a time zone offset pushes it past year 1 or 9999
+        raise ButirDitolak(f"{nama} {teks[:40]} di luar rentang tanggal")
+    if hari < TANGGAL_AWAL:
+        raise ButirDitolak(f"{nama} {teks[:40]} sebelum {TANGGAL_AWAL.year}")
+    if hari > timezone.localdate() + timedelta(days=1):
+        raise ButirDitolak(f"{nama} {teks[:40]} di masa depan")
     return dt
 
 
 def _daftar(data) -> list[dict]:
     if isinstance(data, dict) and "dataFeedElement" in data:
+        if not isinstance(data["dataFeedElement"], list):
+            raise ClaimReviewError("dataFeedElement harus berupa larik (daftar) butir")
         items: list[Any] = []
         for el in data["dataFeedElement"]:
-            items.extend(el.get("item") if isinstance(el.get("item"), list) else [el.get("item", el)])
+            if isinstance(el, dict):
+                items.extend(el["item"] if isinstance(el.get("item"), list) else [el.get("item", el)])
         data = items
     elif isinstance(data, dict):
         data = [data]
@@ -103,13 +137,18 @@ def _daftar(data) -> list[dict]:
 
 
 def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
-    """Create published verdicts from ClaimReview items; items whose URL is already known are skipped."""
+    """Create published verdicts from ClaimReview items; items whose URL is already known are skipped, and so
+    are items with an impossible date (listed in `HasilImpor.ditolak`). A file that is not JSON, not a list of
+    ClaimReview or a DataFeed, or that has an item without a claim, imports nothing (ClaimReviewError)."""
     try:
         data = json.loads(raw)
     except ValueError as e:
         raise ClaimReviewError(f"bukan JSON yang sah: {e}") from None
+    except RecursionError:
+        raise ClaimReviewError("bukan JSON yang sah: bersarang terlalu dalam") from None
     items = _daftar(data)
     dibuat = dilewati = 0
+    ditolak: list[str] = []
     with transaction.atomic():
         for i, item in enumerate(items, 1):
             klaim = _teks(item.get("claimReviewed"))
@@ -121,8 +160,13 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
                 continue
             rating = _objek(item.get("reviewRating"))
             hasil, jenis = hasil_dari_rating(_teks(rating.get("alternateName")))
-            terbit = _tanggal(item.get("datePublished")) or timezone.now()
             reviewed = _objek(item.get("itemReviewed"))
+            try:
+                terbit = _tanggal(item.get("datePublished"), "datePublished") or timezone.now()
+                pertama = _tanggal(reviewed.get("datePublished"), "itemReviewed.datePublished") or terbit
+            except ButirDitolak as e:
+                ditolak.append(f"butir ke-{i}{f' ({url})' if url else ''}: {e}")
+                continue
             author = _objek(item.get("author"))
             judul_ulasan = _teks(item.get("name")) or _teks(item.get("headline"))
             k = Klaim.objects.create(
@@ -133,7 +177,7 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
                 jenis_salah=jenis,
                 penjelasan=judul_ulasan or klaim,
                 metode=f"Diperiksa oleh {_teks(author.get('name')) or sumber_bawaan or 'pemeriksa fakta'}; lihat tautan sumber.",
-                pertama_dilihat=_tanggal(reviewed.get("datePublished")) or terbit,
+                pertama_dilihat=pertama,
                 terakhir_dilihat=terbit,
                 diterbitkan=terbit,
                 sumber_nama=(_teks(author.get("name")) or sumber_bawaan)[:150],
@@ -142,4 +186,4 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
             if url:
                 Referensi.objects.create(klaim=k, judul=judul_ulasan[:300] or url[:300], url=url[:500])
             dibuat += 1
-    return HasilImpor(dibuat=dibuat, dilewati=dilewati)
+    return HasilImpor(dibuat=dibuat, dilewati=dilewati, ditolak=ditolak)

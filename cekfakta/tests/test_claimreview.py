@@ -2,8 +2,11 @@
 
 import io
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
@@ -132,3 +135,102 @@ def test_admin_imports_a_file_from_the_django_admin(client, cast, tmp_path):
     rusak = SimpleUploadedFile("cr.json", b"{rusak", content_type="application/json")
     response = client.post("/django-admin/cekfakta/klaim/impor/", {"berkas": rusak})
     assert "bukan JSON" in response.content.decode() and Klaim.objects.count() == 2
+
+
+# --- Files that are not what they should be -------------------------------------------------
+
+SEKARANG = datetime(2026, 5, 1, 10, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+
+
+def _impor(tmp_path, data) -> str:
+    berkas = tmp_path / "cr.json"
+    berkas.write_text(data if isinstance(data, str) else json.dumps(data))
+    out = io.StringIO()
+    call_command("import_claimreview", str(berkas), stdout=out)
+    return out.getvalue()
+
+
+@time_machine.travel(SEKARANG, tick=False)
+@pytest.mark.parametrize(
+    ("tanggal", "alasan"),
+    [
+        ("0001-01-01", "sebelum 1990"),
+        ("1989-12-31", "sebelum 1990"),
+        ("9999-12-31", "di masa depan"),
+        ("2099-12-31", "di masa depan"),
+        ("2026-05-03", "di masa depan"),
+        ("9999-12-31T23:59:59-12:00", "di luar rentang"),
+        ("0001-01-01T00:00:00+14:00", "di luar rentang"),
+        ("2024-13-45", "tidak terbaca"),
+        ("kemarin", "tidak terbaca"),
+    ],
+)
+def test_an_impossible_publication_date_skips_its_item_with_the_reason_in_the_report(tmp_path, tanggal, alasan):
+    out = _impor(tmp_path, [_review(1), _review(2, datePublished=tanggal)])
+    assert "1 putusan diimpor, 0 sudah ada, 1 ditolak" in out
+    assert f"butir ke-2 (https://cekfakta.example/2): datePublished {tanggal}" in out and alasan in out
+    assert list(Klaim.objects.values_list("sumber_url", flat=True)) == ["https://cekfakta.example/1"]
+
+
+@time_machine.travel(SEKARANG, tick=False)
+def test_the_claims_own_date_is_checked_too(tmp_path):
+    out = _impor(tmp_path, [_review(1, itemReviewed={"@type": "Claim", "datePublished": "1900-01-01"})])
+    assert "0 putusan diimpor, 0 sudah ada, 1 ditolak" in out and "itemReviewed.datePublished 1900-01-01 sebelum 1990" in out
+    assert not Klaim.objects.exists()
+
+
+@time_machine.travel(SEKARANG, tick=False)
+def test_dates_from_1990_to_tomorrow_are_accepted(tmp_path):
+    out = _impor(tmp_path, [_review(1, datePublished="1990-01-01"), _review(2, datePublished="2026-05-02T23:00:00+08:00")])
+    assert "2 putusan diimpor, 0 sudah ada." in out
+    assert sorted(timezone.localdate(d).isoformat() for d in Klaim.objects.values_list("diterbitkan", flat=True)) == [
+        "1990-01-01",
+        "2026-05-02",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("isi", "pesan"),
+    [
+        ({"@type": "DataFeed", "dataFeedElement": "abc"}, "dataFeedElement harus berupa larik"),
+        ({"@type": "DataFeed", "dataFeedElement": {"item": _review(1)}}, "dataFeedElement harus berupa larik"),
+        ("[" * 100_000, "bukan JSON yang sah"),
+        ('"abc"', "harus berupa larik ClaimReview atau DataFeed"),
+        ("42", "harus berupa larik ClaimReview atau DataFeed"),
+    ],
+)
+def test_a_file_of_the_wrong_structure_is_refused_politely(tmp_path, isi, pesan):
+    berkas = tmp_path / "cr.json"
+    berkas.write_text(isi if isinstance(isi, str) else json.dumps(isi))
+    with pytest.raises(CommandError, match=pesan):
+        call_command("import_claimreview", str(berkas))
+    assert not Klaim.objects.exists()
+
+
+def test_feed_elements_that_are_not_objects_are_passed_over(tmp_path):
+    feed = {"@type": "DataFeed", "dataFeedElement": ["abc", 1, None, {"item": "abc"}, {"item": _review(1)}]}
+    assert "1 putusan diimpor, 0 sudah ada." in _impor(tmp_path, feed)
+
+
+def test_nul_characters_and_lone_surrogates_are_not_stored(tmp_path):
+    _impor(tmp_path, [_review(1, claimReviewed="Vaksin\u0000 mengandung chip \ud83d pelacak")])
+    assert Klaim.objects.get().judul == "Vaksin mengandung chip \ufffd pelacak"
+
+
+@time_machine.travel(SEKARANG, tick=False)
+def test_the_admin_import_reports_refused_items_and_refuses_a_broken_feed(client, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    cast.admin.is_staff = cast.admin.is_superuser = True
+    cast.admin.save()
+    client.force_login(cast.admin)
+    isi = json.dumps([_review(1), _review(2, datePublished="2099-12-31")]).encode()
+    response = client.post("/django-admin/cekfakta/klaim/impor/", {"berkas": SimpleUploadedFile("cr.json", isi)}, follow=True)
+    html = response.content.decode()
+    assert (
+        "1 putusan diimpor, 0 sudah ada" in html and "butir ke-2 (https://cekfakta.example/2): datePublished 2099-12-31" in html
+    )
+    rusak = SimpleUploadedFile("cr.json", b'{"dataFeedElement": "abc"}')
+    response = client.post("/django-admin/cekfakta/klaim/impor/", {"berkas": rusak})
+    assert response.status_code == 200 and "dataFeedElement harus berupa larik" in response.content.decode()
+    assert Klaim.objects.count() == 1

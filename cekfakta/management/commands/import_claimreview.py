@@ -17,4 +17,6 @@ class Command(BaseCommand):
             hasil = impor(Path(berkas).read_bytes(), sumber_bawaan=sumber)
         except (OSError, ClaimReviewError) as e:
             raise CommandError(f"{berkas}: {e}. Tidak ada yang diimpor.") from None
-        self.stdout.write(self.style.SUCCESS(f"ClaimReview: {hasil.dibuat} putusan diimpor, {hasil.dilewati} sudah ada."))
+        self.stdout.write(self.style.SUCCESS(f"ClaimReview: {hasil.ringkasan()}"))
+        for alasan in hasil.ditolak:
+            self.stdout.write(self.style.WARNING(f"  {alasan}"))
