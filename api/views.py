@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +12,7 @@ from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
+from pydantic import AfterValidator, Field
 
 from cekfakta import layanan
 from diskusi.models import Komentar
@@ -22,7 +24,7 @@ from kim.cakupan import TAHAP_URUT, cakupan
 from kim.models import Jabatan, Kim, Tahap
 from siaran.models import Penerimaan
 from warta.cari import cari
-from warta.models import Berita
+from warta.models import Berita, Kategori
 from wilayah.models import Level, Wilayah
 
 api = NinjaAPI(
@@ -56,6 +58,35 @@ class WilayahDetail(WilayahRingkas):
 
 class Galat(Schema):
     detail: str
+
+
+class RincianGalat(Schema):
+    type: str
+    loc: list[str | int]
+    msg: str
+    ctx: dict[str, Any] | None = None
+
+
+class GalatValidasi(Schema):
+    """422: the request does not match this document (a parameter of the wrong type or out of its range, a
+    body field missing or too long); one entry per problem, `loc` says where."""
+
+    detail: list[RincianGalat]
+
+
+# Every operation answers 422 when its parameters or body do not match their schema (django-ninja's check).
+VALIDASI = {422: GalatValidasi}
+
+# A Kemendagri code: province 63, kabupaten 63.05, kecamatan 63.05.01, village 63.05.01.2003.
+KodeWilayah = Annotated[str, Field(pattern=r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")]
+
+
+def _tanpa_nul(teks: str) -> str:
+    return teks.replace("\x00", "")  # PostgreSQL refuses NUL in any text it is given
+
+
+# Search words: at most 200 characters.
+TeksCari = Annotated[str, Field(max_length=200), AfterValidator(_tanpa_nul)]
 
 
 class PengurusPublik(Schema):
@@ -111,7 +142,14 @@ class CakupanWilayah(Schema):
 
 
 class PermintaanCocok(Schema):
-    teks: str
+    # Checked here, so the document says it and a breach is a 422 like any other; what only the matcher can
+    # judge (text that is no message once control characters are removed) is a 400 with the reason.
+    teks: str = Field(
+        min_length=1,
+        max_length=settings.JEMBATAN_CEKFAKTA_MAKS_KARAKTER,
+        pattern=r"\S",
+        description="Teks pesan yang diteruskan; tidak kosong, paling banyak JEMBATAN_CEKFAKTA_MAKS_KARAKTER karakter.",
+    )
 
 
 class KlaimPublik(Schema):
@@ -156,8 +194,10 @@ def _ringkas(w: Wilayah) -> dict:
     return {"kode": w.kode, "nama": w.nama, "tipe": w.tipe, "level": w.level}
 
 
-@api.get("/wilayah/{kode}", response={200: WilayahDetail, 404: Galat}, tags=["wilayah"], summary="Wilayah dan anak-anaknya")
-def wilayah(request, kode: str):
+@api.get(
+    "/wilayah/{kode}", response={200: WilayahDetail, 404: Galat, **VALIDASI}, tags=["wilayah"], summary="Wilayah dan anak-anaknya"
+)
+def wilayah(request, kode: KodeWilayah):
     """A region of Indonesia by its Kemendagri code (e.g. `63.05`), with its parent and children."""
     w = Wilayah.objects.select_related("parent").filter(kode=kode).first()
     if w is None:
@@ -193,16 +233,16 @@ def _kim_ringkas(k: Kim) -> dict:
 
 
 class FilterKim(Schema):
-    kecamatan: str | None = None
+    kecamatan: KodeWilayah | None = None
     tahap: Tahap | None = None
-    q: str | None = None
+    q: TeksCari | None = None
 
 
 def _halaman_kim(request, rows: list[Kim]) -> list[dict]:
     return [_kim_ringkas(k) for k in rows]
 
 
-@api.get("/kim", response=list[KimRingkas], tags=["kim"], summary="Direktori KIM")
+@api.get("/kim", response={200: list[KimRingkas], **VALIDASI}, tags=["kim"], summary="Direktori KIM")
 @paginate(DatabasePagination, build_items=_halaman_kim)
 def daftar_kim(request, filters: Query[FilterKim]):
     """KIM of this deployment's kabupaten, filtered by kecamatan code, stage or name."""
@@ -216,8 +256,8 @@ def daftar_kim(request, filters: Query[FilterKim]):
     return qs
 
 
-@api.get("/kim/{kode}", response={200: KimDetail, 404: Galat}, tags=["kim"], summary="Profil publik KIM")
-def detail_kim(request, kode: str):
+@api.get("/kim/{kode}", response={200: KimDetail, 404: Galat, **VALIDASI}, tags=["kim"], summary="Profil publik KIM")
+def detail_kim(request, kode: KodeWilayah):
     """The public profile of the KIM of a village (or kecamatan) code. Contacts only when the
     KIM chose to publish them; pengurus by name and role only."""
     k = Kim.objects.publik().select_related("wilayah__parent").filter(wilayah_id=kode).first()
@@ -243,8 +283,8 @@ def detail_kim(request, kode: str):
     }
 
 
-@api.get("/cakupan/{kode}", response={200: CakupanWilayah, 404: Galat}, tags=["cakupan"], summary="Cakupan KIM")
-def data_cakupan(request, kode: str):
+@api.get("/cakupan/{kode}", response={200: CakupanWilayah, 404: Galat, **VALIDASI}, tags=["cakupan"], summary="Cakupan KIM")
+def data_cakupan(request, kode: KodeWilayah):
     """Villages per KIM stage for a province, kabupaten/kota (broken down by kecamatan) or kecamatan."""
     w = Wilayah.objects.filter(kode=kode, level__in=[Level.PROVINSI, Level.KABUPATEN, Level.KECAMATAN]).first()
     if w is None:
@@ -272,14 +312,17 @@ def _klaim_publik(request, k) -> dict:
 
 @api.post(
     "/cek-fakta/cocokkan",
-    response={200: JawabanCocok, 400: Galat, 429: Galat},
+    response={200: JawabanCocok, 400: Galat, 429: Galat, **VALIDASI},
     tags=["cek-fakta"],
     summary="Cocokkan pesan dengan putusan cek fakta",
 )
 def cocokkan(request, data: PermintaanCocok):
     """Match a forwarded message against published verdicts. `cocok` is true only when the best
     verdict scores at or above the calibrated threshold; below it the answer is "not known yet".
-    Nothing is recorded. Anonymous callers are limited per address and hour."""
+    Nothing is recorded. Anonymous callers are limited per address and hour (429).
+
+    An empty or blank `teks`, or one longer than the limit, is a 422; a body that is not JSON, or a text
+    that does not look like a message (mostly control characters), is a 400 with the reason."""
 
     if not request.user.is_authenticated and exceeded(
         f"api-cocok:{client_address(request)}", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM, 3600
@@ -328,7 +371,7 @@ def _halaman_siaran(request, rows: list) -> list[dict]:
 @api.get(
     "/siaran",
     auth=django_auth,
-    response={200: list[SiaranUntukKim], 401: Galat},
+    response={200: list[SiaranUntukKim], 401: Galat, **VALIDASI},
     tags=["siaran"],
     summary="Siaran untuk KIM saya (perlu masuk)",
 )
@@ -392,9 +435,9 @@ class WartaDetail(WartaRingkas):
 
 
 class FilterWarta(Schema):
-    kategori: str | None = None
-    wilayah: str | None = None
-    q: str | None = None
+    kategori: Kategori | None = None
+    wilayah: KodeWilayah | None = None
+    q: TeksCari | None = None
 
 
 def _jumlah_komentar(ids: list[int]) -> dict[int, int]:
@@ -431,7 +474,7 @@ def _halaman_warta(request, rows: list) -> list[dict]:
     return [_warta_ringkas(request, b, komentar) for b in rows]
 
 
-@api.get("/warta", response=list[WartaRingkas], tags=["warta"], summary="Warta terverifikasi")
+@api.get("/warta", response={200: list[WartaRingkas], **VALIDASI}, tags=["warta"], summary="Warta terverifikasi")
 @paginate(DatabasePagination, build_items=_halaman_warta)
 def daftar_warta(request, filters: Query[FilterWarta]):
     """Published (verified) news of this deployment, newest first, with approved-comment counts; filter by
@@ -447,7 +490,7 @@ def daftar_warta(request, filters: Query[FilterWarta]):
     return qs
 
 
-@api.get("/warta/{id}", response={200: WartaDetail, 404: Galat}, tags=["warta"], summary="Satu warta terverifikasi")
+@api.get("/warta/{id}", response={200: WartaDetail, 404: Galat, **VALIDASI}, tags=["warta"], summary="Satu warta terverifikasi")
 def detail_warta(request, id: int):
 
     b = Berita.objects.terbit().select_related("wilayah", "kim", "diperiksa_oleh").filter(pk=id).first()

@@ -105,7 +105,7 @@ def test_api_matches_known_verdicts_and_says_not_known_otherwise(client, tmp_pat
         content_type="application/json",
     ).json()
     assert miss["cocok"] is False and miss["klaim"] is None
-    assert client.post("/api/v1/cek-fakta/cocokkan", {"teks": ""}, content_type="application/json").status_code == 400
+    assert client.post("/api/v1/cek-fakta/cocokkan", {"teks": ""}, content_type="application/json").status_code == 422
     assert not Klaim.objects.filter(status="baru").exists()  # the API records nothing
 
 
@@ -119,7 +119,7 @@ def test_api_limits_anonymous_callers(client, settings):
 def test_api_is_in_the_openapi_document(client):
     spec = client.get("/api/v1/openapi.json").json()
     op = spec["paths"]["/api/v1/cek-fakta/cocokkan"]["post"]
-    assert {"200", "400", "429"} <= set(op["responses"])
+    assert {"200", "400", "422", "429"} <= set(op["responses"])
 
 
 def test_admin_imports_a_file_from_the_django_admin(client, cast, tmp_path):
