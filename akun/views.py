@@ -24,11 +24,13 @@ def masuk(request):
     nxt = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
         nxt = ""
-    status = 200
+    status, tunggu = 200, 0
     if request.method == "POST" and form.is_valid():
         email, ip = form.cleaned_data["email"].lower(), ratelimit.client_address(request)
-        if percobaan_masuk.terkunci(email, ip):
-            form.add_error(None, _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam beberapa menit."))
+        sampai = percobaan_masuk.tunggu_sampai(request, email, ip)
+        if sampai is not None:
+            tunggu = percobaan_masuk.detik_lagi(sampai)
+            form.add_error(None, percobaan_masuk.pesan_tunggu(tunggu))
             status = 429
         else:
             user = authenticate(request, username=email, password=form.cleaned_data["password"])
@@ -36,10 +38,14 @@ def masuk(request):
                 percobaan_masuk.catat_gagal(email, ip)
                 form.add_error(None, _("Email atau kata sandi salah."))
             else:
-                percobaan_masuk.bersihkan(email, ip)
                 login(request, user)
-                return redirect(nxt or "beranda:dasbor")
-    return render(request, "akun/masuk.html", {"form": form, "next": nxt}, status=status)
+                response = redirect(nxt or "beranda:dasbor")
+                percobaan_masuk.catat_berhasil(request, response, email, ip)
+                return response
+    response = render(request, "akun/masuk.html", {"form": form, "next": nxt}, status=status)
+    if tunggu:
+        response["Retry-After"] = str(tunggu)
+    return response
 
 
 @login_required
