@@ -29,6 +29,12 @@ JEMBATAN_KABUPATEN = env_str("JEMBATAN_KABUPATEN", "63.05")
 JEMBATAN_DATA_DIR = BASE_DIR / "data"
 # Largest upload accepted (SK scans, documents), in megabytes.
 JEMBATAN_MAX_UPLOAD_MB = env_int("JEMBATAN_MAX_UPLOAD_MB", 5, minimum=1)
+# Largest image accepted, in pixels, read from its header before anything decodes it (a small PNG can
+# declare 10000×10000 pixels and take a gigabyte once decoded).
+JEMBATAN_MAX_IMAGE_PIXELS = env_int("JEMBATAN_MAX_IMAGE_PIXELS", 40_000_000, minimum=1)
+# Internal location of the web server (nginx: `internal; alias MEDIA_ROOT/;`) through which views that
+# check access hand out private files with X-Accel-Redirect, instead of streaming them. Empty: off.
+JEMBATAN_X_ACCEL_REDIRECT = env_str("JEMBATAN_X_ACCEL_REDIRECT", "")
 # Failed logins allowed per account and per client address in LOGIN_WINDOW_MINUTES.
 JEMBATAN_LOGIN_MAX_FAILURES = env_int("JEMBATAN_LOGIN_MAX_FAILURES", 5, minimum=1)
 JEMBATAN_LOGIN_WINDOW_MINUTES = env_int("JEMBATAN_LOGIN_WINDOW_MINUTES", 15, minimum=1)

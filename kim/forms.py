@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.lib.forms import https_url
-from jembatan.lib.uploads import strip_metadata
+from jembatan.lib.uploads import JPEG, PNG, clean_upload, pesan_gambar_tidak_terbuka
 from kim.models import KOLOM_PENGURUS, KOLOM_PROFIL, Kim, Pengurus, Tahap, TargetCakupan
 
 
@@ -34,6 +34,8 @@ class KimForm(forms.ModelForm):
     def __init__(self, *args, boleh_kimid: bool = False, upload_terlalu_besar: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.upload_terlalu_besar = upload_terlalu_besar
+        # Pillow refuses a picture past twice the pixel limit as it opens it: say that it may be too large.
+        self.fields["logo"].error_messages["invalid_image"] = pesan_gambar_tidak_terbuka()
         if not self.is_bound:
             self.fields["versi"].initial = self.instance.versi if self.instance.pk else 0
         if not boleh_kimid:  # both are Diskominfo's decisions
@@ -56,15 +58,16 @@ class KimForm(forms.ModelForm):
         return self._bersih("berkas_sk")
 
     def clean_logo(self):
-        return self._bersih("logo")
+        return self._bersih("logo", {JPEG, PNG})
 
     def clean_berkas_adart(self):
         return self._bersih("berkas_adart")
 
-    def _bersih(self, name):
+    def _bersih(self, name, jenis=None):
+        """A new upload is checked and written anew by the server (see jembatan.lib.uploads.clean_upload)."""
         f = self.cleaned_data.get(name)
         if isinstance(f, UploadedFile):  # a new upload, not the file already stored
-            return strip_metadata(f)
+            return clean_upload(f, jenis) if jenis else clean_upload(f)
         return f
 
 

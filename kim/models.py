@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from akun.audit import catat, potret
 from akun.models import Aksi
 from jembatan.lib.domain import PESAN_VERSI_USANG, DomainError, StaleVersion, Versioned
-from jembatan.lib.uploads import validate_document, validate_image
+from jembatan.lib.uploads import UploadTo, validate_document, validate_image
 from wilayah.models import Level, Wilayah
 
 
@@ -200,14 +200,14 @@ class Kim(Versioned):
     penandatangan_sk = models.CharField(_("penandatangan SK"), max_length=150, blank=True)
     berkas_sk = models.FileField(
         _("pindaian SK"),
-        upload_to="kim/sk/%Y/",
+        upload_to=UploadTo("kim/sk/%Y"),
         blank=True,
         validators=[validate_document],
         help_text=_("PDF, JPEG atau PNG."),
     )
     berkas_adart = models.FileField(
         _("AD/ART"),
-        upload_to="kim/adart/%Y/",
+        upload_to=UploadTo("kim/adart/%Y"),
         blank=True,
         validators=[validate_document],
         help_text=_("PDF, JPEG atau PNG."),
@@ -218,7 +218,7 @@ class Kim(Versioned):
         blank=True,
         validators=[RegexValidator(r"^[A-Za-z0-9./\-]+$", _("Hanya huruf, angka, titik, garis miring dan tanda hubung."))],
     )
-    logo = models.ImageField(_("logo"), upload_to="kim/logo/", blank=True, validators=[validate_image])
+    logo = models.ImageField(_("logo"), upload_to=UploadTo("kim/logo"), blank=True, validators=[validate_image])
     situs = models.URLField(_("situs web"), blank=True)
     facebook = models.URLField(_("Facebook"), blank=True)
     instagram = models.URLField(_("Instagram"), blank=True)

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 from akun.akses import boleh_lihat_audit, wajib
 from akun.models import Audit
 from jembatan.lib.domain import DomainError
+from jembatan.lib.media import serve_private
 from jembatan.lib.pagecache import public_page
 from kim import akses, ekspor
 from kim.cakupan import cakupan, desa_tanpa_kim, progres_tahunan
@@ -111,7 +112,7 @@ def logo(request, kode):
     kim = Kim.objects.publik().filter(wilayah_id=kode).exclude(logo="").first()
     if kim is None:
         raise Http404
-    return FileResponse(kim.logo.open("rb"), content_type="image/png" if kim.logo.name.endswith(".png") else "image/jpeg")
+    return serve_private(kim.logo, f"logo-{kim.wilayah_id}", as_attachment=False)
 
 
 @require_safe
@@ -219,7 +220,7 @@ def berkas(request, kode, jenis):
     f = {"sk": kim.berkas_sk, "adart": kim.berkas_adart}.get(jenis)
     if not f:
         raise Http404
-    return FileResponse(f.open("rb"), as_attachment=True, filename=f"{jenis}-{kim.wilayah_id}{f.name[f.name.rfind('.') :]}")
+    return serve_private(f, f"{jenis}-{kim.wilayah_id}", as_attachment=True)
 
 
 # --- Management: pengurus ---------------------------------------------------------------------

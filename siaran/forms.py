@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.lib.uploads import strip_metadata, validate_document
+from jembatan.lib.uploads import clean_upload
 from siaran.models import MAKS_LAMPIRAN, SASARAN_KOSONG, JenisSasaran, Prioritas, Tempat, kim_sasaran
 from wilayah.models import Wilayah
 
@@ -75,12 +75,13 @@ class SiaranForm(forms.Form):
         berkas = self.cleaned_data["lampiran"]
         if len(berkas) > MAKS_LAMPIRAN:
             raise forms.ValidationError(_("Paling banyak %(n)s lampiran.") % {"n": MAKS_LAMPIRAN})
-        for f in berkas:
+        bersih = []
+        for f in berkas:  # each checked, then written anew by the server (PDFs re-written, photos without metadata)
             try:
-                validate_document(f)
+                bersih.append(clean_upload(f))
             except forms.ValidationError as e:
                 raise forms.ValidationError(f"{f.name}: {e.messages[0]}")
-        return [strip_metadata(f) for f in berkas]
+        return bersih
 
     def clean(self):
         data = super().clean()

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from akun.audit import catat, potret
 from akun.models import Aksi, Peran, User
 from jembatan.lib.domain import DomainError
+from jembatan.lib.uploads import UploadTo
 from kim.models import Jabatan, Kim, Pengurus, Tahap
 
 if TYPE_CHECKING:
@@ -259,11 +260,12 @@ class Siaran(models.Model):
 
 
 class Lampiran(models.Model):
-    """A file sent with a siaran (PDF, JPEG or PNG, checked by content). Not under media/publik/:
-    it is served only through a view that checks the reader may see the siaran."""
+    """A file sent with a siaran (PDF, JPEG or PNG, checked by content and written anew by the server, under
+    a random name). Not under media/publik/: it is served only through a view that checks the reader may
+    see the siaran. `nama` is the name it was sent under, with the extension of its detected type."""
 
     siaran = models.ForeignKey(Siaran, on_delete=models.CASCADE, related_name="lampiran")
-    berkas = models.FileField(upload_to="siaran/%Y/%m/")
+    berkas = models.FileField(upload_to=UploadTo("siaran/%Y/%m"))
     nama = models.CharField(_("nama berkas"), max_length=200)
     ukuran = models.PositiveIntegerField(default=0)
 

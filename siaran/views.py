@@ -1,8 +1,9 @@
+import os
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from akun.akses import wajib
 from jembatan.lib.domain import DomainError
 from jembatan.lib.mail import absolute_url
+from jembatan.lib.media import serve_private
 from kim.akses import kim_pengguna, kim_pengurus
 from siaran import akses
 from siaran import models as m
@@ -177,4 +179,4 @@ def teruskan(request, pk):
 @require_safe
 def lampiran(request, pk):
     f = akses.get_lampiran_untuk_pembaca(request, pk)
-    return FileResponse(f.berkas.open("rb"), as_attachment=True, filename=f.nama)
+    return serve_private(f.berkas, os.path.splitext(f.nama)[0], as_attachment=True)

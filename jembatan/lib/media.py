@@ -51,16 +51,16 @@ def serve_public(request: HttpRequest, path: str) -> HttpResponseBase:
     return _aman(response, response.headers.get("Content-Type", "").split(";")[0])
 
 
-def serve_private(fieldfile: FieldFile, filename: str, *, as_attachment: bool) -> HttpResponseBase:
+def serve_private(fieldfile: FieldFile, nama: str, *, as_attachment: bool) -> HttpResponseBase:
     """A stored file outside publik/, answered by a view that has already checked who may see it.
 
-    The download name is `filename` with the extension of the stored file (so a legacy name cannot
-    make it look like another type); PDFs and unknown types are always downloads. With
+    The download name is `nama` (without extension) plus the extension of the stored file, so no name
+    makes it look like another type; PDFs and unknown types are always downloads. With
     JEMBATAN_X_ACCEL_REDIRECT set, the web server sends the bytes from its internal location and this
     process only answers the headers."""
     ext = os.path.splitext(fieldfile.name or "")[1].lower().lstrip(".")
     content_type = JENIS_PRIVAT.get(ext, "application/octet-stream")
-    unduh = f"{os.path.splitext(filename)[0]}.{ext if ext in JENIS_PRIVAT else 'bin'}"
+    unduh = f"{nama}.{ext if ext in JENIS_PRIVAT else 'bin'}"
     lokasi = settings.JEMBATAN_X_ACCEL_REDIRECT
     response: HttpResponseBase
     if lokasi:

@@ -1,6 +1,7 @@
 """Editing a KIM profile: uploads checked by content and size, dates checked, edits never lost."""
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -10,11 +11,12 @@ from PIL import Image
 
 from akun.models import Audit
 from jembatan.test import DESA_A
+from jembatan.tests.contoh_berkas import SKRIP, pdf_sah, png, poliglot
 from kim.models import Kim
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_sah()
 
 
 def _jpeg_with_gps() -> bytes:
@@ -43,7 +45,62 @@ def test_editor_saves_profile_with_sk_scan_and_it_is_audited(client, cast):
     entry = Audit.objects.get(aksi="ubah_kim")
     assert entry.user == cast.editor and entry.perubahan["profil"] == ["", "Kami KIM desa"]
     download = client.get(f"/kelola/{DESA_A}/berkas/sk/")
-    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF-")
+    assert download["Content-Type"] == "application/pdf" and download["X-Content-Type-Options"] == "nosniff"
+    assert download["Content-Disposition"] == f'attachment; filename="sk-{DESA_A}.pdf"'
+
+
+def test_an_html_pdf_polyglot_uploaded_as_sk_html_is_stored_as_a_rewritten_pdf_under_a_random_name(client, cast):
+    client.force_login(cast.editor)
+    scan = SimpleUploadedFile("sk.html", poliglot(), content_type="text/html")
+    assert client.post(f"/kelola/{DESA_A}/profil/", _data(cast.kim_a, berkas_sk=scan)).status_code == 302
+    kim = Kim.objects.get(pk=cast.kim_a.pk)
+    assert re.fullmatch(r"kim/sk/20\d\d/[0-9a-f]{32}\.pdf", kim.berkas_sk.name)
+    with kim.berkas_sk.open("rb") as f:
+        disimpan = f.read()
+    assert disimpan.startswith(b"%PDF-") and b"<script" not in disimpan
+    download = client.get(f"/kelola/{DESA_A}/berkas/sk/")
+    assert b"<script" not in b"".join(download.streaming_content)
+    assert download["Content-Type"] == "application/pdf" and download["Content-Disposition"].startswith("attachment;")
+
+
+def test_html_between_a_pdf_header_and_trailer_is_refused_and_nothing_stored(client, cast):
+    client.force_login(cast.editor)
+    palsu = SimpleUploadedFile("sk.html", b"%PDF-1.4\n" + SKRIP + b"\n%%EOF\n", content_type="text/html")
+    response = client.post(f"/kelola/{DESA_A}/profil/", _data(cast.kim_a, berkas_sk=palsu))
+    assert response.status_code == 200
+    assert "PDF ini rusak atau tidak dapat dibaca" in response.context["form"].errors["berkas_sk"][0]
+    assert not Kim.objects.get(pk=cast.kim_a.pk).berkas_sk
+
+
+def test_a_password_protected_pdf_is_refused_with_a_reason(client, cast):
+    client.force_login(cast.editor)
+    terkunci = SimpleUploadedFile("adart.pdf", pdf_sah(sandi="rahasia"), content_type="application/pdf")
+    response = client.post(f"/kelola/{DESA_A}/profil/", _data(cast.kim_a, berkas_adart=terkunci))
+    assert "dikunci dengan kata sandi" in response.context["form"].errors["berkas_adart"][0]
+    assert not Kim.objects.get(pk=cast.kim_a.pk).berkas_adart
+
+
+def test_a_logo_is_stored_under_its_detected_type_and_served_inline_as_an_image(client, cast):
+    client.force_login(cast.editor)
+    logo = SimpleUploadedFile("logo.jpg", png(30, 30), content_type="image/jpeg")  # a PNG named .jpg
+    assert client.post(f"/kelola/{DESA_A}/profil/", _data(cast.kim_a, logo=logo)).status_code == 302
+    kim = Kim.objects.get(pk=cast.kim_a.pk)
+    assert re.fullmatch(r"kim/logo/[0-9a-f]{32}\.png", kim.logo.name)
+    client.logout()
+    response = client.get(f"/kim/{DESA_A}/logo")
+    assert response.status_code == 200 and Image.open(io.BytesIO(b"".join(response.streaming_content))).format == "PNG"
+    assert response["Content-Type"] == "image/png" and response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("inline;")
+
+
+def test_an_image_with_too_many_pixels_is_refused_before_it_is_decoded(client, cast, settings):
+    settings.JEMBATAN_MAX_IMAGE_PIXELS = 100 * 100
+    client.force_login(cast.editor)
+    scan = SimpleUploadedFile("sk.png", png(200, 200), content_type="image/png")
+    response = client.post(f"/kelola/{DESA_A}/profil/", _data(cast.kim_a, berkas_sk=scan))
+    assert "paling banyak 0.01 megapiksel" in response.context["form"].errors["berkas_sk"][0]
+    assert not Kim.objects.get(pk=cast.kim_a.pk).berkas_sk
 
 
 def test_a_file_that_only_claims_to_be_a_pdf_is_refused(client, cast):

@@ -9,11 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from akun.models import Audit
 from jembatan.test import DESA_A, DESA_B, KEC_BINUANG, make_kim
+from jembatan.tests.contoh_berkas import pdf_sah, poliglot
 from siaran.models import Penerimaan, Siaran
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_sah()
 
 
 def kim_tertuju(siaran):
@@ -105,7 +106,17 @@ def test_attachments_are_checked_by_content(kirim_lewat_form, client):
     kirim_lewat_form(lampiran=[asli])
     lampiran = Siaran.objects.get().lampiran.get()
     with lampiran.berkas.open("rb") as f:
-        assert lampiran.nama == "edaran.pdf" and f.read() == PDF
+        assert lampiran.nama == "edaran.pdf" and f.read().startswith(b"%PDF-")
+
+
+def test_an_attachment_is_stored_rewritten_under_a_random_name_with_its_real_type(kirim_lewat_form):
+    poli = SimpleUploadedFile("edaran.html", poliglot(), content_type="text/html")
+    kirim_lewat_form(lampiran=[poli])
+    lampiran = Siaran.objects.get().lampiran.get()
+    assert re.fullmatch(r"siaran/20\d\d/\d\d/[0-9a-f]{32}\.pdf", lampiran.berkas.name)
+    assert lampiran.nama == "edaran.pdf"
+    with lampiran.berkas.open("rb") as f:
+        assert b"<script" not in f.read()
 
 
 @pytest.mark.parametrize("peran", ["verifikator", "operator", "pemdes", "editor", "anggota", "editor_lain", "warga"])

@@ -3,9 +3,11 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from jembatan.tests.contoh_berkas import pdf_sah
+
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_sah()
 
 
 @pytest.fixture
@@ -18,9 +20,23 @@ def lampiran(buat_siaran, cast):
 def test_readers_of_the_siaran_download_it(client, cast, lampiran, peran):
     client.force_login(getattr(cast, peran))
     response = client.get(f"/kelola/siaran/lampiran/{lampiran.pk}/")
-    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
-    assert response["Content-Disposition"].startswith("attachment;") and "edaran" in response["Content-Disposition"]
+    with lampiran.berkas.open("rb") as f:
+        assert response.status_code == 200 and b"".join(response.streaming_content) == f.read()
+    assert response["Content-Disposition"] == 'attachment; filename="edaran bupati.pdf"'
+    assert response["Content-Type"] == "application/pdf" and response["X-Content-Type-Options"] == "nosniff"
     response.close()
+
+
+def test_behind_nginx_the_file_is_handed_over_with_x_accel_redirect(client, cast, lampiran, settings):
+    settings.JEMBATAN_X_ACCEL_REDIRECT = "/_berkas/"
+    client.force_login(cast.editor)
+    response = client.get(f"/kelola/siaran/lampiran/{lampiran.pk}/")
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == f"/_berkas/{lampiran.berkas.name}"
+    assert response["Content-Type"] == "application/pdf" and response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("attachment;")
+    client.force_login(cast.editor_lain)
+    assert "X-Accel-Redirect" not in client.get(f"/kelola/siaran/lampiran/{lampiran.pk}/")
 
 
 @pytest.mark.parametrize("peran", ["editor_lain", "pemdes", "verifikator", "warga"])
