@@ -12,6 +12,16 @@ SYNC := $(UV) sync --locked --inexact --quiet$(if $(REDIS_URL), --extra redis)
 
 .PHONY: run test lint e2e bench messages lock clean
 
+# With DEBUG off the settings refuse to start without SECRET_KEY: make gives `make run` and the Django
+# checks a random key of this clone's own, made once into var/ (not committed). One set in the
+# environment wins; production always sets its own.
+KEY_FILE := var/secret_key
+export SECRET_KEY ?= $(shell cat $(KEY_FILE) 2>/dev/null)
+
+$(KEY_FILE):
+	mkdir -p $(@D)
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
 # uv installs exactly the versions in uv.lock; it lives in the venv, at the version pinned above.
 $(UV):
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,13 +41,13 @@ $(VENV)/.e2e$(REDIS): uv.lock pyproject.toml | $(UV)
 	touch $@
 
 # The background worker (chat replies, notifications, siaran e-mail) runs beside the server and stops with it.
-run: $(VENV)/.run$(REDIS)
+run: $(VENV)/.run$(REDIS) | $(KEY_FILE)
 	$(PY) manage.py siapkan
 	@echo "Jembatan: http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
 	$(PY) manage.py db_worker --no-reload -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-lint: $(VENV)/.dev$(REDIS)
+lint: $(VENV)/.dev$(REDIS) | $(KEY_FILE)
 	$(UV) lock --check --quiet
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,7 +1,17 @@
-"""System checks that warn about settings a production deployment must not leave at defaults."""
+"""System checks that warn about settings a production deployment must not leave at defaults.
+
+They run with `manage.py check --deploy`, beside Django's own (HTTPS, cookies, SECRET_KEY); a correct
+production configuration (see README, "Running in production") leaves that command silent.
+"""
 
 from django.conf import settings
 from django.core.checks import Warning, register
+
+# Caches each process keeps to itself (or none at all): rate limits and the page cache's version
+# number must be the same for every server process.
+PROCESS_LOCAL_CACHES = ("LocMemCache", "DummyCache")
+# Mail backends that never reach anyone.
+UNSENT_MAIL_BACKENDS = ("console.EmailBackend", "locmem.EmailBackend", "dummy.EmailBackend", "filebased.EmailBackend")
 
 
 @register(deploy=True)
@@ -9,16 +19,33 @@ def production_settings(app_configs, **kwargs):
     warnings = []
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         warnings.append(Warning("SQLite is in use.", hint="Set DATABASE_URL to a PostgreSQL database.", id="jembatan.W001"))
-    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    if settings.CACHES["default"]["BACKEND"].endswith(PROCESS_LOCAL_CACHES):
         warnings.append(
             Warning(
-                "The cache is local to each process.",
-                hint="Set REDIS_URL: with several server processes, cached pages must be retired everywhere at once.",
+                "The cache is not shared between server processes.",
+                hint=(
+                    "Set REDIS_URL: with several server processes, cached pages must be retired everywhere at once "
+                    "and login and form limits must count every process's requests."
+                ),
                 id="jembatan.W002",
             )
         )
-    if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
-        warnings.append(Warning("E-mail is printed, not sent.", hint="Set EMAIL_HOST.", id="jembatan.W003"))
+    if settings.EMAIL_BACKEND.endswith(UNSENT_MAIL_BACKENDS):
+        warnings.append(
+            Warning(
+                "E-mail is not sent: invitations, password resets and siaran never arrive.",
+                hint="Set EMAIL_HOST (and EMAIL_HOST_USER, EMAIL_HOST_PASSWORD) to a mail server.",
+                id="jembatan.W003",
+            )
+        )
     if not settings.SITE_URL:
         warnings.append(Warning("SITE_URL is not set.", hint="Links in e-mail use the request's host.", id="jembatan.W004"))
+    if settings.JEMBATAN_SERVE_MEDIA:
+        warnings.append(
+            Warning(
+                "Django serves the public uploads under /media/publik/.",
+                hint="Let the web server serve them (see README) and set JEMBATAN_SERVE_MEDIA=0.",
+                id="jembatan.W005",
+            )
+        )
     return warnings

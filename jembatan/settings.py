@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +20,15 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("JEMBATAN_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "django-insecure-jembatan-local-only")
+# A key anyone can read in this file is good for a laptop with DEBUG on and nothing else: with DEBUG
+# off, start-up stops until SECRET_KEY holds a real one (`make run` makes one for its clone in var/).
+DEVELOPMENT_SECRET_KEY = "django-insecure-jembatan-local-only"  # noqa: S105  (public on purpose)
+SECRET_KEY = env_str("SECRET_KEY") or (DEVELOPMENT_SECRET_KEY if DEBUG else "")
+if not DEBUG and SECRET_KEY in ("", DEVELOPMENT_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a long random value when DEBUG is off "
+        '(python -c "import secrets; print(secrets.token_urlsafe(50))"); for local work set DEBUG=1 or use make run'
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
@@ -180,7 +189,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-# Let Django serve the public photos under /media/publik/ (set to 0 when the web server does it).
+# Let Django serve the public photos under /media/publik/: handy for `make run`; in production the web
+# server does it (set 0), and `check --deploy` says so while it is on.
 JEMBATAN_SERVE_MEDIA = env_bool("JEMBATAN_SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -214,13 +224,37 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Jembatan <jembatan@localhost>")
 
+# HTTPS. Off by default because `make run` serves plain HTTP on 127.0.0.1; a production site turns
+# every one on (`check --deploy` names those still off). Behind a TLS-ending proxy, BEHIND_PROXY=1
+# trusts its X-Forwarded-Proto, without which SECURE_SSL_REDIRECT would redirect for ever.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No page may be framed: X-Frame-Options for older browsers, frame-ancestors below for the rest.
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+# No inline script or style anywhere: the few enhancements are static/js/jembatan.js, the bar charts
+# are SVG shapes. img-src allows data: for the empty favicon in base.html (it saves a request).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Powerful browser features no page uses, off for the page and anything it could embed.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # Background work (one task API, django-tasks): "db" keeps the queue in the database and needs
 # `manage.py db_worker` running (make run starts one); "rq" uses Redis (REDIS_URL) with
