@@ -82,7 +82,8 @@ KodeWilayah = Annotated[str, Field(pattern=r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)
 
 
 def _tanpa_nul(teks: str) -> str:
-    return teks.replace("\x00", "")  # PostgreSQL refuses NUL in any text it is given
+    # PostgreSQL refuses NUL in any text it is given; like the news search, take it for a space.
+    return teks.replace("\x00", " ").strip()
 
 
 # Search words: at most 200 characters.

@@ -84,6 +84,7 @@ def test_siaran_paging_out_of_range_is_a_documented_422(client, spec, cast):
     cocok_openapi(spec, "/api/v1/siaran", response, 422)
 
 
-def test_a_nul_character_in_search_words_is_dropped(client):
-    assert client.get("/api/v1/kim", {"q": "Tungkap\x00"}).status_code == 200
-    assert client.get("/api/v1/warta", {"q": "posyandu\x00"}).status_code == 200
+def test_a_nul_character_in_search_words_separates_them(client, cast):
+    response = client.get("/api/v1/kim", {"q": "Tungkap\x00"})
+    assert response.status_code == 200 and [k["nama"] for k in response.json()["items"]] == ["KIM Tungkap Bersinar"]
+    assert client.get("/api/v1/warta", {"q": "posyandu\x00tungkap"}).status_code == 200
