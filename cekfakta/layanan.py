@@ -181,11 +181,16 @@ def cocokkan_gambar(hash_: int) -> Kandidat | None:
 
 
 def _gambar_bersih(data: bytes) -> tuple[bytes, int, str]:
-    """(the image re-encoded without metadata, its perceptual hash, its extension), or PesanDitolak."""
+    """(the image re-encoded without metadata, its perceptual hash, its extension), or PesanDitolak.
+
+    The pixel count is read from the header first: nothing is decoded for an image over the limit."""
     import io
 
+    from django.core.exceptions import ValidationError
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
+
+    from jembatan.lib.uploads import EXTENSION, check_pixels
 
     if len(data) > settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024:
         raise PesanDitolak(_("Gambar terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
@@ -193,9 +198,13 @@ def _gambar_bersih(data: bytes) -> tuple[bytes, int, str]:
     if kind not in ("jpeg", "png"):
         raise PesanDitolak(_("Berkas ini bukan gambar JPEG atau PNG yang sah."))
     try:
+        check_pixels(io.BytesIO(data))
+    except ValidationError as e:
+        raise PesanDitolak(e.messages[0]) from None
+    try:
         bersih = strip_metadata(SimpleUploadedFile(f"layar.{kind}", data)).read()
-        return bersih, dhash(bersih), kind
-    except (OSError, ValueError, Image.DecompressionBombError):
+        return bersih, dhash(bersih), EXTENSION[kind]
+    except (OSError, ValueError, ValidationError, Image.DecompressionBombError):
         raise PesanDitolak(_("Gambar ini rusak atau tidak dapat dibaca.")) from None
 
 

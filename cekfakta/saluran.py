@@ -22,6 +22,7 @@ from django.db import models
 
 from cekfakta.models import PesanMasuk
 from jembatan.lib import http
+from jembatan.lib.uploads import max_upload_bytes
 
 log = logging.getLogger(__name__)
 
@@ -260,12 +261,16 @@ class WhatsAppCloud(Adapter):
 
     def unduh(self, media_id: str) -> bytes:
         auth = {"Authorization": f"Bearer {settings.WHATSAPP_TOKEN}"}
-        url = http.fetch("GET", f"{settings.WHATSAPP_API_URL}/{media_id}", headers=auth).json()["url"]
+        info = http.fetch("GET", f"{settings.WHATSAPP_API_URL}/{media_id}", headers=auth).json()
+        url = info["url"]
         # The media URL comes from a response: our token goes only to the provider's media hosts.
         host = urlsplit(url).hostname or ""
         if not any(host == h or host.endswith("." + h) for h in settings.WHATSAPP_MEDIA_HOSTS):
             raise http.FetchError(f"host media tidak dikenal: {host}")
-        return http.fetch("GET", url, headers=auth).body
+        _ukuran_wajar(info.get("file_size"))
+        body = http.fetch("GET", url, headers=auth).body
+        _ukuran_wajar(len(body))
+        return body
 
 
 class Telegram(Adapter):
@@ -314,8 +319,20 @@ class Telegram(Adapter):
 
     def unduh(self, media_id: str) -> bytes:
         base = f"{settings.TELEGRAM_API_URL}/bot{settings.TELEGRAM_BOT_TOKEN}"
-        path = http.fetch("POST", f"{base}/getFile", json={"file_id": media_id}).json()["result"]["file_path"]
-        return http.fetch("GET", f"{settings.TELEGRAM_API_URL}/file/bot{settings.TELEGRAM_BOT_TOKEN}/{path}").body
+        info = http.fetch("POST", f"{base}/getFile", json={"file_id": media_id}).json()["result"]
+        path = info["file_path"]
+        _ukuran_wajar(info.get("file_size"))
+        body = http.fetch("GET", f"{settings.TELEGRAM_API_URL}/file/bot{settings.TELEGRAM_BOT_TOKEN}/{path}").body
+        _ukuran_wajar(len(body))
+        return body
+
+
+def _ukuran_wajar(ukuran: object) -> None:
+    """http.FetchError for media larger than an upload may be: the size the provider states is checked
+    before downloading, the bytes after. (Pixels are read from the header before decoding, in
+    layanan.periksa, which answers the sender politely.)"""
+    if isinstance(ukuran, int) and ukuran > max_upload_bytes():
+        raise http.FetchError(f"media {ukuran} bita, melebihi batas unggah")
 
 
 ADAPTER: dict[str, Adapter] = {a.nama: a for a in (WhatsAppCloud(), Telegram())}

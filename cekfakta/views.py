@@ -1,4 +1,5 @@
 import logging
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,7 +8,6 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.http import (
-    FileResponse,
     Http404,
     HttpResponse,
     HttpResponseForbidden,
@@ -31,8 +31,11 @@ from cekfakta.models import RATING, Hasil, Klaim, Laporan, Saluran
 from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
+from jembatan.lib.media import serve_private
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.ratelimit import client_address, exceeded
+from jembatan.lib.slots import ServerBusy, anonymous_images
+from jembatan.lib.uploads import pesan_gambar_tidak_terbuka
 from wilayah.models import kabupaten_aktif
 
 log = logging.getLogger(__name__)
@@ -56,6 +59,8 @@ def daftar(request):
 
 def cek(request):
     form = CekForm(request.POST or None, request.FILES or None)
+    # Pillow refuses a picture past twice the pixel limit as it opens it: say that it may be too large.
+    form.fields["gambar"].error_messages["invalid_image"] = pesan_gambar_tidak_terbuka()
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["situs_web"]:  # honeypot: a bot, answer as if nothing happened
             return render(request, "cekfakta/cek.html", {"form": CekForm()})
@@ -65,9 +70,16 @@ def cek(request):
         d = form.cleaned_data
         try:
             layar = d["gambar"].read() if d["gambar"] else None
-            jawaban = layanan.periksa(d["teks"], tautan=d["tautan"], wilayah=d["desa"], email=d["email"], gambar=layar)
+            # Anyone may send a picture: a process decodes only a few at once (jembatan.lib.slots).
+            with anonymous_images.hold() if layar else nullcontext():
+                jawaban = layanan.periksa(d["teks"], tautan=d["tautan"], wilayah=d["desa"], email=d["email"], gambar=layar)
         except layanan.PesanDitolak as e:
             form.add_error("teks", str(e))
+        except ServerBusy:
+            form.add_error(None, _("Server sedang sibuk memeriksa gambar lain. Silakan kirim lagi sebentar lagi."))
+            response = render(request, "cekfakta/cek.html", {"form": form}, status=503)
+            response["Retry-After"] = "10"
+            return response
         else:
             return render(request, "cekfakta/jawaban.html", {"jawaban": jawaban, "ambang": layanan.ambang()})
     return render(request, "cekfakta/cek.html", {"form": form}, status=400 if form.errors else 200)
@@ -327,5 +339,4 @@ def tangkapan_layar(request, pk):
     laporan = akses.get_laporan_untuk_verifikator(request, pk)
     if not laporan.gambar:
         raise Http404
-    jenis = "image/png" if laporan.gambar.name.endswith(".png") else "image/jpeg"
-    return FileResponse(laporan.gambar.open("rb"), content_type=jenis)
+    return serve_private(laporan.gambar, f"laporan-{laporan.kode}", as_attachment=False)

@@ -13,9 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from jembatan.lib.uploads import JPEG, PNG, max_upload_bytes, sniff_type
-
-PUBLIK = "publik"  # the only media folder served to the public (see jembatan/urls.py)
+from jembatan.lib.media import PUBLIK
+from jembatan.lib.uploads import JPEG, PNG, check_pixels, max_upload_bytes, sniff_type
 
 
 def process_photo(
@@ -23,14 +22,18 @@ def process_photo(
 ) -> tuple[int, int, dict[str, dict[str, str]]]:
     """Save resized copies of the uploaded image `f`; returns (width, height, {width: {"webp": path, "jpeg": path}}).
 
-    Raises ValidationError for anything that is not a JPEG or PNG image, or is too large."""
+    Raises ValidationError for anything that is not a JPEG or PNG image, or is too large (in bytes, or in
+    pixels: checked from the header before decoding)."""
     if getattr(f, "size", 0) and f.size > max_upload_bytes():
         raise ValidationError(_("Foto terlalu besar."))
     if sniff_type(f) not in (JPEG, PNG):
         raise ValidationError(_("Berkas ini bukan foto JPEG atau PNG yang sah."))
+    check_pixels(f)
     f.seek(0)
     with Image.open(f) as asli:
-        img = ImageOps.exif_transpose(asli).convert("RGB")  # drops EXIF (GPS, camera) and alpha
+        asli.load()
+        ImageOps.exif_transpose(asli, in_place=True)  # in place: one copy fewer of a large photo
+        img = asli.convert("RGB")  # drops EXIF (GPS, camera) and alpha
     lebar, tinggi = img.size
     dasar = f"{PUBLIK}/{folder}/{timezone.now():%Y/%m}/{secrets.token_hex(6)}"
     varian: dict[str, dict[str, str]] = {}
