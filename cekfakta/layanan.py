@@ -30,7 +30,7 @@ from cekfakta.models import Klaim, Laporan, Saluran
 from jembatan.lib import mail
 from jembatan.lib.perceptual import dhash, distance
 from jembatan.lib.text import default_lexicon
-from jembatan.lib.uploads import sniff_type, strip_metadata
+from jembatan.lib.uploads import EXTENSION, check_pixels, sniff_type, strip_metadata
 
 if TYPE_CHECKING:
     from cekfakta.pencocok import Indeks
@@ -189,8 +189,6 @@ def _gambar_bersih(data: bytes) -> tuple[bytes, int, str]:
     from django.core.exceptions import ValidationError
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
-
-    from jembatan.lib.uploads import EXTENSION, check_pixels
 
     if len(data) > settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024:
         raise PesanDitolak(_("Gambar terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
