@@ -254,6 +254,12 @@ class Aksi(models.TextChoices):
     INGATKAN_SIARAN = "ingatkan_siaran", _("Pengingat siaran dikirim")
     TERIMA_SIARAN = "terima_siaran", _("Siaran diterima")
     TERUSKAN_SIARAN = "teruskan_siaran", _("Siaran diteruskan")
+    # potensi
+    AJUKAN_POTENSI = "ajukan_potensi", _("Potensi diajukan")
+    SETUJUI_POTENSI = "setujui_potensi", _("Potensi disetujui")
+    KEMBALIKAN_POTENSI = "kembalikan_potensi", _("Potensi dikembalikan")
+    KONFIRMASI_POTENSI = "konfirmasi_potensi", _("Potensi dikonfirmasi masih berlaku")
+    UBAH_POTENSI = "ubah_potensi", _("Potensi terbit diubah")
 
 
 class Audit(models.Model):

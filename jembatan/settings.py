@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "diskusi",
     "warta",
     "siaran",
+    "potensi",
     "api",
     "beranda",
 ]
