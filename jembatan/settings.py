@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "jembatan.lib.headers.PermissionsPolicyMiddleware",
+    "jembatan.lib.requestguard.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jembatan.lib.language.CookieLanguageMiddleware",

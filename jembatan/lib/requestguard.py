@@ -1,0 +1,28 @@
+"""Requests no page can answer sensibly are refused before any view runs.
+
+A NUL character in the address (`/warta/wilayah/%00/`, `?q=%00`) reaches views as text that PostgreSQL
+refuses with an error: rather than guard every view and lookup, such a request is a 400 here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import unquote
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+
+
+def has_nul(request: HttpRequest) -> bool:
+    """Whether the path or the query string carries a NUL character, raw or percent-encoded."""
+    query = request.META.get("QUERY_STRING", "")
+    return "\x00" in request.path or "\x00" in unquote(query) or "\x00" in unquote(query.replace("+", " "))
+
+
+class RejectNulMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if has_nul(request):
+            return HttpResponseBadRequest("Alamat ini memuat karakter yang tidak sah.", content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
