@@ -54,10 +54,10 @@ def test_results_of_equal_rank_and_time_keep_one_order_across_pages(client, cast
     assert halaman_1 + halaman_2 == terbaru_dulu
 
 
-def test_a_nul_character_in_the_query_separates_words_instead_of_failing(client, cast):
+def test_a_nul_character_in_the_query_separates_words_instead_of_failing(cast):
+    """The address is refused before the search runs (jembatan.lib.requestguard); the search itself, called
+    with such a text from elsewhere, still treats the NUL as a space."""
+    from warta.cari import cari
+
     b = _terbit(cast, "Gotong royong saluran air", timezone.now())
-
-    response = client.get("/warta/", {"q": "gotong\x00royong"})
-
-    assert response.status_code == 200 and _tautan(response) == [b.get_absolute_url()]
-    assert client.get("/api/v1/warta", {"q": "gotong\x00royong"}).json()["count"] == 1
+    assert list(cari("gotong\x00royong")) == [b]
