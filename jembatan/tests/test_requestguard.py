@@ -21,3 +21,7 @@ def test_a_nul_in_a_signed_in_users_query_is_refused_too(client, cast):
 
 def test_ordinary_addresses_pass(client):
     assert client.get("/cek-fakta/", {"q": "banjir 100%"}).status_code == 200
+
+
+def test_the_api_answers_a_nul_itself_as_its_document_says(client):
+    assert client.get("/api/v1/wilayah/%00").status_code == 422
