@@ -5,6 +5,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from cekfakta.models import Klaim
+from potensi.models import Potensi
 from warta.models import Berita
 from wilayah.models import Level, Wilayah
 
@@ -29,6 +30,16 @@ class PutusanSitemap(Sitemap):
         return obj.diterbitkan
 
 
+class PotensiSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Potensi.objects.terbit().only("id", "slug", "dikonfirmasi_pada", "diperbarui_pada").order_by("pk")
+
+    def lastmod(self, obj):
+        return max((d for d in (obj.dikonfirmasi_pada, obj.diperbarui_pada) if d is not None), default=None)
+
+
 class WilayahSitemap(Sitemap):
     changefreq = "weekly"
 
@@ -40,10 +51,16 @@ class WilayahSitemap(Sitemap):
 
 class HalamanSitemap(Sitemap):
     def items(self):
-        return ["beranda:utama", "kim:direktori", "kim:cakupan", "warta:daftar", "cekfakta:daftar"]
+        return ["beranda:utama", "kim:direktori", "kim:cakupan", "warta:daftar", "potensi:daftar", "cekfakta:daftar"]
 
     def location(self, item):
         return reverse(item)
 
 
-SITEMAPS = {"halaman": HalamanSitemap, "warta": WartaSitemap, "cek-fakta": PutusanSitemap, "wilayah": WilayahSitemap}
+SITEMAPS = {
+    "halaman": HalamanSitemap,
+    "warta": WartaSitemap,
+    "cek-fakta": PutusanSitemap,
+    "potensi": PotensiSitemap,
+    "wilayah": WilayahSitemap,
+}

@@ -29,6 +29,9 @@ from kim import akses as kim_akses
 from kim.cakupan import cakupan
 from kim.models import Kim, RiwayatTahap, Tahap
 from kim.peta import LEGENDA, peta_svg
+from potensi import akses as potensi_akses
+from potensi.models import Potensi
+from potensi.models import Status as StatusPotensi
 from siaran import akses as siaran_akses
 from siaran.models import Siaran, StatusPenerimaan
 from warta import akses as warta_akses
@@ -118,6 +121,7 @@ def _desa(request, desa):
     if kim:
         pengurus = sorted(kim.pengurus_menjabat().exclude(jabatan="anggota"), key=lambda p: (p.jabatan_urut, p.nama))
         riwayat = kim.riwayat.all()
+    potensi = Potensi.objects.terbit().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
     return render(
         request,
         "beranda/desa.html",
@@ -129,6 +133,7 @@ def _desa(request, desa):
             "pengurus": pengurus,
             "jumlah_anggota": kim.pengurus_menjabat().filter(jabatan="anggota").count() if kim else 0,
             "riwayat": riwayat,
+            "potensi": potensi,
         },
     )
 
@@ -269,6 +274,11 @@ def _tugas(user) -> list[Tugas]:
         draf = Berita.objects.filter(penulis=user, status=StatusBerita.DRAF).count()
         tugas.append(Tugas(_("Draf berita belum diajukan"), draf, reverse("warta:meja")))
     tugas.append(Tugas(_("Berita menunggu pemeriksaan"), warta_akses.berita_untuk_diperiksa(user).count(), reverse("warta:meja")))
+    if potensi_akses.boleh_menulis(user):
+        kembali = Potensi.objects.filter(penulis=user, status=StatusPotensi.DIKEMBALIKAN).count()
+        tugas.append(Tugas(_("Potensi Anda dikembalikan"), kembali, reverse("potensi:meja"), True))
+    menunggu_potensi = potensi_akses.potensi_untuk_diperiksa(user).count()
+    tugas.append(Tugas(_("Potensi menunggu persetujuan"), menunggu_potensi, reverse("potensi:meja")))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         menunggu = diskusi_akses.komentar_untuk_moderator(user).filter(status=StatusKomentar.MENUNGGU).count()
         tugas.append(Tugas(_("Komentar menunggu moderasi"), menunggu, reverse("diskusi:antrean")))
@@ -285,6 +295,8 @@ def _tautan(user) -> list[tuple[str, str]]:
         ]
     if warta_akses.boleh_menulis(user):
         tautan.append((_("Meja warta"), reverse("warta:meja")))
+    if potensi_akses.boleh_menulis(user):
+        tautan.append((_("Potensi desa"), reverse("potensi:meja")))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         tautan.append((_("Moderasi komentar"), reverse("diskusi:antrean")))
     if siaran_akses.boleh_lihat_tabel_siaran(user):

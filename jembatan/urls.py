@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("warta.urls")),
     path("", include("diskusi.urls")),
     path("", include("siaran.urls")),
+    path("", include("potensi.urls")),
     path("", include("kim.urls")),
     path("akun/", include("akun.urls")),
     path("api/", include("api.urls")),

@@ -18,6 +18,7 @@ from akun.audit import catat, potret
 from akun.models import Aksi, Peran
 from jembatan.lib.domain import PESAN_VERSI_USANG, DomainError, StaleVersion, Versioned
 from jembatan.lib.markup import to_text
+from jembatan.lib.phone import normalise_mobile
 from wilayah.models import Level, Wilayah
 
 # Availability is a bitmask of months: bit 0 is January. Every bit set reads as "sepanjang tahun".
@@ -234,6 +235,16 @@ class Potensi(Versioned):
     def wa_boleh(self) -> bool:
         """The producer's number may be used for the chat link: given, and their consent recorded."""
         return bool(self.wa_produsen and self.wa_setuju_pada)
+
+    def nomor_chat(self) -> str | None:
+        """The number the "Chat di WhatsApp" button goes to: the producer's when they consented, else the
+        KIM's public contact when it is a mobile number, else none (no button)."""
+        if self.wa_boleh:
+            return self.wa_produsen
+        kim = self.kim
+        if kim is not None and kim.kontak_publik and kim.telepon_kontak:
+            return normalise_mobile(kim.telepon_kontak)
+        return None
 
     # -- domain changes: each locks the row, checks the rule, changes it and writes its audit entry ----
 

@@ -1,0 +1,257 @@
+import re
+
+from django import forms
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+
+from jembatan.lib.phone import normalise_mobile
+from potensi.models import KOLOM_POTENSI, SEPANJANG_TAHUN, JenisPotensi, Potensi, batas_kabupaten, desa_terdekat
+from wilayah.models import Level, Wilayah, kabupaten_aktif
+
+MAKS_DESKRIPSI = 10_000
+PILIHAN_BULAN = [(str(m), MONTHS[m]) for m in range(1, 13)]
+_NIB = re.compile(r"^\d{13}$")
+_PIRT = re.compile(r"^(\d{13})-?(\d{2})$")
+_HALAL = re.compile(r"^(ID\d{17}|\d{14})$")
+_PEMISAH = re.compile(r"[\s.]")
+
+
+class PotensiForm(forms.ModelForm):
+    versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    harga_min = forms.IntegerField(
+        label=_("Harga terendah (Rp)"), required=False, min_value=0, error_messages={"min_value": _("Harga tidak boleh negatif.")}
+    )
+    harga_max = forms.IntegerField(
+        label=_("Harga tertinggi (Rp)"),
+        required=False,
+        min_value=0,
+        error_messages={"min_value": _("Harga tidak boleh negatif.")},
+    )
+    bulan_tersedia = forms.MultipleChoiceField(
+        label=_("Bulan tersedia"),
+        choices=PILIHAN_BULAN,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Musim panen atau bulan buka. Kosongkan dan centang “Sepanjang tahun” bila selalu ada."),
+    )
+    # Typed with spaces, dots or a "P-IRT No." prefix; stored tidy (see the clean_ methods).
+    nib = forms.CharField(label=_("NIB"), required=False, max_length=30, help_text=_("Nomor Induk Berusaha, 13 angka."))
+    nomor_pirt = forms.CharField(
+        label=_("Nomor P-IRT"), required=False, max_length=40, help_text=_("15 angka, mis. 2063505010123-27.")
+    )
+    nomor_halal = forms.CharField(
+        label=_("Nomor sertifikat halal"),
+        required=False,
+        max_length=40,
+        help_text=_("BPJPH: ID diikuti 17 angka; MUI lama: 14 angka."),
+    )
+    sepanjang_tahun = forms.BooleanField(label=_("Sepanjang tahun"), required=False)
+    lat = forms.FloatField(label=_("Lintang (latitude)"), required=False, help_text=_("mis. -2.9871; kosong: titik tengah desa."))
+    lng = forms.FloatField(label=_("Bujur (longitude)"), required=False, help_text=_("mis. 115.0654."))
+    yakin_lokasi = forms.BooleanField(label=_("Titik ini sudah benar walau di luar desa yang dipilih"), required=False)
+    wa_produsen = forms.CharField(
+        label=_("Nomor WhatsApp produsen"),
+        required=False,
+        max_length=25,
+        help_text=_("Tidak pernah ditampilkan sebagai teks; hanya dipakai di tombol “Chat di WhatsApp”."),
+    )
+    wa_setuju = forms.BooleanField(
+        label=_("Produsen setuju nomornya dipakai untuk tombol WhatsApp"),
+        required=False,
+        help_text=_("Tanpa persetujuan, tombol mengarah ke kontak publik KIM. Persetujuan dicatat atas nama Anda, hari ini."),
+    )
+    alasan_perubahan = forms.CharField(
+        label=_("Alasan perubahan"),
+        required=False,
+        max_length=300,
+        help_text=_("Wajib bila potensi sudah terbit; dicatat di jejak audit."),
+    )
+
+    class Meta:
+        model = Potensi
+        fields = [f for f in KOLOM_POTENSI if f != "bulan"]
+        widgets = {"deskripsi": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, wilayah_qs, oleh, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.oleh = oleh
+        self.fields["jenis"].queryset = JenisPotensi.objects.all()
+        self.fields["wilayah"].queryset = wilayah_qs.select_related("parent").order_by("parent__nama", "nama")
+        self.fields["wilayah"].label_from_instance = lambda w: f"{w.nama_lengkap}, {w.parent.nama_lengkap}"
+        self.fields["deskripsi"].max_length = MAKS_DESKRIPSI
+        if not self.instance.is_terbit:
+            del self.fields["alasan_perubahan"]
+        if not self.is_bound:
+            p = self.instance
+            self.fields["versi"].initial = p.versi if p.pk else 0
+            self.fields["sepanjang_tahun"].initial = p.bulan == SEPANJANG_TAHUN
+            if p.bulan != SEPANJANG_TAHUN:
+                self.fields["bulan_tersedia"].initial = [str(m) for m in range(1, 13) if p.bulan & (1 << (m - 1))]
+            self.fields["wa_setuju"].initial = bool(p.wa_setuju_pada)
+            self.initial["wa_produsen"] = f"0{p.wa_produsen[2:]}" if p.wa_produsen else ""
+        # Asked for only once the point turned out to lie outside the chosen village.
+        if not (self.is_bound and self.data.get(self.add_prefix("yakin_lokasi"))):
+            self.fields["yakin_lokasi"].widget = forms.HiddenInput()
+
+    def clean_deskripsi(self):
+        teks = self.cleaned_data["deskripsi"]
+        if len(teks) > MAKS_DESKRIPSI:
+            raise forms.ValidationError(_("Deskripsi terlalu panjang (paling banyak %(n)s karakter).") % {"n": "10.000"})
+        return teks
+
+    def clean_nib(self):
+        nib = _PEMISAH.sub("", self.cleaned_data["nib"])
+        if nib and not _NIB.match(nib):
+            raise forms.ValidationError(_("NIB terdiri atas 13 angka."))
+        return nib
+
+    def clean_nomor_pirt(self):
+        teks = re.sub(r"^P-?IRT\s*(NO\.?)?\s*", "", _PEMISAH.sub("", self.cleaned_data["nomor_pirt"]).upper())
+        if not teks:
+            return ""
+        m = _PIRT.match(teks)
+        if not m:
+            raise forms.ValidationError(_("Nomor P-IRT terdiri atas 15 angka, mis. 2063505010123-27."))
+        return f"{m[1]}-{m[2]}"
+
+    def clean_nomor_halal(self):
+        teks = _PEMISAH.sub("", self.cleaned_data["nomor_halal"]).upper().replace("-", "")
+        if teks and not _HALAL.match(teks):
+            raise forms.ValidationError(_("Nomor sertifikat halal: ID diikuti 17 angka (BPJPH), atau 14 angka (MUI)."))
+        return teks
+
+    def clean_wa_produsen(self):
+        teks = self.cleaned_data["wa_produsen"].strip()
+        if not teks:
+            return ""
+        nomor = normalise_mobile(teks)
+        if nomor is None:
+            raise forms.ValidationError(_("Ini bukan nomor seluler Indonesia (mis. 0812 3456 7890 atau +62 812 3456 7890)."))
+        return nomor
+
+    def clean(self):
+        d = super().clean()
+        lo, hi = d.get("harga_min"), d.get("harga_max")
+        if lo is not None and hi is not None and lo > hi:
+            self.add_error("harga_max", _("Harga tertinggi lebih kecil dari harga terendah."))
+        self._clean_bulan(d)
+        self._clean_lokasi(d)
+        if d.get("wa_setuju") and not d.get("wa_produsen"):
+            self.add_error("wa_produsen", _("Isi nomor WhatsApp produsen yang menyetujui."))
+        return d
+
+    def _clean_bulan(self, d) -> None:
+        if d.get("sepanjang_tahun"):
+            self.instance.bulan = SEPANJANG_TAHUN
+        elif d.get("bulan_tersedia"):
+            self.instance.bulan = sum(1 << (int(m) - 1) for m in d["bulan_tersedia"])
+        else:
+            self.add_error("bulan_tersedia", _("Pilih bulan tersedia, atau centang “Sepanjang tahun”."))
+
+    def _clean_lokasi(self, d) -> None:
+        lat, lng, desa = d.get("lat"), d.get("lng"), d.get("wilayah")
+        if (lat is None) != (lng is None):
+            self.add_error("lat", _("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."))
+            return
+        if lat is None or lng is None or desa is None:
+            return
+        batas = batas_kabupaten()
+        if batas and not (batas[0] <= lat <= batas[2] and batas[1] <= lng <= batas[3]):
+            self.add_error("lat", _("Titik ini di luar %(kab)s.") % {"kab": kabupaten_aktif().nama})
+            return
+        if not d.get("yakin_lokasi") and desa_terdekat(lat, lng) not in (None, desa.kode):
+            self.fields["yakin_lokasi"].widget = forms.CheckboxInput()
+            self.add_error(
+                "lat",
+                _("Titik ini tampaknya di luar %(desa)s. Periksa lagi, atau centang “Titik ini sudah benar” lalu simpan.")
+                % {"desa": desa.nama_lengkap},
+            )
+
+    def _post_clean(self):
+        super()._post_clean()
+        d = self.cleaned_data
+        p = self.instance
+        if d.get("wa_setuju") and d.get("wa_produsen"):
+            if not p.wa_setuju_pada or p.wa_produsen != getattr(self, "_wa_lama", p.wa_produsen):
+                p.wa_setuju_pada, p.wa_setuju_dicatat_oleh = timezone.localdate(), self.oleh
+        else:
+            p.wa_setuju_pada, p.wa_setuju_dicatat_oleh = None, None
+
+    def full_clean(self):
+        self._wa_lama = self.instance.wa_produsen  # consent is for a number: a new number asks again
+        super().full_clean()
+
+
+class SaringForm(forms.Form):
+    """The catalogue's filters; every field optional, an unknown value is simply ignored."""
+
+    q = forms.CharField(label=_("Cari"), required=False, max_length=100)
+    jenis = forms.ModelChoiceField(
+        label=_("Jenis"), queryset=JenisPotensi.objects.all(), to_field_name="slug", required=False, empty_label=_("Semua jenis")
+    )
+    kecamatan = forms.ModelChoiceField(
+        label=_("Kecamatan"), queryset=Wilayah.objects.none(), required=False, empty_label=_("Semua")
+    )
+    desa = forms.ModelChoiceField(
+        label=_("Desa/kelurahan"), queryset=Wilayah.objects.none(), required=False, empty_label=_("Semua")
+    )
+    bulan_ini = forms.BooleanField(label=_("Tersedia bulan ini"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kab = Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, berlaku=True)
+        self.fields["kecamatan"].queryset = kab.filter(level=Level.KECAMATAN).order_by("nama")
+        desa = kab.filter(level=Level.DESA).order_by("nama")
+        kec = self.data.get("kecamatan") if self.is_bound else None
+        self.fields["desa"].queryset = desa.filter(parent_id=kec) if kec else desa
+        self.fields["kecamatan"].label_from_instance = lambda w: w.nama
+        self.fields["desa"].label_from_instance = lambda w: w.nama
+
+    def saring(self, qs):
+        if not self.is_valid():
+            # Keep what can be read: a stale village in the address must not empty the whole catalogue.
+            self.cleaned_data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        d = self.cleaned_data
+        if d.get("q"):
+            qs = qs.filter(Q(nama__icontains=d["q"]) | Q(deskripsi__icontains=d["q"]))
+        if d.get("jenis"):
+            qs = qs.filter(jenis=d["jenis"])
+        if d.get("kecamatan"):
+            qs = qs.filter(wilayah__parent=d["kecamatan"])
+        if d.get("desa"):
+            qs = qs.filter(wilayah=d["desa"])
+        if d.get("bulan_ini"):
+            qs = qs.tersedia_pada(timezone.localdate().month)
+        return qs
+
+
+class FotoForm(forms.Form):
+    foto = forms.ImageField(
+        label=_("Foto"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        help_text=_("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."),
+    )
+    keterangan = forms.CharField(label=_("Keterangan foto"), required=False, max_length=300)
+
+    def clean_foto(self):
+        f = self.cleaned_data["foto"]
+        if f.size > settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(_("Foto terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
+        return f
+
+
+class LangkahForm(forms.Form):
+    """A step button (submit, approve, return, confirm): the version of the item the user saw, and a reason
+    when returning."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    alasan = forms.CharField(
+        label=_("Alasan dikembalikan"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wajib bila dikembalikan; penulis akan melihatnya."),
+    )

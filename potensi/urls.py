@@ -1,0 +1,17 @@
+from django.urls import path
+
+from potensi import views
+
+app_name = "potensi"
+urlpatterns = [
+    path("potensi/", views.daftar, name="daftar"),
+    path("potensi/<int:pk>-<slug:slug>/", views.detail, name="detail"),
+    path("kelola/potensi/", views.meja, name="meja"),
+    path("kelola/potensi/tambah/", views.tulis, name="tambah"),
+    path("kelola/potensi/<int:pk>/", views.tulis, name="ubah"),
+    path("kelola/potensi/<int:pk>/ajukan/", views.ajukan, name="ajukan"),
+    path("kelola/potensi/<int:pk>/periksa/", views.periksa, name="periksa"),
+    path("kelola/potensi/<int:pk>/konfirmasi/", views.konfirmasi, name="konfirmasi"),
+    path("kelola/potensi/<int:pk>/foto/", views.tambah_foto, name="tambah_foto"),
+    path("kelola/potensi/<int:pk>/foto/<int:foto_pk>/hapus/", views.hapus_foto, name="hapus_foto"),
+]
