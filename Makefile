@@ -59,7 +59,7 @@ test: lint
 	$(PY) -m pytest
 
 e2e: $(VENV)/.e2e$(REDIS)
-	$(PY) -m pytest e2e -p no:randomly -o testpaths=e2e
+	$(PY) -m pytest e2e -p no:randomly -o testpaths=e2e -n 0
 
 bench: $(VENV)/.dev$(REDIS)
 	bench/run

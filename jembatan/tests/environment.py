@@ -12,6 +12,19 @@ import secrets
 os.environ.setdefault("SECRET_KEY", "tools-" + secrets.token_urlsafe(50))
 
 
+def redis_per_worker(url: str, worker: str) -> str:
+    """The Redis URL for one of pytest-xdist's workers ("gw0", "gw1" …): a database of its own, counting down
+    from the one given, so one worker's cache.clear() never empties another's cache or queue."""
+    base, _, db = url.rpartition("/")
+    if not worker.startswith("gw") or not db.isdigit() or not base.startswith("redis"):
+        return url
+    return f"{base}/{max(int(db) - int(worker[2:]), 0)}"
+
+
+if os.environ.get("REDIS_URL") and os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["REDIS_URL"] = redis_per_worker(os.environ["REDIS_URL"], os.environ["PYTEST_XDIST_WORKER"])
+
+
 def plugin(version: str):  # mypy's entry point: this plugin changes no types
     from mypy.plugin import Plugin
 

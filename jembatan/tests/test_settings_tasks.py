@@ -40,3 +40,11 @@ def test_redis_queue_without_redis_url_stops_start_up(monkeypatch):
 
     with pytest.raises(ImproperlyConfigured, match="needs REDIS_URL"):
         runpy.run_path(str(SETTINGS))
+
+
+def test_each_test_worker_gets_a_redis_database_of_its_own():
+    from jembatan.tests.environment import redis_per_worker
+
+    assert redis_per_worker("redis://127.0.0.1:6379/15", "gw0") == "redis://127.0.0.1:6379/15"
+    assert redis_per_worker("redis://127.0.0.1:6379/15", "gw1") == "redis://127.0.0.1:6379/14"
+    assert redis_per_worker("redis://127.0.0.1:6379", "gw1") == "redis://127.0.0.1:6379"
