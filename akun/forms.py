@@ -4,6 +4,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from akun.models import Peran, User, validasi_cakupan
+from jembatan.lib.domain import VersionedModelForm
 from wilayah.models import Level, Wilayah
 
 
@@ -65,7 +66,7 @@ class UndanganForm(_PeranWilayahMixin, forms.Form):
         return email
 
 
-class PenggunaForm(forms.ModelForm):
+class PenggunaForm(VersionedModelForm):
     """Role and scope are checked by User.clean(), which names the wilayah field."""
 
     wilayah = _WilayahField(label=_("Wilayah cakupan"), required=False, queryset=Wilayah.objects.none())

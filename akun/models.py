@@ -13,7 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.lib.domain import DomainError
+from jembatan.lib.domain import DomainError, Versioned
 from wilayah.models import Level
 
 
@@ -75,7 +75,7 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(AbstractBaseUser, PermissionsMixin, Versioned):
     email = models.EmailField(_("email"), unique=True)
     nama = models.CharField(_("nama"), max_length=150)
     peran = models.CharField(_("peran"), max_length=12, choices=Peran.choices, default=Peran.WARGA)
@@ -116,7 +116,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().clean()
         validasi_cakupan(self.peran, self.wilayah)
 
-    def simpan_oleh_admin(self, *, oleh: User) -> None:
+    def simpan_oleh_admin(self, *, oleh: User, versi: int) -> None:
         """Save the role, scope, name and active flag as Diskominfo edited them (audited with the diff).
         Nobody switches off their own account: there would be no one left to switch it back on."""
         from akun.audit import catat, potret  # audit imports these models
@@ -126,6 +126,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         with transaction.atomic():
             lama = User.objects.select_for_update().get(pk=self.pk)
             sebelum = potret(lama, KOLOM_PENGGUNA)
+            self.bump_version(versi)
             self.save()
             catat(oleh, Aksi.UBAH_PENGGUNA, self, f"Akun {self.email} diubah", wilayah=self.wilayah, sebelum=sebelum)
 

@@ -15,7 +15,7 @@ from akun import akses, percobaan_masuk
 from akun.forms import MasukForm, PenggunaForm, TerimaUndanganForm, UndanganForm
 from akun.models import Undangan, User
 from jembatan.lib import mail, ratelimit
-from jembatan.lib.domain import DomainError
+from jembatan.lib.domain import DomainError, StaleVersion
 
 
 @sensitive_post_parameters("password")
@@ -99,9 +99,9 @@ def ubah_pengguna(request, pk):
     form = PenggunaForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         try:
-            form.save(commit=False).simpan_oleh_admin(oleh=request.user)
+            form.save(commit=False).simpan_oleh_admin(oleh=request.user, versi=form.cleaned_data["versi"])
         except DomainError as e:
-            form.add_error("is_active", str(e))
+            form.add_error(None if isinstance(e, StaleVersion) else "is_active", str(e))
         else:
             messages.success(request, _("Akun %(nama)s disimpan.") % {"nama": user.nama})
             return redirect("akun:pengguna")

@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.domain import VersionedModelForm
 from jembatan.lib.forms import https_url
 from jembatan.lib.uploads import JPEG, PNG, clean_upload, pesan_gambar_tidak_terbuka
 from kim.models import KOLOM_PENGURUS, KOLOM_PROFIL, Kim, Pengurus, Tahap, TargetCakupan
@@ -105,7 +106,7 @@ class TahapForm(forms.Form):
         return tanggal
 
 
-class PengurusForm(forms.ModelForm):
+class PengurusForm(VersionedModelForm):
     class Meta:
         model = Pengurus
         fields = KOLOM_PENGURUS
@@ -124,7 +125,7 @@ class SelesaiForm(forms.Form):
         self.fields["selesai"].initial = timezone.localdate()
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(VersionedModelForm):
     class Meta:
         model = TargetCakupan
         fields = ["tahun", "jumlah_desa", "catatan"]

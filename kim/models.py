@@ -354,7 +354,7 @@ KOLOM_PENGURUS = ["nama", "jabatan", "nama_seksi", "mulai", "selesai", "alasan_s
 KOLOM_PRIBADI = ("nik", "telepon", "alamat")
 
 
-class Pengurus(models.Model):
+class Pengurus(Versioned):
     """A pengurus or member of a KIM for one term. Leaving sets `selesai`; the row is kept."""
 
     kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="pengurus")
@@ -397,12 +397,14 @@ class Pengurus(models.Model):
             return _("Seksi %(nama)s") % {"nama": self.nama_seksi}
         return self.get_jabatan_display()
 
-    def simpan(self, *, oleh) -> None:
-        """Add this pengurus or member, or save the edited data (audited; personal data as "changed" only)."""
+    def simpan(self, *, oleh, versi: int) -> None:
+        """Add this pengurus or member, or save the edited data unless someone changed it since the form was
+        opened (`versi`); audited, personal data as "changed" only."""
         baru = self.pk is None
         with transaction.atomic():
             lama = None if baru else Pengurus.objects.select_for_update().filter(pk=self.pk).first()
             sebelum = potret(lama or Pengurus(), KOLOM_PENGURUS)
+            self.bump_version(versi)
             self.save()
             if baru:
                 ringkasan, aksi = f"{self.nama} ({self.jabatan_lengkap}) ditambahkan ke {self.kim.nama}", Aksi.TAMBAH_PENGURUS
@@ -443,7 +445,7 @@ class Pengurus(models.Model):
             raise ValidationError(errors)
 
 
-class TargetCakupan(models.Model):
+class TargetCakupan(Versioned):
     """The number of villages Diskominfo aims to have with a registered or active KIM by year end."""
 
     wilayah = models.ForeignKey(Wilayah, on_delete=models.PROTECT, related_name="+")
@@ -460,11 +462,12 @@ class TargetCakupan(models.Model):
     def __str__(self) -> str:
         return f"{self.tahun}: {self.jumlah_desa}"
 
-    def simpan(self, *, oleh) -> None:
-        """Set (or change) the year's target; audited with the old and new number."""
+    def simpan(self, *, oleh, versi: int) -> None:
+        """Set (or change) the year's target unless someone changed it since the form was opened; audited."""
         with transaction.atomic():
             lama = TargetCakupan.objects.select_for_update().filter(pk=self.pk).first() if self.pk else None
             sebelum = potret(lama or TargetCakupan(), ["jumlah_desa"])
+            self.bump_version(versi)
             self.diubah_oleh = oleh
             self.save()
             catat(

@@ -232,7 +232,7 @@ def tambah_pengurus(request, kode):
     form = PengurusForm(request.POST or None, instance=Pengurus(kim=kim))
     if request.method == "POST" and form.is_valid():
         p = form.save(commit=False)
-        p.simpan(oleh=request.user)
+        p.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
         messages.success(request, _("%(nama)s ditambahkan.") % {"nama": p.nama})
         return redirect("kim:kelola", kode=kim.wilayah_id)
     return render(request, "kim/pengurus_form.html", {"form": form, "kim": kim, "wilayah": kim.wilayah})
@@ -243,9 +243,13 @@ def ubah_pengurus(request, pk):
     p = akses.get_pengurus_untuk_editor(request, pk)
     form = PengurusForm(request.POST or None, instance=p)
     if request.method == "POST" and form.is_valid():
-        form.save(commit=False).simpan(oleh=request.user)
-        messages.success(request, _("Data %(nama)s disimpan.") % {"nama": p.nama})
-        return redirect("kim:kelola", kode=p.kim.wilayah_id)
+        try:
+            form.save(commit=False).simpan(oleh=request.user, versi=form.cleaned_data["versi"])
+        except DomainError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Data %(nama)s disimpan.") % {"nama": p.nama})
+            return redirect("kim:kelola", kode=p.kim.wilayah_id)
     return render(request, "kim/pengurus_form.html", {"form": form, "kim": p.kim, "wilayah": p.kim.wilayah, "pengurus": p})
 
 
@@ -278,9 +282,13 @@ def target(request):
     form = TargetForm(request.POST or None, instance=instance, jumlah_wilayah=jumlah, initial={"tahun": tahun})
     if request.method == "POST" and form.is_valid():
         t = form.save(commit=False)
-        t.simpan(oleh=request.user)
-        messages.success(request, _("Target %(tahun)s disimpan.") % {"tahun": t.tahun})
-        return redirect("kim:target")
+        try:
+            t.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
+        except DomainError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Target %(tahun)s disimpan.") % {"tahun": t.tahun})
+            return redirect("kim:target")
     targets = TargetCakupan.objects.filter(wilayah=kabupaten).select_related("diubah_oleh")
     status = 400 if form.errors else 200
     return render(request, "kim/target.html", {"form": form, "targets": targets, "jumlah": jumlah}, status=status)

@@ -77,11 +77,11 @@ def test_only_the_token_hash_is_stored(cast):
 
 def test_admin_changes_a_users_role_and_scope_and_cannot_lock_themselves_out(client, cast):
     client.force_login(cast.admin)
-    data = {"nama": cast.warga.nama, "peran": "operator", "wilayah": "63.05.03", "is_active": "on"}
+    data = {"nama": cast.warga.nama, "peran": "operator", "wilayah": "63.05.03", "is_active": "on", "versi": cast.warga.versi}
     assert client.post(f"/akun/pengguna/{cast.warga.pk}/", data).status_code == 302
     cast.warga.refresh_from_db()
     assert (cast.warga.peran, cast.warga.wilayah_id) == ("operator", "63.05.03")
-    response = client.post(f"/akun/pengguna/{cast.admin.pk}/", {"nama": "Admin", "peran": "admin"})
+    response = client.post(f"/akun/pengguna/{cast.admin.pk}/", {"nama": "Admin", "peran": "admin", "versi": cast.admin.versi})
     assert "menonaktifkan akun Anda sendiri" in response.content.decode()
 
 

@@ -7,6 +7,9 @@ a save from a stale form is refused with `StaleVersion` instead of silently over
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,3 +53,14 @@ class Versioned(models.Model):
         if not type(self)._default_manager.filter(pk=self.pk, versi=seen).update(versi=seen + 1):
             raise StaleVersion(str(PESAN_VERSI_USANG))
         self.versi = seen + 1
+
+
+class VersionedModelForm(forms.ModelForm):  # type: ignore[type-arg]  # the model is each subclass's Meta.model
+    """An edit form for a `Versioned` model: it carries, hidden, the version it was opened with (0 for a new
+    row), which the model's save method hands to `bump_version`."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["versi"].initial = self.instance.versi if self.instance.pk else 0

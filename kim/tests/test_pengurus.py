@@ -21,6 +21,7 @@ def test_editor_adds_a_seksi_and_it_shows_publicly_by_name_and_role_only(client,
         "nama_seksi": "Informasi",
         "mulai": "2025-03-01",
         "telepon": "081234567890",
+        "versi": 0,
     }
     assert client.post(f"/kelola/{DESA_A}/pengurus/tambah/", data).status_code == 302
     p = Pengurus.objects.get(nama="Budi Santoso")
@@ -74,7 +75,7 @@ def test_end_before_start_is_refused(client, cast):
 def test_audit_of_a_changed_phone_number_does_not_store_the_number(client, cast):
     p = make_pengurus(cast.kim_a, "Ahmad", "ketua", telepon="081100001111")
     client.force_login(cast.editor)
-    data = {"nama": "Ahmad", "jabatan": "ketua", "mulai": "2025-03-01", "telepon": "081122223333"}
+    data = {"nama": "Ahmad", "jabatan": "ketua", "mulai": "2025-03-01", "telepon": "081122223333", "versi": p.versi}
     assert client.post(f"/kelola/pengurus/{p.pk}/", data).status_code == 302
     entry = Audit.objects.get(aksi="ubah_pengurus")
     assert entry.perubahan["telepon"] == ["•••", "•••"]
@@ -83,9 +84,9 @@ def test_audit_of_a_changed_phone_number_does_not_store_the_number(client, cast)
 
 def test_target_is_set_by_admin_and_checked_against_the_number_of_villages(client, cast):
     client.force_login(cast.admin)
-    assert client.post("/kelola/target/", {"tahun": 2025, "jumlah_desa": 200}).context["form"].errors["jumlah_desa"]
-    assert client.post("/kelola/target/", {"tahun": 2025, "jumlah_desa": 90}).status_code == 302
-    assert client.post("/kelola/target/", {"tahun": 2025, "jumlah_desa": 100}).status_code == 302
+    assert client.post("/kelola/target/", {"tahun": 2025, "jumlah_desa": 200, "versi": 0}).context["form"].errors["jumlah_desa"]
+    assert client.post("/kelola/target/", {"tahun": 2025, "jumlah_desa": 90, "versi": 0}).status_code == 302
+    assert client.post("/kelola/target/", {"tahun": 2025, "jumlah_desa": 100, "versi": 1}).status_code == 302
     from kim.models import TargetCakupan
 
     assert TargetCakupan.objects.get(tahun=2025).jumlah_desa == 100
