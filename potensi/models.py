@@ -19,6 +19,7 @@ from akun.models import Aksi, Peran
 from jembatan.lib.domain import PESAN_VERSI_USANG, DomainError, StaleVersion, Versioned
 from jembatan.lib.markup import to_text
 from jembatan.lib.phone import normalise_mobile
+from jembatan.lib.photos import PhotoVariants
 from wilayah.models import Level, Wilayah
 
 # Availability is a bitmask of months: bit 0 is January. Every bit set reads as "sepanjang tahun".
@@ -369,48 +370,14 @@ KOLOM_POTENSI = [
 ]
 
 
-class FotoPotensi(models.Model):
-    """A photo of an item, kept as resized WebP and JPEG versions without metadata."""
+class FotoPotensi(PhotoVariants):
+    """A photo of a village potential."""
 
     potensi = models.ForeignKey(Potensi, on_delete=models.CASCADE, related_name="foto")
-    keterangan = models.CharField(_("keterangan foto"), max_length=300, blank=True)
-    urutan = models.PositiveSmallIntegerField(default=0)
-    lebar = models.PositiveIntegerField(default=0)
-    tinggi = models.PositiveIntegerField(default=0)
-    # {"400": {"webp": "potensi/…/x-400.webp", "jpeg": "…"}, …}; only widths not larger than the original.
-    varian = models.JSONField(default=dict)
-    dibuat = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["urutan", "id"]
+    class Meta(PhotoVariants.Meta):
         verbose_name = _("foto potensi")
         verbose_name_plural = _("foto potensi")
-
-    def __str__(self) -> str:
-        return self.keterangan or f"Foto {self.pk}"
-
-    def _url(self, path: str) -> str:
-        from django.core.files.storage import default_storage
-
-        return default_storage.url(path)
-
-    def url(self, lebar: int, fmt: str = "jpeg") -> str:
-        tersedia = sorted(int(w) for w in self.varian)
-        if not tersedia:
-            return ""
-        pilih = next((w for w in tersedia if w >= lebar), tersedia[-1])
-        return self._url(self.varian[str(pilih)][fmt])
-
-    def _srcset(self, fmt: str) -> str:
-        return ", ".join(f"{self._url(v[fmt])} {w}w" for w, v in sorted(self.varian.items(), key=lambda x: int(x[0])))
-
-    @property
-    def srcset_webp(self) -> str:
-        return self._srcset("webp")
-
-    @property
-    def srcset_jpeg(self) -> str:
-        return self._srcset("jpeg")
 
 
 def bulan_ini() -> int:

@@ -14,6 +14,7 @@ from akun.audit import catat, potret
 from akun.models import Aksi
 from jembatan.lib.domain import DomainError, Versioned
 from jembatan.lib.markup import to_text
+from jembatan.lib.photos import PhotoVariants
 from wilayah.models import Level
 
 
@@ -236,47 +237,12 @@ class Ralat(models.Model):
         return f"Ralat {self.berita}"
 
 
-class Foto(models.Model):
-    """A photo of an item, kept as resized WebP and JPEG versions without metadata."""
+class Foto(PhotoVariants):
+    """A photo of a news item."""
 
     LEBAR = (400, 800, 1200)
 
     berita = models.ForeignKey(Berita, on_delete=models.CASCADE, related_name="foto")
-    keterangan = models.CharField(_("keterangan foto"), max_length=300, blank=True)
-    urutan = models.PositiveSmallIntegerField(default=0)
-    lebar = models.PositiveIntegerField(default=0)
-    tinggi = models.PositiveIntegerField(default=0)
-    # {"400": {"webp": "warta/…/x-400.webp", "jpeg": "…"}, …}; only widths not larger than the original.
-    varian = models.JSONField(default=dict)
-    dibuat = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["urutan", "id"]
-
-    def __str__(self) -> str:
-        return self.keterangan or f"Foto {self.pk}"
-
-    def url(self, lebar: int, fmt: str = "jpeg") -> str:
-        from django.core.files.storage import default_storage
-
-        tersedia = sorted(int(w) for w in self.varian)
-        if not tersedia:
-            return ""
-        pilih = next((w for w in tersedia if w >= lebar), tersedia[-1])
-        return default_storage.url(self.varian[str(pilih)][fmt])
-
-    @property
-    def srcset_webp(self) -> str:
-        from django.core.files.storage import default_storage
-
-        return ", ".join(
-            f"{default_storage.url(v['webp'])} {w}w" for w, v in sorted(self.varian.items(), key=lambda x: int(x[0]))
-        )
-
-    @property
-    def srcset_jpeg(self) -> str:
-        from django.core.files.storage import default_storage
-
-        return ", ".join(
-            f"{default_storage.url(v['jpeg'])} {w}w" for w, v in sorted(self.varian.items(), key=lambda x: int(x[0]))
-        )
+    class Meta(PhotoVariants.Meta):
+        pass

@@ -9,8 +9,10 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from PIL import Image, ImageOps
 
 from jembatan.lib.media import PUBLIK
@@ -59,3 +61,42 @@ def delete_photo(varian: dict[str, dict[str, str]]) -> None:
     for paths in varian.values():
         for path in paths.values():
             default_storage.delete(path)
+
+
+class PhotoVariants(models.Model):
+    """A photo of a published item (news, a village potential …), kept as the resized WebP and JPEG variants
+    `process_photo` wrote. Each app's photo model adds the link to its item."""
+
+    keterangan = models.CharField(_lazy("keterangan foto"), max_length=300, blank=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    lebar = models.PositiveIntegerField(default=0)
+    tinggi = models.PositiveIntegerField(default=0)
+    # {"400": {"webp": "publik/…/x-400.webp", "jpeg": "…"}, …}; only widths not larger than the original.
+    varian = models.JSONField(default=dict)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["urutan", "id"]
+
+    def __str__(self) -> str:
+        return self.keterangan or f"Foto {self.pk}"
+
+    def url(self, lebar: int, fmt: str = "jpeg") -> str:
+        """The URL of the narrowest variant at least `lebar` pixels wide (the widest there is, else)."""
+        tersedia = sorted(int(w) for w in self.varian)
+        if not tersedia:
+            return ""
+        pilih = next((w for w in tersedia if w >= lebar), tersedia[-1])
+        return str(default_storage.url(self.varian[str(pilih)][fmt]))
+
+    def _srcset(self, fmt: str) -> str:
+        return ", ".join(f"{default_storage.url(v[fmt])} {w}w" for w, v in sorted(self.varian.items(), key=lambda x: int(x[0])))
+
+    @property
+    def srcset_webp(self) -> str:
+        return self._srcset("webp")
+
+    @property
+    def srcset_jpeg(self) -> str:
+        return self._srcset("jpeg")
