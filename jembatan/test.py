@@ -162,6 +162,27 @@ def buat_cast() -> Cast:
     return Cast(**{nama: user for (nama, *_), user in zip(_CAST, users, strict=True)}, kim_a=kim_a, kim_b=kim_b)
 
 
+def di_thread(fn):
+    """Run `fn` on a thread of its own, so on a database connection of its own (its writes commit, as
+    another server process's would), and return what it returned."""
+    import threading
+
+    from django.db import connections
+
+    out = {}
+
+    def run():
+        try:
+            out["value"] = fn()
+        finally:
+            connections.close_all()
+
+    t = threading.Thread(target=run)
+    t.start()
+    t.join(30)
+    return out.get("value")
+
+
 def cocok_openapi(spec: dict, path: str, response, status: int = 200, method: str = "get") -> None:
     """Assert that a response body matches the schema its OpenAPI document declares for it."""
     from jsonschema import Draft202012Validator

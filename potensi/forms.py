@@ -228,21 +228,6 @@ class SaringForm(forms.Form):
         return qs
 
 
-class FotoForm(forms.Form):
-    foto = forms.ImageField(
-        label=_("Foto"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
-        help_text=_("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."),
-    )
-    keterangan = forms.CharField(label=_("Keterangan foto"), required=False, max_length=300)
-
-    def clean_foto(self):
-        f = self.cleaned_data["foto"]
-        if f.size > settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(_("Foto terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
-        return f
-
-
 class LangkahForm(forms.Form):
     """A step button (submit, approve, return, confirm): the version of the item the user saw, and a reason
     when returning."""

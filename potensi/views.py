@@ -12,9 +12,9 @@ from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.phone import whatsapp_link
-from jembatan.lib.photos import delete_photo, process_photo
+from jembatan.lib.photos import PhotoForm, delete_photo, process_photo
 from potensi import akses
-from potensi.forms import FotoForm, LangkahForm, PotensiForm, SaringForm
+from potensi.forms import LangkahForm, PotensiForm, SaringForm
 from potensi.models import FotoPotensi, Potensi, Skema
 from wilayah.models import Wilayah, kabupaten_aktif
 
@@ -134,7 +134,7 @@ def tulis(request, pk=None):
             else:
                 messages.success(request, _("Potensi disimpan."))
                 return redirect("potensi:ubah", pk=potensi.pk)
-    return render(request, "potensi/tulis.html", {"form": form, "potensi": potensi, "foto_form": FotoForm()}, status=status)
+    return render(request, "potensi/tulis.html", {"form": form, "potensi": potensi, "foto_form": PhotoForm()}, status=status)
 
 
 @login_required
@@ -194,7 +194,7 @@ def konfirmasi(request, pk):
 @require_POST
 def tambah_foto(request, pk):
     potensi = akses.get_potensi_untuk_penulis(request, pk)
-    foto_form = FotoForm(request.POST, request.FILES)
+    foto_form = PhotoForm(request.POST, request.FILES)
     if foto_form.is_valid():
         try:
             lebar, tinggi, varian = process_photo(foto_form.cleaned_data["foto"], "potensi")

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from warta.models import DAFTAR_PERIKSA, KOLOM_BERITA, Berita
@@ -59,21 +58,6 @@ class PeriksaForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, label in DAFTAR_PERIKSA.items():
             self.fields[name] = forms.BooleanField(label=label, required=False)
-
-
-class FotoForm(forms.Form):
-    foto = forms.ImageField(
-        label=_("Foto"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
-        help_text=_("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."),
-    )
-    keterangan = forms.CharField(label=_("Keterangan foto"), required=False, max_length=300)
-
-    def clean_foto(self):
-        f = self.cleaned_data["foto"]
-        if f.size > settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(_("Foto terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
-        return f
 
 
 class RalatForm(forms.Form):

@@ -14,9 +14,9 @@ from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
-from jembatan.lib.photos import delete_photo, process_photo
+from jembatan.lib.photos import PhotoForm, delete_photo, process_photo
 from warta import akses
-from warta.forms import AjukanForm, BeritaForm, FotoForm, PeriksaForm, RalatForm
+from warta.forms import AjukanForm, BeritaForm, PeriksaForm, RalatForm
 from warta.models import Berita, Foto, Kategori
 from wilayah.models import Wilayah, kabupaten_aktif
 
@@ -151,7 +151,7 @@ def tulis(request, pk=None):
         else:
             messages.success(request, _("Berita disimpan."))
             return redirect("warta:ubah", pk=berita.pk)
-    return render(request, "warta/tulis.html", {"form": form, "berita": berita, "foto_form": FotoForm()}, status=status)
+    return render(request, "warta/tulis.html", {"form": form, "berita": berita, "foto_form": PhotoForm()}, status=status)
 
 
 @login_required
@@ -207,7 +207,7 @@ def ralat(request, pk):
 @require_POST
 def tambah_foto(request, pk):
     berita = akses.get_berita_untuk_penulis(request, pk)
-    form = FotoForm(request.POST, request.FILES)
+    form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             lebar, tinggi, varian = process_photo(form.cleaned_data["foto"], "warta")

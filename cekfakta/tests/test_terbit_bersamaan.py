@@ -13,7 +13,7 @@ from akun.models import Aksi, Audit, Peran, User
 from cekfakta import layanan
 from cekfakta.models import Hasil, Klaim, Laporan, Referensi
 from jembatan.lib.domain import DomainError, StaleVersion
-from jembatan.test import make_user
+from jembatan.test import di_thread, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -108,21 +108,6 @@ def test_the_second_of_two_verifikators_publishing_one_claim_gets_a_conflict_and
     assert sorted(m.to[0] for m in mail.outbox) == ["dua@uji.example", "satu@uji.example"]
 
 
-def _in_thread(fn):
-    out = {}
-
-    def run():
-        try:
-            out["value"] = fn()
-        finally:
-            connections.close_all()
-
-    t = threading.Thread(target=run)
-    t.start()
-    t.join(30)
-    return out.get("value")
-
-
 def _klaim_siap_terbit():
     """Committed on another connection, so the publishing threads see it: a complete verdict, one reporter."""
     satu = make_user("bersamaan.satu@uji.example", Peran.VERIFIKATOR)
@@ -153,7 +138,7 @@ def test_two_verifikators_publishing_at_the_same_instant_publish_once(pakai_post
     THEN exactly one publication goes through; the other waits for the row lock and is refused as stale;
          one audit entry, one task and one e-mail follow
     """
-    klaim_id, *user_ids = _in_thread(_klaim_siap_terbit)
+    klaim_id, *user_ids = di_thread(_klaim_siap_terbit)
     barrier = threading.Barrier(2)
     results = []
 
@@ -177,7 +162,7 @@ def test_two_verifikators_publishing_at_the_same_instant_publish_once(pakai_post
         for t in threads:
             t.join(30)
         assert sorted(results) == ["terbit", "usang"]
-        stored = _in_thread(
+        stored = di_thread(
             lambda: (
                 Klaim.objects.get(pk=klaim_id).versi,
                 Klaim.objects.get(pk=klaim_id).is_terbit,
@@ -188,4 +173,4 @@ def test_two_verifikators_publishing_at_the_same_instant_publish_once(pakai_post
         assert tugas_kabar == [klaim_id]
         assert [m.to for m in mail.outbox] == [["pelapor@uji.example"]]
     finally:
-        _in_thread(lambda: _hapus(klaim_id, user_ids))
+        di_thread(lambda: _hapus(klaim_id, user_ids))

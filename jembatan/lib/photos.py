@@ -6,9 +6,12 @@ from __future__ import annotations
 import io
 import secrets
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -100,3 +103,21 @@ class PhotoVariants(models.Model):
     @property
     def srcset_jpeg(self) -> str:
         return self._srcset("jpeg")
+
+
+class PhotoForm(forms.Form):
+    """The upload field for one photo of an item, with its caption; the photo is checked and processed by
+    `process_photo` when saved."""
+
+    foto = forms.ImageField(
+        label=_lazy("Foto"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        help_text=_lazy("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."),
+    )
+    keterangan = forms.CharField(label=_lazy("Keterangan foto"), required=False, max_length=300)
+
+    def clean_foto(self) -> UploadedFile[bytes]:
+        f: UploadedFile[bytes] = self.cleaned_data["foto"]
+        if (f.size or 0) > max_upload_bytes():
+            raise forms.ValidationError(_("Foto terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
+        return f

@@ -8,27 +8,13 @@ from django.db import connections
 
 from akun.models import Aksi, Audit
 from jembatan.lib.domain import DomainError
+from jembatan.test import di_thread
 from kim.models import Kim, RiwayatTahap
 from wilayah.models import Wilayah
 
 pytestmark = pytest.mark.django_db
 
 KODE = "63.05.09.2001"
-
-
-def _in_thread(fn):
-    out = {}
-
-    def run():
-        try:
-            out["value"] = fn()
-        finally:
-            connections.close_all()
-
-    t = threading.Thread(target=run)
-    t.start()
-    t.join(30)
-    return out.get("value")
 
 
 def test_concurrent_first_steps_keep_exactly_one(pakai_postgres):
@@ -54,7 +40,7 @@ def test_concurrent_first_steps_keep_exactly_one(pakai_postgres):
             t.join(30)
         assert sorted(results) == ["disimpan", "ditolak"]
         # Committed by the threads, so read from another connection too.
-        counts = _in_thread(
+        counts = di_thread(
             lambda: (
                 Kim.objects.filter(wilayah_id=KODE).count(),
                 RiwayatTahap.objects.filter(kim__wilayah_id=KODE).count(),
@@ -63,7 +49,7 @@ def test_concurrent_first_steps_keep_exactly_one(pakai_postgres):
         )
         assert counts == (1, 1, 1)  # one KIM, one step, one audit entry
     finally:
-        _in_thread(_hapus)
+        di_thread(_hapus)
 
 
 def _hapus() -> None:
