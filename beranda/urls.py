@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.utama, name="utama"),
     path("wilayah/<str:kode>/", views.detail, name="wilayah"),
     path("bahasa/<str:kode>/", views.bahasa, name="bahasa"),
+    path("sehat/", views.sehat, name="sehat"),
     path("kelola/", views.dasbor, name="dasbor"),
     path("kelola/mading/<str:kode>/", views.mading, name="mading"),
 ]

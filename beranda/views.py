@@ -9,13 +9,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import F, Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from akun import akses as akun_akses
@@ -24,6 +25,7 @@ from cekfakta import akses as cekfakta_akses
 from cekfakta.models import Klaim
 from diskusi import akses as diskusi_akses
 from diskusi.models import Status as StatusKomentar
+from jembatan.lib import health
 from jembatan.lib.pagecache import public_page
 from kim import akses as kim_akses
 from kim.cakupan import cakupan
@@ -311,3 +313,12 @@ def _tautan(user) -> list[tuple[str, str]]:
         tautan.append((_("Jejak audit"), reverse("kim:audit")))
     tautan.append((_("Ganti kata sandi"), reverse("akun:ganti_sandi")))
     return tautan
+
+
+@require_safe
+@never_cache
+def sehat(request):
+    """For a load balancer and an uptime monitor: 503 only when the database or the cache is down, so a
+    slow queue or a filling disk shows in the answer without taking the server out of rotation."""
+    laporan = health.report()
+    return JsonResponse(laporan.as_dict(), status=503 if laporan.status == "down" else 200)

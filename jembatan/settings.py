@@ -61,6 +61,10 @@ JEMBATAN_DISKUSI_BATAS_PER_JAM = env_int("JEMBATAN_DISKUSI_BATAS_PER_JAM", 10, m
 JEMBATAN_CEKFAKTA_BATAS_PER_JAM = env_int("JEMBATAN_CEKFAKTA_BATAS_PER_JAM", 30, minimum=1)
 # Seconds an anonymous public page may be served from cache (it is also invalidated on change).
 JEMBATAN_PAGE_CACHE_SECONDS = env_int("JEMBATAN_PAGE_CACHE_SECONDS", 300, minimum=0)
+# /sehat/ (jembatan.lib.health) answers "degraded" when the oldest task still waiting is older than this,
+# or when the disk holding MEDIA_ROOT has less free space than this.
+JEMBATAN_HEALTH_QUEUE_MAX_AGE_SECONDS = env_int("JEMBATAN_HEALTH_QUEUE_MAX_AGE_SECONDS", 900, minimum=1)
+JEMBATAN_HEALTH_DISK_MIN_FREE_MB = env_int("JEMBATAN_HEALTH_DISK_MIN_FREE_MB", 1024, minimum=0)
 # Cookies that make a public page personal: a visitor carrying one gets a fresh page, never a cached one.
 JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES = ["komentar_menunggu"]  # diskusi: the author's own held comments
 
@@ -235,6 +239,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Jembatan <jembatan@localhost
 # every one on (`check --deploy` names those still off). Behind a TLS-ending proxy, BEHIND_PROXY=1
 # trusts its X-Forwarded-Proto, without which SECURE_SSL_REDIRECT would redirect for ever.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# A load balancer asks for /sehat/ over plain HTTP on the server's own port; it holds nothing private.
+SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)

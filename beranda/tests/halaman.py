@@ -2,7 +2,7 @@
 
 from jembatan.test import DESA_A, DESA_B, PEMBACA_A, Halaman
 
-PUBLIK = {"beranda:utama", "beranda:wilayah", "beranda:bahasa"}
+PUBLIK = {"beranda:utama", "beranda:wilayah", "beranda:bahasa", "beranda:sehat"}
 
 
 def terlindung(cast) -> list[Halaman]:
