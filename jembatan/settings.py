@@ -95,6 +95,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jembatan.lib.requestlog.RequestLogMiddleware",
     "csp.middleware.CSPMiddleware",
     "jembatan.lib.headers.PermissionsPolicyMiddleware",
     "jembatan.lib.requestguard.RejectNulMiddleware",
@@ -311,9 +312,22 @@ TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org")
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# Console logs: "text" for a terminal; "json" in production, one JSON object per line, each with the request
+# id that the response's X-Request-ID header carries, plus one line per request (jembatan.lib.requestlog).
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, got {LOG_FORMAT!r}")
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "jembatan.lib.requestlog.RequestIdFilter"}},
+    "formatters": {"json": {"()": "jembatan.lib.requestlog.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"]}
+        | ({"formatter": "json"} if LOG_FORMAT == "json" else {})
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # The per-request lines: always in JSON logs; in a terminal runserver already prints one per request.
+    "loggers": {"jembatan.request": {"level": "INFO" if LOG_FORMAT == "json" else LOG_LEVEL}},
 }

@@ -1,0 +1,108 @@
+"""One log line per request, each with a request id that every other line of that request carries too.
+
+The middleware takes the id from an incoming X-Request-ID (a proxy's, when it is a short safe token) or
+makes one, sends it back in X-Request-ID, and logs to `jembatan.request`: method, path, the names of the
+query parameters (never their values: a search can hold anything), status, duration, user id and a keyed
+hash of the client address that changes every day (enough to follow one client through a day, useless to
+find it). Never cookies, headers or bodies. `RequestIdFilter` puts the id on every record, Django's own
+`django.request` errors included; `JsonFormatter` writes each record as one JSON line (LOG_FORMAT=json).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+import time
+from collections.abc import Callable
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
+
+from django.http import HttpRequest, HttpResponseBase
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from jembatan.lib.ratelimit import client_address
+
+logger = logging.getLogger("jembatan.request")
+
+HEADER = "X-Request-ID"
+_SAFE_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+# Set when a request starts and left set when it ends: Django logs a 4xx/5xx answer (django.request) after
+# the last middleware has returned, and that line must carry the id too. Each request sets its own.
+current_request_id: ContextVar[str | None] = ContextVar("current_request_id", default=None)
+
+
+def request_id_for(request: HttpRequest) -> str:
+    incoming = request.headers.get(HEADER, "")
+    return incoming if _SAFE_ID.fullmatch(incoming) else secrets.token_hex(16)
+
+
+def client_hash(request: HttpRequest) -> str:
+    day = timezone.now().date().isoformat()
+    return salted_hmac(f"jembatan.requestlog.{day}", client_address(request)).hexdigest()[:16]
+
+
+class RequestLogMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        start = time.perf_counter()
+        request_id = request_id_for(request)
+        current_request_id.set(request_id)
+        response = self.get_response(request)
+        response.headers[HEADER] = request_id
+        if logger.isEnabledFor(logging.INFO):
+            fields = {
+                "request_id": request_id,
+                "method": request.method,
+                "path": request.path,
+                "query_params": sorted(set(request.GET)),
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - start) * 1000, 2),
+                "user_id": _user_id(request),
+                "client": client_hash(request),
+            }
+            logger.info("%s %s %s", request.method, request.path, response.status_code, extra={"fields": fields})
+        return response
+
+
+def _user_id(request: HttpRequest) -> int | None:
+    user = getattr(request, "user", None)  # absent when a middleware before authentication answered
+    if user is None or not user.is_authenticated:
+        return None
+    return int(user.pk)
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds `request_id` (None outside a request) to every record a handler with this filter writes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id"):
+            record.request_id = current_request_id.get()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC), level, logger, message, request_id, the record's `fields`
+    (passed as extra={"fields": {...}}) and the traceback, if any."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": getattr(record, "request_id", None),
+        }
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            entry.update(fields)
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)
