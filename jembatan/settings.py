@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "jembatan.lib.requestlog.RequestLogMiddleware",
+    # Compresses what the page cache did not already store compressed (GZipMiddleware leaves those alone).
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "jembatan.lib.headers.PermissionsPolicyMiddleware",
     "jembatan.lib.requestguard.RejectNulMiddleware",

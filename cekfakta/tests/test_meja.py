@@ -71,7 +71,7 @@ def test_an_unknown_message_gets_a_tracking_code_and_a_second_report_joins_the_s
 @pytest.mark.parametrize(
     ("teks", "pesan"),
     [
-        ("   ", "wajib"),
+        ("   ", "tempelkan teks pesannya"),
         ("x" * 6000, "terlalu panjang"),
         ("\x01\x02\x03\x04 biner \x05\x06\x07\x08\x0e\x0f", "tidak tampak seperti teks"),
     ],

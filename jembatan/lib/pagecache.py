@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 
 GENERATION_KEY = "halaman:generation"
 
@@ -43,6 +45,13 @@ def invalidate() -> None:
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+_GZIP = re.compile(r"\bgzip\b")
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return bool(_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -57,19 +66,27 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             return response
         # The address is hashed: anyone can type a long one, and cache keys have a length limit.
         alamat = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"halaman:{generation()}:{request.LANGUAGE_CODE}:{alamat}"
+        key = f"halaman:v2:{generation()}:{request.LANGUAGE_CODE}:{alamat}"
         hit = cache.get(key)
-        if hit is not None:
-            status, content_type, body, headers = hit
-            response = HttpResponse(body, status=status, content_type=content_type)
-            for name, value in headers:
-                response[name] = value
-        else:
+        if hit is None:
             response = view(request, *args, **kwargs)
-            if response.status_code in (200, 404) and not response.streaming and not response.cookies:
-                extra = [(h, response[h]) for h in ("Content-Disposition",) if h in response]
-                cache.set(key, (response.status_code, response["Content-Type"], response.content, extra), timeout)
-        patch_vary_headers(response, ["Cookie"])
+            if response.status_code not in (200, 404) or response.streaming or response.cookies:
+                patch_vary_headers(response, ["Cookie"])
+                return response
+            extra = [(h, response[h]) for h in ("Content-Disposition",) if h in response]
+            # Stored compressed too, once: a cache hit then costs no compression (public pages carry no
+            # secret, so compressing them the same way every time gives nothing away).
+            hit = (response.status_code, response["Content-Type"], response.content, compress_string(response.content), extra)
+            cache.set(key, hit, timeout)
+        status, content_type, body, gzipped, headers = hit
+        if _accepts_gzip(request) and len(gzipped) < len(body):
+            response = HttpResponse(gzipped, status=status, content_type=content_type)
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(body, status=status, content_type=content_type)
+        for name, value in headers:
+            response[name] = value
+        patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
         # Browsers revalidate every time (a cheap 304 through the ETag): a changed stage must
         # show at once, not after a browser-side cache expires.
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
