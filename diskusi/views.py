@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
@@ -140,10 +140,10 @@ def log(request):
 # --- Moderation queue -----------------------------------------------------------------------------------
 
 SARINGAN_LABEL = [
-    ("tinjau", _lazy("Perlu ditinjau")),
-    ("tampil", _lazy("Tampil")),
-    ("ditolak", _lazy("Ditolak")),
-    ("disembunyikan", _lazy("Disembunyikan")),
+    ("tinjau", gettext_lazy("Perlu ditinjau")),
+    ("tampil", gettext_lazy("Tampil")),
+    ("ditolak", gettext_lazy("Ditolak")),
+    ("disembunyikan", gettext_lazy("Disembunyikan")),
 ]
 SARINGAN = {
     "tinjau": lambda qs: qs.perlu_tinjau(),

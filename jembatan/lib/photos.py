@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps
 
 from jembatan.lib.media import PUBLIK
@@ -70,7 +70,7 @@ class PhotoVariants(models.Model):
     """A photo of a published item (news, a village potential …), kept as the resized WebP and JPEG variants
     `process_photo` wrote. Each app's photo model adds the link to its item."""
 
-    keterangan = models.CharField(_lazy("keterangan foto"), max_length=300, blank=True)
+    keterangan = models.CharField(gettext_lazy("keterangan foto"), max_length=300, blank=True)
     urutan = models.PositiveSmallIntegerField(default=0)
     lebar = models.PositiveIntegerField(default=0)
     tinggi = models.PositiveIntegerField(default=0)
@@ -110,11 +110,11 @@ class PhotoForm(forms.Form):
     `process_photo` when saved."""
 
     foto = forms.ImageField(
-        label=_lazy("Foto"),
+        label=gettext_lazy("Foto"),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
-        help_text=_lazy("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."),
+        help_text=gettext_lazy("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."),
     )
-    keterangan = forms.CharField(label=_lazy("Keterangan foto"), required=False, max_length=300)
+    keterangan = forms.CharField(label=gettext_lazy("Keterangan foto"), required=False, max_length=300)
 
     def clean_foto(self) -> UploadedFile[bytes]:
         f: UploadedFile[bytes] = self.cleaned_data["foto"]
