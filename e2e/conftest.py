@@ -65,7 +65,7 @@ def pytest_runtest_teardown(item, nextitem):
     # connection points at the real database again, which must never be written to.
     if blocker is not None and nextitem is not None:
         with blocker.unblock():
-            t.muat_wilayah()
+            t.muat_ulang_setelah_flush()
     return result
 
 

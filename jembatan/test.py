@@ -42,6 +42,27 @@ def muat_wilayah() -> None:
     impor_batas(KAB, berkas_batas_bawaan(Path(settings.JEMBATAN_DATA_DIR), KAB), progres=False)
 
 
+# Migrations that write starter data (the judol blocklist, the kinds of potensi): a flushed database lacks it.
+MIGRASI_DATA_AWAL = ("diskusi.migrations.0002_blokir_awal", "potensi.migrations.0002_jenis_awal")
+
+
+def muat_ulang_setelah_flush() -> None:
+    """After a transactional test's flush: the regions again, and the starter data the migrations wrote, so the
+    tests that follow on this process find the database every test starts from."""
+    muat_wilayah()
+    muat_data_awal()
+
+
+def muat_data_awal() -> None:
+    """The starter data the migrations in MIGRASI_DATA_AWAL write, written again (they only add what is missing)."""
+    import importlib
+
+    from django.apps import apps
+
+    for nama in MIGRASI_DATA_AWAL:
+        importlib.import_module(nama).isi(apps, None)
+
+
 def make_user(email: str, peran: str, wilayah: str | None = None, **fields):
     from akun.models import User
 

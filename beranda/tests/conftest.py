@@ -22,5 +22,5 @@ def pytest_runtest_teardown(item, nextitem):
     # After the last test the test database is gone and the connection points at the real one: leave it.
     if blocker is not None and nextitem is not None:
         with blocker.unblock():
-            t.muat_wilayah()
+            t.muat_ulang_setelah_flush()
     return result

@@ -154,3 +154,17 @@ def test_on_postgresql_the_database_part_is_a_pg_dump_custom_archive(pakai_postg
     backup = cadangan.cadangkan(tmp_path)
 
     assert (backup / "database.pgdump").read_bytes()[:5] == b"PGDMP"
+
+
+def test_the_starter_data_flushed_by_a_transactional_test_is_written_again(db):
+    """A transactional test ends with a flush that also empties what the migrations wrote (the judol blocklist,
+    the kinds of potensi); the conftest hook writes it again for the tests that follow on the same process."""
+    from diskusi.models import Blokir
+    from jembatan.test import muat_data_awal
+    from potensi.models import JenisPotensi
+
+    jumlah = (Blokir.objects.count(), JenisPotensi.objects.count())
+    Blokir.objects.all().delete()
+    JenisPotensi.objects.all().delete()
+    muat_data_awal()
+    assert (Blokir.objects.count(), JenisPotensi.objects.count()) == jumlah != (0, 0)
