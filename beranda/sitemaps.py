@@ -34,7 +34,7 @@ class PotensiSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Potensi.objects.terbit().only("id", "slug", "dikonfirmasi_pada", "diperbarui_pada").order_by("pk")
+        return Potensi.objects.publik().only("id", "slug", "dikonfirmasi_pada", "diperbarui_pada").order_by("pk")
 
     def lastmod(self, obj):
         return max((d for d in (obj.dikonfirmasi_pada, obj.diperbarui_pada) if d is not None), default=None)

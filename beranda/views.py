@@ -123,7 +123,7 @@ def _desa(request, desa):
     if kim:
         pengurus = sorted(kim.pengurus_menjabat().exclude(jabatan="anggota"), key=lambda p: (p.jabatan_urut, p.nama))
         riwayat = kim.riwayat.all()
-    potensi = Potensi.objects.terbit().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
+    potensi = Potensi.objects.publik().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
     return render(
         request,
         "beranda/desa.html",

@@ -4,6 +4,7 @@ the village's reviewers, and kept current by confirming them."""
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
@@ -62,9 +63,26 @@ class Status(models.TextChoices):
     TERBIT = "terbit", _("Terbit")
 
 
+# An item's facts (price, season, contact) go stale: its editors confirm it at least this often.
+UMUR_KONFIRMASI = timedelta(days=365)
+# After that it is marked "perlu diperbarui" for a month, then leaves the public catalogue until confirmed.
+MASA_TENGGANG = timedelta(days=30)
+
+
 class PotensiQuerySet(models.QuerySet["Potensi", "Potensi"]):
     def terbit(self):
         return self.filter(status=Status.TERBIT, terbit_pada__isnull=False)
+
+    def publik(self, sekarang=None):
+        """Published items still in the public catalogue: confirmed within the last UMUR_KONFIRMASI plus
+        MASA_TENGGANG (an item nobody has confirmed for that long may no longer be true)."""
+        batas = (sekarang or timezone.now()) - UMUR_KONFIRMASI - MASA_TENGGANG
+        return self.terbit().filter(dikonfirmasi_pada__gte=batas)
+
+    def perlu_diperbarui(self, sekarang=None):
+        """Published items not confirmed for UMUR_KONFIRMASI: still shown, marked "perlu diperbarui", until the
+        grace month ends."""
+        return self.terbit().filter(dikonfirmasi_pada__lt=(sekarang or timezone.now()) - UMUR_KONFIRMASI)
 
     def tersedia_pada(self, bulan: int):
         """Items available in this month (1–12)."""
@@ -324,6 +342,11 @@ class Potensi(Versioned):
             self.status, self.alasan_kembali = Status.DIKEMBALIKAN, alasan.strip()
             self.save()
             catat(oleh, Aksi.KEMBALIKAN_POTENSI, self, f"Dikembalikan: {self.nama[:100]}", wilayah=self.wilayah)
+
+    @property
+    def perlu_diperbarui(self) -> bool:
+        """Not confirmed by its editors for a year: shown with a warning, then hidden a month later."""
+        return self.dikonfirmasi_pada is not None and self.dikonfirmasi_pada < timezone.now() - UMUR_KONFIRMASI
 
     def konfirmasi(self, *, oleh, versi: int) -> None:
         """A reviewer confirms a published item is still current ("terakhir dikonfirmasi" moves to now)."""

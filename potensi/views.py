@@ -25,7 +25,7 @@ from wilayah.models import Wilayah, kabupaten_aktif
 @public_page
 def daftar(request):
     form = SaringForm(request.GET)
-    qs = form.saring(Potensi.objects.terbit().select_related("jenis", "wilayah__parent").prefetch_related("foto"))
+    qs = form.saring(Potensi.objects.publik().select_related("jenis", "wilayah__parent").prefetch_related("foto"))
     halaman = Paginator(qs, 24).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
@@ -35,7 +35,7 @@ def daftar(request):
 @require_safe
 @public_page
 def detail(request, pk, slug):
-    qs = Potensi.objects.terbit().select_related("jenis", "wilayah__parent__parent", "kim")
+    qs = Potensi.objects.publik().select_related("jenis", "wilayah__parent__parent", "kim")
     potensi = get_object_or_404(qs, pk=pk)
     if slug != potensi.slug:
         return redirect(potensi, permanent=True)
