@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from cekfakta.models import Hasil, JenisSalah, Klaim, Referensi, Status
+from jembatan.lib.text import storable
 
 # Words in a rating's alternateName, most specific first.
 _JENIS = [
@@ -62,15 +63,12 @@ def hasil_dari_rating(nama: str) -> tuple[str, str]:
     return Hasil.TIDAK_DAPAT, ""
 
 
-_TAK_TERSIMPAN = re.compile("[\x00\ud800-\udfff]")
-
-
 def _teks(value) -> str:
     """A field that should be text: anything else (a list, a number, an object) counts as empty. NUL (refused
     by PostgreSQL) is dropped and a lone surrogate (which no database can encode) becomes U+FFFD."""
     if not isinstance(value, str):
         return ""
-    return _TAK_TERSIMPAN.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value).strip()
+    return storable(value).strip()
 
 
 def _url(value) -> str:

@@ -11,7 +11,6 @@ import hashlib
 import hmac
 import json
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,6 +21,7 @@ from django.db import models
 
 from cekfakta.models import PesanMasuk
 from jembatan.lib import http
+from jembatan.lib.text import storable
 from jembatan.lib.uploads import max_upload_bytes
 
 log = logging.getLogger(__name__)
@@ -71,9 +71,6 @@ def _daftar(nilai: object, jalur: str) -> list:
     return nilai
 
 
-_TAK_TERSIMPAN = re.compile("[\x00\ud800-\udfff]")
-
-
 def _teks(nilai: object, jalur: str) -> str:
     """A text field (absent: ""), or BentukAsing. NUL (refused by PostgreSQL) is dropped, and a lone
     surrogate (which no database can encode) becomes U+FFFD."""
@@ -81,7 +78,7 @@ def _teks(nilai: object, jalur: str) -> str:
         return ""
     if not isinstance(nilai, str):
         raise BentukAsing(jalur, nilai)
-    return _TAK_TERSIMPAN.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", nilai)
+    return storable(nilai)
 
 
 def _id(nilai: object, jalur: str) -> str:

@@ -86,6 +86,15 @@ class Lexicon:
         return Lexicon(baru, self.boilerplate + frasa_baru, self.stopword | kata_henti)
 
 
+_TAK_TERSIMPAN = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(teks: str) -> str:
+    """Text any database can store: NUL (refused by PostgreSQL) dropped, a lone surrogate (which no database
+    can encode) replaced by U+FFFD. For text from outside: webhooks, imported feeds."""
+    return _TAK_TERSIMPAN.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", teks)
+
+
 def read_tsv(path: Path) -> list[tuple[str, str]]:
     """`bentuk<TAB>baku` lines of a UTF-8 file; blank lines and lines starting with "#" are skipped."""
     pasangan = []

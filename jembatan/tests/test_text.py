@@ -114,3 +114,10 @@ def test_shipped_data_files_are_well_formed():
             assert baku == baku.lower(), (nama, baku)
     assert len(read_list(DATA_DIR / "boilerplate.txt")) >= 20
     assert "yang" in default_lexicon().stopword
+
+
+def test_storable_drops_nul_and_replaces_lone_surrogates():
+    from jembatan.lib.text import storable
+
+    assert storable("a\x00b\ud800c") == "ab\ufffdc"
+    assert storable("biasa saja 😀") == "biasa saja 😀"
