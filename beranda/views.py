@@ -230,7 +230,7 @@ class Tugas:
 @require_safe
 def dasbor(request):
     user = request.user
-    wilayah = kim_akses.wilayah_kelola(user)
+    wilayah = akun_akses.wilayah_cakupan(user)
     rows = wilayah.select_related("parent", "kim").order_by("parent__nama", "level", "nama")
     q, tahap = request.GET.get("q", "").strip(), request.GET.get("tahap", "")
     if q:

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from akun.akses import aktif, berperan, dalam_cakupan, get_wilayah_dalam_cakupan, is_admin, wilayah_cakupan
+from akun.akses import aktif, berperan, dalam_cakupan, get_wilayah_dalam_cakupan, is_admin
 from akun.models import Peran
 from kim.models import Jabatan, Kim, Pengurus, Tahap
 from wilayah.models import Wilayah
@@ -24,11 +24,6 @@ TAHAP_PER_PERAN: dict[str, frozenset[str]] = {
     Peran.OPERATOR: frozenset({Tahap.SOSIALISASI, Tahap.MUSYAWARAH, Tahap.SK_TERBIT}),
     Peran.PEMDES: frozenset({Tahap.SOSIALISASI, Tahap.MUSYAWARAH, Tahap.SK_TERBIT}),
 }
-
-
-def wilayah_kelola(user: Any) -> QuerySet[Wilayah]:
-    """The kecamatan and villages whose KIM management page the user may open."""
-    return wilayah_cakupan(user)
 
 
 def boleh_kelola_kim(user: Any, wilayah: Wilayah) -> bool:
@@ -89,11 +84,6 @@ def kim_pengurus(user: Any) -> QuerySet[Kim]:
 
 
 # --- Fetch-or-404: the functions views call ------------------------------------------------------------
-
-
-def get_wilayah_untuk_pembaca(request: HttpRequest, kode: str) -> Wilayah:
-    """A region whose KIM management page the user may read."""
-    return get_wilayah_dalam_cakupan(request, kode)
 
 
 def get_wilayah_untuk_pengelola(request: HttpRequest, kode: str) -> Wilayah:

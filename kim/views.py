@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from akun.akses import boleh_lihat_audit, wajib
+from akun.akses import boleh_lihat_audit, get_wilayah_dalam_cakupan, wajib
 from akun.models import Audit
 from jembatan.lib.domain import DomainError
 from jembatan.lib.media import serve_private
@@ -135,7 +135,7 @@ def kit(request, kode, dokumen):
 @login_required
 @require_safe
 def kelola(request, kode):
-    wilayah = akses.get_wilayah_untuk_pembaca(request, kode)
+    wilayah = get_wilayah_dalam_cakupan(request, kode)
     kim = Kim.objects.filter(wilayah=wilayah).first()
     pilihan = akses.tahap_yang_boleh(request.user, wilayah)
     today = timezone.localdate()
@@ -159,7 +159,7 @@ def kelola(request, kode):
 @login_required
 @require_POST
 def pindah_tahap(request, kode):
-    wilayah = akses.get_wilayah_untuk_pembaca(request, kode)
+    wilayah = get_wilayah_dalam_cakupan(request, kode)
     pilihan = akses.tahap_yang_boleh(request.user, wilayah)
     if not pilihan:
         raise Http404

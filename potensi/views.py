@@ -12,7 +12,7 @@ from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.phone import whatsapp_link
-from jembatan.lib.photos import PhotoForm, delete_photo, process_photo
+from jembatan.lib.photos import PhotoForm
 from potensi import akses
 from potensi.forms import LangkahForm, PotensiForm, SaringForm
 from potensi.models import FotoPotensi, Potensi, Skema
@@ -196,16 +196,12 @@ def tambah_foto(request, pk):
     potensi = akses.get_potensi_untuk_penulis(request, pk)
     foto_form = PhotoForm(request.POST, request.FILES)
     if foto_form.is_valid():
+        d = foto_form.cleaned_data
         try:
-            lebar, tinggi, varian = process_photo(foto_form.cleaned_data["foto"], "potensi")
+            FotoPotensi.add_upload(d["foto"], d["keterangan"], "potensi", potensi=potensi)
         except ValidationError as e:
             foto_form.add_error("foto", e.messages[0])
         else:
-            d = foto_form.cleaned_data
-            urutan = potensi.foto.count()
-            FotoPotensi.objects.create(
-                potensi=potensi, keterangan=d["keterangan"], lebar=lebar, tinggi=tinggi, varian=varian, urutan=urutan
-            )
             messages.success(request, _("Foto ditambahkan."))
             return redirect("potensi:ubah", pk=potensi.pk)
     # The message stands beside the photo field, with the caption kept; the item's form is as saved.
@@ -219,7 +215,6 @@ def tambah_foto(request, pk):
 def hapus_foto(request, pk, foto_pk):
     potensi = akses.get_potensi_untuk_penulis(request, pk)
     foto = get_object_or_404(FotoPotensi, pk=foto_pk, potensi=potensi)
-    delete_photo(foto.varian)
-    foto.delete()
+    foto.delete_with_files()
     messages.success(request, _("Foto dihapus."))
     return redirect("potensi:ubah", pk=potensi.pk)

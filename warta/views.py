@@ -14,7 +14,7 @@ from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
-from jembatan.lib.photos import PhotoForm, delete_photo, process_photo
+from jembatan.lib.photos import PhotoForm
 from warta import akses
 from warta.forms import AjukanForm, BeritaForm, PeriksaForm, RalatForm
 from warta.models import Berita, Foto, Kategori
@@ -210,18 +210,10 @@ def tambah_foto(request, pk):
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            lebar, tinggi, varian = process_photo(form.cleaned_data["foto"], "warta")
+            Foto.add_upload(form.cleaned_data["foto"], form.cleaned_data["keterangan"], "warta", berita=berita)
         except ValidationError as e:
             messages.error(request, e.messages[0])
         else:
-            Foto.objects.create(
-                berita=berita,
-                keterangan=form.cleaned_data["keterangan"],
-                lebar=lebar,
-                tinggi=tinggi,
-                varian=varian,
-                urutan=berita.foto.count(),
-            )
             messages.success(request, _("Foto ditambahkan."))
     else:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -233,7 +225,6 @@ def tambah_foto(request, pk):
 def hapus_foto_view(request, pk, foto_pk):
     berita = akses.get_berita_untuk_penulis(request, pk)
     foto = get_object_or_404(Foto, pk=foto_pk, berita=berita)
-    delete_photo(foto.varian)
-    foto.delete()
+    foto.delete_with_files()
     messages.success(request, _("Foto dihapus."))
     return redirect("warta:ubah", pk=berita.pk)

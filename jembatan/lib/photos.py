@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import secrets
+from typing import Any, Self
 
 from django import forms
 from django.conf import settings
@@ -84,6 +85,21 @@ class PhotoVariants(models.Model):
 
     def __str__(self) -> str:
         return self.keterangan or f"Foto {self.pk}"
+
+    @classmethod
+    def add_upload(cls, f: File, keterangan: str, folder: str, **item: Any) -> Self:  # type: ignore[type-arg]
+        """Process an uploaded photo (`process_photo`: ValidationError when it is not one) and store it as the
+        last photo of the item named by `item` (e.g. `berita=berita`)."""
+        lebar, tinggi, varian = process_photo(f, folder)
+        urutan = cls._default_manager.filter(**item).count()
+        return cls._default_manager.create(
+            keterangan=keterangan, lebar=lebar, tinggi=tinggi, varian=varian, urutan=urutan, **item
+        )
+
+    def delete_with_files(self) -> None:
+        """Remove the photo and its variants' files."""
+        delete_photo(self.varian)
+        self.delete()
 
     def url(self, lebar: int, fmt: str = "jpeg") -> str:
         """The URL of the narrowest variant at least `lebar` pixels wide (the widest there is, else)."""
