@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from akun.audit import label_aksi
 from akun.models import Audit, Undangan, User
 
 
@@ -21,8 +22,12 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Audit)
 class AuditAdmin(admin.ModelAdmin):
-    list_display = ["waktu", "user", "ringkasan"]
-    search_fields = ["ringkasan", "objek_id"]
+    list_display = ["waktu", "user", "tindakan", "ringkasan"]
+    search_fields = ["ringkasan", "objek_id", "aksi"]
+
+    @admin.display(description="Aksi")
+    def tindakan(self, obj):
+        return label_aksi(obj.aksi)
 
     def has_change_permission(self, request, obj=None):
         return False

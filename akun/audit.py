@@ -1,7 +1,7 @@
 """The audit trail: one function writes every entry, and computes what changed.
 
 Domain changes record themselves (inside the model method that makes them, in the same transaction);
-the action is one of `Aksi`, and the before/after values come from `potret()` snapshots compared here.
+the action is one of `Aksi` or of a module's own TextChoices registered with `daftarkan_aksi`, and the before/after values come from `potret()` snapshots compared here.
 Personal fields are recorded as changed, never with their values.
 """
 
@@ -15,6 +15,26 @@ from django.db import models
 from akun.models import Aksi, Audit
 
 TERSAMAR = "•••"
+
+_AKSI: dict[str, Any] = {}
+
+
+def daftarkan_aksi(choices: type[models.TextChoices]) -> type[models.TextChoices]:
+    """Make the actions of `choices` known to the audit trail (a module calls this for its own actions,
+    at import time of its models; usable as a class decorator). Values must be unique across modules."""
+    for value, label in choices.choices:
+        if value in _AKSI and _AKSI[value] != label:
+            raise ValueError(f"audit action {value!r} is declared twice")
+        _AKSI[value] = label
+    return choices
+
+
+daftarkan_aksi(Aksi)
+
+
+def label_aksi(aksi: str) -> str:
+    """The human name of an audit action, or the stored value when no module declares it any more."""
+    return str(_AKSI.get(aksi, aksi))
 
 
 def _polos(value: Any) -> Any:
@@ -44,7 +64,7 @@ def _selisih(sebelum: dict[str, Any], sesudah: dict[str, Any], rahasia: Iterable
 
 def catat(
     user: Any,
-    aksi: Aksi,
+    aksi: str,
     obj: models.Model,
     ringkasan: str,
     *,
@@ -58,7 +78,7 @@ def catat(
     With `sebelum` (a `potret` taken before the change), the entry keeps {field: [old, new]} for each of
     those fields whose value differs now (or in `sesudah`, when given); fields named in `rahasia` are kept
     as changed without their values. `sesudah` alone records values set from nothing."""
-    if aksi not in Aksi.values:
+    if aksi not in _AKSI:
         raise ValueError(f"unknown audit action: {aksi}")
     if sebelum is not None:
         perubahan = _selisih(sebelum, sesudah if sesudah is not None else potret(obj, sebelum), rahasia)

@@ -268,7 +268,9 @@ class Audit(models.Model):
 
     waktu = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    aksi = models.CharField(max_length=40, choices=Aksi.choices, db_index=True)
+    # No `choices` here: each module declares its own actions (a TextChoices registered with
+    # akun.audit.daftarkan_aksi), so a new module's actions need no migration of akun.
+    aksi = models.CharField(max_length=40, db_index=True)
     objek_tipe = models.CharField(max_length=40)
     objek_id = models.CharField(max_length=40)
     wilayah = models.ForeignKey("wilayah.Wilayah", null=True, on_delete=models.SET_NULL, related_name="+")
