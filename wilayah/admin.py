@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from wilayah.models import Impor, Wilayah
+from wilayah.models import HariKhusus, Impor, Wilayah
 
 
 @admin.register(Wilayah)
@@ -15,3 +15,10 @@ class WilayahAdmin(admin.ModelAdmin):
 @admin.register(Impor)
 class ImporAdmin(admin.ModelAdmin):
     list_display = ["waktu", "jenis", "berkas", "baris", "jumlah_baru", "jumlah_diubah"]
+
+
+@admin.register(HariKhusus)
+class HariKhususAdmin(admin.ModelAdmin):
+    list_display = ["tanggal", "nama", "jenis", "dasar"]
+    list_filter = ["jenis"]
+    date_hierarchy = "tanggal"

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.workdays import Calendar
+
 
 class Level(models.IntegerChoices):
     PROVINSI = 1, _("Provinsi")
@@ -143,3 +145,44 @@ def kabupaten_aktif() -> Wilayah:
     if kabupaten is None:
         raise Http404("Data wilayah belum diimpor. Jalankan: make run (atau manage.py siapkan).")
     return kabupaten
+
+
+class JenisHari(models.TextChoices):
+    LIBUR = "libur", _("Hari libur daerah atau tambahan")
+    CUTI_BERSAMA = "cuti_bersama", _("Cuti bersama tambahan")
+    MASUK = "masuk", _("Hari kerja (bukan libur)")
+
+
+class HariKhususQuerySet(models.QuerySet["HariKhusus", "HariKhusus"]):
+    def kalender(self) -> Calendar:
+        """The working-day calendar of this deployment: the national dates corrected by this table."""
+        libur, masuk = {}, []
+        for tanggal, nama, jenis in self.values_list("tanggal", "nama", "jenis"):
+            if jenis == JenisHari.MASUK:
+                masuk.append(tanggal)
+            else:
+                libur[tanggal] = nama
+        return Calendar(extra_holidays=libur, extra_working_days=masuk)
+
+
+class HariKhusus(models.Model):
+    """A date on which the regency's offices differ from the national calendar: a regional holiday
+    (Hari Jadi Kabupaten), a cuti bersama decided after the package was released, or a national date
+    the offices work after all. Every legal clock (jembatan.lib.workdays) counts with these."""
+
+    tanggal = models.DateField(unique=True)
+    nama = models.CharField(_("nama"), max_length=120)
+    jenis = models.CharField(_("jenis"), max_length=20, choices=JenisHari.choices, default=JenisHari.LIBUR)
+    dasar = models.CharField(
+        _("dasar"), max_length=200, blank=True, help_text=_("Keputusan atau surat edaran yang menetapkannya.")
+    )
+
+    objects = HariKhususQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["tanggal"]
+        verbose_name = _("hari khusus kalender kerja")
+        verbose_name_plural = _("hari khusus kalender kerja")
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%Y-%m-%d} {self.nama}"
