@@ -180,6 +180,7 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
                 diterbitkan=terbit,
                 sumber_nama=(_teks(author.get("name")) or sumber_bawaan)[:150],
                 sumber_url=url[:500],
+                diimpor=True,
             )
             if url:
                 Referensi.objects.create(klaim=k, judul=judul_ulasan[:300] or url[:300], url=url[:500])

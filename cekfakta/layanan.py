@@ -26,7 +26,7 @@ from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cekfakta.models import Klaim, Laporan, Saluran
+from cekfakta.models import Klaim, Laporan, Saluran, Tingkat
 from jembatan.lib import mail
 from jembatan.lib.perceptual import dhash, distance
 from jembatan.lib.text import default_lexicon
@@ -245,6 +245,7 @@ def periksa(
             kontak_saluran=kontak,
             skor=terbaik.skor if terbaik else None,
             dijawab_langsung=bool(terbaik and klaim.is_terbit),
+            tingkat=Tingkat.SAMA if terbaik and klaim.is_terbit else Tingkat.BELUM,
             diberi_tahu=now if terbaik and klaim.is_terbit else None,
             dibuat=now,
         )

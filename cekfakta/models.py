@@ -54,6 +54,14 @@ class Topik(models.TextChoices):
     LAINNYA = "lainnya", _("Lainnya")
 
 
+class Tingkat(models.TextChoices):
+    """How sure the desk's matcher was that a message repeats a published verdict."""
+
+    SAMA = "sama", _("Sama dengan putusan terbit")
+    MUNGKIN = "mungkin", _("Mungkin sama (ditanyakan ke pelapor)")
+    BELUM = "belum", _("Belum pernah diperiksa")
+
+
 class Saluran(models.TextChoices):
     WEB = "web", _("Situs web")
     WHATSAPP = "whatsapp", _("WhatsApp")
@@ -121,6 +129,12 @@ class Klaim(Versioned):
     sumber_nama = models.CharField(_("sumber"), max_length=150, blank=True)
     sumber_url = models.URLField(_("tautan sumber"), max_length=500, blank=True)
     demo = models.BooleanField(default=False)
+    # Imported from another fact-checker's ClaimReview feed: shown and matched, never re-published as ours.
+    diimpor = models.BooleanField(default=False, editable=False)
+    # The meaning of `teks_makna` as the matcher's sentence model reads it (float16), and a digest of the text
+    # it was computed from, so it is computed again only when that text changes (cekfakta.makna).
+    vektor = models.BinaryField(null=True, editable=False)
+    vektor_dari = models.CharField(max_length=40, blank=True, editable=False)
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -354,6 +368,11 @@ class Laporan(models.Model):
     skor = models.FloatField(null=True, blank=True)
     dijawab_langsung = models.BooleanField(default=False)
     diberi_tahu = models.DateTimeField(null=True, blank=True)
+    tingkat = models.CharField(_("tingkat kecocokan"), max_length=8, choices=Tingkat.choices, blank=True)
+    # For a "mungkin" answer: the published claims offered to the reporter (ids, best first), and when the
+    # reporter picked one or said none of them is it.
+    usulan = models.JSONField(default=list, blank=True)
+    usulan_dijawab = models.DateTimeField(null=True, blank=True)
     dibuat = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
