@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -169,9 +169,14 @@ class KandidatCocok(Schema):
 
 
 class JawabanCocok(Schema):
-    cocok: bool
+    tingkat: Literal["sama", "mungkin", "belum"] = Field(
+        description="sama: putusan `klaim` adalah jawabannya; mungkin: tanyakan ke pengguna apakah pesannya tentang "
+        "salah satu `usulan`; belum: belum pernah diperiksa."
+    )
+    cocok: bool = Field(description='Sama dengan tingkat == "sama" (dipertahankan untuk klien lama).')
     skor: float
     klaim: KlaimPublik | None
+    usulan: list[KandidatCocok] = Field(description='Untuk tingkat "mungkin": sampai tiga putusan, terbaik dahulu.')
     kandidat: list[KandidatCocok]
 
 
@@ -318,8 +323,9 @@ def _klaim_publik(request, k) -> dict:
     summary="Cocokkan pesan dengan putusan cek fakta",
 )
 def cocokkan(request, data: PermintaanCocok):
-    """Match a forwarded message against published verdicts. `cocok` is true only when the best
-    verdict scores at or above the calibrated threshold; below it the answer is "not known yet".
+    """Match a forwarded message against published verdicts, in three tiers: `sama` when the best verdict
+    scores at or above the calibrated threshold (it is the answer; `cocok` is true only then), `mungkin` when
+    up to three verdicts score above the lower threshold (ask the user which, if any), else `belum`.
     Nothing is recorded. Anonymous callers are limited per address and hour (429).
 
     An empty or blank `teks`, or one longer than the limit, is a 422; a body that is not JSON, or a text
@@ -334,14 +340,19 @@ def cocokkan(request, data: PermintaanCocok):
     except layanan.PesanDitolak as e:
         return Status(400, {"detail": str(e)})
     kandidat = [k for k in layanan.cocokkan(teks, k=30) if k.klaim.is_terbit][:5]
-    ambang = layanan.ambang()
-    cocok = bool(kandidat) and kandidat[0].skor >= ambang
+    sama = bool(kandidat) and kandidat[0].skor >= layanan.ambang()
+    usulan = [] if sama else [k for k in kandidat if k.skor >= layanan.ambang_mungkin()][: layanan.USULAN_MAKS]
+
+    def publik(k: layanan.Kandidat) -> dict:
+        return {"skor": round(k.skor, 4), "klaim": _klaim_publik(request, k.klaim)}
+
     return {
-        "cocok": cocok,
+        "tingkat": "sama" if sama else "mungkin" if usulan else "belum",
+        "cocok": sama,
         "skor": round(kandidat[0].skor, 4) if kandidat else 0.0,
-        "klaim": _klaim_publik(request, kandidat[0].klaim) if cocok else None,
-        "kandidat": [{"skor": round(k.skor, 4), "klaim": _klaim_publik(request, k.klaim)} for k in kandidat[1:] if cocok]
-        + [{"skor": round(k.skor, 4), "klaim": _klaim_publik(request, k.klaim)} for k in kandidat if not cocok],
+        "klaim": _klaim_publik(request, kandidat[0].klaim) if sama else None,
+        "usulan": [publik(k) for k in usulan],
+        "kandidat": [publik(k) for k in (kandidat[1:] if sama else kandidat)],
     }
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from cekfakta import makna
 from cekfakta.models import Hasil, JenisSalah, Klaim, Referensi, Status
 from jembatan.lib.text import storable
 
@@ -147,7 +148,8 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
     items = _daftar(data)
     dibuat = dilewati = 0
     ditolak: list[str] = []
-    with transaction.atomic():
+    baru: list[int] = []
+    with transaction.atomic(), makna.tunda_vektor():
         for i, item in enumerate(items, 1):
             klaim = _teks(item.get("claimReviewed"))
             url = _url(item.get("url"))
@@ -184,5 +186,8 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
             )
             if url:
                 Referensi.objects.create(klaim=k, judul=judul_ulasan[:300] or url[:300], url=url[:500])
+            baru.append(k.pk)
             dibuat += 1
+        # In batches, inside the same transaction: an imported verdict is never findable without its meaning.
+        Klaim.objects.filter(pk__in=baru).isi_vektor()
     return HasilImpor(dibuat=dibuat, dilewati=dilewati, ditolak=ditolak)

@@ -14,6 +14,7 @@ brought up to date.
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import threading
 from dataclasses import dataclass, field
@@ -26,8 +27,10 @@ from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cekfakta.models import Klaim, Laporan, Saluran, Tingkat
+from cekfakta import makna
+from cekfakta.models import Klaim, Laporan, Saluran, Status, Tingkat
 from jembatan.lib import mail
+from jembatan.lib.domain import DomainError
 from jembatan.lib.perceptual import dhash, distance
 from jembatan.lib.text import default_lexicon
 from jembatan.lib.uploads import EXTENSION, check_pixels, sniff_type, strip_metadata
@@ -53,13 +56,21 @@ class Kandidat:
 @dataclass
 class Jawaban:
     laporan: Laporan
-    klaim: Klaim | None  # the published verdict when known, else None
+    klaim: Klaim | None  # the published verdict when the answer is "sama", else None
     skor: float
     kandidat: list[Kandidat] = field(default_factory=list)
+    usulan: list[Kandidat] = field(default_factory=list)  # "mungkin": the published verdicts to offer, best first
 
     @property
     def dikenal(self) -> bool:
         return self.klaim is not None
+
+    @property
+    def tingkat(self) -> str:
+        return self.laporan.tingkat
+
+
+KOLOM_INDEKS = ("id", "judul", "teks_contoh", "vektor")
 
 
 class _IndeksProses:
@@ -91,13 +102,13 @@ class _IndeksProses:
         if self._indeks is not None and versi == self._versi:
             return self._indeks
         if self._indeks is not None and self._versi is not None and versi[2:] == self._versi[2:] and self._sejak is not None:
-            for k in Klaim.objects.filter(diubah__gte=self._sejak - self.JENDELA).only("id", "judul", "teks_contoh"):
-                self._indeks.tambah(k.pk, k.teks_indeks)  # replaces an existing entry
+            for k in Klaim.objects.filter(diubah__gte=self._sejak - self.JENDELA).only(*KOLOM_INDEKS):
+                self._indeks.tambah(k.pk, k.teks_indeks, makna.dari_bytes(k.vektor))  # replaces an existing entry
             if len(self._indeks) == versi[0]:
                 self._versi, self._sejak = versi, versi[1]
                 return self._indeks
-        indeks = Indeks(kamus=kamus_aktif())
-        indeks.bangun((k.pk, k.teks_indeks) for k in Klaim.objects.only("id", "judul", "teks_contoh").iterator())
+        indeks = Indeks(kamus=kamus_aktif(), penyemat=makna.vektor)
+        indeks.bangun((k.pk, k.teks_indeks, makna.dari_bytes(k.vektor)) for k in Klaim.objects.only(*KOLOM_INDEKS).iterator())
         self._indeks, self._versi, self._sejak = indeks, versi, versi[1]
         return indeks
 
@@ -127,9 +138,20 @@ def kamus_aktif():
 
 
 def ambang() -> float:
-    from cekfakta.pencocok import AMBANG_BAWAAN
+    """The score at or above which a published verdict is the answer ("sama")."""
+    from cekfakta.pencocok import AMBANG_SAMA
 
-    return AMBANG_BAWAAN
+    return AMBANG_SAMA
+
+
+def ambang_mungkin() -> float:
+    """The score at or above which a published verdict is offered to the reporter to confirm ("mungkin")."""
+    from cekfakta.pencocok import AMBANG_MUNGKIN
+
+    return AMBANG_MUNGKIN
+
+
+USULAN_MAKS = 3
 
 
 def kode_baru() -> str:
@@ -225,9 +247,15 @@ def periksa(
     if gambar_bersih and (sama := cocokkan_gambar(gambar_bersih[1])):
         kandidat = sorted([sama, *[k for k in kandidat if k.klaim.pk != sama.klaim.pk]], key=lambda k: -k.skor)
     now = timezone.now()
-    # Above the threshold a published verdict wins over an open claim: the sender is answered at once.
+    # Above the threshold a published verdict wins over an open claim: the sender is answered at once ("sama").
+    # Below it, published verdicts above the lower threshold are offered to the sender to confirm ("mungkin");
+    # the report is filed for the desk meanwhile, under an open claim above the threshold or a new one.
     cukup = [k for k in kandidat if k.skor >= ambang()]
-    terbaik = next((k for k in cukup if k.klaim.is_terbit), cukup[0] if cukup else None)
+    # A claim closed without a public verdict ("bukan klaim") takes no new reports: they go to the desk afresh.
+    terbuka = [k for k in cukup if k.klaim.status != Status.SELESAI]
+    terbaik = next((k for k in cukup if k.klaim.is_terbit), terbuka[0] if terbuka else None)
+    dijawab = terbaik is not None and terbaik.klaim.is_terbit
+    usulan = [] if dijawab else [k for k in kandidat if k.klaim.is_terbit and k.skor >= ambang_mungkin()][:USULAN_MAKS]
     with transaction.atomic():
         if terbaik:
             klaim = terbaik.klaim
@@ -244,9 +272,10 @@ def periksa(
             email=email,
             kontak_saluran=kontak,
             skor=terbaik.skor if terbaik else None,
-            dijawab_langsung=bool(terbaik and klaim.is_terbit),
-            tingkat=Tingkat.SAMA if terbaik and klaim.is_terbit else Tingkat.BELUM,
-            diberi_tahu=now if terbaik and klaim.is_terbit else None,
+            dijawab_langsung=dijawab,
+            diberi_tahu=now if dijawab else None,
+            tingkat=Tingkat.SAMA if dijawab else Tingkat.MUNGKIN if usulan else Tingkat.BELUM,
+            usulan=[k.klaim.pk for k in usulan],
             dibuat=now,
         )
         if gambar_bersih:
@@ -254,9 +283,12 @@ def periksa(
             laporan.gambar.save(f"{secrets.token_hex(16)}.{gambar_bersih[2]}", ContentFile(gambar_bersih[0]), save=False)
         laporan.save()
         Klaim.objects.filter(pk=klaim.pk).update(jumlah_laporan=F("jumlah_laporan") + 1, terakhir_dilihat=now)
-    known = terbaik.klaim if terbaik and terbaik.klaim.is_terbit else None
     return Jawaban(
-        laporan=laporan, klaim=known, skor=terbaik.skor if terbaik else (kandidat[0].skor if kandidat else 0.0), kandidat=kandidat
+        laporan=laporan,
+        klaim=klaim if dijawab else None,
+        skor=terbaik.skor if terbaik else (kandidat[0].skor if kandidat else 0.0),
+        kandidat=kandidat,
+        usulan=usulan,
     )
 
 
@@ -300,11 +332,35 @@ def teks_putusan(klaim: Klaim, kode: str = "", url: str = "") -> str:
     return "\n".join(baris)
 
 
+SARAN_SEMENTARA = (
+    "Sambil menunggu: bila pesan ini meminta Anda mengklik tautan, mengisi data pribadi, atau mengirim uang, atau "
+    "sumbernya tidak jelas, sebaiknya tunggu hasil pemeriksaan sebelum meneruskannya, dan cek situs resmi instansi "
+    "yang disebut. Pengumuman biasa dari sumber yang Anda kenal, seperti jadwal posyandu atau rapat desa, tidak perlu ditahan."
+)
+
+
+AWAL_PERTANYAAN = "Pesan Anda mirip dengan klaim yang sudah diperiksa."
+
+
 def teks_balasan(jawaban: Jawaban) -> str:
-    """The chat reply to a forwarded message: the verdict when known, else the tracking code."""
-    if jawaban.klaim:
-        return "Pesan ini mirip dengan klaim yang sudah diperiksa.\n\n" + teks_putusan(jawaban.klaim)
+    """The chat reply to a forwarded message: the verdict ("sama"), a numbered question ("mungkin"), or the
+    tracking code and how to judge meanwhile ("belum")."""
     kode = jawaban.laporan.kode
+    if jawaban.klaim:
+        return "Pesan ini sama dengan klaim yang sudah diperiksa.\n\n" + teks_putusan(jawaban.klaim, kode)
+    if jawaban.usulan:
+        baris = [AWAL_PERTANYAAN + " Apakah pesan Anda tentang salah satu ini?", ""]
+        baris += [f"{i}. {k.klaim.judul[:200]} — *{k.klaim.label}*" for i, k in enumerate(jawaban.usulan, 1)]
+        n = len(jawaban.usulan)
+        pilihan = "1" if n == 1 else f"1–{n}"
+        baris += [
+            "",
+            f"Balas dengan angka {pilihan} untuk melihat hasil pemeriksaannya, atau 0 bila bukan salah satunya "
+            "(laporan Anda tetap kami periksa).",
+            "",
+            f"Kode pelacakan: *{kode}*",
+        ]
+        return "\n".join(baris)
     baris = [
         "Pesan ini belum pernah diperiksa. Laporan Anda kami terima dan akan diperiksa tim verifikator.",
         "",
@@ -312,5 +368,46 @@ def teks_balasan(jawaban: Jawaban) -> str:
     ]
     if link := _tautan(jawaban.laporan.get_absolute_url()):
         baris.append(f"Ikuti hasilnya: {link}")
-    baris += ["", "Kami akan mengabari Anda di sini bila hasilnya terbit. Sementara itu, mohon jangan sebarkan pesan ini dulu."]
+    baris += ["", "Kami akan mengabari Anda di sini bila hasilnya terbit.", "", SARAN_SEMENTARA]
     return "\n".join(baris)
+
+
+# How long a "mungkin" question waits for the reporter's number on a chat channel.
+JENDELA_PILIHAN = timedelta(hours=24)
+_PILIHAN = re.compile(r"^\s*(?:no\.?|nomor|pilih|ya)?\s*([0-9])\s*[.)!]*\s*$|^\s*(bukan|tidak|tdk|gak|nggak|ga)\b", re.IGNORECASE)
+
+
+def pertanyaan_terbuka(saluran: str, kontak: str) -> Laporan | None:
+    """The latest "mungkin" question this chat contact has not answered, when it is recent enough."""
+    if not kontak:
+        return None
+    return (
+        Laporan.objects.filter(
+            saluran=saluran, kontak_saluran=kontak, usulan_dijawab__isnull=True, dibuat__gte=timezone.now() - JENDELA_PILIHAN
+        )
+        .exclude(usulan=[])
+        .order_by("-dibuat")
+        .first()
+    )
+
+
+def jawab_pilihan(laporan: Laporan, teks: str) -> str | None:
+    """The reply to a chat message answering a "mungkin" question ("1", "2", "0", "bukan"), or None when the
+    message is not such an answer (it is then a new message to check)."""
+    cocok = _PILIHAN.match(teks or "")
+    if not cocok:
+        return None
+    nomor = int(cocok.group(1)) if cocok.group(1) else 0
+    if nomor > len(laporan.usulan):
+        return f"Pilihan {nomor} tidak ada. Balas dengan angka 1–{len(laporan.usulan)}, atau 0 bila bukan salah satunya."
+    try:
+        if nomor == 0:
+            laporan.tolak_usulan()
+            return (
+                f"Baik, terima kasih. Laporan Anda ({laporan.kode}) tetap kami periksa, dan kami kabari di sini bila "
+                f"hasilnya terbit.\n\n{SARAN_SEMENTARA}"
+            )
+        klaim = laporan.pilih_usulan(laporan.usulan[nomor - 1])
+    except DomainError as e:
+        return str(e)
+    return teks_putusan(klaim, laporan.kode)

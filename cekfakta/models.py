@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from akun.audit import catat, potret
 from akun.models import Aksi, User
+from cekfakta import makna
 from jembatan.lib.domain import DomainError, Versioned
 
 
@@ -93,6 +94,14 @@ class KlaimQuerySet(models.QuerySet["Klaim", "Klaim"]):
     def terlambat(self, now):
         return self.antrean().filter(tenggat__lt=now)
 
+    def isi_vektor(self) -> int:
+        """Compute the meaning vectors these claims lack (or whose text changed since); returns how many."""
+
+        def simpan(klaim: Klaim, vektor: bytes, jejak: str) -> None:
+            Klaim.objects.filter(pk=klaim.pk).update(vektor=vektor, vektor_dari=jejak)
+
+        return makna.isi_vektor(list(self.only("id", "judul", "teks_contoh", "vektor", "vektor_dari")), simpan)
+
 
 class Klaim(Versioned):
     """One claim circulating, whatever the number of people who reported it.
@@ -151,7 +160,22 @@ class Klaim(Versioned):
     def save(self, *args, **kwargs):
         if self.tenggat is None:
             self.tenggat = self.pertama_dilihat + timedelta(hours=settings.JEMBATAN_CEKFAKTA_TARGET_JAM)
+        self._segarkan_vektor(kwargs)
         super().save(*args, **kwargs)
+
+    def _segarkan_vektor(self, kwargs: dict) -> None:
+        """Compute the meaning vector again when the text it reads changed (inside `makna.tunda_vektor()`, a bulk
+        import computes them afterwards in batches)."""
+        update_fields = kwargs.get("update_fields")
+        if makna.vektor_ditunda() or (update_fields is not None and not {"judul", "teks_contoh"} & set(update_fields)):
+            return
+        teks = makna.teks_klaim(self.judul, self.teks_contoh)
+        jejak = makna.jejak(teks)
+        if jejak == self.vektor_dari and self.vektor is not None:
+            return
+        self.vektor, self.vektor_dari = makna.ke_bytes(makna.vektor([teks])[0]), jejak
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "vektor", "vektor_dari"}
 
     def get_absolute_url(self) -> str:
         return reverse("cekfakta:putusan", args=[self.pk, slugify(self.judul)[:60] or "klaim"])
@@ -385,6 +409,53 @@ class Laporan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cekfakta:lacak", args=[self.kode])
+
+    @property
+    def menunggu_pilihan(self) -> bool:
+        """A "mungkin" answer the reporter has not confirmed or declined yet."""
+        return bool(self.usulan) and self.usulan_dijawab is None
+
+    def pilih_usulan(self, klaim_id: int) -> Klaim:
+        """The reporter says "Ya, yang ini" to one of the verdicts offered: the report moves to that published
+        verdict and counts as answered. The claim opened for this report alone, not yet taken up by the desk,
+        goes away with it. Refused (DomainError) when that verdict was not offered, the question was already
+        answered, or the verdict is no longer published."""
+        with transaction.atomic():
+            # Claims are locked before the report, in the order a merge takes them, so the two never deadlock.
+            lama_id = Laporan.objects.filter(pk=self.pk).values_list("klaim_id", flat=True).first()
+            klaim = {k.pk: k for k in Klaim.objects.select_for_update().filter(pk__in={klaim_id, lama_id}).order_by("pk")}
+            laporan = Laporan.objects.select_for_update().filter(pk=self.pk).first()
+            if laporan is None or laporan.usulan_dijawab is not None:
+                raise DomainError(_("Pertanyaan untuk laporan ini sudah dijawab."))
+            if klaim_id not in laporan.usulan:
+                raise DomainError(_("Putusan itu bukan salah satu pilihan untuk laporan ini."))
+            pilihan = klaim.get(klaim_id)
+            if pilihan is None or not pilihan.is_terbit:
+                raise DomainError(_("Putusan itu sudah tidak terbit. Laporan Anda tetap diperiksa tim verifikator."))
+            now = timezone.now()
+            laporan.klaim = pilihan
+            laporan.dijawab_langsung = True
+            laporan.diberi_tahu = laporan.usulan_dijawab = now
+            laporan.save(update_fields=["klaim", "dijawab_langsung", "diberi_tahu", "usulan_dijawab"])
+            Klaim.objects.filter(pk=pilihan.pk).update(jumlah_laporan=models.F("jumlah_laporan") + 1, terakhir_dilihat=now)
+            lama = klaim.get(lama_id) if lama_id else None
+            if lama is not None and lama.pk != pilihan.pk:
+                sisa = lama.laporan.count()
+                if sisa == 0 and lama.status == Status.BARU and lama.diterbitkan is None:
+                    lama.delete()
+                else:
+                    Klaim.objects.filter(pk=lama.pk).update(jumlah_laporan=sisa)
+        self.klaim, self.dijawab_langsung, self.diberi_tahu, self.usulan_dijawab = pilihan, True, now, now
+        return pilihan
+
+    def tolak_usulan(self) -> None:
+        """The reporter says none of the verdicts offered is it: the report stays with the desk."""
+        with transaction.atomic():
+            laporan = Laporan.objects.select_for_update().filter(pk=self.pk).first()
+            if laporan is None or laporan.usulan_dijawab is not None:
+                raise DomainError(_("Pertanyaan untuk laporan ini sudah dijawab."))
+            self.usulan_dijawab = timezone.now()
+            Laporan.objects.filter(pk=self.pk).update(usulan_dijawab=self.usulan_dijawab)
 
     def pisahkan(self, *, oleh: User) -> Klaim:
         """Take this report, wrongly grouped, out of its claim into a new claim of its own, which is returned.

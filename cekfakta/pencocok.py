@@ -24,21 +24,50 @@ that is folded into the main arrays when it grows), `hapus()` hides one at once.
 from __future__ import annotations
 
 import itertools
+import json
 import math
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
-from jembatan.lib.text import Lexicon, default_lexicon, tokens
+from jembatan.lib.text import Lexicon, default_lexicon, normalise, tokens
 
 PANJANG_MAKS = 20_000  # characters read from one text; a claim sits at the start of a forwarded message
 KATA_MAKS = 400  # words kept per text
 
-# Fitted by `bench/cekfakta.py --kalibrasi` on the tune half (logistic regression). "cakup_kueri" is kept at 0: fitted
-# freely it came out negative (a long forwarded text always covers a bare claim poorly), which would rank badly.
-BOBOT = {"awal": -11.516, "cakup_kueri": 0.0, "cakup_judul": 7.604, "pasangan": 1.706, "margin": 5.358}
-AMBANG_BAWAAN = 0.7
+# The weights of the score and the two thresholds, fitted by `bench/kalibrasi.py` on the tune halves (see there).
+BERKAS_BOBOT = Path(__file__).resolve().parent / "data" / "bobot_pencocok.json"
+_KALIBRASI = json.loads(BERKAS_BOBOT.read_text(encoding="utf-8"))
+BOBOT: dict[str, float] = _KALIBRASI["bobot"]
+AMBANG_SAMA: float = _KALIBRASI["ambang_sama"]  # at or above: the verdict is given as the answer ("sama")
+AMBANG_MUNGKIN: float = _KALIBRASI["ambang_mungkin"]  # at or above: offered to the reporter to confirm ("mungkin")
+AMBANG_BAWAAN = AMBANG_SAMA
+FITUR = (
+    "cakup_kueri",
+    "cakup_judul",
+    "pasangan",
+    "margin",
+    "makna",
+    "makna_margin",
+    "angka_cocok",
+    "angka_beda",
+    "sangkal",
+    "panjang",
+)
+
+KATA_JENDELA = 30
+JENDELA_MAKS = 2
+_URL_KASAR = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_SPASI = re.compile(r"\s+")
+Penyemat = Callable[[Sequence[str]], np.ndarray]
+_ANGKA = re.compile(r"\d[\d.,]*\d|\d")
+_SANGKAL = re.compile(
+    r"\b(?:hoaks|hoax|hoaxs|hoak|tidak benar|tdk benar|bukan fakta|klarifikasi|disinformasi|berita bohong|kabar bohong|"
+    r"informasi palsu|info palsu|pesan palsu|link palsu|tautan palsu|jangan percaya|jgn percaya|jangan diklik|jgn diklik)\b"
+)
 
 _K1 = 1.2
 _B = 0.75
@@ -50,10 +79,21 @@ _AKHIRAN = ("nya", "lah", "kah", "pun", "ku", "mu")
 
 @dataclass(frozen=True)
 class Hasil:
-    """One verdict found for a query: its id and a score from 0 to 1 (probability-like; see AMBANG_BAWAAN)."""
+    """One verdict found for a query: its id and a score from 0 to 1 (probability-like; see AMBANG_SAMA)."""
 
     id: int
     skor: float
+
+
+def angka(teks: str) -> frozenset[str]:
+    """The numbers of a text as digits only ("Rp600.000" and "600,000" → "600000"), single digits left out."""
+    return frozenset(a for a in (re.sub(r"[.,]", "", m) for m in _ANGKA.findall(teks)) if len(a) >= 2)
+
+
+def menyangkal(teks: str) -> bool:
+    """Does the message speak of a hoax as a hoax ("hati-hati, itu hoaks", "tidak benar")? Such a message is
+    about a known hoax without repeating it."""
+    return bool(_SANGKAL.search(normalise(teks[:PANJANG_MAKS])))
 
 
 def akar(kata: str) -> str:
@@ -82,9 +122,11 @@ def _gram(kata: str) -> set[str]:
 class Indeks:
     """An in-memory index of verdict texts: `bangun`, `tambah`, `hapus`, `cari`."""
 
-    def __init__(self, kamus: Lexicon | None = None) -> None:
+    def __init__(self, kamus: Lexicon | None = None, penyemat: Penyemat | None = None) -> None:
         self.kamus = kamus if kamus is not None else default_lexicon()
         self.bobot = dict(BOBOT)
+        # Embeds message windows for the meaning signal; without one (tests of the lexical stage), `makna` is 0.
+        self.penyemat = penyemat
         self._kosongkan()
 
     # -- building -------------------------------------------------------------------------------------------
@@ -95,6 +137,9 @@ class Indeks:
         self._hidup = np.zeros(0, dtype=bool)
         self._seq: list[np.ndarray] = []  # word ids in order, per internal number
         self._judul: list[int] = []  # how many of them form the claim line
+        self._angka: list[frozenset[str]] = []  # numbers of the claim line
+        self._vek = np.zeros((0, 384), dtype=np.float32)  # meaning vectors (zero rows where none)
+        self._punya_vek = np.zeros(0, dtype=bool)
         self._dl = np.zeros(0, dtype=np.float32)
         self._kosakata: dict[str, int] = {}
         self._kata: list[str] = []
@@ -115,21 +160,22 @@ class Indeks:
         self._n_gram: list[int] = []
         self._tetangga: dict[str, tuple[tuple[int, float], ...]] = {}
 
-    def bangun(self, dokumen: Iterable[tuple[int, str]]) -> None:
-        """Replace the whole index with these (id, text) pairs; a repeated id keeps its last text."""
+    def bangun(self, dokumen: Iterable[tuple[int, str] | tuple[int, str, np.ndarray | None]]) -> None:
+        """Replace the whole index with these (id, text) or (id, text, meaning vector) items; a repeated id keeps
+        its last text."""
         self._kosongkan()
-        terakhir: dict[int, str] = {}
-        for id_, teks in dokumen:
-            terakhir[int(id_)] = teks
-        for id_, teks in terakhir.items():
-            self._simpan(id_, teks)
+        terakhir: dict[int, tuple[str, np.ndarray | None]] = {}
+        for item in dokumen:
+            terakhir[int(item[0])] = (item[1], item[2] if len(item) > 2 else None)  # type: ignore[misc]
+        for id_, (teks, vek) in terakhir.items():
+            self._simpan(id_, teks, vek)
         self._lipat()
 
-    def tambah(self, id: int, teks: str) -> None:
+    def tambah(self, id: int, teks: str, vektor: np.ndarray | None = None) -> None:
         """Add or replace one verdict; it is findable by the next `cari()`."""
         if id in self._nomor:
             self.hapus(id)
-        n = self._simpan(id, teks)
+        n = self._simpan(id, teks, vektor)
         kata, bobot = self._bobot_kata(n)
         for w, b in zip(kata, bobot, strict=True):
             self._samping.setdefault(w, []).append((n, b))
@@ -173,8 +219,9 @@ class Indeks:
                 self._tetangga.clear()
         return w
 
-    def _simpan(self, id_: int, teks: str) -> int:
+    def _simpan(self, id_: int, teks: str, vek: np.ndarray | None = None) -> int:
         kata, n_judul = istilah(teks, self.kamus)
+        self._angka.append(angka(teks[:PANJANG_MAKS].partition("\n")[0]))
         seq = np.fromiter((self._kode(k) for k in kata), dtype=np.int32, count=len(kata))
         n = len(self._id)
         self._id.append(id_)
@@ -187,7 +234,15 @@ class Indeks:
             self._hidup = np.resize(self._hidup, ukuran)
             self._hidup[n:] = False
             self._dl = np.resize(self._dl, ukuran)
+            vek_baru = np.zeros((ukuran, self._vek.shape[1]), dtype=np.float32)
+            vek_baru[: len(self._vek)] = self._vek
+            self._vek = vek_baru
+            self._punya_vek = np.resize(self._punya_vek, ukuran)
+            self._punya_vek[n:] = False
         self._hidup[n] = True
+        if vek is not None:
+            self._vek[n] = vek
+            self._punya_vek[n] = True
         self._dl[n] = panjang
         if len(self._kata) > len(self._df):
             self._df = np.concatenate([self._df, np.zeros(max(1024, len(self._kata) - len(self._df)), dtype=np.int32)])
@@ -275,11 +330,12 @@ class Indeks:
         """The k best verdicts for `teks`, best first, each with its calibrated score (0..1).
 
         Empty or content-free text (only boilerplate, emoji, stopwords) gives []. Text beyond PANJANG_MAKS
-        characters is ignored. A result is a match only when `skor >= AMBANG_BAWAAN` (or the app's own setting).
+        characters is ignored. A result is the answer when `skor >= AMBANG_SAMA`, a possible answer to offer
+        when `skor >= AMBANG_MUNGKIN`.
         """
         if k <= 0 or (langkah := self._kandidat(teks)) is None:
             return []
-        hasil = self._nilai(*langkah)
+        hasil = self._nilai(langkah)
         hasil.sort(key=lambda h: -h.skor)
         return hasil[:k]
 
@@ -326,23 +382,23 @@ class Indeks:
             positif = positif[np.argpartition(-skor[positif], jumlah)[:jumlah]]
         return positif[np.argsort(-skor[positif])]
 
-    def _nilai(self, kueri: list, kata: list[str], kandidat: np.ndarray, skor_bm25: np.ndarray) -> list[Hasil]:
+    def _nilai(self, langkah: _Langkah) -> list[Hasil]:
         """Calibrated scores for the candidates: a logistic function of their features (see BOBOT)."""
         hasil = []
-        for n, f in self._fitur(kueri, kata, kandidat, skor_bm25):
+        for n, f in self._fitur(langkah):
             z = self.bobot["awal"] + sum(self.bobot.get(nama, 0.0) * nilai for nama, nilai in f.items())
-            hasil.append(Hasil(self._id[n], 1.0 / (1.0 + math.exp(-z))))
+            hasil.append(Hasil(self._id[n], 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))))
         return hasil
 
-    def _fitur(
-        self, kueri: list, kata: list[str], kandidat: np.ndarray, skor_bm25: np.ndarray
-    ) -> list[tuple[int, dict[str, float]]]:
-        """Features of each candidate, each from 0 to 1 (see the module docstring)."""
+    def _fitur(self, langkah: _Langkah) -> list[tuple[int, dict[str, float]]]:
+        """Features of each candidate (see FITUR and the module docstring)."""
+        kueri, kata, kandidat, skor_bm25 = langkah.kueri, langkah.kata, langkah.kandidat, langkah.skor_bm25
         total_kueri = sum(b for _, b, _ in kueri) or 1.0
         pasangan_kueri = {(a, b) for a, b in itertools.pairwise(kata)}
-        terbaik = float(skor_bm25[kandidat[0]])
+        terbaik = float(skor_bm25[kandidat].max()) if len(kandidat) else 0.0
+        makna = langkah.makna
         hasil = []
-        for n in kandidat.tolist():
+        for i, n in enumerate(kandidat.tolist()):
             seq = self._seq[n]
             unik = set(seq.tolist())
             # query coverage: each query word counts with its best spelling neighbour present in the text
@@ -369,7 +425,28 @@ class Indeks:
             pasangan_dok = set(itertools.pairwise(kata_dok))
             pasangan = len(pasangan_kueri & pasangan_dok) / len(pasangan_kueri) if pasangan_kueri else 0.0
             margin = float(skor_bm25[n]) / terbaik if terbaik else 0.0
-            f = {"cakup_kueri": cakup_kueri, "cakup_judul": cakup_judul, "pasangan": pasangan, "margin": margin}
+            # meaning: cosine of the best message window with the claim, and its lead over the other candidates
+            if makna is not None and self._punya_vek[n]:
+                cos = float(makna[i])
+                lain = np.delete(makna, i)
+                makna_margin = cos - float(lain.max()) if len(lain) else 0.0
+            else:
+                cos = makna_margin = 0.0
+            angka_klaim = self._angka[n]
+            angka_sama = len(angka_klaim & langkah.angka) / len(angka_klaim) if angka_klaim else 0.0
+            angka_beda = 1.0 if angka_klaim and langkah.angka and not angka_klaim & langkah.angka else 0.0
+            f = {
+                "cakup_kueri": cakup_kueri,
+                "cakup_judul": cakup_judul,
+                "pasangan": pasangan,
+                "margin": margin,
+                "makna": cos,
+                "makna_margin": makna_margin,
+                "angka_cocok": angka_sama,
+                "angka_beda": angka_beda,
+                "sangkal": langkah.sangkal,
+                "panjang": min(1.0, len(kata) / 100),
+            }
             hasil.append((n, f))
         return hasil
 
@@ -383,18 +460,70 @@ class Indeks:
         return dapat / total if total else 0.0
 
     def fitur(self, teks: str) -> list[tuple[int, dict[str, float]]]:
-        """(verdict id, features) of the candidates `cari()` would score, best BM25 first (for the bench's calibration)."""
+        """(verdict id, features) of the candidates `cari()` would score (for the calibration in bench/)."""
         if (langkah := self._kandidat(teks)) is None:
             return []
-        return [(self._id[n], f) for n, f in self._fitur(*langkah)]
+        return [(self._id[n], f) for n, f in self._fitur(langkah)]
 
-    def _kandidat(self, teks: str):
-        """(query words, words in order, the best BM25 candidates, BM25 scores), or None when nothing can match."""
+    def _berat_kata(self, kata: str) -> float:
+        """How much a word of a message says about which claim it is: its rarity in the index (0 when unknown)."""
+        toks = tokens(kata, self.kamus)
+        if not toks:
+            return 0.0
+        w = self._kosakata.get(akar(toks[0]))
+        return self._idf(w) if w is not None and self._df[w] > 0 else 0.0
+
+    def _kandidat(self, teks: str) -> _Langkah | None:
+        """The query's words, its best candidates by words (BM25) and by meaning, or None when nothing can match."""
         if not self._jumlah_hidup:
             return None
         kueri, kata = self._kueri(teks)
-        if not kueri:
-            return None
-        skor = self._bm25(kueri)
+        skor = self._bm25(kueri) if kueri else np.zeros(len(self._id))
         kandidat = self._teratas(skor, _KANDIDAT)
-        return (kueri, kata, kandidat, skor) if len(kandidat) else None
+        makna = None
+        n = len(self._id)
+        if self.penyemat is not None and self._punya_vek[:n].any() and kata:
+            potongan = jendela(teks, self._berat_kata)
+            if potongan:
+                q = self.penyemat(potongan)
+                cos = (self._vek[:n] @ q.T).max(axis=1)
+                cos[~(self._hidup[:n] & self._punya_vek[:n])] = -1.0
+                dekat = self._teratas(cos + 1.0, _KANDIDAT)  # shifted: _teratas keeps positive scores only
+                kandidat = np.union1d(kandidat, dekat).astype(np.int64)
+                makna = cos[kandidat]
+        if not len(kandidat):
+            return None
+        kandidat = kandidat[np.argsort(-skor[kandidat], kind="stable")]
+        if makna is not None:
+            makna = (self._vek[kandidat] @ q.T).max(axis=1)
+        return _Langkah(kueri, kata, kandidat, skor, makna, angka(teks[:PANJANG_MAKS]), 1.0 if menyangkal(teks) else 0.0)
+
+
+@dataclass
+class _Langkah:
+    """One query on its way through the index."""
+
+    kueri: list
+    kata: list[str]
+    kandidat: np.ndarray  # internal numbers, best BM25 first
+    skor_bm25: np.ndarray  # over every internal number
+    makna: np.ndarray | None  # cosine of the best message window with each candidate
+    angka: frozenset[str]  # the numbers of the message
+    sangkal: float  # 1 when the message speaks of a hoax as a hoax
+
+
+def jendela(teks: str, berat: Callable[[str], float]) -> list[str]:
+    """At most JENDELA_MAKS windows of the message to embed: its opening, and the window of KATA_JENDELA words
+    whose words weigh most by `berat` (the index's rarity of a word, 0 for unknown or common words)."""
+    kata = _SPASI.sub(" ", _URL_KASAR.sub(" ", teks)).split()
+    if len(kata) <= KATA_JENDELA:
+        return [" ".join(kata)] if kata else []
+    nilai = np.asarray([berat(k) for k in kata], dtype=np.float64)
+    jumlah = np.convolve(nilai, np.ones(KATA_JENDELA), mode="valid")
+    langkah = max(1, KATA_JENDELA // 3)
+    calon = [*range(0, len(jumlah), langkah), len(jumlah) - 1]
+    terbaik = max(calon, key=lambda i: jumlah[i])
+    hasil = [" ".join(kata[:KATA_JENDELA])]
+    if terbaik >= KATA_JENDELA // 2 and JENDELA_MAKS > 1:
+        hasil.append(" ".join(kata[terbaik : terbaik + KATA_JENDELA]))
+    return hasil

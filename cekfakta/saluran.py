@@ -166,7 +166,9 @@ class Adapter:
         cannot be read raises it."""
         raise NotImplementedError
 
-    def balas(self, pengirim: str, teks: str) -> None:
+    def balas(self, pengirim: str, teks: str, pilihan: list[str] | None = None) -> None:
+        """Send `teks`; with `pilihan`, the channel also offers them as buttons where it can (the text already
+        says to answer with the number, which works everywhere)."""
         raise NotImplementedError
 
     def unduh(self, media_id: str) -> bytes:
@@ -227,7 +229,8 @@ class WhatsAppCloud(Adapter):
             teks_pesan, media = _teks(image.get("caption"), f"{jalur}.image.caption"), _id(image.get("id"), f"{jalur}.image.id")
         return Masuk(_id(m.get("id"), f"{jalur}.id"), _id(m.get("from"), f"{jalur}.from"), jenis, teks_pesan, media)
 
-    def balas(self, pengirim: str, teks: str) -> None:
+    def balas(self, pengirim: str, teks: str, pilihan: list[str] | None = None) -> None:
+        # Reply buttons hold three at most and the question has up to four answers: the number is typed.
         http.fetch(
             "POST",
             f"{settings.WHATSAPP_API_URL}/{settings.WHATSAPP_PHONE_NUMBER_ID}/messages",
@@ -307,12 +310,16 @@ class Telegram(Adapter):
             )
         yield Masuk(_id(payload.get("update_id"), "update_id"), chat, jenis, teks_pesan, media)
 
-    def balas(self, pengirim: str, teks: str) -> None:
-        http.fetch(
-            "POST",
-            f"{settings.TELEGRAM_API_URL}/bot{settings.TELEGRAM_BOT_TOKEN}/sendMessage",
-            json={"chat_id": pengirim, "text": teks[:4096], "disable_web_page_preview": False},
-        )
+    def balas(self, pengirim: str, teks: str, pilihan: list[str] | None = None) -> None:
+        isi: dict = {"chat_id": pengirim, "text": teks[:4096], "disable_web_page_preview": False}
+        if pilihan:
+            # A one-time keyboard: a tap sends the button's text back as an ordinary message.
+            isi["reply_markup"] = {
+                "keyboard": [[{"text": p} for p in pilihan]],
+                "one_time_keyboard": True,
+                "resize_keyboard": True,
+            }
+        http.fetch("POST", f"{settings.TELEGRAM_API_URL}/bot{settings.TELEGRAM_BOT_TOKEN}/sendMessage", json=isi)
 
     def unduh(self, media_id: str) -> bytes:
         base = f"{settings.TELEGRAM_API_URL}/bot{settings.TELEGRAM_BOT_TOKEN}"

@@ -48,6 +48,10 @@ def _kerjakan(pesan: PesanMasuk):
         return None, TIDAK_DIDUKUNG
     if not pesan.teks.strip() and not gambar:
         return None, GAMBAR_TANPA_TEKS if pesan.jenis == "image" else TIDAK_DIDUKUNG
+    # A number answering a "mungkin" question asked on this chat is not a new message to check.
+    terbuka = layanan.pertanyaan_terbuka(pesan.saluran, pesan.pengirim) if pesan.jenis == "text" else None
+    if terbuka is not None and (balasan := layanan.jawab_pilihan(terbuka, pesan.teks)) is not None:
+        return terbuka, balasan
     try:
         jawaban = layanan.periksa(pesan.teks, saluran=pesan.saluran, kontak=pesan.pengirim, gambar=gambar)
     except layanan.PesanDitolak as e:
@@ -57,11 +61,20 @@ def _kerjakan(pesan: PesanMasuk):
 
 def kirim_balasan(pesan_id: int) -> str:
     """Send a worked-out reply that the provider has not accepted yet."""
-    pesan = PesanMasuk.objects.filter(pk=pesan_id, diproses__isnull=False, dijawab__isnull=True).exclude(balasan="").first()
+    pesan = (
+        PesanMasuk.objects.select_related("laporan")
+        .filter(pk=pesan_id, diproses__isnull=False, dijawab__isnull=True)
+        .exclude(balasan="")
+        .first()
+    )
     if pesan is None or not pesan.pengirim:
         return "sudah"
+    laporan = pesan.laporan
+    # The reply that asked a "mungkin" question offers its answers as buttons where the channel has them.
+    bertanya = laporan is not None and laporan.menunggu_pilihan and pesan.balasan.startswith(layanan.AWAL_PERTANYAAN)
+    pilihan = [str(i) for i in range(1, len(laporan.usulan) + 1)] + ["Bukan"] if bertanya and laporan else None
     try:
-        ADAPTER[pesan.saluran].balas(pesan.pengirim, pesan.balasan)
+        ADAPTER[pesan.saluran].balas(pesan.pengirim, pesan.balasan, pilihan)
     except http.FetchError:
         return "gagal, dicoba lagi nanti"
     PesanMasuk.objects.filter(pk=pesan.pk).update(dijawab=timezone.now())

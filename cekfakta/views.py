@@ -81,14 +81,49 @@ def cek(request):
             response["Retry-After"] = "10"
             return response
         else:
-            return render(request, "cekfakta/jawaban.html", {"jawaban": jawaban, "ambang": layanan.ambang()})
+            return render(request, "cekfakta/jawaban.html", {"jawaban": jawaban, "usulan": [k.klaim for k in jawaban.usulan]})
     return render(request, "cekfakta/cek.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_safe
 def lacak(request, kode):
     laporan = get_object_or_404(Laporan.objects.select_related("klaim"), kode=kode.upper())
-    return render(request, "cekfakta/lacak.html", {"laporan": laporan, "klaim": laporan.klaim})
+    usulan = _usulan(laporan) if laporan.menunggu_pilihan else []
+    return render(request, "cekfakta/lacak.html", {"laporan": laporan, "klaim": laporan.klaim, "usulan": usulan})
+
+
+def _usulan(laporan: Laporan) -> list[Klaim]:
+    """The published verdicts offered to the reporter of a "mungkin" answer, in the order offered."""
+    terbit = Klaim.objects.terbit().in_bulk(laporan.usulan)
+    return [terbit[pk] for pk in laporan.usulan if pk in terbit]
+
+
+@require_POST
+def pilih_usulan(request, kode):
+    """ "Ya, yang ini": the reporter confirms that their message is about one of the verdicts offered."""
+    laporan = get_object_or_404(Laporan, kode=kode.upper())
+    try:
+        laporan.pilih_usulan(int(request.POST.get("klaim", "")))
+    except ValueError:
+        return HttpResponse(status=400)
+    except DomainError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Terima kasih. Laporan Anda kami catat pada putusan ini."))
+    return redirect(laporan.get_absolute_url())
+
+
+@require_POST
+def tolak_usulan(request, kode):
+    """ "Bukan": none of the verdicts offered is about the reporter's message; the desk checks it."""
+    laporan = get_object_or_404(Laporan, kode=kode.upper())
+    try:
+        laporan.tolak_usulan()
+    except DomainError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Terima kasih. Tim verifikator akan memeriksa pesan Anda."))
+    return redirect(laporan.get_absolute_url())
 
 
 @require_safe

@@ -10,6 +10,9 @@ PUBLIK = {
     "cekfakta:daftar",
     "cekfakta:cek",
     "cekfakta:lacak",
+    # A reporter answering a "mungkin" question: the tracking code in the address is the key.
+    "cekfakta:pilih_usulan",
+    "cekfakta:tolak_usulan",
     "cekfakta:putusan",
     "cekfakta:gambar",
     "cekfakta:webhook",

@@ -46,7 +46,7 @@ def test_a_known_hoax_is_answered_at_once_with_its_verdict(client):
     )
     response = client.post("/cek-fakta/cek/", {"teks": reworded})
     html = response.content.decode()
-    assert "Pesan ini mirip dengan klaim yang sudah diperiksa" in html
+    assert "Pesan ini sama dengan klaim yang sudah diperiksa" in html
     assert "SALAH — Konten tiruan" in html and k.get_absolute_url() in html
     laporan = Laporan.objects.get()
     assert laporan.klaim == k and laporan.dijawab_langsung and laporan.diberi_tahu

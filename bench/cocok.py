@@ -1,0 +1,244 @@
+"""The hoax matcher on forwarded messages as they circulate: reworded known hoaxes, true village messages and
+hard negatives (bench/data/terusan/, see its README), against the 3,746 turnbackhoax 2024 verdicts of
+../shared/eval/hoax/ (measuring only; never copied here).
+
+    .venv/bin/python bench/cocok.py                # figures on the test halves (prints `cocok_*` lines)
+    .venv/bin/python bench/cocok.py --kalibrasi    # fit the score on the tune halves, write cekfakta/data/bobot_pencocok.json
+
+Calibration (tune halves only): every candidate the index scores for a query is one sample, labelled 1 when it
+is one of the message's claims (or the same hoax filed again: an item with the same headline, or a near
+duplicate named by turnbackhoax_2024_neardup_pairs_auto.csv), else 0. Queries: the tune half of the reworded
+forwards, of the true messages and of the hard negatives, and the tune half of the cross-source ministry titles
+(bench/cekfakta.py). A logistic regression (scikit-learn, L2, fixed solver: the same data gives the same weights)
+turns the features into a probability. The thresholds are then chosen on the same tune queries:
+- `ambang_sama`: the lowest threshold at which a "sama" answer is wrong for at most 0.5 % of true messages, 1 %
+  of hard negatives and 1 in 400 ministry titles;
+- `ambang_mungkin`: the lowest threshold (not above `ambang_sama`) at which at most 6 % of true messages get a
+  "mungkin" question.
+The test halves are never read by `--kalibrasi`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+import numpy as np  # noqa: E402
+
+from bench.cekfakta import EVAL_DIR, bagian, muat_pasangan, muat_verdict, vektor_verdict  # noqa: E402
+from bench.umum import line  # noqa: E402
+from cekfakta import makna  # noqa: E402
+from cekfakta.pencocok import BERKAS_BOBOT, FITUR, Indeks  # noqa: E402
+from jembatan.lib.text import normalise  # noqa: E402
+
+TERUSAN = BASE_DIR / "bench" / "data" / "terusan"
+
+
+def baca_jsonl(nama: str) -> list[dict]:
+    path = TERUSAN / nama
+    if not path.exists():
+        return []
+    return [json.loads(b) for b in path.read_text(encoding="utf-8").splitlines() if b.strip()]
+
+
+def bagian_pesan(jenis: str, item: dict) -> str:
+    """The split rule of bench/data/terusan/README.md: by the parity of the claim id, or of the message number."""
+    if jenis == "ubah_kata":
+        kunci = item["sasaran"][0]
+    elif jenis == "mirip":
+        kunci = item["mirip"][0]
+    else:
+        kunci = int("".join(c for c in item["id"] if c.isdigit()))
+    return "tune" if kunci % 2 == 0 else "test"
+
+
+def setara(verdict: dict[int, str]) -> dict[int, set[int]]:
+    """Each verdict id → the ids that are the same hoax (same headline, or a near-duplicate pair), itself included."""
+    induk = {i: i for i in verdict}
+
+    def akar(i: int) -> int:
+        while induk[i] != i:
+            induk[i] = induk[induk[i]]
+            i = induk[i]
+        return i
+
+    def satukan(a: int, b: int) -> None:
+        if a in induk and b in induk:
+            induk[akar(a)] = akar(b)
+
+    per_judul: dict[str, int] = {}
+    for i, t in verdict.items():
+        j = normalise(t.partition("\n")[0])
+        if j in per_judul:
+            satukan(i, per_judul[j])
+        else:
+            per_judul[j] = i
+    import csv
+
+    path = EVAL_DIR / "turnbackhoax_2024_neardup_pairs_auto.csv"
+    if path.exists():
+        with path.open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                ids = [int(r["id_a"]), int(r["id_b"])]
+                if len(ids) == 2:
+                    satukan(*ids)
+    kelompok: dict[int, set[int]] = defaultdict(set)
+    for i in verdict:
+        kelompok[akar(i)].add(i)
+    return {i: kelompok[akar(i)] for i in verdict}
+
+
+def indeks_penuh(verdict: dict[int, str]) -> Indeks:
+    vek = vektor_verdict(verdict)
+    indeks = Indeks(penyemat=makna.vektor)
+    indeks.bangun((i, t, vek[i]) for i, t in verdict.items())
+    return indeks
+
+
+def kueri(verdict: dict[int, str], nama_bagian: str) -> list[tuple[str, str, set[int]]]:
+    """(kind, text, right verdict ids) of one half: reworded forwards, true messages, hard negatives, ministry titles."""
+    sama = setara(verdict)
+    hasil = []
+    for item in baca_jsonl("ubah_kata.jsonl"):
+        if bagian_pesan("ubah_kata", item) == nama_bagian:
+            benar = set().union(*(sama.get(i, {i}) for i in item["sasaran"]))
+            hasil.append(("ubah_kata", item["teks"], benar))
+    for item in baca_jsonl("benar.jsonl"):
+        if bagian_pesan("benar", item) == nama_bagian:
+            hasil.append(("benar", item["teks"], set()))
+    for item in baca_jsonl("mirip.jsonl"):
+        if bagian_pesan("mirip", item) == nama_bagian:
+            hasil.append(("mirip", item["teks"], set()))
+    dilihat = set()
+    for kid, judul, _tbh, boleh, _dipasangkan in muat_pasangan(verdict):
+        if bagian(kid) == nama_bagian and judul not in dilihat:
+            dilihat.add(judul)
+            hasil.append(("kementerian", judul, set().union(*(sama.get(i, {i}) for i in boleh))))
+    return hasil
+
+
+def kalibrasi(indeks: Indeks, tune: list[tuple[str, str, set[int]]]) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    X, y, per_kueri = [], [], []
+    for jenis, teks, benar in tune:
+        fitur = indeks.fitur(teks)
+        per_kueri.append((jenis, benar, fitur))
+        for id_, f in fitur:
+            X.append([f[k] for k in FITUR])
+            y.append(1 if id_ in benar else 0)
+    model = LogisticRegression(C=1.0, solver="lbfgs", max_iter=2000)
+    model.fit(np.asarray(X), np.asarray(y))
+    bobot = {"awal": round(float(model.intercept_[0]), 4)} | {
+        k: round(float(v), 4) for k, v in zip(FITUR, model.coef_[0], strict=True)
+    }
+    line("cocok_calibration", samples=len(y), positives=int(sum(y)), queries=len(tune))
+
+    def skor(f: dict[str, float]) -> float:
+        z = bobot["awal"] + sum(bobot[k] * f[k] for k in FITUR)
+        return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
+
+    terbaik = []  # per query: (kind, best score, is the best right)
+    for jenis, benar, fitur in per_kueri:
+        if not fitur:
+            terbaik.append((jenis, 0.0, False))
+            continue
+        id_, f = max(fitur, key=lambda x: skor(x[1]))
+        terbaik.append((jenis, skor(f), id_ in benar))
+
+    def rasio(jenis: str, ambang: float, hanya_salah: bool = True) -> float:
+        baris = [t for t in terbaik if t[0] == jenis]
+        kena = [t for t in baris if t[1] >= ambang and (not hanya_salah or not t[2])]
+        return len(kena) / len(baris) if baris else 0.0
+
+    grid = [round(0.3 + 0.01 * i, 2) for i in range(70)]
+    ambang_sama = next(
+        (a for a in grid if rasio("benar", a) <= 0.005 and rasio("mirip", a) <= 0.01 and rasio("kementerian", a) <= 1 / 400),
+        grid[-1],
+    )
+    ambang_mungkin = next((a for a in grid if a <= ambang_sama and rasio("benar", a) <= 0.06), ambang_sama)
+    return {"bobot": bobot, "ambang_sama": ambang_sama, "ambang_mungkin": ambang_mungkin}
+
+
+def ukur(indeks: Indeks, kueri_uji: list[tuple[str, str, set[int]]], ambang_sama: float, ambang_mungkin: float) -> None:
+    per_jenis: dict[str, list[tuple[str, list, set[int]]]] = defaultdict(list)
+    waktu = []
+    for jenis, teks, benar in kueri_uji:
+        mulai = time.perf_counter()
+        jawab = indeks.cari(teks, 5)
+        waktu.append((time.perf_counter() - mulai) * 1000)
+        per_jenis[jenis].append((teks, jawab, benar))
+    for jenis, baris in per_jenis.items():
+        n = len(baris)
+        sama = [b for b in baris if b[1] and b[1][0].skor >= ambang_sama]
+        sama_benar = [b for b in sama if b[1][0].id in b[2]]
+        mungkin = [b for b in baris if b not in sama and b[1] and b[1][0].skor >= ambang_mungkin]
+        tiga = [b for b in baris if any(h.id in b[2] for h in b[1][:3] if h.skor >= ambang_mungkin)]
+        r1 = [b for b in baris if b[1] and b[1][0].id in b[2]]
+        angka = {"split": "test", "queries": n, "sama": len(sama), "sama_rate": round(len(sama) / n, 3)}
+        if jenis in ("ubah_kata", "kementerian"):
+            angka |= {
+                "sama_right": len(sama_benar),
+                "sama_right_rate": round(len(sama_benar) / n, 3),
+                "sama_wrong": len(sama) - len(sama_benar),
+                "right_within_sama_or_mungkin_top3": round(len(tiga) / n, 3),
+                "recall_at_1": round(len(r1) / n, 3),
+            }
+        angka |= {"mungkin": len(mungkin), "mungkin_rate": round(len(mungkin) / n, 3)}
+        target = {
+            "ubah_kata": {"target_min_sama_right_rate": 0.85, "target_min_right_within_sama_or_mungkin_top3": 0.97},
+            "benar": {"target_max_sama_rate": 0.01, "target_max_mungkin_rate": 0.10},
+            "mirip": {"target_max_sama_rate": 0.025},
+        }.get(jenis, {})
+        line(f"cocok_{jenis}", threshold_sama=ambang_sama, threshold_mungkin=ambang_mungkin, **angka, **target)
+        if os.environ.get("BENCH_VERBOSE"):
+            for teks, jawab, benar in baris:
+                atas = jawab[0] if jawab else None
+                tanda = "OK " if atas and atas.id in benar else "-- "
+                print(
+                    f"# {jenis} {tanda} {atas.skor if atas else 0:.2f} {atas.id if atas else '-'} {teks[:90]!r}", file=sys.stderr
+                )
+    waktu.sort()
+    line(
+        "cocok_query_time",
+        verdicts=len(indeks),
+        queries=len(waktu),
+        p50_ms=round(statistics.median(waktu), 1),
+        p95_ms=round(waktu[math.ceil(0.95 * len(waktu)) - 1], 1),
+        target_p95_ms=150,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--kalibrasi", action="store_true", help="fit on the tune halves and write the weights file")
+    args = parser.parse_args()
+    if not (EVAL_DIR / "turnbackhoax_2024_claims.csv").exists():
+        print(f"bench: cocok skipped, {EVAL_DIR} is absent", file=sys.stderr)
+        return
+    verdict = muat_verdict()
+    indeks = indeks_penuh(verdict)
+    if args.kalibrasi:
+        hasil = kalibrasi(indeks, kueri(verdict, "tune"))
+        BERKAS_BOBOT.write_text(json.dumps(hasil, indent=2) + "\n", encoding="utf-8")
+        line("cocok_fitted", **hasil["bobot"], ambang_sama=hasil["ambang_sama"], ambang_mungkin=hasil["ambang_mungkin"])
+        indeks.bobot = hasil["bobot"]
+        ambang_sama, ambang_mungkin = hasil["ambang_sama"], hasil["ambang_mungkin"]
+    else:
+        simpan = json.loads(BERKAS_BOBOT.read_text(encoding="utf-8"))
+        ambang_sama, ambang_mungkin = simpan["ambang_sama"], simpan["ambang_mungkin"]
+    ukur(indeks, kueri(verdict, "test"), ambang_sama, ambang_mungkin)
+
+
+if __name__ == "__main__":
+    main()
