@@ -29,7 +29,7 @@ class KunciApiAdmin(admin.ModelAdmin):
         if change:
             obj.ubah(oleh=request.user, sebelum=potret(KunciApi.objects.get(pk=obj.pk), KOLOM_UBAH))
         else:
-            obj.terbitkan(oleh=request.user)
+            obj.buat(oleh=request.user)
 
     def response_add(self, request, obj, post_url_continue=None):
         # The one page that shows the key: answered to the POST itself, so the key is kept nowhere

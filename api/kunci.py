@@ -54,7 +54,7 @@ class KunciApiMitra(HttpBearer):
             raise KunciDitolak(_("Kunci API tidak dikenal. Periksa kunci yang Anda kirim, atau kirim permintaan tanpa kunci."))
         if not kunci.is_aktif:
             raise KunciDitolak(_("Kunci API ini sudah dicabut. Hubungi Diskominfo untuk kunci baru."))
-        kunci.catat_pemakaian()
+        kunci.tandai_dipakai()
         return kunci
 
 

@@ -96,11 +96,12 @@ class KunciApi(models.Model):
     def is_aktif(self) -> bool:
         return self.dicabut is None
 
-    def terbitkan(self, *, oleh) -> str:
+    def buat(self, *, oleh) -> str:
         """Save this new key (organisation, contact and limit already set) with a fresh random key, record
-        it in the audit trail, and return the clear key: the only time it exists outside the partner's hands."""
+        it in the audit trail, and return the clear key, which exists nowhere else from now on (also kept on
+        `kunci_baru` of this instance, for the page that shows it once)."""
         if self.pk is not None:
-            raise DomainError(_("Kunci ini sudah diterbitkan; buat kunci baru bila perlu."))
+            raise ValueError("a key is made once: make another KunciApi for a new key")
         kunci = AWALAN + secrets.token_urlsafe(32)
         self.awalan, self.kunci_hash = kunci[:PANJANG_AWALAN], hash_kunci(kunci)
         self.dibuat_oleh = oleh
@@ -139,7 +140,7 @@ class KunciApi(models.Model):
             self.dicabut = now
             catat(oleh, AksiApi.CABUT_KUNCI, self, f"Kunci API {self.awalan}… untuk {self.organisasi} dicabut")
 
-    def catat_pemakaian(self) -> None:
+    def tandai_dipakai(self) -> None:
         """Note that the key was used now, writing to the database at most once a minute per key."""
         now = timezone.now()
         if self.terakhir_dipakai is not None and now - self.terakhir_dipakai < SELANG_PAKAI:

@@ -22,7 +22,7 @@ COCOKKAN = "/api/v1/cek-fakta/cocokkan"
 
 def _kunci(cast, organisasi="Mafindo Kalsel", batas=100):
     kunci = KunciApi(organisasi=organisasi, email_kontak="mitra@uji.example", batas_per_jam=batas)
-    return kunci, kunci.terbitkan(oleh=cast.admin)
+    return kunci, kunci.buat(oleh=cast.admin)
 
 
 def _cocokkan(client, kunci=None, header=None, alamat="10.0.0.1"):
@@ -138,9 +138,9 @@ def test_last_use_is_written_at_most_once_a_minute(client, cast, django_assert_n
     kunci.refresh_from_db()
     assert kunci.terakhir_dipakai == awal
     with time_machine.travel(awal + timedelta(seconds=59), tick=False):
-        kunci.catat_pemakaian()
+        kunci.tandai_dipakai()
         with django_assert_num_queries(0):
-            kunci.catat_pemakaian()
+            kunci.tandai_dipakai()
         _cocokkan(client, kunci=teks)
     kunci.refresh_from_db()
     assert kunci.terakhir_dipakai == awal
