@@ -119,7 +119,10 @@ class KunciApi(models.Model):
         return kunci
 
     def ubah(self, *, oleh, sebelum: dict) -> None:
-        """Save the organisation, contact or limit an admin changed; `sebelum` is the potret taken before."""
+        """Save the organisation, contact or limit an admin changed; `sebelum` is the potret taken before.
+        A save that changes nothing writes nothing."""
+        if potret(self, KOLOM_UBAH) == sebelum:
+            return
         with transaction.atomic():
             self.save(update_fields=KOLOM_UBAH)
             catat(

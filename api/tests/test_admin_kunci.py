@@ -86,6 +86,8 @@ def test_changing_the_limit_is_audited_and_counts_at_once(admin_client, cast):
     ubah = Audit.objects.get(aksi="api_ubah_kunci")
     assert ubah.perubahan == {"batas_per_jam": [500, 1]} and ubah.user == cast.admin
     assert [_cocokkan(admin_client, teks).status_code for _ in range(2)] == [200, 429]
+    admin_client.post(f"{TAMBAH}{kunci.pk}/change/", data)  # saved again as it is: nothing to record
+    assert Audit.objects.filter(aksi="api_ubah_kunci").count() == 1
 
 
 def test_keys_are_revoked_never_deleted(admin_client):
