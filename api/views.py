@@ -14,11 +14,11 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 from pydantic import AfterValidator, Field
 
+from api.kunci import DOK_KUNCI_ATAU_ANONIM, KUNCI_ATAU_ANONIM, KunciDitolak, batas_terlampaui
 from cekfakta import layanan
 from diskusi.models import Komentar
 from diskusi.models import Status as StatusKomentar
 from jembatan.lib.markup import to_html
-from jembatan.lib.ratelimit import client_address, exceeded
 from kim.akses import kim_pengguna
 from kim.cakupan import TAHAP_URUT, cakupan
 from kim.models import Jabatan, Kim, Tahap
@@ -32,12 +32,21 @@ api = NinjaAPI(
     version="1",
     description=(
         "Data publik Jembatan: wilayah Kemendagri, direktori KIM dan cakupan pembentukan KIM. "
-        "Public data: Kemendagri regions, the KIM directory and KIM formation coverage."
+        "Endpoint yang dibatasi per jam menerima kunci API mitra (`Authorization: Bearer jbt_…`) dengan batasnya sendiri. "
+        "Public data: Kemendagri regions, the KIM directory and KIM formation coverage. "
+        "Rate-limited endpoints accept a partner API key (`Authorization: Bearer jbt_…`) with its own limit."
     ),
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
 )
+
+
+@api.exception_handler(KunciDitolak)
+def kunci_ditolak(request, exc: KunciDitolak):
+    response = api.create_response(request, {"detail": str(exc)}, status=401)
+    response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+    return response
 
 
 class WilayahRingkas(Schema):
@@ -318,7 +327,9 @@ def _klaim_publik(request, k) -> dict:
 
 @api.post(
     "/cek-fakta/cocokkan",
-    response={200: JawabanCocok, 400: Galat, 429: Galat, **VALIDASI},
+    response={200: JawabanCocok, 400: Galat, 401: Galat, 429: Galat, **VALIDASI},
+    auth=KUNCI_ATAU_ANONIM,
+    openapi_extra=DOK_KUNCI_ATAU_ANONIM,
     tags=["cek-fakta"],
     summary="Cocokkan pesan dengan putusan cek fakta",
 )
@@ -331,10 +342,8 @@ def cocokkan(request, data: PermintaanCocok):
     An empty or blank `teks`, or one longer than the limit, is a 422; a body that is not JSON, or a text
     that does not look like a message (mostly control characters), is a 400 with the reason."""
 
-    if not request.user.is_authenticated and exceeded(
-        f"api-cocok:{client_address(request)}", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM, 3600
-    ):
-        return Status(429, {"detail": "Terlalu banyak permintaan dari alamat ini; coba lagi dalam satu jam."})
+    if pesan := batas_terlampaui(request, "api-cocok", settings.JEMBATAN_CEKFAKTA_BATAS_PER_JAM):
+        return Status(429, {"detail": pesan})
     try:
         teks = layanan.validasi_teks(data.teks)
     except layanan.PesanDitolak as e:
