@@ -9,6 +9,7 @@ from jembatan.test import Halaman
 PUBLIK = {
     "cekfakta:daftar",
     "cekfakta:cek",
+    "cekfakta:claimreview",
     "cekfakta:lacak",
     "cekfakta:putusan",
     "cekfakta:gambar",
@@ -25,10 +26,17 @@ def terlindung(cast) -> list[Halaman]:
     Image.new("RGB", (64, 64), "white").save(png, "PNG")
     pertama = periksa("Air PDAM Rantau tercemar bangkai, jangan diminum dulu", gambar=png.getvalue()).laporan
     lain = periksa("Bantuan sosial dibagikan lewat tautan ini, isi data diri Anda").laporan
+    biasa = periksa("Jadwal posyandu balita Desa Bakarangan hari Kamis pukul 08.00 di balai desa").laporan.klaim
     return [
         Halaman("/kelola/cek-fakta/", MEJA),
         Halaman(f"/kelola/cek-fakta/{pertama.klaim_id}/", MEJA),
         Halaman("/kelola/cek-fakta/statistik/", MEJA),
+        Halaman(
+            "/kelola/cek-fakta/bukan-klaim/",
+            MEJA,
+            method="post",
+            data={"klaim": biasa.pk, f"versi-{biasa.pk}": biasa.versi},
+        ),
         Halaman("/kelola/cek-fakta/statistik.csv", MEJA),
         Halaman(f"/kelola/cek-fakta/laporan/{pertama.pk}/gambar/", MEJA),
         Halaman(f"/kelola/cek-fakta/laporan/{pertama.pk}/pisah/", MEJA, method="post"),
