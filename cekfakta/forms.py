@@ -135,7 +135,7 @@ class TutupBukanKlaimForm(forms.Form):
 
     MAKS = 200  # more than a page of the queue holds
 
-    def clean(self):
+    def clean(self) -> dict[str, Any] | None:
         data = super().clean()
         ids = self.data.getlist("klaim") if hasattr(self.data, "getlist") else []
         if not ids:
@@ -144,8 +144,10 @@ class TutupBukanKlaimForm(forms.Form):
             raise forms.ValidationError(_("Terlalu banyak klaim sekaligus; tutup per halaman antrean."))
         versi: dict[int, int] = {}
         try:
-            for pk in ids:
-                versi[int(pk)] = int(self.data[f"versi-{int(pk)}"])
+            for pk in map(int, ids):
+                if not 0 < pk < 2**31:  # not an id any claim can have (and too large for the database's integer)
+                    raise ValueError(pk)
+                versi[pk] = int(self.data[f"versi-{pk}"])
         except (KeyError, ValueError):
             raise forms.ValidationError(_("Pilihan tidak terbaca. Muat ulang halaman antrean lalu ulangi.")) from None
         self._versi = versi

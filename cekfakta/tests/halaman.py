@@ -26,7 +26,7 @@ def terlindung(cast) -> list[Halaman]:
     Image.new("RGB", (64, 64), "white").save(png, "PNG")
     pertama = periksa("Air PDAM Rantau tercemar bangkai, jangan diminum dulu", gambar=png.getvalue()).laporan
     lain = periksa("Bantuan sosial dibagikan lewat tautan ini, isi data diri Anda").laporan
-    biasa = periksa("Jadwal posyandu balita Desa Bakarangan hari Kamis pukul 08.00 di balai desa").laporan.klaim
+    biasa = periksa("Jadwal posyandu balita Desa Bakarangan hari Kamis pukul 08.00 di balai desa").laporan
     return [
         Halaman("/kelola/cek-fakta/", MEJA),
         Halaman(f"/kelola/cek-fakta/{pertama.klaim_id}/", MEJA),
@@ -35,7 +35,7 @@ def terlindung(cast) -> list[Halaman]:
             "/kelola/cek-fakta/bukan-klaim/",
             MEJA,
             method="post",
-            data={"klaim": biasa.pk, f"versi-{biasa.pk}": biasa.versi},
+            data={"klaim": biasa.klaim_id, f"versi-{biasa.klaim_id}": 1},  # a new claim is at version 1
         ),
         Halaman("/kelola/cek-fakta/statistik.csv", MEJA),
         Halaman(f"/kelola/cek-fakta/laporan/{pertama.pk}/gambar/", MEJA),
