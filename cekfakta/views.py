@@ -4,9 +4,10 @@ from contextlib import nullcontext
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.http import (
     Http404,
     HttpResponse,
@@ -182,7 +183,7 @@ def antrean(request):
     wajib(akses.boleh_verifikasi(request.user))
     now = timezone.now()
     klaim = Klaim.objects.antrean().order_by("tenggat", "pk")
-    halaman = Paginator(klaim, 50).get_page(request.GET.get("halaman"))
+    halaman = Paginator(klaim, PER_HALAMAN_ANTREAN).get_page(request.GET.get("halaman"))
     _asal(halaman.object_list)
     _kandidat_terbit(halaman.object_list)
     return render(
@@ -198,21 +199,40 @@ def antrean(request):
     )
 
 
-# How many published verdicts the queue offers beside each open claim, and how deep the matcher looks for them
-# (open claims rank among them too).
+# The queue's page size, how many published verdicts it offers beside each open claim, how deep the matcher looks
+# for them (open claims rank among them too), and how long an answer is kept while nothing it depends on changes.
+PER_HALAMAN_ANTREAN = 25
 KANDIDAT_ANTREAN = 3
 KEDALAMAN_KANDIDAT = 20
+SIMPAN_KANDIDAT = 3600
 
 
 def _kandidat_terbit(klaim_list) -> None:
-    """Attach to each claim of the page its best published candidates (`kandidat`), for a merge in one click.
-    Only the claims shown are matched: the cost follows the page, not the queue."""
+    """Attach to each claim of the page its best published candidates (`kandidat`: layanan.Kandidat), for a
+    merge in one click. Only the claims shown are matched, and a claim's answer is kept in the cache until the
+    claim or any published verdict changes: the matcher runs for the claims that are new or changed since."""
+    terbit = Klaim.objects.terbit().aggregate(n=Count("id"), m=Max("diubah"))
+    versi_terbit = f"{terbit['n']}:{terbit['m'].timestamp() if terbit['m'] else 0}"
+    kunci = {k.pk: f"cekfakta:kandidat:{k.pk}:{k.diubah.timestamp()}:{versi_terbit}" for k in klaim_list}
+    tersimpan = cache.get_many(list(kunci.values()))
+    baru = {}
+    pasangan: dict[int, list[tuple[int, float]]] = {}
     for k in klaim_list:
+        if (ada := tersimpan.get(kunci[k.pk])) is not None:
+            pasangan[k.pk] = ada
+            continue
         try:
             hasil = layanan.cocokkan(k.teks_indeks, k=KEDALAMAN_KANDIDAT)
         except layanan.PesanDitolak:
             hasil = []
-        k.kandidat = [c for c in hasil if c.klaim.is_terbit and c.klaim.pk != k.pk][:KANDIDAT_ANTREAN]
+        terpilih = [c for c in hasil if c.klaim.is_terbit and c.klaim.pk != k.pk][:KANDIDAT_ANTREAN]
+        pasangan[k.pk] = baru[kunci[k.pk]] = [(c.klaim.pk, c.skor) for c in terpilih]
+    if baru:
+        cache.set_many(baru, SIMPAN_KANDIDAT)
+    ids = {pk for daftar in pasangan.values() for pk, _skor in daftar}
+    putusan = Klaim.objects.terbit().only("judul", "hasil", "jenis_salah", "status", "diterbitkan").in_bulk(ids)
+    for k in klaim_list:
+        k.kandidat = [layanan.Kandidat(putusan[pk], skor) for pk, skor in pasangan[k.pk] if pk in putusan]
 
 
 @login_required

@@ -82,22 +82,48 @@ def test_only_published_verdicts_are_offered_and_at_most_three(client, cast):
     assert {int(n) for n in re.findall(r"Gabungkan ke putusan #(\d+)", baris)} <= {k.pk for k in terbit}
 
 
-def test_candidates_are_asked_only_for_the_claims_on_the_page(client, cast, monkeypatch):
+@pytest.fixture
+def ditanya(monkeypatch):
+    """The texts the matcher is asked about, in order."""
+    teks = []
+    asli = layanan.cocokkan
+
+    def cocokkan(t, k=5):
+        teks.append(t)
+        return asli(t, k=k)
+
+    monkeypatch.setattr(layanan, "cocokkan", cocokkan)
+    return teks
+
+
+def test_candidates_are_asked_only_for_the_claims_on_the_page(client, cast, ditanya):
     putusan()
     for i in range(55):
         Klaim.objects.create(judul=f"Pesan nomor {i} tentang hal lain", teks_contoh=f"Pesan nomor {i}")
-    ditanya = []
-    asli = layanan.cocokkan
-
-    def cocokkan(teks, k=5):
-        ditanya.append(teks)
-        return asli(teks, k=k)
-
-    monkeypatch.setattr(layanan, "cocokkan", cocokkan)
     client.force_login(cast.verifikator)
     client.get("/kelola/cek-fakta/")
-    assert len(ditanya) == 50
+    assert len(ditanya) == views.PER_HALAMAN_ANTREAN == 25
     ditanya.clear()
-    client.get("/kelola/cek-fakta/?halaman=2")
+    client.get("/kelola/cek-fakta/?halaman=3")
     assert len(ditanya) == 5
-    assert views.KANDIDAT_ANTREAN == 3
+
+
+def test_the_matcher_runs_again_only_for_claims_or_verdicts_that_changed(client, cast, ditanya):
+    """GIVEN the queue seen once
+    WHEN it is seen again: nothing is asked; after one claim is edited: only that claim; after a verdict is
+    published: every claim again, and the new verdict is offered."""
+    a = _terbuka(TERULANG, "ULANG007")
+    b = _terbuka("Jembatan Rantau putus total dan ditutup mulai besok pagi", "ULANG008")
+    client.force_login(cast.verifikator)
+    assert "Mungkin sama dengan putusan terbit:" not in client.get("/kelola/cek-fakta/").content.decode()
+    ditanya.clear()
+    client.get("/kelola/cek-fakta/")
+    assert ditanya == []
+    b.ubah_putusan({"judul": "Jembatan Rantau putus total"}, [], oleh=cast.verifikator, versi=b.versi)
+    client.get("/kelola/cek-fakta/")
+    assert ditanya == [b.teks_indeks]
+    ditanya.clear()
+    terbit = putusan()
+    html = client.get("/kelola/cek-fakta/").content.decode()
+    assert sorted(ditanya) == sorted([a.teks_indeks, b.teks_indeks])
+    assert f'name="tujuan" value="{terbit.pk}"' in html
