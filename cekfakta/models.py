@@ -279,7 +279,7 @@ class Klaim(Versioned):
         A published verdict must stay complete, and a change to it is audited. A verdict awaiting a second
         verifikator's approval goes back to waiting for a submission when anything in it changes, with this
         verifikator as its author. A new claim is now being checked (by this verifikator unless someone
-        already is)."""
+        already is), and so is a claim closed as "bukan klaim" once it is given another outcome."""
         if lain := set(isian) - set(ISIAN_PUTUSAN):
             raise ValueError(f"not verdict fields: {sorted(lain)}")
         with transaction.atomic():
@@ -304,6 +304,9 @@ class Klaim(Versioned):
                 klaim.diajukan, klaim.verifikator = None, oleh
             elif klaim.status == Status.BARU:
                 klaim.status, klaim.verifikator = Status.DIPERIKSA, klaim.verifikator or oleh
+            elif klaim.status == Status.SELESAI and klaim.hasil != Hasil.BUKAN_KLAIM:
+                # Closed as "bukan klaim" by mistake and now given an outcome: back in the queue until published.
+                klaim.status = Status.DIPERIKSA
             klaim.save()
         self.refresh_from_db()
 

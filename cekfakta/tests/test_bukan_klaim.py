@@ -133,6 +133,7 @@ def test_bukan_klaim_is_never_published_but_a_wrongly_closed_claim_can_still_get
         a.terbitkan(oleh=cast.verifikator, versi=a.versi)
     isian = {"hasil": Hasil.SALAH, "jenis_salah": JenisSalah.TIRUAN, "penjelasan": "Dinas Sosial tidak memakai tautan."}
     a.ubah_putusan(isian, [("Dinas Sosial", "https://dinsos.example/siaran")], oleh=cast.verifikator, versi=a.versi)
+    assert a.status == Status.DIPERIKSA and a in Klaim.objects.antrean() and not a.is_bukan_klaim
     with django_capture_on_commit_callbacks(execute=True):
         assert a.terbitkan(oleh=cast.verifikator, versi=a.versi) is True
     assert a.is_terbit and not a.is_bukan_klaim
