@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from cekfakta import makna
-from cekfakta.models import Hasil, JenisSalah, Klaim, Referensi, Status
+from cekfakta.models import Hasil, JenisSalah, Klaim, Referensi, Status, penjelasan_impor
 from jembatan.lib.text import storable
 
 # Words in a rating's alternateName, most specific first.
@@ -169,18 +169,20 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
                 continue
             author = _objek(item.get("author"))
             judul_ulasan = _teks(item.get("name")) or _teks(item.get("headline"))
+            sumber = (_teks(author.get("name")) or sumber_bawaan)[:150]
             k = Klaim.objects.create(
                 judul=klaim[:300],
                 teks_contoh="\n".join(filter(None, [judul_ulasan, klaim])),
                 status=Status.SELESAI,
                 hasil=hasil,
                 jenis_salah=jenis,
-                penjelasan=judul_ulasan or klaim,
-                metode=f"Diperiksa oleh {_teks(author.get('name')) or sumber_bawaan or 'pemeriksa fakta'}; lihat tautan sumber.",
+                # The source's headline is the title of the reference below, not our explanation.
+                penjelasan=penjelasan_impor(sumber, url[:500]),
+                metode=f"Diperiksa oleh {sumber or 'pemeriksa fakta'}; lihat tautan sumber.",
                 pertama_dilihat=pertama,
                 terakhir_dilihat=terbit,
                 diterbitkan=terbit,
-                sumber_nama=(_teks(author.get("name")) or sumber_bawaan)[:150],
+                sumber_nama=sumber,
                 sumber_url=url[:500],
                 diimpor=True,
             )

@@ -127,3 +127,32 @@ def referensi_formset(klaim: Klaim, data: QueryDict | None = None) -> BaseRefere
 
 class GabungForm(forms.Form):
     tujuan = forms.IntegerField(label=_("Gabungkan ke klaim nomor"), min_value=1)
+
+
+class TutupBukanKlaimForm(forms.Form):
+    """The claims ticked on the queue page (`klaim`, repeated), each with the version the page showed it at
+    (`versi-<id>`), for `KlaimQuerySet.tutup_bukan_klaim`."""
+
+    MAKS = 200  # more than a page of the queue holds
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        ids = self.data.getlist("klaim") if hasattr(self.data, "getlist") else []
+        if not ids:
+            raise forms.ValidationError(_("Pilih dulu klaim yang akan ditutup."))
+        if len(ids) > self.MAKS:
+            raise forms.ValidationError(_("Terlalu banyak klaim sekaligus; tutup per halaman antrean."))
+        versi: dict[int, int] = {}
+        try:
+            for pk in map(int, ids):
+                if not 0 < pk < 2**31:  # not an id any claim can have (and too large for the database's integer)
+                    raise ValueError(pk)
+                versi[pk] = int(self.data[f"versi-{pk}"])
+        except (KeyError, ValueError):
+            raise forms.ValidationError(_("Pilihan tidak terbaca. Muat ulang halaman antrean lalu ulangi.")) from None
+        self._versi = versi
+        return data
+
+    def versi(self) -> dict[int, int]:
+        """{claim id: version seen} of the ticked claims (after `is_valid()`)."""
+        return self._versi

@@ -178,9 +178,10 @@ def validasi_teks(teks: str) -> str:
 
 
 def cocokkan(teks: str, k: int = 5) -> list[Kandidat]:
-    """Published and open claims most like `teks`, best first, with calibrated scores."""
+    """Published and open claims most like `teks`, best first, with calibrated scores (a claim closed as "bukan
+    klaim" is never one)."""
     hasil = indeks.cari(teks, k=k)
-    klaim = Klaim.objects.in_bulk([h.id for h in hasil])
+    klaim = Klaim.objects.boleh_dicocokkan().defer("vektor", "teks_contoh").in_bulk([h.id for h in hasil])
     return [Kandidat(klaim[h.id], h.skor) for h in hasil if h.id in klaim]
 
 

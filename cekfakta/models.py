@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from akun.audit import catat, potret
+from akun.audit import catat, daftarkan_aksi, potret
 from akun.models import Aksi, User
 from cekfakta import makna
 from jembatan.lib.domain import DomainError, Versioned
@@ -81,7 +81,25 @@ KOLOM_TERBIT = ["status", "diajukan", "verifikator", "disetujui_oleh", "diterbit
 # What a merge changes on the claim that receives the reports (the sample text is left out: it can be long).
 KOLOM_GABUNG = ["jumlah_laporan", "pertama_dilihat", "terakhir_dilihat", "tenggat"]
 
+
+@daftarkan_aksi
+class AksiCekFakta(models.TextChoices):
+    """The desk's audit actions declared here (the older ones are akun's `Aksi`)."""
+
+    TUTUP_BUKAN_KLAIM = "cekfakta_bukan_klaim", _("Klaim ditutup sebagai bukan klaim")
+
+
+# What closing a claim as "bukan klaim" changes.
+KOLOM_TUTUP = ["status", "hasil", "jenis_salah", "verifikator"]
+
 PESAN_KLAIM_HILANG = _("Klaim ini sudah tidak ada; mungkin baru saja digabungkan ke klaim lain. Muat ulang halaman antrean.")
+
+
+def penjelasan_impor(sumber: str, url: str) -> str:
+    """The explanation an imported verdict carries: who checked it and where, never the source's headline
+    (which becomes the title of its reference). Stored text, so chat replies and previews say it too."""
+    teks = f"Diperiksa oleh {sumber or 'pemeriksa fakta lain'}."
+    return f"{teks} Hasil pemeriksaan lengkap: {url}" if url else teks
 
 
 class KlaimQuerySet(models.QuerySet["Klaim", "Klaim"]):
@@ -101,6 +119,44 @@ class KlaimQuerySet(models.QuerySet["Klaim", "Klaim"]):
             Klaim.objects.filter(pk=klaim.pk).update(vektor=vektor, vektor_dari=jejak)
 
         return makna.isi_vektor(list(self.only("id", "judul", "teks_contoh", "vektor", "vektor_dari")), simpan)
+
+    def bukan_klaim(self):
+        """Claims the desk closed without a verdict: the messages held no claim to verify."""
+        return self.filter(status=Status.SELESAI, diterbitkan__isnull=True, hasil=Hasil.BUKAN_KLAIM)
+
+    def boleh_dicocokkan(self):
+        """The claims a citizen's message may be answered with or filed under: published verdicts and claims
+        still in the queue. A claim closed without a verdict (a message that held no claim) is neither."""
+        return self.exclude(status=Status.SELESAI, diterbitkan__isnull=True)
+
+    def tutup_bukan_klaim(self, versi: Mapping[int, int], *, oleh: User) -> int:
+        """Close the open claims whose ids are the keys of `versi` as "bukan klaim": the messages were read and
+        hold nothing to verify. They leave the queue, are never published and never answer a citizen.
+
+        `versi` maps each id to the version the desk's page showed: all are closed or none (StaleVersion when
+        one changed since, DomainError when one is gone or no longer open). One audit entry per claim.
+        Returns how many were closed."""
+        if not versi:
+            raise DomainError(_("Pilih dulu klaim yang akan ditutup."))
+        with transaction.atomic():
+            # Rows locked in id order, as a merge locks them, so the two wait for each other rather than deadlock.
+            terkunci = {k.pk: k for k in self.select_for_update().filter(pk__in=list(versi)).order_by("pk")}
+            for pk in sorted(versi):
+                klaim = terkunci.get(pk)
+                if klaim is None:
+                    raise DomainError(PESAN_KLAIM_HILANG)
+                if klaim.status == Status.SELESAI:
+                    raise DomainError(
+                        _("Klaim #%(n)s sudah tidak ada di antrean (sudah diterbitkan atau ditutup). Muat ulang halaman.")
+                        % {"n": pk}
+                    )
+                klaim.bump_version(versi[pk])
+                sebelum = potret(klaim, KOLOM_TUTUP)
+                klaim.status, klaim.hasil, klaim.jenis_salah = Status.SELESAI, Hasil.BUKAN_KLAIM, ""
+                klaim.verifikator = klaim.verifikator or oleh
+                klaim.save()
+                catat(oleh, AksiCekFakta.TUTUP_BUKAN_KLAIM, klaim, f"Bukan klaim: {klaim.judul[:120]}", sebelum=sebelum)
+        return len(versi)
 
 
 class Klaim(Versioned):
@@ -199,6 +255,18 @@ class Klaim(Versioned):
     def is_terbit(self) -> bool:
         return self.diterbitkan is not None and self.status == Status.SELESAI
 
+    @property
+    def penjelasan_tambahan(self) -> str:
+        """For an imported verdict, what the desk added to the explanation the import wrote (often nothing)."""
+        if self.diimpor and self.penjelasan.strip() == penjelasan_impor(self.sumber_nama, self.sumber_url):
+            return ""
+        return self.penjelasan
+
+    @property
+    def is_bukan_klaim(self) -> bool:
+        """Closed by the desk without a verdict: the message held no claim to verify."""
+        return self.status == Status.SELESAI and self.diterbitkan is None and self.hasil == Hasil.BUKAN_KLAIM
+
     def terlambat(self, now=None) -> bool:
         return self.status != Status.SELESAI and self.tenggat is not None and self.tenggat < (now or timezone.now())
 
@@ -211,6 +279,8 @@ class Klaim(Versioned):
             kurang.append(_("hasil pemeriksaan"))
         if self.hasil == Hasil.SALAH and not self.jenis_salah:
             kurang.append(_("jenis konten salah (salah satu dari tujuh jenis Mafindo)"))
+        if self.hasil == Hasil.BUKAN_KLAIM:
+            kurang.append(_("hasil selain “Bukan klaim” (pesan yang bukan klaim ditutup dari antrean, tidak diterbitkan)"))
         if not self.penjelasan.strip():
             kurang.append(_("penjelasan"))
         if not self.metode.strip():
@@ -233,7 +303,7 @@ class Klaim(Versioned):
         A published verdict must stay complete, and a change to it is audited. A verdict awaiting a second
         verifikator's approval goes back to waiting for a submission when anything in it changes, with this
         verifikator as its author. A new claim is now being checked (by this verifikator unless someone
-        already is)."""
+        already is), and so is a claim closed as "bukan klaim" once it is given another outcome."""
         if lain := set(isian) - set(ISIAN_PUTUSAN):
             raise ValueError(f"not verdict fields: {sorted(lain)}")
         with transaction.atomic():
@@ -258,6 +328,9 @@ class Klaim(Versioned):
                 klaim.diajukan, klaim.verifikator = None, oleh
             elif klaim.status == Status.BARU:
                 klaim.status, klaim.verifikator = Status.DIPERIKSA, klaim.verifikator or oleh
+            elif klaim.status == Status.SELESAI and klaim.hasil != Hasil.BUKAN_KLAIM:
+                # Closed as "bukan klaim" by mistake and now given an outcome: back in the queue until published.
+                klaim.status = Status.DIPERIKSA
             klaim.save()
         self.refresh_from_db()
 

@@ -4,9 +4,10 @@ from contextlib import nullcontext
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.http import (
     Http404,
     HttpResponse,
@@ -16,17 +17,18 @@ from django.http import (
     QueryDict,
 )
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import wajib
 from cekfakta import akses, gambar, layanan
 from cekfakta import statistik as hitung_statistik
-from cekfakta.forms import CekForm, GabungForm, KlaimForm, referensi_formset
+from cekfakta.forms import CekForm, GabungForm, KlaimForm, TutupBukanKlaimForm, referensi_formset
 from cekfakta.models import RATING, Hasil, Klaim, Laporan, Saluran
 from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
@@ -36,6 +38,7 @@ from jembatan.lib.pagecache import public_page
 from jembatan.lib.ratelimit import client_address, exceeded
 from jembatan.lib.slots import ServerBusy, anonymous_images
 from jembatan.lib.uploads import pesan_gambar_tidak_terbuka
+from kim.models import Kim
 from wilayah.models import kabupaten_aktif
 
 log = logging.getLogger(__name__)
@@ -151,11 +154,15 @@ def claimreview(klaim: Klaim, url: str, penerbit: str) -> str:
     Demo verdicts get none; an imported verdict names its own fact-checker and source, not us."""
     if klaim.demo:
         return ""
+    return jsonld({"@context": "https://schema.org", **_claimreview(klaim, url, penerbit)})
+
+
+def _claimreview(klaim: Klaim, url: str, penerbit: str) -> dict:
+    """A published verdict as a schema.org ClaimReview (the shape `cekfakta.claimreview.impor` reads)."""
     rating = {"@type": "Rating", "alternateName": klaim.label, "bestRating": 5, "worstRating": 1}
     if klaim.hasil in RATING:
         rating["ratingValue"] = RATING[klaim.hasil]
     data = {
-        "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": url,
         "datePublished": timezone.localdate(klaim.diterbitkan).isoformat(),
@@ -166,7 +173,40 @@ def claimreview(klaim: Klaim, url: str, penerbit: str) -> str:
     }
     if klaim.sumber_url:
         data["isBasedOn"] = klaim.sumber_url
-    return jsonld(data)
+    return data
+
+
+@require_safe
+@public_page
+def claimreview_feed(request):
+    """The desk's own published verdicts as a schema.org DataFeed of ClaimReview, for fact-checking networks
+    and other regencies to import (`manage.py import_claimreview` reads it). Verdicts imported from others are
+    theirs, not re-published as ours; demo verdicts only on a site that runs the demo."""
+    penerbit = f"Diskominfo {kabupaten_aktif().nama}"
+    putusan = Klaim.objects.terbit().filter(diimpor=False).exclude(hasil=Hasil.BUKAN_KLAIM)
+    if not Kim.objects.filter(demo=True).exists():  # the site runs the demo (as its banner says)
+        putusan = putusan.filter(demo=False)
+    elemen = []
+    terbaru = None
+    for k in putusan.order_by("-diterbitkan", "-pk").iterator():
+        item = _claimreview(k, absolute_url(request, k.get_absolute_url()), penerbit)
+        item["name"] = f"{k.label}: {k.judul}"
+        if k.demo:  # whoever imports it must see that it is an example
+            item["name"] = f"[DEMO] {item['name']}"
+            item["author"]["name"] = f"{penerbit} (DEMO)"
+        terbaru = max(terbaru or k.diterbitkan, k.diterbitkan)
+        elemen.append({"@type": "DataFeedItem", "dateCreated": k.diterbitkan.isoformat(), "item": [item]})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        "name": f"Cek fakta {penerbit}",
+        "url": absolute_url(request, reverse("cekfakta:claimreview")),
+        "publisher": {"@type": "Organization", "name": penerbit},
+        "dataFeedElement": elemen,
+    }
+    if terbaru:
+        data["dateModified"] = terbaru.isoformat()
+    return HttpResponse(jsonld(data), content_type="application/json")
 
 
 # --- Verification desk (admin and verifikator) --------------------------------------------
@@ -177,9 +217,10 @@ def claimreview(klaim: Klaim, url: str, penerbit: str) -> str:
 def antrean(request):
     wajib(akses.boleh_verifikasi(request.user))
     now = timezone.now()
-    klaim = Klaim.objects.antrean().order_by("tenggat")
-    halaman = Paginator(klaim, 50).get_page(request.GET.get("halaman"))
+    klaim = Klaim.objects.antrean().order_by("tenggat", "pk")
+    halaman = Paginator(klaim, PER_HALAMAN_ANTREAN).get_page(request.GET.get("halaman"))
     _asal(halaman.object_list)
+    _kandidat_terbit(halaman.object_list)
     return render(
         request,
         "cekfakta/antrean.html",
@@ -188,8 +229,66 @@ def antrean(request):
             "now": now,
             "terlambat": Klaim.objects.terlambat(now).count(),
             "terbit": Klaim.objects.terbit().order_by("-diterbitkan")[:10],
+            "ditutup": Klaim.objects.bukan_klaim().order_by("-diubah")[:10],
         },
     )
+
+
+# The queue's page size, how many published verdicts it offers beside each open claim, how deep the matcher looks
+# for them (open claims rank among them too), and how long an answer is kept while nothing it depends on changes.
+PER_HALAMAN_ANTREAN = 25
+KANDIDAT_ANTREAN = 3
+KEDALAMAN_KANDIDAT = 20
+SIMPAN_KANDIDAT = 3600
+
+
+def _kandidat_terbit(klaim_list) -> None:
+    """Attach to each claim of the page its best published candidates (`kandidat`: layanan.Kandidat), for a
+    merge in one click. Only the claims shown are matched, and a claim's answer is kept in the cache until the
+    claim or any published verdict changes: the matcher runs for the claims that are new or changed since."""
+    terbit = Klaim.objects.terbit().aggregate(n=Count("id"), m=Max("diubah"))
+    versi_terbit = f"{terbit['n']}:{terbit['m'].timestamp() if terbit['m'] else 0}"
+    kunci = {k.pk: f"cekfakta:kandidat:{k.pk}:{k.diubah.timestamp()}:{versi_terbit}" for k in klaim_list}
+    tersimpan = cache.get_many(list(kunci.values()))
+    baru = {}
+    pasangan: dict[int, list[tuple[int, float]]] = {}
+    for k in klaim_list:
+        if (ada := tersimpan.get(kunci[k.pk])) is not None:
+            pasangan[k.pk] = ada
+            continue
+        try:
+            hasil = layanan.cocokkan(k.teks_indeks, k=KEDALAMAN_KANDIDAT)
+        except layanan.PesanDitolak:
+            hasil = []
+        terpilih = [c for c in hasil if c.klaim.is_terbit and c.klaim.pk != k.pk][:KANDIDAT_ANTREAN]
+        pasangan[k.pk] = baru[kunci[k.pk]] = [(c.klaim.pk, c.skor) for c in terpilih]
+    if baru:
+        cache.set_many(baru, SIMPAN_KANDIDAT)
+    ids = {pk for daftar in pasangan.values() for pk, _skor in daftar}
+    putusan = Klaim.objects.terbit().only("judul", "hasil", "jenis_salah", "status", "diterbitkan").in_bulk(ids)
+    for k in klaim_list:
+        k.kandidat = [layanan.Kandidat(putusan[pk], skor) for pk, skor in pasangan[k.pk] if pk in putusan]
+
+
+@login_required
+@require_POST
+def tutup_bukan_klaim(request):
+    """Close the claims ticked on the queue page as "bukan klaim", all at once or none."""
+    wajib(akses.boleh_verifikasi(request.user))
+    form = TutupBukanKlaimForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.non_field_errors()))
+        return redirect("cekfakta:antrean")
+    try:
+        n = Klaim.objects.tutup_bukan_klaim(form.versi(), oleh=request.user)
+    except DomainError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(
+            request,
+            ngettext("%(n)s klaim ditutup sebagai bukan klaim.", "%(n)s klaim ditutup sebagai bukan klaim.", n) % {"n": n},
+        )
+    return redirect("cekfakta:antrean")
 
 
 def _asal(klaim_list) -> None:
@@ -259,7 +358,8 @@ def periksa_klaim(request, pk):
 
 def _mirip(klaim):
     try:
-        return [k for k in layanan.cocokkan(klaim.teks_indeks, k=30) if k.klaim.pk != klaim.pk][:5]
+        mirip = layanan.cocokkan(klaim.teks_indeks, k=30)
+        return [k for k in mirip if k.klaim.pk != klaim.pk and not k.klaim.is_bukan_klaim][:5]
     except layanan.PesanDitolak:
         return []
 
@@ -269,17 +369,19 @@ def _mirip(klaim):
 def gabung(request, pk):
     klaim = akses.get_klaim_untuk_verifikator(request, pk)
     form = GabungForm(request.POST)
+    # A merge offered on the queue page returns there; one typed on the claim's page, to the claim.
+    dari_antrean = request.POST.get("dari") == "antrean"
     tujuan = Klaim.objects.filter(pk=form.cleaned_data["tujuan"]).first() if form.is_valid() else None
     if tujuan is None:
         messages.error(request, _("Klaim tujuan tidak ditemukan."))
-        return redirect("cekfakta:periksa", pk=klaim.pk)
+        return redirect("cekfakta:antrean") if dari_antrean else redirect("cekfakta:periksa", pk=klaim.pk)
     try:
         tujuan = klaim.gabungkan_ke(tujuan, oleh=request.user)
     except DomainError as e:
         messages.error(request, str(e))
-        return redirect("cekfakta:periksa", pk=klaim.pk)
+        return redirect("cekfakta:antrean") if dari_antrean else redirect("cekfakta:periksa", pk=klaim.pk)
     messages.success(request, _("Laporan dipindahkan ke klaim #%(n)s.") % {"n": tujuan.pk})
-    return redirect("cekfakta:periksa", pk=tujuan.pk)
+    return redirect("cekfakta:antrean") if dari_antrean else redirect("cekfakta:periksa", pk=tujuan.pk)
 
 
 @login_required

@@ -1,0 +1,140 @@
+"""Closing ordinary messages as "bukan klaim" from the queue: all at once, audited, never published, never an answer."""
+
+import pytest
+from django.utils import timezone
+
+from akun.models import Audit
+from cekfakta import layanan
+from cekfakta.models import AksiCekFakta, Hasil, JenisSalah, Klaim, Laporan, Status
+from jembatan.lib.domain import DomainError, StaleVersion
+
+pytestmark = pytest.mark.django_db
+
+POSYANDU = "Jadwal posyandu balita Desa Bakarangan hari Kamis pukul 08.00 di balai desa, bawa buku KIA"
+RAPAT = "Undangan rapat RT malam Jumat di rumah Pak RT, membahas kerja bakti membersihkan saluran air"
+
+
+@pytest.fixture(autouse=True)
+def _indeks_baru():
+    layanan.indeks.reset()
+    yield
+    layanan.indeks.reset()
+
+
+def _lapor(teks):
+    return layanan.periksa(teks).laporan
+
+
+def _tutup(client, *klaim):
+    data = {"klaim": [k.pk for k in klaim], **{f"versi-{k.pk}": k.versi for k in klaim}}
+    return client.post("/kelola/cek-fakta/bukan-klaim/", data, follow=True)
+
+
+def test_the_desk_closes_ticked_claims_at_once_with_one_audit_entry_each(client, cast):
+    a, b = _lapor(POSYANDU).klaim, _lapor(RAPAT).klaim
+    tetap = _lapor("Jembatan Rantau putus total dan ditutup mulai besok pagi").klaim
+    client.force_login(cast.verifikator)
+    html = client.get("/kelola/cek-fakta/").content.decode()
+    assert f'name="klaim" value="{a.pk}"' in html and "Tutup yang dicentang sebagai bukan klaim" in html
+    html = _tutup(client, a, b).content.decode()
+    assert "2 klaim ditutup sebagai bukan klaim." in html
+    for k in (a, b):
+        k.refresh_from_db()
+        assert (k.status, k.hasil, k.diterbitkan, k.verifikator) == (Status.SELESAI, Hasil.BUKAN_KLAIM, None, cast.verifikator)
+        assert not k.is_terbit and k.is_bukan_klaim
+    jejak = Audit.objects.filter(aksi=AksiCekFakta.TUTUP_BUKAN_KLAIM)
+    assert sorted(int(j.objek_id) for j in jejak) == sorted([a.pk, b.pk])
+    assert all(j.perubahan["hasil"] == ["", Hasil.BUKAN_KLAIM] for j in jejak)
+    assert list(Klaim.objects.antrean()) == [tetap]
+    assert a not in Klaim.objects.terbit()
+
+
+def test_closed_claims_leave_the_queue_and_are_listed_for_reopening(client, cast):
+    a = _lapor(POSYANDU).klaim
+    client.force_login(cast.admin)
+    html = _tutup(client, a).content.decode()
+    antrean = html.split("Terakhir ditutup sebagai bukan klaim")
+    assert f'value="{a.pk}"' not in antrean[0]
+    assert f"/kelola/cek-fakta/{a.pk}/" in antrean[1]
+
+
+def test_a_claim_changed_since_the_page_was_opened_closes_nothing(client, cast):
+    a, b = _lapor(POSYANDU).klaim, _lapor(RAPAT).klaim
+    versi_b = b.versi
+    b.ubah_putusan({"judul": "Rapat RT membahas kerja bakti"}, [], oleh=cast.verifikator, versi=b.versi)
+    client.force_login(cast.verifikator)
+    data = {"klaim": [a.pk, b.pk], f"versi-{a.pk}": a.versi, f"versi-{b.pk}": versi_b}
+    html = client.post("/kelola/cek-fakta/bukan-klaim/", data, follow=True).content.decode()
+    assert "baru saja diubah oleh pengguna lain" in html
+    assert Klaim.objects.antrean().count() == 2 and not Audit.objects.filter(aksi=AksiCekFakta.TUTUP_BUKAN_KLAIM).exists()
+
+
+def test_a_published_verdict_cannot_be_closed_as_bukan_klaim(cast):
+    k = Klaim.objects.create(judul="Hoaks", status=Status.SELESAI, hasil=Hasil.SALAH, diterbitkan=timezone.now())
+    with pytest.raises(DomainError, match="sudah tidak ada di antrean"):
+        Klaim.objects.tutup_bukan_klaim({k.pk: k.versi}, oleh=cast.verifikator)
+    with pytest.raises(StaleVersion):
+        a = _lapor(POSYANDU).klaim
+        Klaim.objects.tutup_bukan_klaim({a.pk: a.versi + 1}, oleh=cast.verifikator)
+
+
+def test_nothing_ticked_or_a_missing_version_is_refused_politely(client, cast):
+    a = _lapor(POSYANDU).klaim
+    client.force_login(cast.verifikator)
+    html = client.post("/kelola/cek-fakta/bukan-klaim/", {}, follow=True).content.decode()
+    assert "Pilih dulu klaim yang akan ditutup." in html
+    html = client.post("/kelola/cek-fakta/bukan-klaim/", {"klaim": [a.pk]}, follow=True).content.decode()
+    assert "Muat ulang halaman antrean" in html
+    besar = "9" * 30
+    html = client.post("/kelola/cek-fakta/bukan-klaim/", {"klaim": besar, f"versi-{besar}": 1}, follow=True).content.decode()
+    assert "Muat ulang halaman antrean" in html
+    assert Klaim.objects.antrean().count() == 1
+
+
+def test_the_reporter_is_told_the_message_held_no_claim_to_verify(client, cast):
+    laporan = _lapor(POSYANDU)
+    assert "Sedang diperiksa" in client.get(f"/cek-fakta/lacak/{laporan.kode}/").content.decode()
+    Klaim.objects.tutup_bukan_klaim({laporan.klaim_id: laporan.klaim.versi}, oleh=cast.verifikator)
+    html = client.get(f"/cek-fakta/lacak/{laporan.kode}/").content.decode()
+    assert "Sudah diperiksa: tidak ada klaim yang perlu diverifikasi" in html and "Sedang diperiksa" not in html
+
+
+def test_closed_claims_are_not_what_the_matcher_may_answer_with(cast):
+    a = _lapor(POSYANDU).klaim
+    terbuka = _lapor(RAPAT).klaim
+    terbit = Klaim.objects.create(judul="Hoaks bansos", status=Status.SELESAI, hasil=Hasil.SALAH, diterbitkan=timezone.now())
+    Klaim.objects.tutup_bukan_klaim({a.pk: a.versi}, oleh=cast.verifikator)
+    assert set(Klaim.objects.boleh_dicocokkan()) == {terbuka, terbit}
+    assert list(Klaim.objects.bukan_klaim()) == [Klaim.objects.get(pk=a.pk)]
+
+
+def test_a_closed_claim_is_not_offered_as_similar_on_the_claim_page(client, cast):
+    a = _lapor(POSYANDU).klaim
+    Klaim.objects.tutup_bukan_klaim({a.pk: a.versi}, oleh=cast.verifikator)
+    lain = Klaim.objects.create(judul=POSYANDU + " (lagi)", teks_contoh=POSYANDU)
+    client.force_login(cast.verifikator)
+    html = client.get(f"/kelola/cek-fakta/{lain.pk}/").content.decode()
+    assert f"/kelola/cek-fakta/{a.pk}/" not in html
+
+
+def test_bukan_klaim_is_never_published_but_a_wrongly_closed_claim_can_still_get_a_verdict(
+    cast, django_capture_on_commit_callbacks
+):
+    a = _lapor("Beras bansos dibagikan lewat tautan, isi NIK dan nomor KK").klaim
+    Klaim.objects.tutup_bukan_klaim({a.pk: a.versi}, oleh=cast.verifikator)
+    a.refresh_from_db()
+    a.ubah_putusan(
+        {"penjelasan": "Bukan klaim.", "metode": "Dibaca."},
+        [("Dinas Sosial", "https://dinsos.example/siaran")],
+        oleh=cast.verifikator,
+        versi=a.versi,
+    )
+    with pytest.raises(DomainError, match="Bukan klaim"):
+        a.terbitkan(oleh=cast.verifikator, versi=a.versi)
+    isian = {"hasil": Hasil.SALAH, "jenis_salah": JenisSalah.TIRUAN, "penjelasan": "Dinas Sosial tidak memakai tautan."}
+    a.ubah_putusan(isian, [("Dinas Sosial", "https://dinsos.example/siaran")], oleh=cast.verifikator, versi=a.versi)
+    assert a.status == Status.DIPERIKSA and a in Klaim.objects.antrean() and not a.is_bukan_klaim
+    with django_capture_on_commit_callbacks(execute=True):
+        assert a.terbitkan(oleh=cast.verifikator, versi=a.versi) is True
+    assert a.is_terbit and not a.is_bukan_klaim
+    assert Laporan.objects.get(klaim=a).diberi_tahu is not None
