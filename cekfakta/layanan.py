@@ -174,6 +174,10 @@ def validasi_teks(teks: str) -> str:
     printable = sum(1 for c in teks if c.isprintable() or c in "\n\r\t")
     if printable / len(teks) < 0.9:
         raise PesanDitolak(_("Isi ini tidak tampak seperti teks pesan. Tempelkan teksnya, bukan berkas."))
+    if not any(c.isalnum() for c in teks):
+        raise PesanDitolak(
+            _("Pesan ini hanya berisi emoji atau tanda baca. Tempelkan teks pesannya, atau kirim tangkapan layarnya.")
+        )
     return teks
 
 

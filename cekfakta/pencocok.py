@@ -52,6 +52,8 @@ FITUR = (
     "margin",
     "makna",
     "makna_margin",
+    "makna_median",
+    "judul_margin",
     "angka_cocok",
     "angka_beda",
     "sangkal",
@@ -383,9 +385,15 @@ class Indeks:
         return positif[np.argsort(-skor[positif])]
 
     def _nilai(self, langkah: _Langkah) -> list[Hasil]:
-        """Calibrated scores for the candidates: a logistic function of their features (see BOBOT)."""
+        """Calibrated scores for the candidates: a logistic function of their features (see BOBOT).
+
+        With a sentence model, a candidate whose meaning is unknown (a claim saved before vectors, or a message with
+        nothing to embed) scores 0: the weights were fitted with meaning, and without it they would mislead."""
         hasil = []
         for n, f in self._fitur(langkah):
+            if self.penyemat is not None and (langkah.makna is None or not self._punya_vek[n]):
+                hasil.append(Hasil(self._id[n], 0.0))
+                continue
             z = self.bobot["awal"] + sum(self.bobot.get(nama, 0.0) * nilai for nama, nilai in f.items())
             hasil.append(Hasil(self._id[n], 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))))
         return hasil
@@ -448,6 +456,15 @@ class Indeks:
                 "panjang": min(1.0, len(kata) / 100),
             }
             hasil.append((n, f))
+        # Against the other candidates of this query: a long chatty message lowers every cosine and every
+        # coverage alike, so what counts is how far this candidate stands above the rest.
+        if hasil:
+            median = float(np.median([f["makna"] for _, f in hasil]))
+            judul = [f["cakup_judul"] for _, f in hasil]
+            for i, (_, f) in enumerate(hasil):
+                f["makna_median"] = f["makna"] - median
+                lain = judul[:i] + judul[i + 1 :]
+                f["judul_margin"] = f["cakup_judul"] - (max(lain) if lain else 0.0)
         return hasil
 
     def _cakupan(self, bagian: np.ndarray, cocok_dok: dict[int, float]) -> float:

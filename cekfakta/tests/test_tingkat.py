@@ -290,3 +290,30 @@ def test_a_message_like_one_closed_as_bukan_klaim_goes_to_the_desk_afresh(client
     client.post("/cek-fakta/cek/", {"teks": teks})
     baru = Laporan.objects.latest("dibuat")
     assert baru.klaim != tutup and baru.klaim.status == Status.BARU and baru.tingkat == Tingkat.BELUM
+
+
+@pytest.mark.parametrize(
+    ("teks", "pesan"),
+    [
+        ("", "Tempelkan teks pesannya"),
+        ("   \n\t ", "Tempelkan teks pesannya"),
+        ("🙏🙏🔥🔥‼️ !!! ...", "hanya berisi emoji"),
+        ("\x01\x02\x03\x04\x05\x06\x07\x08 abc", "tidak tampak seperti teks pesan"),
+    ],
+)
+def test_a_message_that_cannot_be_checked_gets_a_clear_answer_and_nothing_is_stored(client, teks, pesan):
+    html = client.post("/cek-fakta/cek/", {"teks": teks}).content.decode()
+    assert pesan in html
+    assert not Laporan.objects.exists() and not Klaim.objects.exists()
+
+
+def test_only_a_link_or_another_script_is_checked_like_any_message(client, putusan):
+    for teks in ("https://bansos-2026.example-daftar.xyz/klaim", "政府发放补贴，点击链接领取"):
+        html = client.post("/cek-fakta/cek/", {"teks": teks}).content.decode()
+        assert "Kode pelacakan" in html
+    assert Laporan.objects.count() == 2  # filed for the desk (a bansos link may also be offered the bansos verdict)
+
+
+def test_the_api_refuses_a_message_of_only_emoji_with_the_reason(client):
+    r = client.post("/api/v1/cek-fakta/cocokkan", json.dumps({"teks": "🙏🙏🔥"}), content_type="application/json")
+    assert r.status_code == 400 and "emoji" in r.json()["detail"]
