@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PpidConfig(AppConfig):
+    name = "ppid"
+    verbose_name = _("PPID: layanan informasi publik")

@@ -1,0 +1,33 @@
+"""ppid's views for the every-role test (jembatan/tests/test_akses_halaman.py)."""
+
+from jembatan.test import HANYA_ADMIN, KAB, Halaman
+
+PUBLIK = {"ppid:indeks", "ppid:badan", "ppid:mohon", "ppid:cari_lacak", "ppid:lacak", "ppid:ajukan_keberatan"}
+# Village A's PPID is its government; Diskominfo and the Binuang operator follow it.
+PPID_A = frozenset({"pemdes"})
+PENGIKUT_A = frozenset({"admin", "operator", "pemdes"})
+MEJA = PENGIKUT_A
+
+
+def terlindung(cast) -> list[Halaman]:
+    import datetime as dt
+
+    from ppid.models import Keberatan
+    from ppid.tests.bantu import make_permohonan
+
+    terlambat = make_permohonan(tanggal=dt.date(2026, 1, 5))
+    keberatan = Keberatan.ajukan(terlambat, alasan="c", uraian="Belum dijawab.", tanggal=dt.date(2026, 1, 26))
+    p = make_permohonan()
+    kab = make_permohonan(kode=KAB)
+    return [
+        Halaman("/kelola/ppid/", MEJA),
+        Halaman(f"/kelola/ppid/permohonan/{p.pk}/", PENGIKUT_A),
+        Halaman(f"/kelola/ppid/permohonan/{kab.pk}/", HANYA_ADMIN),
+        Halaman(f"/kelola/ppid/permohonan/{p.pk}/perpanjang/", PPID_A, method="post", data={"hari": 9}),
+        Halaman(f"/kelola/ppid/permohonan/{p.pk}/jawab/", PPID_A, method="post", data={"keputusan": "ditolak"}),
+        Halaman(f"/kelola/ppid/permohonan/{kab.pk}/jawab/", HANYA_ADMIN, method="post", data={"keputusan": "ditolak"}),
+        Halaman(f"/kelola/ppid/keberatan/{keberatan.pk}/", PPID_A),
+        Halaman(f"/kelola/ppid/{p.wilayah_id}/register-permohonan.xlsx", PENGIKUT_A),
+        Halaman(f"/kelola/ppid/{p.wilayah_id}/register-keberatan.xlsx", PENGIKUT_A),
+        Halaman(f"/kelola/ppid/{KAB}/register-permohonan.xlsx", HANYA_ADMIN),
+    ]

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from ppid import views
+
+app_name = "ppid"
+urlpatterns = [
+    path("ppid/", views.indeks, name="indeks"),
+    path("ppid/lacak/", views.cari_lacak, name="cari_lacak"),
+    path("ppid/lacak/<str:kode>/", views.lacak, name="lacak"),
+    path("ppid/lacak/<str:kode>/keberatan/", views.ajukan_keberatan, name="ajukan_keberatan"),
+    path("ppid/<str:kode>/", views.badan, name="badan"),
+    path("ppid/<str:kode>/mohon/", views.mohon, name="mohon"),
+    path("kelola/ppid/", views.meja, name="meja"),
+    path("kelola/ppid/permohonan/<int:pk>/", views.permohonan, name="permohonan"),
+    path("kelola/ppid/permohonan/<int:pk>/perpanjang/", views.perpanjang, name="perpanjang"),
+    path("kelola/ppid/permohonan/<int:pk>/jawab/", views.jawab, name="jawab"),
+    path("kelola/ppid/keberatan/<int:pk>/", views.keberatan, name="keberatan"),
+    path("kelola/ppid/<str:kode>/register-<str:jenis>.xlsx", views.unduh_register, name="register"),
+]

@@ -1,0 +1,246 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from akun.akses import is_admin, wajib
+from jembatan.lib.domain import DomainError
+from jembatan.lib.pagecache import public_page
+from jembatan.lib.ratelimit import client_address, exceeded
+from ppid import akses, register
+from ppid.forms import JawabForm, KeberatanForm, PermohonanForm, PerpanjangForm, SengketaForm, TanggapanForm
+from ppid.models import Keberatan, Permohonan, badan_publik_qs, hari_ini, kalender, nama_ppid
+from wilayah.models import Level
+
+# --- Public: the offices, the request form and the requester's tracking page ------------------------------
+
+
+@require_safe
+@public_page
+def indeks(request):
+    q = request.GET.get("q", "").strip()[:80]
+    desa = badan_publik_qs().filter(level=Level.DESA).select_related("parent").order_by("parent__nama", "nama")
+    if q:
+        desa = desa.filter(Q(nama__icontains=q) | Q(parent__nama__icontains=q))
+    kabupaten = badan_publik_qs().filter(kode=settings.JEMBATAN_KABUPATEN).first()
+    return render(request, "ppid/indeks.html", {"kabupaten": kabupaten, "desa": desa, "q": q})
+
+
+@require_safe
+@public_page
+def badan(request, kode):
+    wilayah = akses.get_badan_publik(kode)
+    return render(request, "ppid/badan.html", {"badan": wilayah, "ppid": nama_ppid(wilayah)})
+
+
+def mohon(request, kode):
+    wilayah = akses.get_badan_publik(kode)
+    boleh_bantu = akses.boleh_bantu(request.user, wilayah)
+    form = PermohonanForm(request.POST or None, boleh_bantu=boleh_bantu, instance=Permohonan(wilayah=wilayah))
+    konteks = {"badan": wilayah, "ppid": nama_ppid(wilayah), "form": form}
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["situs_web"]:  # honeypot: a bot, answer as if nothing happened
+            return render(request, "ppid/mohon.html", {**konteks, "form": PermohonanForm(boleh_bantu=boleh_bantu)})
+        if exceeded(f"ppid:{client_address(request)}", settings.JEMBATAN_PPID_BATAS_PER_JAM, 3600):
+            form.add_error(None, _("Terlalu banyak permohonan dari alamat ini dalam satu jam. Silakan coba lagi nanti."))
+            return render(request, "ppid/mohon.html", konteks, status=429)
+        p = form.instance
+        if form.cleaned_data.get("dibantu"):
+            p.dibantu_oleh = request.user
+        try:
+            Permohonan.terima(p, oleh=request.user)
+        except DomainError as e:
+            form.add_error(e.field, str(e))
+        else:
+            return render(request, "ppid/diterima.html", {"p": p, "ppid": konteks["ppid"]})
+    return render(request, "ppid/mohon.html", konteks, status=400 if form.errors else 200)
+
+
+@require_safe
+def cari_lacak(request):
+    kode = request.GET.get("kode", "").strip()
+    if kode:
+        return redirect("ppid:lacak", kode="".join(kode.split()).upper()[:12])
+    return render(request, "ppid/cari_lacak.html")
+
+
+@require_safe
+@never_cache
+def lacak(request, kode):
+    p = akses.get_permohonan_lacak(kode)
+    return render(request, "ppid/lacak.html", _konteks_lacak(p))
+
+
+def _konteks_lacak(p: Permohonan, **extra) -> dict:
+    kal = kalender()
+    keberatan = Keberatan.objects.filter(permohonan=p).first()
+    return {
+        "p": p,
+        "ppid": nama_ppid(p.wilayah),
+        "sisa": p.sisa_hari_kerja(kal=kal) if p.is_terbuka else None,
+        "terlambat": p.is_terlambat(),
+        "batas_keberatan": p.batas_keberatan() if keberatan is None else None,
+        "keberatan": keberatan,
+        "batas_sengketa": keberatan.batas_sengketa() if keberatan else None,
+        "hari_ini": hari_ini(),
+        **extra,
+    }
+
+
+@never_cache
+def ajukan_keberatan(request, kode):
+    p = akses.get_permohonan_lacak(kode)
+    form = KeberatanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if exceeded(f"ppid:{client_address(request)}", settings.JEMBATAN_PPID_BATAS_PER_JAM, 3600):
+            form.add_error(None, _("Terlalu banyak permintaan dari alamat ini dalam satu jam. Silakan coba lagi nanti."))
+            return render(request, "ppid/keberatan.html", _konteks_lacak(p, form=form), status=429)
+        try:
+            Keberatan.ajukan(p, alasan=form.cleaned_data["alasan"], uraian=form.cleaned_data["uraian"], oleh=request.user)
+        except DomainError as e:
+            form.add_error(e.field, str(e))
+        else:
+            messages.success(request, _("Keberatan Anda diterima dan dicatat dalam register keberatan."))
+            return redirect("ppid:lacak", kode=p.kode)
+    return render(request, "ppid/keberatan.html", _konteks_lacak(p, form=form), status=400 if form.errors else 200)
+
+
+# --- The PPID desk ------------------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def meja(request):
+    wajib(akses.boleh_buka_meja(request.user))
+    badan_qs = akses.badan_diikuti(request.user).select_related("parent").order_by("level", "nama")
+    qs = akses.permohonan_diikuti(request.user).select_related("wilayah")
+    pilih = request.GET.get("badan", "")
+    if pilih:
+        qs = qs.filter(wilayah__kode=pilih)
+    tampil = request.GET.get("tampil", "terbuka")
+    hari = hari_ini()
+    if tampil == "terlambat":
+        qs = qs.terlambat(hari)
+    elif tampil == "terbuka":
+        qs = qs.terbuka()
+    qs = qs.order_by("batas_jawab", "pk") if tampil != "semua" else qs.order_by("-diterima", "-pk")
+    keberatan = akses.keberatan_diikuti(request.user).terbuka().select_related("permohonan__wilayah").order_by("batas_tanggapan")
+    konteks = {
+        "halaman": Paginator(qs, 50).get_page(request.GET.get("halaman")),
+        "keberatan": keberatan[:50],
+        "badan_qs": badan_qs,
+        "pilih": pilih,
+        "tampil": tampil,
+        "hari_ini": hari,
+        "jumlah_terlambat": akses.permohonan_diikuti(request.user).terlambat(hari).count(),
+        "tahun": hari.year,
+        "register_badan": _badan_register(request.user, badan_qs, pilih),
+    }
+    return render(request, "ppid/meja.html", konteks)
+
+
+def _badan_register(user, badan_qs, pilih: str) -> list:
+    """The registers offered on the desk: the chosen office's, else all of a village or kecamatan's (a short
+    list), and for Diskominfo the regency's own until a village is chosen."""
+    if pilih:
+        return list(badan_qs.filter(kode=pilih))
+    if is_admin(user):
+        return list(badan_qs.filter(kode=settings.JEMBATAN_KABUPATEN))
+    return list(badan_qs)
+
+
+@login_required
+@require_safe
+def permohonan(request, pk):
+    p = akses.get_permohonan_untuk_pengikut(request, pk)
+    boleh_jawab = akses.boleh_jawab(request.user, p.wilayah)
+    konteks = _konteks_lacak(p, boleh_jawab=boleh_jawab)
+    if boleh_jawab and p.is_terbuka:
+        konteks["perpanjang_form"] = PerpanjangForm() if not p.perpanjangan_hari else None
+        konteks["jawab_form"] = JawabForm(initial={"penandatangan": request.user.nama})
+    return render(request, "ppid/permohonan.html", konteks)
+
+
+def _langkah(request, p, form, templat_form: str, lakukan, pesan: str):
+    """A PPID step on a request: run the model method, and show its refusal beside the field, input kept."""
+    if form.is_valid():
+        try:
+            lakukan(form.cleaned_data)
+        except DomainError as e:
+            form.add_error(e.field, str(e))
+        else:
+            messages.success(request, pesan)
+            return redirect("ppid:permohonan", pk=p.pk)
+    konteks = _konteks_lacak(p, boleh_jawab=True, **{templat_form: form})
+    return render(request, "ppid/permohonan.html", konteks, status=400)
+
+
+@login_required
+def perpanjang(request, pk):
+    p = akses.get_permohonan_untuk_ppid(request, pk)
+    if request.method != "POST":
+        return redirect("ppid:permohonan", pk=p.pk)
+
+    def lakukan(d):
+        p.perpanjang(oleh=request.user, hari=d["hari"], alasan=d["alasan"], tanggal=d["tanggal"])
+
+    return _langkah(request, p, PerpanjangForm(request.POST), "perpanjang_form", lakukan, _("Jangka waktu diperpanjang."))
+
+
+@login_required
+def jawab(request, pk):
+    p = akses.get_permohonan_untuk_ppid(request, pk)
+    if request.method != "POST":
+        return redirect("ppid:permohonan", pk=p.pk)
+
+    def lakukan(d):
+        p.jawab(oleh=request.user, **d)
+
+    return _langkah(request, p, JawabForm(request.POST), "jawab_form", lakukan, _("Pemberitahuan tertulis tersimpan."))
+
+
+@login_required
+def keberatan(request, pk):
+    k = akses.get_keberatan_untuk_atasan(request, pk)
+    tanggapan_form = TanggapanForm(request.POST if "tanggapi" in request.POST else None)
+    sengketa_form = SengketaForm(request.POST if "sengketa" in request.POST else None)
+    if request.method == "POST":
+        form, lakukan = (
+            (tanggapan_form, lambda d: k.tanggapi(oleh=request.user, **d))
+            if "tanggapi" in request.POST
+            else (sengketa_form, lambda d: k.catat_sengketa(oleh=request.user, **d))
+        )
+        if form.is_valid():
+            try:
+                lakukan(form.cleaned_data)
+            except DomainError as e:
+                form.add_error(e.field, str(e))
+            else:
+                messages.success(request, _("Register keberatan diperbarui."))
+                return redirect("ppid:keberatan", pk=k.pk)
+    konteks = {
+        **_konteks_lacak(k.permohonan, boleh_jawab=True),
+        "tanggapan_form": tanggapan_form,
+        "sengketa_form": sengketa_form,
+    }
+    return render(request, "ppid/keberatan_kelola.html", konteks, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_safe
+def unduh_register(request, kode, jenis):
+    wilayah = akses.get_badan_untuk_pengikut(request, kode)
+    try:
+        tahun = int(request.GET.get("tahun", hari_ini().year))
+    except ValueError:
+        tahun = hari_ini().year
+    isi = register.register_permohonan(wilayah, tahun) if jenis == "permohonan" else register.register_keberatan(wilayah, tahun)
+    response = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="register-{jenis}-{wilayah.kode}-{tahun}.xlsx"'
+    return response
