@@ -2,6 +2,7 @@
 with frozen time, and the rules each step refuses with."""
 
 import datetime as dt
+from contextlib import contextmanager
 
 import pytest
 import time_machine
@@ -22,19 +23,26 @@ def _pada(tanggal: str):
     return time_machine.travel(f"{tanggal} 10:00 +08:00", tick=False)
 
 
-def test_the_whole_chain_to_the_komisi_informasi(cast):
+@contextmanager
+def _langkah(tanggal: str, capture):
+    """One step on one day, its mail sent as when its transaction commits."""
+    with _pada(tanggal), capture(execute=True):
+        yield
+
+
+def test_the_whole_chain_to_the_komisi_informasi(cast, django_capture_on_commit_callbacks):
     """GIVEN a request to village A received the day before Nyepi's cuti bersama 2026
     WHEN its PPID extends by 7 working days, refuses on a Ps. 17 ground, the requester objects, the atasan
     PPID refuses the objection and the requester takes it to the Komisi Informasi
     THEN every deadline follows the working-day calendar, the requester is mailed at each step, and each step
     is in the audit trail under who took it."""
-    with _pada("2026-03-17"):
+    with _langkah("2026-03-17", django_capture_on_commit_callbacks):
         p = make_permohonan()
     assert p.nomor == "001/PPID-DESA-63.05.01.2003/III/2026" and p.batas_jawab == D(2026, 4, 8)
-    with _pada("2026-04-06"):
+    with _langkah("2026-04-06", django_capture_on_commit_callbacks):
         p.perpanjang(oleh=cast.pemdes, hari=7, alasan="Dokumen masih di kecamatan untuk evaluasi.")
     assert p.batas_jawab == D(2026, 4, 17)
-    with _pada("2026-04-16"):
+    with _langkah("2026-04-16", django_capture_on_commit_callbacks):
         p.jawab(
             oleh=cast.pemdes,
             keputusan=Keputusan.DITOLAK,
@@ -45,11 +53,11 @@ def test_the_whole_chain_to_the_komisi_informasi(cast):
         )
     p.refresh_from_db()
     assert (p.status, p.dijawab, p.lama_jawab, p.tepat_waktu) == (Status.SELESAI, D(2026, 4, 16), 16, True)
-    with _pada("2026-04-20"):
+    with _langkah("2026-04-20", django_capture_on_commit_callbacks):
         assert p.batas_keberatan() == D(2026, 6, 5)  # 30 working days after the notice
         k = Keberatan.ajukan(p, alasan="a", uraian="Saya hanya butuh jumlah penerima, bukan NIK.")
     assert k.nomor == "001/KEBERATAN-DESA-63.05.01.2003/IV/2026" and k.batas_tanggapan == D(2026, 6, 9)
-    with _pada("2026-05-20"):
+    with _langkah("2026-05-20", django_capture_on_commit_callbacks):
         k.tanggapi(
             oleh=cast.pemdes,
             keputusan="ditolak",
@@ -58,7 +66,7 @@ def test_the_whole_chain_to_the_komisi_informasi(cast):
             jabatan_atasan="Kepala Desa Tungkap",
         )
         assert k.batas_sengketa() == D(2026, 6, 12)
-    with _pada("2026-06-02"):
+    with _langkah("2026-06-02", django_capture_on_commit_callbacks):
         k.catat_sengketa(oleh=cast.pemdes, nomor="012/KI-KALSEL-PS/VI/2026", tanggal=D(2026, 6, 2), tahap="mediasi")
     k.refresh_from_db()
     assert (k.tahap_sengketa, k.tanggapan_pemohon) == ("mediasi", "Mengajukan sengketa ke Komisi Informasi")
