@@ -209,7 +209,10 @@ def jawab(request, pk):
 def keberatan(request, pk):
     k = akses.get_keberatan_untuk_atasan(request, pk)
     tanggapan_form = TanggapanForm(request.POST if "tanggapi" in request.POST else None)
-    sengketa_form = SengketaForm(request.POST if "sengketa" in request.POST else None)
+    awal = {"nomor": k.nomor_sengketa, "tahap": k.tahap_sengketa, "hasil": k.hasil_sengketa} if k.nomor_sengketa else {}
+    if k.tanggal_sengketa:
+        awal["tanggal"] = k.tanggal_sengketa
+    sengketa_form = SengketaForm(request.POST if "sengketa" in request.POST else None, initial=awal)
     if request.method == "POST":
         form, lakukan = (
             (tanggapan_form, lambda d: k.tanggapi(oleh=request.user, **d))
