@@ -15,7 +15,15 @@ from django.http import Http404, HttpRequest
 
 from akun.akses import berperan, dalam_cakupan, is_admin, wilayah_cakupan
 from akun.models import Peran
-from ppid.models import Keberatan, Permohonan, badan_publik_qs, is_badan_publik, is_kabupaten
+from ppid.models import (
+    Keberatan,
+    KeberatanQuerySet,
+    Permohonan,
+    PermohonanQuerySet,
+    badan_publik_qs,
+    is_badan_publik,
+    is_kabupaten,
+)
 from wilayah.models import Level, Wilayah
 
 
@@ -58,13 +66,13 @@ def boleh_buka_meja(user: Any) -> bool:
     return is_admin(user) or (berperan(user, Peran.PEMDES, Peran.OPERATOR) and user.wilayah_id is not None)
 
 
-def permohonan_diikuti(user: Any) -> QuerySet[Permohonan]:
+def permohonan_diikuti(user: Any) -> PermohonanQuerySet:
     if is_admin(user):
         return Permohonan.objects.all()
     return Permohonan.objects.filter(wilayah__in=badan_diikuti(user))
 
 
-def keberatan_diikuti(user: Any) -> QuerySet[Keberatan]:
+def keberatan_diikuti(user: Any) -> KeberatanQuerySet:
     if is_admin(user):
         return Keberatan.objects.all()
     return Keberatan.objects.filter(permohonan__wilayah__in=badan_diikuti(user))

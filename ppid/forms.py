@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,7 @@ from jembatan.lib.phone import normalise_mobile
 from ppid.models import (
     AlasanKeberatan,
     AlasanPengecualian,
+    CaraSalinan,
     Keputusan,
     KeputusanAtasan,
     Permohonan,
@@ -64,7 +67,8 @@ class PermohonanForm(forms.ModelForm):
         if not boleh_bantu:
             del self.fields["dibantu"]
         self.fields["cara_salinan"].required = False
-        self.fields["cara_salinan"].choices = [c for c in self.fields["cara_salinan"].choices if c[0]]
+        # A radio list without the model's blank choice: "to see it" needs no way of sending a copy.
+        cast(forms.ChoiceField, self.fields["cara_salinan"]).choices = CaraSalinan.choices
 
     def clean_telepon(self) -> str:
         teks = self.cleaned_data["telepon"].strip()

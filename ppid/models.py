@@ -323,7 +323,7 @@ class Permohonan(models.Model):
     # -- domain changes ----------------------------------------------------------------------------------
 
     @classmethod
-    def terima(cls, permohonan: Permohonan, *, oleh=None, tanggal: dt.date | None = None) -> Permohonan:
+    def ajukan(cls, permohonan: Permohonan, *, oleh=None, tanggal: dt.date | None = None) -> Permohonan:
         """Register a new request (its fields already set): the number, the tracking code and the deadline.
 
         A request needs a way to answer it: an address, a phone number or an e-mail."""
@@ -634,7 +634,7 @@ class Keberatan(models.Model):
             )
 
 
-def badan_publik_qs():
+def badan_publik_qs() -> models.QuerySet[Wilayah]:
     """Every badan publik served here: the regency, then its villages."""
     return Wilayah.objects.filter(
         Q(kode=settings.JEMBATAN_KABUPATEN) | Q(kabupaten_kode=settings.JEMBATAN_KABUPATEN, level=Level.DESA, berlaku=True)

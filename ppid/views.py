@@ -54,7 +54,7 @@ def mohon(request, kode):
         if form.cleaned_data.get("dibantu"):
             p.dibantu_oleh = request.user
         try:
-            Permohonan.terima(p, oleh=request.user)
+            Permohonan.ajukan(p, oleh=request.user)
         except DomainError as e:
             form.add_error(e.field, str(e))
         else:

@@ -14,4 +14,4 @@ def make_permohonan(kode: str = DESA_A, tanggal: dt.date | None = None, **fields
     fields.setdefault("email", "siti@contoh.example")
     fields.setdefault("rincian", "Salinan APBDes Tungkap tahun 2026 beserta realisasinya.")
     fields.setdefault("tujuan", "Mengetahui penggunaan dana desa.")
-    return Permohonan.terima(Permohonan(wilayah_id=kode, **fields), tanggal=tanggal)
+    return Permohonan.ajukan(Permohonan(wilayah_id=kode, **fields), tanggal=tanggal)

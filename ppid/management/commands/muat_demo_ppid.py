@@ -45,7 +45,7 @@ class Command(BaseCommand):
                 cara_salinan="langsung",
                 demo=True,
             )
-            Permohonan.terima(p, tanggal=diterima)
+            Permohonan.ajukan(p, tanggal=diterima)
             ppid = pemdes.nama
             if langkah == "perpanjang":
                 p.perpanjang(
@@ -72,7 +72,7 @@ class Command(BaseCommand):
                 Keberatan.ajukan(
                     p, alasan="a", uraian="[DEMO] Nilai upah per pekerja perlu dibuka.", tanggal=_maju(kal, diterima, 10)
                 )
-        Permohonan.terima(
+        Permohonan.ajukan(
             Permohonan(
                 wilayah_id=settings.JEMBATAN_KABUPATEN,
                 nama="Warga Contoh Kabupaten (DEMO)",
