@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest
 from akun.akses import berperan, dalam_cakupan, is_admin, wilayah_cakupan
 from akun.models import Peran
 from ppid.models import (
+    Informasi,
     Keberatan,
     KeberatanQuerySet,
     Permohonan,
@@ -135,3 +136,18 @@ def get_keberatan_untuk_atasan(request: HttpRequest, pk: int) -> Keberatan:
     if k is None or not boleh_jawab(request.user, k.permohonan.wilayah):
         raise Http404("Keberatan tidak ditemukan.")
     return k
+
+
+def get_badan_untuk_ppid(request: HttpRequest, kode: str) -> Wilayah:
+    """A badan publik whose list of public information this user keeps (its PPID)."""
+    wilayah = Wilayah.objects.select_related("parent").filter(kode=kode).first()
+    if wilayah is None or not boleh_jawab(request.user, wilayah):
+        raise Http404("Badan publik tidak ditemukan dalam cakupan Anda.")
+    return wilayah
+
+
+def get_informasi_untuk_ppid(request: HttpRequest, pk: int) -> Informasi:
+    informasi = Informasi.objects.select_related("wilayah__parent").filter(pk=pk).first()
+    if informasi is None or not boleh_jawab(request.user, informasi.wilayah):
+        raise Http404("Informasi tidak ditemukan.")
+    return informasi

@@ -3,11 +3,14 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.domain import VersionedModelForm
+from jembatan.lib.forms import https_url
 from jembatan.lib.phone import normalise_mobile
 from ppid.models import (
     AlasanKeberatan,
     AlasanPengecualian,
     CaraSalinan,
+    Informasi,
     Keputusan,
     KeputusanAtasan,
     Permohonan,
@@ -152,3 +155,36 @@ class SengketaForm(forms.Form):
     tahap = forms.ChoiceField(label=_("Tahap"), choices=TahapSengketa.choices)
     hasil = forms.CharField(label=_("Hasil mediasi/putusan ajudikasi"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     tanggapan_pemohon = forms.CharField(label=_("Tanggapan pemohon"), required=False, max_length=200)
+
+
+class InformasiForm(VersionedModelForm):
+    class Meta:
+        model = Informasi
+        formfield_callback = https_url
+        fields = [
+            "kategori",
+            "judul",
+            "ringkasan",
+            "penanggung_jawab",
+            "bentuk",
+            "retensi",
+            "tanggal",
+            "tautan",
+            "alasan_pengecualian",
+            "konsekuensi",
+            "kepentingan_umum",
+            "diputuskan_oleh",
+            "tanggal_uji",
+            "dikecualikan_sampai",
+        ]
+        widgets = {
+            "ringkasan": forms.Textarea(attrs={"rows": 3}),
+            "konsekuensi": forms.Textarea(attrs={"rows": 3}),
+            "kepentingan_umum": forms.Textarea(attrs={"rows": 3}),
+            "tanggal": DateInput(),
+            "tanggal_uji": DateInput(),
+            "dikecualikan_sampai": DateInput(),
+        }
+        help_texts = {
+            "alasan_pengecualian": _("Bagian ini (sampai “dikecualikan sampai”) wajib untuk informasi yang dikecualikan."),
+        }

@@ -26,8 +26,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from akun.audit import catat, daftarkan_aksi
-from jembatan.lib.domain import DomainError
+from akun.audit import catat, daftarkan_aksi, potret
+from jembatan.lib.domain import DomainError, Versioned
 from jembatan.lib.workdays import Calendar
 from wilayah.models import HariKhusus, Level, Tipe, Wilayah
 
@@ -49,6 +49,8 @@ class AksiPpid(models.TextChoices):
     TERIMA_KEBERATAN = "ppid_terima_keberatan", _("Keberatan diterima")
     TANGGAPI_KEBERATAN = "ppid_tanggapi_keberatan", _("Keberatan ditanggapi atasan PPID")
     CATAT_SENGKETA = "ppid_catat_sengketa", _("Sengketa informasi dicatat")
+    SIMPAN_INFORMASI = "ppid_simpan_informasi", _("Daftar informasi publik disimpan")
+    HAPUS_INFORMASI = "ppid_hapus_informasi", _("Entri daftar informasi publik dihapus")
 
 
 class CaraMemperoleh(models.TextChoices):
@@ -639,3 +641,144 @@ def badan_publik_qs() -> models.QuerySet[Wilayah]:
     return Wilayah.objects.filter(
         Q(kode=settings.JEMBATAN_KABUPATEN) | Q(kabupaten_kode=settings.JEMBATAN_KABUPATEN, level=Level.DESA, berlaku=True)
     )
+
+
+# --- Daftar Informasi Publik -----------------------------------------------------------------------------
+
+
+class Kategori(models.TextChoices):
+    """The four legal categories of the Daftar Informasi Publik."""
+
+    BERKALA = "berkala", _("Berkala (Pasal 9)")
+    SERTA_MERTA = "serta_merta", _("Serta-merta (Pasal 10)")
+    SETIAP_SAAT = "setiap_saat", _("Tersedia setiap saat (Pasal 11)")
+    DIKECUALIKAN = "dikecualikan", _("Dikecualikan (Pasal 17)")
+
+
+class BentukInformasi(models.TextChoices):
+    CETAK = "cetak", _("Cetak (hardcopy)")
+    ELEKTRONIK = "elektronik", _("Elektronik (softcopy)")
+    KEDUANYA = "keduanya", _("Cetak dan elektronik")
+
+
+# Periodic information is published at least every six months (Ps. 9(4)); an entry older than that is flagged.
+UMUR_BERKALA = dt.timedelta(days=183)
+
+KOLOM_INFORMASI = [
+    "kategori",
+    "judul",
+    "ringkasan",
+    "penanggung_jawab",
+    "bentuk",
+    "retensi",
+    "tanggal",
+    "tautan",
+    "alasan_pengecualian",
+    "konsekuensi",
+    "kepentingan_umum",
+    "diputuskan_oleh",
+    "tanggal_uji",
+    "dikecualikan_sampai",
+]
+
+
+class InformasiQuerySet(models.QuerySet["Informasi", "Informasi"]):
+    def perlu_diperbarui(self, tanggal: dt.date | None = None):
+        """Periodic entries not updated for six months."""
+        return self.filter(kategori=Kategori.BERKALA, diperbarui__lt=(tanggal or hari_ini()) - UMUR_BERKALA)
+
+    def cari(self, q: str):
+        q = q.strip()
+        if not q:
+            return self
+        return self.filter(Q(judul__icontains=q) | Q(ringkasan__icontains=q) | Q(penanggung_jawab__icontains=q))
+
+
+class Informasi(Versioned):
+    """One entry of a badan publik's Daftar Informasi Publik (DIP)."""
+
+    wilayah = models.ForeignKey("wilayah.Wilayah", verbose_name=_("badan publik"), on_delete=models.PROTECT, related_name="+")
+    kategori = models.CharField(_("kategori"), max_length=15, choices=Kategori.choices)
+    judul = models.CharField(_("judul informasi"), max_length=250)
+    ringkasan = models.TextField(_("ringkasan isi informasi"))
+    penanggung_jawab = models.CharField(
+        _("pejabat/unit yang menguasai informasi"), max_length=200, help_text=_("mis. Sekretaris Desa, Kaur Keuangan.")
+    )
+    bentuk = models.CharField(
+        _("bentuk informasi"), max_length=12, choices=BentukInformasi.choices, default=BentukInformasi.KEDUANYA
+    )
+    retensi = models.CharField(_("jangka waktu penyimpanan"), max_length=100, help_text=_("mis. 5 tahun, selama berlaku."))
+    tanggal = models.DateField(_("tanggal/tahun pembuatan informasi"))
+    tautan = models.URLField(_("tautan ke informasi"), max_length=500, blank=True)
+    # The uji konsekuensi of an excluded entry (Ps. 19; Perki 1/2021): the ground, the harm, the public-interest
+    # test, who decided, when and until when.
+    alasan_pengecualian = models.CharField(
+        _("dasar pengecualian (Pasal 17)"), max_length=1, choices=AlasanPengecualian.choices, blank=True
+    )
+    konsekuensi = models.TextField(_("konsekuensi bila informasi dibuka"), blank=True)
+    kepentingan_umum = models.TextField(_("uji kepentingan publik"), blank=True)
+    diputuskan_oleh = models.CharField(_("diputuskan oleh"), max_length=200, blank=True)
+    tanggal_uji = models.DateField(_("tanggal uji konsekuensi"), null=True, blank=True)
+    dikecualikan_sampai = models.DateField(_("dikecualikan sampai"), null=True, blank=True)
+    diperbarui = models.DateField(_("terakhir diperbarui"))
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    objects = InformasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("informasi publik")
+        verbose_name_plural = _("daftar informasi publik")
+        ordering = ["kategori", "-tanggal", "judul"]
+
+    def __str__(self) -> str:
+        return self.judul
+
+    @property
+    def perlu_diperbarui(self) -> bool:
+        return self.kategori == Kategori.BERKALA and self.diperbarui < hari_ini() - UMUR_BERKALA
+
+    def simpan(self, *, oleh, versi: int) -> None:
+        """Save a new or edited entry (the form's values already set). An excluded entry needs its whole uji
+        konsekuensi, decided no later than today and excluded for a set time; other entries keep none."""
+        if self.kategori == Kategori.DIKECUALIKAN:
+            if not self.alasan_pengecualian:
+                raise DomainError(_("Informasi hanya dapat dikecualikan dengan dasar Pasal 17."), field="alasan_pengecualian")
+            for field, pesan in (
+                ("konsekuensi", _("Tuliskan konsekuensi yang timbul bila informasi ini dibuka.")),
+                ("kepentingan_umum", _("Tuliskan mengapa menutup informasi ini lebih melindungi kepentingan yang lebih besar.")),
+                ("diputuskan_oleh", _("Tuliskan siapa yang memutuskan uji konsekuensi.")),
+            ):
+                if not getattr(self, field).strip():
+                    raise DomainError(pesan, field=field)
+            if self.tanggal_uji is None:
+                raise DomainError(_("Isi tanggal uji konsekuensi."), field="tanggal_uji")
+            if self.tanggal_uji > hari_ini():
+                raise DomainError(_("Tanggal tidak boleh di masa depan."), field="tanggal_uji")
+            if self.dikecualikan_sampai is None or self.dikecualikan_sampai <= self.tanggal_uji:
+                raise DomainError(
+                    _("Isi sampai kapan informasi ini dikecualikan (setelah tanggal uji)."), field="dikecualikan_sampai"
+                )
+        else:
+            self.alasan_pengecualian, self.konsekuensi, self.kepentingan_umum, self.diputuskan_oleh = "", "", "", ""
+            self.tanggal_uji = self.dikecualikan_sampai = None
+        if self.tanggal > hari_ini():
+            raise DomainError(_("Tanggal tidak boleh di masa depan."), field="tanggal")
+        with transaction.atomic():
+            baru = self.pk is None
+            sebelum = None if baru else potret(Informasi.objects.select_for_update().get(pk=self.pk), KOLOM_INFORMASI)
+            self.bump_version(versi)
+            self.diperbarui = hari_ini()
+            self.save()
+            catat(
+                oleh,
+                AksiPpid.SIMPAN_INFORMASI,
+                self,
+                f"DIP {'ditambah' if baru else 'diubah'} ({self.get_kategori_display()}): {self.judul[:120]}",
+                wilayah=self.wilayah,
+                sebelum=sebelum,
+            )
+
+    def hapus(self, *, oleh) -> None:
+        with transaction.atomic():
+            catat(oleh, AksiPpid.HAPUS_INFORMASI, self, f"DIP dihapus: {self.judul[:120]}", wilayah=self.wilayah)
+            self.delete()

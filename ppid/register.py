@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ppid.models import Keberatan, Permohonan, nama_ppid
+from ppid.models import Informasi, Keberatan, Permohonan, nama_ppid
 from wilayah.models import Wilayah
 
 
@@ -156,3 +156,47 @@ def register_keberatan(wilayah: Wilayah, tahun: int) -> bytes:
     )
     judul = _("Register keberatan")
     return _buku(judul, f"{nama_ppid(wilayah)} — {tahun}", kolom, baris)
+
+
+def daftar_informasi(wilayah: Wilayah, informasi: Iterable[Informasi]) -> bytes:
+    """The Daftar Informasi Publik as published: every entry, and for excluded ones the uji konsekuensi."""
+    kolom = [
+        _("No."),
+        _("Kategori"),
+        _("Judul informasi"),
+        _("Ringkasan"),
+        _("Pejabat/unit yang menguasai"),
+        _("Bentuk informasi"),
+        _("Jangka waktu penyimpanan"),
+        _("Tanggal"),
+        _("Tautan"),
+        _("Dasar pengecualian (Pasal 17)"),
+        _("Konsekuensi bila dibuka"),
+        _("Uji kepentingan publik"),
+        _("Diputuskan oleh"),
+        _("Tanggal uji konsekuensi"),
+        _("Dikecualikan sampai"),
+        _("Terakhir diperbarui"),
+    ]
+    baris = (
+        [
+            i,
+            x.get_kategori_display(),
+            x.judul,
+            x.ringkasan,
+            x.penanggung_jawab,
+            x.get_bentuk_display(),
+            x.retensi,
+            x.tanggal,
+            x.tautan,
+            x.get_alasan_pengecualian_display(),
+            x.konsekuensi,
+            x.kepentingan_umum,
+            x.diputuskan_oleh,
+            x.tanggal_uji,
+            x.dikecualikan_sampai,
+            x.diperbarui,
+        ]
+        for i, x in enumerate(informasi, start=1)
+    )
+    return _buku(_("Daftar informasi publik"), nama_ppid(wilayah), kolom, baris)

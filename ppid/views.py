@@ -7,15 +7,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import is_admin, wajib
-from jembatan.lib.domain import DomainError
+from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.ratelimit import client_address, exceeded
 from ppid import akses, register
-from ppid.forms import JawabForm, KeberatanForm, PermohonanForm, PerpanjangForm, SengketaForm, TanggapanForm
-from ppid.models import Keberatan, Permohonan, badan_publik_qs, hari_ini, kalender, nama_ppid
+from ppid.forms import InformasiForm, JawabForm, KeberatanForm, PermohonanForm, PerpanjangForm, SengketaForm, TanggapanForm
+from ppid.models import Informasi, Kategori, Keberatan, Permohonan, badan_publik_qs, hari_ini, kalender, nama_ppid
 from wilayah.models import Level
 
 # --- Public: the offices, the request form and the requester's tracking page ------------------------------
@@ -36,7 +36,26 @@ def indeks(request):
 @public_page
 def badan(request, kode):
     wilayah = akses.get_badan_publik(kode)
-    return render(request, "ppid/badan.html", {"badan": wilayah, "ppid": nama_ppid(wilayah)})
+    q = request.GET.get("q", "").strip()[:100]
+    semua = Informasi.objects.filter(wilayah=wilayah)
+    informasi = list(semua.cari(q))
+    kelompok = [(k, label, [x for x in informasi if x.kategori == k]) for k, label in Kategori.choices]
+    konteks = {"badan": wilayah, "ppid": nama_ppid(wilayah), "kelompok": kelompok, "q": q, "ada_dip": semua.exists()}
+    return render(request, "ppid/badan.html", konteks)
+
+
+@require_safe
+@public_page
+def dip_xlsx(request, kode):
+    wilayah = akses.get_badan_publik(kode)
+    isi = register.daftar_informasi(wilayah, Informasi.objects.filter(wilayah=wilayah))
+    return _xlsx(isi, f"daftar-informasi-publik-{wilayah.kode}.xlsx")
+
+
+def _xlsx(isi: bytes, nama: str) -> HttpResponse:
+    response = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return response
 
 
 def mohon(request, kode):
@@ -141,6 +160,9 @@ def meja(request):
         "jumlah_terlambat": akses.permohonan_diikuti(request.user).terlambat(hari).count(),
         "tahun": hari.year,
         "register_badan": _badan_register(request.user, badan_qs, pilih),
+        "dip_badan": [b for b in badan_qs if akses.boleh_jawab(request.user, b)]
+        if not is_admin(request.user)
+        else badan_qs.filter(kode=settings.JEMBATAN_KABUPATEN),
     }
     return render(request, "ppid/meja.html", konteks)
 
@@ -239,11 +261,53 @@ def keberatan(request, pk):
 @require_safe
 def unduh_register(request, kode, jenis):
     wilayah = akses.get_badan_untuk_pengikut(request, kode)
+    wajib(jenis in ("permohonan", "keberatan"))
     try:
         tahun = int(request.GET.get("tahun", hari_ini().year))
     except ValueError:
         tahun = hari_ini().year
     isi = register.register_permohonan(wilayah, tahun) if jenis == "permohonan" else register.register_keberatan(wilayah, tahun)
-    response = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="register-{jenis}-{wilayah.kode}-{tahun}.xlsx"'
-    return response
+    return _xlsx(isi, f"register-{jenis}-{wilayah.kode}-{tahun}.xlsx")
+
+
+# --- The Daftar Informasi Publik, kept by the PPID -------------------------------------------------------
+
+
+@login_required
+@require_safe
+def dip_kelola(request, kode):
+    wilayah = akses.get_badan_untuk_ppid(request, kode)
+    informasi = Informasi.objects.filter(wilayah=wilayah)
+    konteks = {"badan": wilayah, "ppid": nama_ppid(wilayah), "informasi": informasi, "basi": informasi.perlu_diperbarui().count()}
+    return render(request, "ppid/dip_kelola.html", konteks)
+
+
+@login_required
+def dip_tulis(request, kode=None, pk=None):
+    informasi = (
+        akses.get_informasi_untuk_ppid(request, pk) if pk else Informasi(wilayah=akses.get_badan_untuk_ppid(request, kode))
+    )
+    form = InformasiForm(request.POST or None, instance=informasi)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                informasi.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
+            except DomainError as e:
+                form.add_error(e.field, str(e))
+                status = 409 if isinstance(e, StaleVersion) else 400
+            else:
+                messages.success(request, _("Daftar informasi publik disimpan."))
+                return redirect("ppid:dip_kelola", kode=informasi.wilayah_id)
+    konteks = {"form": form, "informasi": informasi, "badan": informasi.wilayah, "ppid": nama_ppid(informasi.wilayah)}
+    return render(request, "ppid/dip_tulis.html", konteks, status=status)
+
+
+@login_required
+@require_POST
+def dip_hapus(request, pk):
+    informasi = akses.get_informasi_untuk_ppid(request, pk)
+    informasi.hapus(oleh=request.user)
+    messages.success(request, _("Entri dihapus dari daftar informasi publik."))
+    return redirect("ppid:dip_kelola", kode=informasi.wilayah_id)

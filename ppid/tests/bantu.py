@@ -3,7 +3,7 @@
 import datetime as dt
 
 from jembatan.test import DESA_A
-from ppid.models import Permohonan
+from ppid.models import Informasi, Kategori, Permohonan
 
 
 def make_permohonan(kode: str = DESA_A, tanggal: dt.date | None = None, **fields) -> Permohonan:
@@ -15,3 +15,15 @@ def make_permohonan(kode: str = DESA_A, tanggal: dt.date | None = None, **fields
     fields.setdefault("rincian", "Salinan APBDes Tungkap tahun 2026 beserta realisasinya.")
     fields.setdefault("tujuan", "Mengetahui penggunaan dana desa.")
     return Permohonan.ajukan(Permohonan(wilayah_id=kode, **fields), tanggal=tanggal)
+
+
+def make_informasi(kode: str = DESA_A, **fields) -> Informasi:
+    """A periodic entry of village A's list of public information, updated today."""
+    fields.setdefault("kategori", Kategori.BERKALA)
+    fields.setdefault("judul", "APBDes Tungkap 2026")
+    fields.setdefault("ringkasan", "Anggaran pendapatan dan belanja desa tahun 2026.")
+    fields.setdefault("penanggung_jawab", "Kaur Keuangan")
+    fields.setdefault("retensi", "5 tahun")
+    fields.setdefault("tanggal", dt.date(2026, 1, 15))
+    fields.setdefault("diperbarui", fields["tanggal"])
+    return Informasi.objects.create(wilayah_id=kode, **fields)

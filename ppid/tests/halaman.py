@@ -2,7 +2,7 @@
 
 from jembatan.test import HANYA_ADMIN, KAB, Halaman
 
-PUBLIK = {"ppid:indeks", "ppid:badan", "ppid:mohon", "ppid:cari_lacak", "ppid:lacak", "ppid:ajukan_keberatan"}
+PUBLIK = {"ppid:indeks", "ppid:badan", "ppid:mohon", "ppid:cari_lacak", "ppid:lacak", "ppid:ajukan_keberatan", "ppid:dip_xlsx"}
 # Village A's PPID is its government; Diskominfo and the Binuang operator follow it.
 PPID_A = frozenset({"pemdes"})
 PENGIKUT_A = frozenset({"admin", "operator", "pemdes"})
@@ -13,12 +13,13 @@ def terlindung(cast) -> list[Halaman]:
     import datetime as dt
 
     from ppid.models import Keberatan
-    from ppid.tests.bantu import make_permohonan
+    from ppid.tests.bantu import make_informasi, make_permohonan
 
     terlambat = make_permohonan(tanggal=dt.date(2026, 1, 5))
     keberatan = Keberatan.ajukan(terlambat, alasan="c", uraian="Belum dijawab.", tanggal=dt.date(2026, 1, 26))
     p = make_permohonan()
     kab = make_permohonan(kode=KAB)
+    info = make_informasi()
     return [
         Halaman("/kelola/ppid/", MEJA),
         Halaman(f"/kelola/ppid/permohonan/{p.pk}/", PENGIKUT_A),
@@ -30,4 +31,10 @@ def terlindung(cast) -> list[Halaman]:
         Halaman(f"/kelola/ppid/{p.wilayah_id}/register-permohonan.xlsx", PENGIKUT_A),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/register-keberatan.xlsx", PENGIKUT_A),
         Halaman(f"/kelola/ppid/{KAB}/register-permohonan.xlsx", HANYA_ADMIN),
+        Halaman(f"/kelola/ppid/{p.wilayah_id}/dip/", PPID_A),
+        Halaman(f"/kelola/ppid/{KAB}/dip/", HANYA_ADMIN),
+        Halaman(f"/kelola/ppid/{p.wilayah_id}/dip/tambah/", PPID_A, method="post", data={"kategori": "berkala"}),
+        Halaman(f"/kelola/ppid/dip/{info.pk}/", PPID_A),
+        # Last: it deletes the entry.
+        Halaman(f"/kelola/ppid/dip/{info.pk}/hapus/", PPID_A, method="post"),
     ]
