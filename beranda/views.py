@@ -35,6 +35,8 @@ from potensi import akses as potensi_akses
 from potensi.models import Potensi
 from potensi.models import Status as StatusPotensi
 from ppid import akses as ppid_akses
+from ppid.laporan import belum_menyusun
+from ppid.models import batas_laporan
 from siaran import akses as siaran_akses
 from siaran.models import Siaran, StatusPenerimaan
 from warta import akses as warta_akses
@@ -292,6 +294,11 @@ def _tugas(user) -> list[Tugas]:
             Tugas(_("Permohonan informasi sedang diproses"), permohonan.terbuka().count(), meja),
             Tugas(_("Keberatan menunggu tanggapan atasan PPID"), ppid_akses.keberatan_diikuti(user).terbuka().count(), meja),
         ]
+        tahun = timezone.localdate().year - 1
+        tanpa_laporan = belum_menyusun(ppid_akses.badan_diikuti(user), tahun).count()
+        lewat = timezone.localdate() > batas_laporan(tahun)
+        label = _("PPID belum menyusun laporan tahunan %(tahun)s") % {"tahun": tahun}
+        tugas.append(Tugas(label, tanpa_laporan, reverse("ppid:laporan_rekap", args=[tahun]), lewat))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         menunggu = diskusi_akses.komentar_untuk_moderator(user).filter(status=StatusKomentar.MENUNGGU).count()
         tugas.append(Tugas(_("Komentar menunggu moderasi"), menunggu, reverse("diskusi:antrean")))

@@ -13,6 +13,7 @@ from ppid.models import (
     Informasi,
     Keputusan,
     KeputusanAtasan,
+    LaporanTahunan,
     Permohonan,
     TahapSengketa,
     hari_ini,
@@ -188,3 +189,10 @@ class InformasiForm(VersionedModelForm):
         help_texts = {
             "alasan_pengecualian": _("Bagian ini (sampai “dikecualikan sampai”) wajib untuk informasi yang dikecualikan."),
         }
+
+
+class LaporanForm(VersionedModelForm):
+    class Meta:
+        model = LaporanTahunan
+        fields = ["kebijakan", "pelaksanaan", "kendala", "rekomendasi"]
+        widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in fields}

@@ -51,6 +51,7 @@ class AksiPpid(models.TextChoices):
     CATAT_SENGKETA = "ppid_catat_sengketa", _("Sengketa informasi dicatat")
     SIMPAN_INFORMASI = "ppid_simpan_informasi", _("Daftar informasi publik disimpan")
     HAPUS_INFORMASI = "ppid_hapus_informasi", _("Entri daftar informasi publik dihapus")
+    SUSUN_LAPORAN = "ppid_susun_laporan", _("Laporan tahunan PPID disusun")
 
 
 class CaraMemperoleh(models.TextChoices):
@@ -782,3 +783,48 @@ class Informasi(Versioned):
         with transaction.atomic():
             catat(oleh, AksiPpid.HAPUS_INFORMASI, self, f"DIP dihapus: {self.judul[:120]}", wilayah=self.wilayah)
             self.delete()
+
+
+# --- Laporan tahunan -------------------------------------------------------------------------------------
+
+
+def batas_laporan(tahun: int) -> dt.date:
+    """The report on a year is due by 31 March of the next (Perki 1/2021)."""
+    return dt.date(tahun + 1, 3, 31)
+
+
+class LaporanTahunan(Versioned):
+    """The PPID's own words in its yearly Laporan Layanan Informasi Publik; the figures come from the registers
+    (`ppid.laporan.hitung`). Saved means produced: Diskominfo sees which village PPID have not."""
+
+    wilayah = models.ForeignKey("wilayah.Wilayah", verbose_name=_("badan publik"), on_delete=models.PROTECT, related_name="+")
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    kebijakan = models.TextField(
+        _("gambaran umum kebijakan pelayanan informasi publik"),
+        help_text=_("SK PPID, standar layanan, maklumat, sarana dan anggaran layanan."),
+    )
+    pelaksanaan = models.TextField(_("gambaran umum pelaksanaan pelayanan"), blank=True)
+    kendala = models.TextField(_("kendala internal dan eksternal"), blank=True)
+    rekomendasi = models.TextField(_("rekomendasi dan rencana tindak lanjut"), blank=True)
+    disusun_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    disusun_pada = models.DateField(_("tanggal disusun"))
+
+    class Meta:
+        verbose_name = _("laporan tahunan PPID")
+        verbose_name_plural = _("laporan tahunan PPID")
+        constraints = [models.UniqueConstraint(fields=["wilayah", "tahun"], name="ppid_laporan_satu_per_tahun")]
+
+    def __str__(self) -> str:
+        return f"{self.wilayah_id} {self.tahun}"
+
+    def simpan(self, *, oleh, versi: int) -> None:
+        """Save the report's narrative; only for a year that has ended."""
+        if self.tahun >= hari_ini().year:
+            raise DomainError(_("Laporan tahunan disusun setelah tahunnya berakhir."))
+        if not self.kebijakan.strip():
+            raise DomainError(_("Tuliskan gambaran umum kebijakan pelayanan informasi publik."), field="kebijakan")
+        with transaction.atomic():
+            self.bump_version(versi)
+            self.disusun_oleh, self.disusun_pada = oleh, hari_ini()
+            self.save()
+            catat(oleh, AksiPpid.SUSUN_LAPORAN, self, f"Laporan tahunan {self.tahun} disusun", wilayah=self.wilayah)

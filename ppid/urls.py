@@ -21,4 +21,6 @@ urlpatterns = [
     path("kelola/ppid/<str:kode>/dip/tambah/", views.dip_tulis, name="dip_tambah"),
     path("kelola/ppid/dip/<int:pk>/", views.dip_tulis, name="dip_ubah"),
     path("kelola/ppid/dip/<int:pk>/hapus/", views.dip_hapus, name="dip_hapus"),
+    path("kelola/ppid/laporan/<int:tahun>/", views.laporan_rekap, name="laporan_rekap"),
+    path("kelola/ppid/<str:kode>/laporan/<int:tahun>/", views.laporan, name="laporan"),
 ]

@@ -14,8 +14,29 @@ from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.ratelimit import client_address, exceeded
 from ppid import akses, register
-from ppid.forms import InformasiForm, JawabForm, KeberatanForm, PermohonanForm, PerpanjangForm, SengketaForm, TanggapanForm
-from ppid.models import Informasi, Kategori, Keberatan, Permohonan, badan_publik_qs, hari_ini, kalender, nama_ppid
+from ppid.forms import (
+    InformasiForm,
+    JawabForm,
+    KeberatanForm,
+    LaporanForm,
+    PermohonanForm,
+    PerpanjangForm,
+    SengketaForm,
+    TanggapanForm,
+)
+from ppid.laporan import hitung as hitung_laporan
+from ppid.models import (
+    Informasi,
+    Kategori,
+    Keberatan,
+    LaporanTahunan,
+    Permohonan,
+    badan_publik_qs,
+    batas_laporan,
+    hari_ini,
+    kalender,
+    nama_ppid,
+)
 from wilayah.models import Level
 
 # --- Public: the offices, the request form and the requester's tracking page ------------------------------
@@ -159,6 +180,7 @@ def meja(request):
         "hari_ini": hari,
         "jumlah_terlambat": akses.permohonan_diikuti(request.user).terlambat(hari).count(),
         "tahun": hari.year,
+        "tahun_lalu": hari.year - 1,
         "register_badan": _badan_register(request.user, badan_qs, pilih),
         "dip_badan": [b for b in badan_qs if akses.boleh_jawab(request.user, b)]
         if not is_admin(request.user)
@@ -311,3 +333,57 @@ def dip_hapus(request, pk):
     informasi.hapus(oleh=request.user)
     messages.success(request, _("Entri dihapus dari daftar informasi publik."))
     return redirect("ppid:dip_kelola", kode=informasi.wilayah_id)
+
+
+# --- The annual report ------------------------------------------------------------------------------------
+
+
+@login_required
+def laporan(request, kode, tahun):
+    wilayah = akses.get_badan_untuk_pengikut(request, kode)
+    boleh_susun = akses.boleh_jawab(request.user, wilayah)
+    wajib(2000 <= tahun <= hari_ini().year and (request.method != "POST" or boleh_susun))
+    narasi = LaporanTahunan.objects.filter(wilayah=wilayah, tahun=tahun).first() or LaporanTahunan(wilayah=wilayah, tahun=tahun)
+    form = LaporanForm(request.POST or None, instance=narasi) if boleh_susun else None
+    status = 200
+    if form is not None and request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                narasi.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
+            except DomainError as e:
+                form.add_error(e.field, str(e))
+                status = 409 if isinstance(e, StaleVersion) else 400
+            else:
+                messages.success(request, _("Laporan tahunan disimpan."))
+                return redirect("ppid:laporan", kode=wilayah.kode, tahun=tahun)
+    rincian, keberatan = hitung_laporan(wilayah, tahun)
+    konteks = {
+        "badan": wilayah,
+        "ppid": nama_ppid(wilayah),
+        "tahun": tahun,
+        "narasi": narasi if narasi.pk else None,
+        "form": form,
+        "r": rincian,
+        "k": keberatan,
+        "batas": batas_laporan(tahun),
+    }
+    return render(request, "ppid/laporan.html", konteks, status=status)
+
+
+@login_required
+@require_safe
+def laporan_rekap(request, tahun):
+    """Which badan publik in the user's scope have produced their report on `tahun`, and which are late."""
+    wajib(akses.boleh_buka_meja(request.user) and 2000 <= tahun < hari_ini().year)
+    badan_qs = akses.badan_diikuti(request.user).select_related("parent").order_by("level", "parent__nama", "nama")
+    sudah = set(LaporanTahunan.objects.filter(tahun=tahun, wilayah__in=badan_qs).values_list("wilayah_id", flat=True))
+    baris = [(b, b.kode in sudah) for b in badan_qs]
+    konteks = {
+        "tahun": tahun,
+        "baris": baris,
+        "belum": sum(1 for _b, ada in baris if not ada),
+        "batas": batas_laporan(tahun),
+        "lewat": hari_ini() > batas_laporan(tahun),
+    }
+    return render(request, "ppid/laporan_rekap.html", konteks)
