@@ -15,6 +15,7 @@ urlpatterns = [
     path("kelola/ppid/permohonan/<int:pk>/", views.permohonan, name="permohonan"),
     path("kelola/ppid/permohonan/<int:pk>/perpanjang/", views.perpanjang, name="perpanjang"),
     path("kelola/ppid/permohonan/<int:pk>/jawab/", views.jawab, name="jawab"),
+    path("kelola/ppid/permohonan/<int:pk>/pemberitahuan.docx", views.pemberitahuan_docx, name="pemberitahuan_docx"),
     path("kelola/ppid/keberatan/<int:pk>/", views.keberatan, name="keberatan"),
     path("kelola/ppid/<str:kode>/register-<str:jenis>.xlsx", views.unduh_register, name="register"),
     path("kelola/ppid/<str:kode>/dip/", views.dip_kelola, name="dip_kelola"),

@@ -37,6 +37,7 @@ from ppid.models import (
     kalender,
     nama_ppid,
 )
+from ppid.surat import pemberitahuan_docx as pemberitahuan_docx_isi
 from wilayah.models import Level
 
 # --- Public: the offices, the request form and the requester's tracking page ------------------------------
@@ -209,6 +210,18 @@ def permohonan(request, pk):
         konteks["perpanjang_form"] = PerpanjangForm() if not p.perpanjangan_hari else None
         konteks["jawab_form"] = JawabForm(initial={"penandatangan": request.user.nama})
     return render(request, "ppid/permohonan.html", konteks)
+
+
+@login_required
+@require_safe
+def pemberitahuan_docx(request, pk):
+    p = akses.get_permohonan_untuk_pengikut(request, pk)
+    wajib(not p.is_terbuka)
+    response = HttpResponse(
+        pemberitahuan_docx_isi(p), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="pemberitahuan-{p.tahun}-{p.urut:03d}-{p.wilayah_id}.docx"'
+    return response
 
 
 def _langkah(request, p, form, templat_form: str, lakukan, pesan: str):

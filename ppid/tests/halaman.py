@@ -20,6 +20,8 @@ def terlindung(cast) -> list[Halaman]:
     p = make_permohonan()
     kab = make_permohonan(kode=KAB)
     info = make_informasi()
+    dijawab = make_permohonan(tanggal=dt.date(2026, 1, 5))
+    dijawab.jawab(oleh=cast.pemdes, keputusan="dikabulkan", isi="Terlampir.", penandatangan="R", tanggal=dt.date(2026, 1, 6))
     return [
         Halaman("/kelola/ppid/", MEJA),
         Halaman(f"/kelola/ppid/permohonan/{p.pk}/", PENGIKUT_A),
@@ -31,6 +33,7 @@ def terlindung(cast) -> list[Halaman]:
         Halaman(f"/kelola/ppid/{p.wilayah_id}/register-permohonan.xlsx", PENGIKUT_A),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/register-keberatan.xlsx", PENGIKUT_A),
         Halaman(f"/kelola/ppid/{KAB}/register-permohonan.xlsx", HANYA_ADMIN),
+        Halaman(f"/kelola/ppid/permohonan/{dijawab.pk}/pemberitahuan.docx", PENGIKUT_A),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/dip/", PPID_A),
         Halaman(f"/kelola/ppid/{KAB}/dip/", HANYA_ADMIN),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/dip/tambah/", PPID_A, method="post", data={"kategori": "berkala"}),

@@ -1,9 +1,11 @@
 """The PPID desk: the requests in scope with the overdue ones flagged, and each step taken from a form."""
 
 import datetime as dt
+import io
 
 import pytest
 import time_machine
+from docx import Document
 
 from jembatan.test import DESA_B, KAB
 from ppid.models import Keberatan, Keputusan, Permohonan, Status
@@ -123,3 +125,27 @@ def test_the_atasan_answers_an_objection_and_records_the_dispute(client, cast, p
     assert r.status_code == 400 and "Tuliskan hasil mediasi atau putusan ajudikasi." in r.content.decode()
     k.refresh_from_db()
     assert (k.keputusan, k.nama_atasan, k.nomor_sengketa) == ("diterima", "H. Basuni", "")
+
+
+def test_the_written_notice_downloads_as_an_editable_docx(client, cast, p):
+    with time_machine.travel("2026-03-26 09:00 +08:00", tick=False):
+        p.jawab(
+            oleh=cast.pemdes,
+            keputusan=Keputusan.DITOLAK,
+            isi="Daftar memuat data pribadi.",
+            alasan_pengecualian="h",
+            uji_konsekuensi="NIK penerima dilindungi.",
+            penandatangan="Rahmadi, Sekretaris Desa",
+        )
+    client.force_login(cast.pemdes)
+    assert f"/kelola/ppid/permohonan/{p.pk}/pemberitahuan.docx" in client.get(f"/kelola/ppid/permohonan/{p.pk}/").content.decode()
+    r = client.get(f"/kelola/ppid/permohonan/{p.pk}/pemberitahuan.docx")
+    doc = Document(io.BytesIO(r.content))
+    teks = "\n".join([x.text for x in doc.paragraphs] + [c.text for t in doc.tables for row in t.rows for c in row.cells])
+    assert "PEMBERITAHUAN TERTULIS" in teks and p.nomor in teks and "h. mengungkap rahasia pribadi" in teks
+    assert "NIK penerima dilindungi." in teks and "Rahmadi, Sekretaris Desa" in teks and "Tungkap, 26 Maret 2026" in teks
+
+
+def test_an_open_request_has_no_notice_to_download(client, cast, p):
+    client.force_login(cast.pemdes)
+    assert client.get(f"/kelola/ppid/permohonan/{p.pk}/pemberitahuan.docx").status_code == 404
