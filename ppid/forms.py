@@ -96,6 +96,16 @@ class PermohonanForm(forms.ModelForm):
         return d
 
 
+class PermohonanLangsungForm(PermohonanForm):
+    """A request the PPID received in person or on paper, entered with the day it was received."""
+
+    diterima = _tanggal(_("Tanggal diterima"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, boleh_bantu=False, **kwargs)
+        del self.fields["situs_web"]
+
+
 class PerpanjangForm(forms.Form):
     hari = forms.IntegerField(
         label=_("Diperpanjang (hari kerja)"), min_value=1, initial=7, help_text=_("Paling lama 7 hari kerja.")

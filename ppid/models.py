@@ -341,6 +341,8 @@ class Permohonan(models.Model):
         elif permohonan.cara_salinan == CaraSalinan.EMAIL and not permohonan.email.strip():
             raise DomainError(_("Isi alamat e-mail untuk menerima salinan lewat e-mail."), field="email")
         tanggal = tanggal or hari_ini()
+        if tanggal > hari_ini():
+            raise DomainError(_("Tanggal tidak boleh di masa depan."), field="diterima")
         permohonan.diterima = tanggal
         permohonan.batas_jawab = kalender().add_working_days(tanggal, BATAS_JAWAB)
         permohonan.kode = kode_lacak_baru()

@@ -18,6 +18,7 @@ urlpatterns = [
     path("kelola/ppid/permohonan/<int:pk>/pemberitahuan.docx", views.pemberitahuan_docx, name="pemberitahuan_docx"),
     path("kelola/ppid/keberatan/<int:pk>/", views.keberatan, name="keberatan"),
     path("kelola/ppid/<str:kode>/register-<str:jenis>.xlsx", views.unduh_register, name="register"),
+    path("kelola/ppid/<str:kode>/catat/", views.catat_permohonan, name="catat"),
     path("kelola/ppid/<str:kode>/dip/", views.dip_kelola, name="dip_kelola"),
     path("kelola/ppid/<str:kode>/dip/tambah/", views.dip_tulis, name="dip_tambah"),
     path("kelola/ppid/dip/<int:pk>/", views.dip_tulis, name="dip_ubah"),

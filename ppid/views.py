@@ -20,6 +20,7 @@ from ppid.forms import (
     KeberatanForm,
     LaporanForm,
     PermohonanForm,
+    PermohonanLangsungForm,
     PerpanjangForm,
     SengketaForm,
     TanggapanForm,
@@ -198,6 +199,25 @@ def _badan_register(user, badan_qs, pilih: str) -> list:
     if is_admin(user):
         return list(badan_qs.filter(kode=settings.JEMBATAN_KABUPATEN))
     return list(badan_qs)
+
+
+@login_required
+def catat_permohonan(request, kode):
+    """The PPID enters a request received in person or on paper; the requester gets the number and code on paper."""
+    wilayah = akses.get_badan_untuk_ppid(request, kode)
+    form = PermohonanLangsungForm(request.POST or None, instance=Permohonan(wilayah=wilayah))
+    if request.method == "POST" and form.is_valid():
+        try:
+            Permohonan.ajukan(form.instance, oleh=request.user, tanggal=form.cleaned_data["diterima"])
+        except DomainError as e:
+            form.add_error(e.field, str(e))
+        else:
+            p = form.instance
+            pesan = _("Permohonan %(nomor)s dicatat. Berikan kepada pemohon kode pelacakan %(kode)s.")
+            messages.success(request, pesan % {"nomor": p.nomor, "kode": p.kode})
+            return redirect("ppid:permohonan", pk=p.pk)
+    konteks = {"badan": wilayah, "ppid": nama_ppid(wilayah), "form": form}
+    return render(request, "ppid/catat.html", konteks, status=400 if form.errors else 200)
 
 
 @login_required

@@ -34,6 +34,8 @@ def terlindung(cast) -> list[Halaman]:
         Halaman(f"/kelola/ppid/{p.wilayah_id}/register-keberatan.xlsx", PENGIKUT_A),
         Halaman(f"/kelola/ppid/{KAB}/register-permohonan.xlsx", HANYA_ADMIN),
         Halaman(f"/kelola/ppid/permohonan/{dijawab.pk}/pemberitahuan.docx", PENGIKUT_A),
+        Halaman(f"/kelola/ppid/{p.wilayah_id}/catat/", PPID_A),
+        Halaman(f"/kelola/ppid/{KAB}/catat/", HANYA_ADMIN),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/dip/", PPID_A),
         Halaman(f"/kelola/ppid/{KAB}/dip/", HANYA_ADMIN),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/dip/tambah/", PPID_A, method="post", data={"kategori": "berkala"}),

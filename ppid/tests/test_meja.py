@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from docx import Document
 
-from jembatan.test import DESA_B, KAB
+from jembatan.test import DESA_A, DESA_B, KAB
 from ppid.models import Keberatan, Keputusan, Permohonan, Status
 from ppid.tests.bantu import make_permohonan
 
@@ -149,3 +149,37 @@ def test_the_written_notice_downloads_as_an_editable_docx(client, cast, p):
 def test_an_open_request_has_no_notice_to_download(client, cast, p):
     client.force_login(cast.pemdes)
     assert client.get(f"/kelola/ppid/permohonan/{p.pk}/pemberitahuan.docx").status_code == 404
+
+
+@time_machine.travel("2026-04-06 09:00 +08:00", tick=False)
+def test_the_ppid_enters_a_paper_request_with_the_day_it_was_received(client, cast):
+    client.force_login(cast.pemdes)
+    data = {
+        "nama": "Pak Rahman",
+        "nomor_identitas": "6305010101700001",
+        "alamat": "RT 05 Tungkap",
+        "rincian": "Daftar penerima BLT 2026 tanpa NIK.",
+        "tujuan": "Memeriksa apakah keluarga saya terdaftar.",
+        "cara_memperoleh": "melihat",
+        "diterima": "2026-03-17",
+    }
+    r = client.post(f"/kelola/ppid/{DESA_A}/catat/", data)
+    p = Permohonan.objects.get()
+    assert r.status_code == 302 and (p.diterima, p.batas_jawab, p.cara_salinan) == (dt.date(2026, 3, 17), dt.date(2026, 4, 8), "")
+    assert p.kode in client.get(r["Location"]).content.decode()
+
+
+@time_machine.travel("2026-04-06 09:00 +08:00", tick=False)
+def test_a_paper_request_dated_in_the_future_is_refused_beside_the_date(client, cast):
+    client.force_login(cast.pemdes)
+    data = {
+        "nama": "Pak Rahman",
+        "nomor_identitas": "6305010101700001",
+        "alamat": "RT 05",
+        "rincian": "APBDes.",
+        "tujuan": "Tahu.",
+        "cara_memperoleh": "melihat",
+        "diterima": "2026-04-07",
+    }
+    r = client.post(f"/kelola/ppid/{DESA_A}/catat/", data)
+    assert r.status_code == 400 and 'id="id_diterima_galat"' in r.content.decode() and not Permohonan.objects.exists()
