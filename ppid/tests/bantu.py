@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import time_machine
+
 from jembatan.test import DESA_A
 from ppid.models import Informasi, Kategori, Permohonan
 
@@ -14,7 +16,11 @@ def make_permohonan(kode: str = DESA_A, tanggal: dt.date | None = None, **fields
     fields.setdefault("email", "siti@contoh.example")
     fields.setdefault("rincian", "Salinan APBDes Tungkap tahun 2026 beserta realisasinya.")
     fields.setdefault("tujuan", "Mengetahui penggunaan dana desa.")
-    return Permohonan.ajukan(Permohonan(wilayah_id=kode, **fields), tanggal=tanggal)
+    if tanggal is None:
+        return Permohonan.ajukan(Permohonan(wilayah_id=kode, **fields))
+    # Filed on that day: a request cannot be dated after the day it is entered.
+    with time_machine.travel(f"{tanggal.isoformat()} 09:00 +08:00", tick=False):
+        return Permohonan.ajukan(Permohonan(wilayah_id=kode, **fields), tanggal=tanggal)
 
 
 def make_informasi(kode: str = DESA_A, **fields) -> Informasi:
