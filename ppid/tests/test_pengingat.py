@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from jembatan.test import KAB
-from ppid.models import Keputusan
+from ppid.models import Keberatan, Keputusan
 from ppid.pengingat import kirim_pengingat
 from ppid.tests.bantu import make_permohonan
 
@@ -54,3 +54,15 @@ def test_the_command_reports_what_it_sent(cast, p, capsys):
     with time_machine.travel("2026-04-09 07:00 +08:00", tick=False):
         call_command("ingatkan_ppid")
     assert capsys.readouterr().out.strip() == "1 pengingat PPID terkirim."
+
+
+def test_an_objection_left_unanswered_past_30_working_days_reminds_the_atasan_once(cast, p):
+    p.jawab(oleh=cast.pemdes, keputusan=Keputusan.DIKABULKAN, isi="Terlampir.", penandatangan="R", tanggal=dt.date(2026, 3, 20))
+    k = Keberatan.ajukan(p, alasan="d", uraian="Bukan yang diminta.", tanggal=dt.date(2026, 3, 23))
+    assert k.batas_tanggapan == dt.date(2026, 5, 7)
+    assert kirim_pengingat(dt.date(2026, 5, 7)) == 0
+    assert kirim_pengingat(dt.date(2026, 5, 8)) == 1
+    assert kirim_pengingat(dt.date(2026, 5, 11)) == 0
+    assert mail.outbox[0].to == ["kades@uji.example"]
+    assert mail.outbox[0].subject == f"TERLAMBAT: keberatan {k.nomor} belum ditanggapi atasan PPID"
+    assert f"/kelola/ppid/keberatan/{k.pk}/" in mail.outbox[0].body
