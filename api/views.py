@@ -22,6 +22,8 @@ from jembatan.lib.markup import to_html
 from kim.akses import kim_pengguna
 from kim.cakupan import TAHAP_URUT, cakupan
 from kim.models import Jabatan, Kim, Tahap
+from ppid.laporan import hitung as hitung_laporan
+from ppid.models import Informasi, Keberatan, Permohonan, is_badan_publik, nama_ppid
 from siaran.models import Penerimaan
 from warta.cari import cari
 from warta.models import Berita, Kategori
@@ -526,4 +528,189 @@ def detail_warta(request, id: int):
             for f in b.foto.all()
         ],
         "ralat": [{"waktu": r.waktu.isoformat(), "isi": r.isi} for r in b.ralat.all()],
+    }
+
+
+# --- PPID: lists of public information, request status by tracking code, yearly figures ----------------------
+
+
+class InformasiPublik(Schema):
+    kategori: str
+    kategori_label: str
+    judul: str
+    ringkasan: str
+    penanggung_jawab: str
+    bentuk: str
+    retensi: str
+    tanggal: date
+    tautan: str
+    alasan_pengecualian: str
+    dikecualikan_sampai: date | None
+    diperbarui: date
+    perlu_diperbarui: bool
+
+
+class DaftarInformasi(Schema):
+    badan_publik: WilayahRingkas
+    ppid: str
+    informasi: list[InformasiPublik]
+
+
+class KeberatanPublik(Schema):
+    nomor: str
+    diterima: date
+    alasan: str
+    batas_tanggapan: date
+    keputusan: str
+    tanggal_tanggapan: date | None
+    nomor_sengketa: str
+    tahap_sengketa: str
+
+
+class StatusPermohonan(Schema):
+    """A request as its requester follows it: dates and decisions, never who asked or what they typed."""
+
+    nomor: str
+    badan_publik: WilayahRingkas
+    diterima: date
+    batas_jawab: date
+    perpanjangan_hari: int | None
+    status: str
+    terlambat: bool
+    keputusan: str
+    keputusan_label: str
+    alasan_pengecualian: str
+    dijawab: date | None
+    keberatan: KeberatanPublik | None
+
+
+class Hitungan(Schema):
+    label: str
+    jumlah: int
+
+
+class StatistikPpid(Schema):
+    badan_publik: WilayahRingkas
+    tahun: int
+    permohonan: int
+    diproses: int
+    keputusan: list[Hitungan]
+    pengecualian: list[Hitungan]
+    rata_rata_hari_kerja: float | None
+    terlama_hari_kerja: int | None
+    tepat_waktu: int
+    terlambat: int
+    keberatan: int
+    sengketa: int
+
+
+def _badan_publik(kode: str) -> Wilayah | None:
+    w = Wilayah.objects.filter(kode=kode).first()
+    return w if is_badan_publik(w) else None
+
+
+def _hitungan(baris: list[tuple[str, int]]) -> list[dict]:
+    return [{"label": label, "jumlah": n} for label, n in baris]
+
+
+@api.get(
+    "/ppid/lacak/{kode}",
+    response={200: StatusPermohonan, 404: Galat, **VALIDASI},
+    tags=["ppid"],
+    summary="Status permohonan informasi",
+)
+def status_permohonan(request, kode: Annotated[str, Field(max_length=14)]):
+    """A request's state by its tracking code: deadlines, decision, objection. No personal data."""
+    p = Permohonan.objects.select_related("wilayah").filter(kode="".join(kode.split()).upper()).first()
+    if p is None:
+        return Status(404, {"detail": "Kode pelacakan tidak ditemukan."})
+    k = Keberatan.objects.filter(permohonan=p).first()
+    return {
+        "nomor": p.nomor,
+        "badan_publik": _ringkas(p.wilayah),
+        "diterima": p.diterima,
+        "batas_jawab": p.batas_jawab,
+        "perpanjangan_hari": p.perpanjangan_hari,
+        "status": p.status,
+        "terlambat": p.is_terlambat(),
+        "keputusan": p.keputusan,
+        "keputusan_label": p.get_keputusan_display() if p.keputusan else "",
+        "alasan_pengecualian": p.alasan_pengecualian,
+        "dijawab": p.dijawab,
+        "keberatan": None
+        if k is None
+        else {
+            "nomor": k.nomor,
+            "diterima": k.diterima,
+            "alasan": k.alasan,
+            "batas_tanggapan": k.batas_tanggapan,
+            "keputusan": k.keputusan,
+            "tanggal_tanggapan": k.tanggal_tanggapan,
+            "nomor_sengketa": k.nomor_sengketa,
+            "tahap_sengketa": k.tahap_sengketa,
+        },
+    }
+
+
+@api.get(
+    "/ppid/{kode}/dip",
+    response={200: DaftarInformasi, 404: Galat, **VALIDASI},
+    tags=["ppid"],
+    summary="Daftar informasi publik",
+)
+def daftar_informasi(request, kode: KodeWilayah):
+    """The list of public information of the regency (its code) or one of its villages, by category."""
+    w = _badan_publik(kode)
+    if w is None:
+        return Status(404, {"detail": f"{kode} bukan badan publik yang dilayani di sini (kabupaten ini atau desanya)."})
+    return {
+        "badan_publik": _ringkas(w),
+        "ppid": nama_ppid(w),
+        "informasi": [
+            {
+                "kategori": x.kategori,
+                "kategori_label": x.get_kategori_display(),
+                "judul": x.judul,
+                "ringkasan": x.ringkasan,
+                "penanggung_jawab": x.penanggung_jawab,
+                "bentuk": x.bentuk,
+                "retensi": x.retensi,
+                "tanggal": x.tanggal,
+                "tautan": x.tautan,
+                "alasan_pengecualian": x.alasan_pengecualian,
+                "dikecualikan_sampai": x.dikecualikan_sampai,
+                "diperbarui": x.diperbarui,
+                "perlu_diperbarui": x.perlu_diperbarui,
+            }
+            for x in Informasi.objects.filter(wilayah=w)
+        ],
+    }
+
+
+@api.get(
+    "/ppid/{kode}/statistik",
+    response={200: StatistikPpid, 404: Galat, **VALIDASI},
+    tags=["ppid"],
+    summary="Statistik layanan informasi",
+)
+def statistik_ppid(request, kode: KodeWilayah, tahun: Annotated[int, Field(ge=2000, le=2100)] | None = None):
+    """A year's figures of a badan publik, counted from its registers (the current year unless `tahun` is given)."""
+    w = _badan_publik(kode)
+    if w is None:
+        return Status(404, {"detail": f"{kode} bukan badan publik yang dilayani di sini (kabupaten ini atau desanya)."})
+    tahun = tahun or timezone.localdate().year
+    r, k = hitung_laporan(w, tahun)
+    return {
+        "badan_publik": _ringkas(w),
+        "tahun": tahun,
+        "permohonan": r.diterima,
+        "diproses": r.diproses,
+        "keputusan": _hitungan(r.keputusan),
+        "pengecualian": _hitungan(r.pengecualian),
+        "rata_rata_hari_kerja": r.rata_rata_hari,
+        "terlama_hari_kerja": r.terlama_hari,
+        "tepat_waktu": r.tepat_waktu,
+        "terlambat": r.terlambat,
+        "keberatan": k.diterima,
+        "sengketa": k.sengketa,
     }

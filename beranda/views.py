@@ -34,6 +34,9 @@ from kim.peta import LEGENDA, peta_svg
 from potensi import akses as potensi_akses
 from potensi.models import Potensi
 from potensi.models import Status as StatusPotensi
+from ppid import akses as ppid_akses
+from ppid.laporan import belum_menyusun
+from ppid.models import batas_laporan
 from siaran import akses as siaran_akses
 from siaran.models import Siaran, StatusPenerimaan
 from warta import akses as warta_akses
@@ -281,6 +284,21 @@ def _tugas(user) -> list[Tugas]:
         tugas.append(Tugas(_("Potensi Anda dikembalikan"), kembali, reverse("potensi:meja"), True))
     menunggu_potensi = potensi_akses.potensi_untuk_diperiksa(user).count()
     tugas.append(Tugas(_("Potensi menunggu persetujuan"), menunggu_potensi, reverse("potensi:meja")))
+    if ppid_akses.boleh_buka_meja(user):
+        permohonan = ppid_akses.permohonan_diikuti(user)
+        meja = reverse("ppid:meja")
+        tugas += [
+            Tugas(
+                _("Permohonan informasi melewati batas waktu"), permohonan.terlambat().count(), meja + "?tampil=terlambat", True
+            ),
+            Tugas(_("Permohonan informasi sedang diproses"), permohonan.terbuka().count(), meja),
+            Tugas(_("Keberatan menunggu tanggapan atasan PPID"), ppid_akses.keberatan_diikuti(user).terbuka().count(), meja),
+        ]
+        tahun = timezone.localdate().year - 1
+        tanpa_laporan = belum_menyusun(ppid_akses.badan_diikuti(user), tahun).count()
+        lewat = timezone.localdate() > batas_laporan(tahun)
+        label = _("PPID belum menyusun laporan tahunan %(tahun)s") % {"tahun": tahun}
+        tugas.append(Tugas(label, tanpa_laporan, reverse("ppid:laporan_rekap", args=[tahun]), lewat))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         menunggu = diskusi_akses.komentar_untuk_moderator(user).filter(status=StatusKomentar.MENUNGGU).count()
         tugas.append(Tugas(_("Komentar menunggu moderasi"), menunggu, reverse("diskusi:antrean")))
@@ -299,6 +317,8 @@ def _tautan(user) -> list[tuple[str, str]]:
         tautan.append((_("Meja warta"), reverse("warta:meja")))
     if potensi_akses.boleh_menulis(user):
         tautan.append((_("Potensi desa"), reverse("potensi:meja")))
+    if ppid_akses.boleh_buka_meja(user):
+        tautan.append((_("Meja PPID"), reverse("ppid:meja")))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         tautan.append((_("Moderasi komentar"), reverse("diskusi:antrean")))
     if siaran_akses.boleh_lihat_tabel_siaran(user):

@@ -59,6 +59,15 @@ JEMBATAN_CEKFAKTA_RETENSI_HARI = env_int("JEMBATAN_CEKFAKTA_RETENSI_HARI", 90, m
 JEMBATAN_DISKUSI_BATAS_PER_JAM = env_int("JEMBATAN_DISKUSI_BATAS_PER_JAM", 10, minimum=1)
 # Matcher reports and API calls allowed per client address per hour.
 JEMBATAN_CEKFAKTA_BATAS_PER_JAM = env_int("JEMBATAN_CEKFAKTA_BATAS_PER_JAM", 30, minimum=1)
+# PPID: requests to the village PPID and to the regency's PPID Utama allowed per client address per hour.
+JEMBATAN_PPID_BATAS_PER_JAM = env_int("JEMBATAN_PPID_BATAS_PER_JAM", 10, minimum=1)
+# The registration number of a request or objection: {urut} (its number in the year at that badan publik),
+# {jenis} (PPID or KEBERATAN), {badan} (DESA-<kode>, KEL-<kode>, or the regency's code), {bulan} (Roman), {tahun}.
+JEMBATAN_PPID_FORMAT_NOMOR = env_str("JEMBATAN_PPID_FORMAT_NOMOR", "{urut:03d}/{jenis}-{badan}/{bulan}/{tahun}")
+try:
+    JEMBATAN_PPID_FORMAT_NOMOR.format(urut=17, jenis="PPID", badan="DESA-63.05.01.2003", bulan="XI", tahun=2026)
+except (KeyError, IndexError, ValueError) as e:
+    raise ImproperlyConfigured(f"JEMBATAN_PPID_FORMAT_NOMOR: {e!r}; fields: urut, jenis, badan, bulan, tahun") from e
 # Seconds an anonymous public page may be served from cache (it is also invalidated on change).
 JEMBATAN_PAGE_CACHE_SECONDS = env_int("JEMBATAN_PAGE_CACHE_SECONDS", 300, minimum=0)
 # /sehat/ (jembatan.lib.health) answers "degraded" when the oldest task still waiting is older than this,
@@ -89,6 +98,7 @@ INSTALLED_APPS = [
     "warta",
     "siaran",
     "potensi",
+    "ppid",
     "api",
     "beranda",
 ]

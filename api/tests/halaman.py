@@ -13,6 +13,9 @@ PUBLIK = {
     "api-v1:cocokkan",
     "api-v1:daftar_warta",
     "api-v1:detail_warta",
+    "api-v1:status_permohonan",
+    "api-v1:daftar_informasi",
+    "api-v1:statistik_ppid",
 }
 
 

@@ -1,0 +1,153 @@
+"""Who answers and who follows information requests and objections (built on akun's scope primitives).
+
+A village's PPID is its government (role pemdes): it answers the village's requests and, as the kepala desa is
+atasan PPID (Perki 1/2018), its objections too. PPID Utama at Diskominfo (admin) answers for the regency's own
+offices and follows every village; a kecamatan operator follows the villages of their kecamatan. Anyone asks;
+the requester follows their request with its tracking code, which is the only key to it outside the PPID.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+from akun.akses import berperan, dalam_cakupan, is_admin, wilayah_cakupan
+from akun.models import Peran
+from ppid.models import (
+    Informasi,
+    Keberatan,
+    KeberatanQuerySet,
+    Permohonan,
+    PermohonanQuerySet,
+    badan_publik_qs,
+    is_badan_publik,
+    is_kabupaten,
+)
+from wilayah.models import Level, Wilayah
+
+
+def _ppid_desa(user: Any, wilayah: Wilayah) -> bool:
+    return berperan(user, Peran.PEMDES) and wilayah.level == Level.DESA and dalam_cakupan(user, wilayah)
+
+
+def boleh_jawab(user: Any, wilayah: Wilayah) -> bool:
+    """Answer the requests (and, as atasan PPID, the objections) of this badan publik: the village's own
+    government, or Diskominfo for the regency."""
+    if not is_badan_publik(wilayah):
+        return False
+    if is_kabupaten(wilayah):
+        return is_admin(user)
+    return _ppid_desa(user, wilayah)
+
+
+def boleh_ikuti(user: Any, wilayah: Wilayah) -> bool:
+    """Read the requests and registers of this badan publik: those who answer them, Diskominfo everywhere,
+    and the kecamatan operator for their villages."""
+    if not is_badan_publik(wilayah):
+        return False
+    if is_admin(user) or boleh_jawab(user, wilayah):
+        return True
+    return berperan(user, Peran.OPERATOR) and wilayah.level == Level.DESA and dalam_cakupan(user, wilayah)
+
+
+def badan_diikuti(user: Any) -> QuerySet[Wilayah]:
+    """The badan publik whose requests this user reads (the same rule as `boleh_ikuti`, as one query)."""
+    qs = badan_publik_qs()
+    if is_admin(user):
+        return qs
+    if berperan(user, Peran.PEMDES, Peran.OPERATOR):
+        return qs.filter(level=Level.DESA, kode__in=wilayah_cakupan(user).values("kode"))
+    return qs.none()
+
+
+def boleh_buka_meja(user: Any) -> bool:
+    """The PPID desk at all: whoever follows at least one badan publik."""
+    return is_admin(user) or (berperan(user, Peran.PEMDES, Peran.OPERATOR) and user.wilayah_id is not None)
+
+
+def permohonan_diikuti(user: Any) -> PermohonanQuerySet:
+    if is_admin(user):
+        return Permohonan.objects.all()
+    return Permohonan.objects.filter(wilayah__in=badan_diikuti(user))
+
+
+def keberatan_diikuti(user: Any) -> KeberatanQuerySet:
+    if is_admin(user):
+        return Keberatan.objects.all()
+    return Keberatan.objects.filter(permohonan__wilayah__in=badan_diikuti(user))
+
+
+def boleh_bantu(user: Any, wilayah: Wilayah) -> bool:
+    """Enter a request on behalf of a villager (recorded as assisted): a KIM's pengurus or member, for their
+    village or for the regency."""
+    if not berperan(user, Peran.PENGURUS, Peran.ANGGOTA) or user.wilayah_id is None:
+        return False
+    return is_kabupaten(wilayah) or dalam_cakupan(user, wilayah)
+
+
+# --- Fetch-or-404: the functions views call ------------------------------------------------------------
+
+
+def get_badan_publik(kode: str) -> Wilayah:
+    """A badan publik served here (the regency or one of its villages), for the public pages."""
+    wilayah = Wilayah.objects.select_related("parent").filter(kode=kode).first()
+    if wilayah is None or not is_badan_publik(wilayah) or (wilayah.level == Level.DESA and not wilayah.berlaku):
+        raise Http404("Badan publik tidak ditemukan.")
+    return wilayah
+
+
+def get_badan_untuk_pengikut(request: HttpRequest, kode: str) -> Wilayah:
+    wilayah = Wilayah.objects.select_related("parent").filter(kode=kode).first()
+    if wilayah is None or not boleh_ikuti(request.user, wilayah):
+        raise Http404("Badan publik tidak ditemukan dalam cakupan Anda.")
+    return wilayah
+
+
+def _permohonan(pk: int) -> Permohonan | None:
+    return Permohonan.objects.select_related("wilayah__parent", "dibantu_oleh", "dijawab_oleh").filter(pk=pk).first()
+
+
+def get_permohonan_untuk_pengikut(request: HttpRequest, pk: int) -> Permohonan:
+    p = _permohonan(pk)
+    if p is None or not boleh_ikuti(request.user, p.wilayah):
+        raise Http404("Permohonan tidak ditemukan.")
+    return p
+
+
+def get_permohonan_untuk_ppid(request: HttpRequest, pk: int) -> Permohonan:
+    p = _permohonan(pk)
+    if p is None or not boleh_jawab(request.user, p.wilayah):
+        raise Http404("Permohonan tidak ditemukan.")
+    return p
+
+
+def get_permohonan_lacak(kode: str) -> Permohonan:
+    """The requester's own request, by its tracking code (case and spaces forgiven)."""
+    p = Permohonan.objects.select_related("wilayah__parent").filter(kode="".join(kode.split()).upper()).first()
+    if p is None:
+        raise Http404("Kode pelacakan tidak ditemukan.")
+    return p
+
+
+def get_keberatan_untuk_atasan(request: HttpRequest, pk: int) -> Keberatan:
+    k = Keberatan.objects.select_related("permohonan__wilayah__parent").filter(pk=pk).first()
+    if k is None or not boleh_jawab(request.user, k.permohonan.wilayah):
+        raise Http404("Keberatan tidak ditemukan.")
+    return k
+
+
+def get_badan_untuk_ppid(request: HttpRequest, kode: str) -> Wilayah:
+    """A badan publik whose list of public information this user keeps (its PPID)."""
+    wilayah = Wilayah.objects.select_related("parent").filter(kode=kode).first()
+    if wilayah is None or not boleh_jawab(request.user, wilayah):
+        raise Http404("Badan publik tidak ditemukan dalam cakupan Anda.")
+    return wilayah
+
+
+def get_informasi_untuk_ppid(request: HttpRequest, pk: int) -> Informasi:
+    informasi = Informasi.objects.select_related("wilayah__parent").filter(pk=pk).first()
+    if informasi is None or not boleh_jawab(request.user, informasi.wilayah):
+        raise Http404("Informasi tidak ditemukan.")
+    return informasi

@@ -1,0 +1,102 @@
+"""A few clearly-marked DEMO information requests at the demo village's PPID and the regency's PPID Utama,
+at different points of the clock, so the desk and the tracking page are not empty in a demo."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from akun.models import Peran, User
+from kim.models import Kim, Tahap
+from ppid.models import Keberatan, Keputusan, Permohonan, hari_ini, kalender
+
+PERMOHONAN = [
+    # (working days ago received, rincian, step)
+    (2, "[DEMO] Salinan APBDes tahun ini beserta rincian kegiatan pembangunan jalan usaha tani.", None),
+    (9, "[DEMO] Daftar penerima bantuan langsung tunai dana desa (tanpa NIK) dan jadwal penyalurannya.", "perpanjang"),
+    (12, "[DEMO] Laporan realisasi pelaksanaan APBDes semester pertama.", None),
+    (6, "[DEMO] Notulen musyawarah desa tentang rencana kerja pemerintah desa.", "kabulkan"),
+    (20, "[DEMO] Salinan kontrak pekerjaan rehabilitasi balai desa.", "tolak"),
+]
+
+
+class Command(BaseCommand):
+    help = "Muat beberapa permohonan informasi DEMO (bertanda jelas) untuk PPID desa demo dan PPID Utama."
+
+    def handle(self, **options):
+        if Permohonan.objects.filter(demo=True).exists():
+            self.stdout.write("PPID: data demo sudah ada, dilewati.")
+            return
+        kim = Kim.objects.filter(demo=True, tahap=Tahap.AKTIF).select_related("wilayah").order_by("wilayah_id").first()
+        pemdes = User.objects.filter(peran=Peran.PEMDES, wilayah=kim.wilayah).first() if kim else None
+        if kim is None or pemdes is None:
+            self.stdout.write("PPID: desa demo belum ada (jalankan muat_demo dulu), dilewati.")
+            return
+        kal, hari = kalender(), hari_ini()
+        for i, (lalu, rincian, langkah) in enumerate(PERMOHONAN, start=1):
+            diterima = _mundur(kal, hari, lalu)
+            p = Permohonan(
+                wilayah=kim.wilayah,
+                nama=f"Warga Contoh {i} (DEMO)",
+                nomor_identitas="0000000000000000",
+                telepon="6281200000000",
+                rincian=rincian,
+                tujuan="[DEMO] Contoh untuk peragaan.",
+                cara_salinan="langsung",
+                demo=True,
+            )
+            Permohonan.ajukan(p, tanggal=diterima)
+            ppid = pemdes.nama
+            if langkah == "perpanjang":
+                p.perpanjang(
+                    oleh=pemdes, hari=5, alasan="[DEMO] Data penerima masih diverifikasi.", tanggal=_maju(kal, diterima, 8)
+                )
+            elif langkah == "kabulkan":
+                p.jawab(
+                    oleh=pemdes,
+                    keputusan=Keputusan.DIKABULKAN,
+                    isi="[DEMO] Salinan notulen dapat diambil di kantor desa pada jam kerja.",
+                    penandatangan=ppid,
+                    tanggal=_maju(kal, diterima, 3),
+                )
+            elif langkah == "tolak":
+                p.jawab(
+                    oleh=pemdes,
+                    keputusan=Keputusan.SEBAGIAN,
+                    isi="[DEMO] Kontrak diberikan; lampiran data pribadi pekerja dihitamkan.",
+                    alasan_pengecualian="h",
+                    uji_konsekuensi="[DEMO] Data pribadi pekerja dilindungi; isi kontrak tetap dibuka.",
+                    penandatangan=ppid,
+                    tanggal=_maju(kal, diterima, 8),
+                )
+                Keberatan.ajukan(
+                    p, alasan="a", uraian="[DEMO] Nilai upah per pekerja perlu dibuka.", tanggal=_maju(kal, diterima, 10)
+                )
+        Permohonan.ajukan(
+            Permohonan(
+                wilayah_id=settings.JEMBATAN_KABUPATEN,
+                nama="Warga Contoh Kabupaten (DEMO)",
+                nomor_identitas="0000000000000000",
+                alamat="[DEMO] Rantau",
+                rincian="[DEMO] Daftar KIM yang sudah memiliki SK kepala desa.",
+                tujuan="[DEMO] Contoh untuk peragaan.",
+                cara_salinan="langsung",
+                demo=True,
+            ),
+            tanggal=_mundur(kal, hari, 4),
+        )
+        self.stdout.write(f"PPID: {len(PERMOHONAN) + 1} permohonan DEMO dimuat.")
+
+
+def _mundur(kal, hari, n: int):
+    """The working day `n` working days before `hari`."""
+    d = hari
+    while n:
+        d -= dt.timedelta(days=1)
+        if kal.is_working_day(d):
+            n -= 1
+    return d
+
+
+def _maju(kal, dari, n: int):
+    return min(kal.add_working_days(dari, n), hari_ini())
