@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "warta",
     "siaran",
     "potensi",
+    "suarawarga",
     "api",
     "beranda",
 ]

@@ -1,0 +1,66 @@
+"""Who may handle aspirations, programs and polls (built on akun's scope primitives).
+
+Anyone sends an aspiration; a KIM member, the village government, the kecamatan operator or Diskominfo may
+enter one for a villager met offline (with their consent). Aspirations of a village are handled (verified,
+forwarded, answered) by its KIM's pengurus, its government, the operator of its kecamatan and Diskominfo.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+from akun.akses import PERAN_BERWILAYAH, berperan, dalam_cakupan, is_admin, wilayah_cakupan, wilayah_konten
+from akun.models import Peran
+from suarawarga.models import Aspirasi
+from wilayah.models import Level, Wilayah
+
+PERAN_PENANGAN = frozenset({Peran.ADMIN, Peran.OPERATOR, Peran.PEMDES, Peran.PENGURUS})
+
+
+def _berwilayah(user: Any, peran: frozenset[str]) -> bool:
+    return berperan(user, *peran) and (is_admin(user) or user.wilayah_id is not None)
+
+
+# --- Aspirasi ---------------------------------------------------------------------------------------------
+
+
+def boleh_catat_untuk_warga(user: Any) -> bool:
+    """Enter an aspiration on behalf of a villager: whoever belongs to a village, kecamatan or KIM, and Diskominfo."""
+    return _berwilayah(user, PERAN_BERWILAYAH)
+
+
+def desa_untuk_pencatat(user: Any) -> QuerySet[Wilayah]:
+    """The villages a signed-in user may enter aspirations for on a villager's behalf."""
+    return wilayah_konten(user).filter(level=Level.DESA)
+
+
+def boleh_tangani_aspirasi(user: Any) -> bool:
+    """Whether the user handles anyone's aspirations at all (the desk is theirs)."""
+    return _berwilayah(user, PERAN_PENANGAN)
+
+
+def boleh_tangani(user: Any, aspirasi: Aspirasi) -> bool:
+    """Verify, forward, answer, refuse or merge this aspiration: a handler whose scope holds its village."""
+    return berperan(user, *PERAN_PENANGAN) and dalam_cakupan(user, aspirasi.wilayah)
+
+
+def aspirasi_untuk_penangan(user: Any) -> QuerySet[Aspirasi]:
+    """The aspirations this user handles (the same rule as `boleh_tangani`, as one query)."""
+    qs = Aspirasi.objects.all()
+    if is_admin(user):
+        return qs
+    if not boleh_tangani_aspirasi(user):
+        return qs.none()
+    return qs.filter(wilayah__in=wilayah_cakupan(user))
+
+
+def get_aspirasi_untuk_penangan(request: HttpRequest, pk: int) -> Aspirasi:
+    aspirasi = Aspirasi.objects.select_related("wilayah__parent", "induk", "dicatat_oleh").filter(pk=pk).first()
+    if aspirasi is None or not boleh_tangani(request.user, aspirasi):
+        raise Http404("Aspirasi tidak ditemukan.")
+    return aspirasi
+
+

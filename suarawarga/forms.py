@@ -1,0 +1,144 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from jembatan.lib.phone import normalise_mobile
+from suarawarga.akses import desa_untuk_pencatat
+from suarawarga.models import ISI_MAKS, Aspirasi, Topik, Tujuan, rapikan_kode
+from wilayah.models import Level, Wilayah
+
+
+def pilihan_desa(qs=None) -> list:
+    """The regency's villages grouped by kecamatan, for a select that works without JavaScript."""
+    qs = qs if qs is not None else Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, level=Level.DESA)
+    grup: dict[str, list] = {}
+    for w in qs.filter(berlaku=True).select_related("parent").order_by("parent__nama", "nama"):
+        grup.setdefault(w.parent.nama_lengkap if w.parent else "", []).append((w.kode, w.nama_lengkap))
+    return [("", _("— pilih desa/kelurahan —")), *grup.items()]
+
+
+class KirimAspirasiForm(forms.Form):
+    topik = forms.ChoiceField(label=_("Topik"), choices=[("", _("— pilih topik —")), *Topik.choices])
+    isi = forms.CharField(
+        label=_("Aspirasi atau keluhan Anda"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=ISI_MAKS,
+        help_text=_("Apa yang terjadi, di mana (RT/dusun), sejak kapan, dan apa harapan Anda."),
+        error_messages={
+            "required": _("Tuliskan aspirasi Anda."),
+            "max_length": _("Aspirasi terlalu panjang (paling banyak %(limit_value)d karakter; sekarang %(show_value)d)."),
+        },
+    )
+    wilayah = forms.ChoiceField(
+        label=_("Desa/kelurahan"), error_messages={"invalid_choice": _("Pilih desa atau kelurahan dari daftar.")}
+    )
+    foto = forms.ImageField(
+        label=_("Foto (tidak wajib)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        help_text=_("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."),
+        error_messages={"invalid_image": _("Berkas ini bukan foto JPEG atau PNG yang dapat dibuka.")},
+    )
+    nama = forms.CharField(label=_("Nama (tidak wajib)"), required=False, max_length=100, help_text=_("Tidak pernah ditampilkan."))
+    telepon = forms.CharField(
+        label=_("Nomor HP (tidak wajib)"), required=False, max_length=25, help_text=_("Tidak pernah ditampilkan.")
+    )
+    email = forms.EmailField(
+        label=_("Email (tidak wajib)"),
+        required=False,
+        help_text=_("Untuk kabar setiap langkah aspirasi Anda. Tidak pernah ditampilkan."),
+        error_messages={"invalid": _("Alamat email ini tidak lengkap, mis. nama@contoh.id.")},
+    )
+    boleh_publik = forms.BooleanField(
+        label=_("Aspirasi ini boleh ditampilkan di halaman publik (tanpa nama dan kontak)"), required=False
+    )
+    atas_nama_warga = forms.BooleanField(label=_("Saya mencatat aspirasi ini untuk warga yang saya temui"), required=False)
+    persetujuan_warga = forms.BooleanField(
+        label=_("Warga tersebut setuju aspirasinya dikirim melalui saya"),
+        required=False,
+        help_text=_("Persetujuan dicatat atas nama Anda."),
+    )
+
+    def __init__(self, *args, pencatat=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pencatat = pencatat
+        self.fields["wilayah"].choices = pilihan_desa()
+        if pencatat is None:
+            del self.fields["atas_nama_warga"]
+            del self.fields["persetujuan_warga"]
+
+    def clean_isi(self):
+        isi = self.cleaned_data["isi"].strip()
+        if len(isi) < 15:
+            raise forms.ValidationError(_("Aspirasi terlalu singkat; ceritakan sedikit lebih lengkap (paling sedikit 15 karakter)."))
+        return isi
+
+    def clean_wilayah(self):
+        kode = self.cleaned_data["wilayah"]
+        wilayah = Wilayah.objects.filter(
+            kode=kode, kabupaten_kode=settings.JEMBATAN_KABUPATEN, level=Level.DESA, berlaku=True
+        ).first()
+        if wilayah is None:
+            raise forms.ValidationError(_("Pilih desa atau kelurahan dari daftar."))
+        return wilayah
+
+    def clean_telepon(self):
+        teks = self.cleaned_data["telepon"].strip()
+        if not teks:
+            return ""
+        nomor = normalise_mobile(teks)
+        if nomor is None:
+            raise forms.ValidationError(_("Nomor HP tidak dikenali; tulis seperti 0812 3456 7890."))
+        return nomor
+
+    def clean(self):
+        d = super().clean()
+        if d.get("atas_nama_warga"):
+            wilayah = d.get("wilayah")
+            if wilayah is not None and not desa_untuk_pencatat(self.pencatat).filter(pk=wilayah.pk).exists():
+                self.add_error("wilayah", _("Anda hanya dapat mencatat aspirasi warga dari desa dalam cakupan Anda."))
+        return d
+
+
+class LacakForm(forms.Form):
+    kode = forms.CharField(label=_("Kode pelacakan"), max_length=20, help_text=_("mis. ASP-7KQ2-M9XD"))
+
+    def clean_kode(self):
+        kode = rapikan_kode(self.cleaned_data["kode"])
+        if not kode or not Aspirasi.objects.filter(kode=kode).exists():
+            raise forms.ValidationError(_("Kode ini tidak ditemukan. Periksa lagi huruf dan angkanya."))
+        return kode
+
+
+class LangkahForm(forms.Form):
+    """What a handler writes for one step; the step's model method decides which fields it needs."""
+
+    catatan = forms.CharField(label=_("Catatan untuk pengirim"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    tujuan = forms.ChoiceField(label=_("Teruskan ke"), choices=[("", "—"), *Tujuan.choices], required=False)
+    nama_tujuan = forms.CharField(
+        label=_("Nama perangkat daerah"), required=False, max_length=150, help_text=_("Bila ke OPD, mis. Dinas PUPR.")
+    )
+    nomor_lapor = forms.CharField(
+        label=_("Nomor pelacakan LAPOR!"), required=False, max_length=30, help_text=_("Bila ke SP4N-LAPOR!, mis. 4512873.")
+    )
+    alasan = forms.CharField(label=_("Alasan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    induk = forms.CharField(
+        label=_("Kode aspirasi serupa"), required=False, max_length=20, help_text=_("Aspirasi yang masih berjalan dari desa yang sama.")
+    )
+
+
+class TanggapanForm(forms.Form):
+    puas = forms.TypedChoiceField(
+        label=_("Apakah tindak lanjut ini sudah menyelesaikan aspirasi Anda?"),
+        choices=[("1", _("Ya, sudah selesai")), ("0", _("Belum"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Pilih salah satu jawaban.")},
+    )
+    catatan = forms.CharField(
+        label=_("Keterangan"),
+        required=False,
+        max_length=ISI_MAKS,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wajib bila belum selesai: apa yang masih perlu ditindaklanjuti."),
+    )
