@@ -34,6 +34,8 @@ from kim.peta import LEGENDA, peta_svg
 from potensi import akses as potensi_akses
 from potensi.models import Potensi
 from potensi.models import Status as StatusPotensi
+from suarawarga import akses as suarawarga_akses
+from suarawarga.models import hari_ini
 from siaran import akses as siaran_akses
 from siaran.models import Siaran, StatusPenerimaan
 from warta import akses as warta_akses
@@ -281,6 +283,12 @@ def _tugas(user) -> list[Tugas]:
         tugas.append(Tugas(_("Potensi Anda dikembalikan"), kembali, reverse("potensi:meja"), True))
     menunggu_potensi = potensi_akses.potensi_untuk_diperiksa(user).count()
     tugas.append(Tugas(_("Potensi menunggu persetujuan"), menunggu_potensi, reverse("potensi:meja")))
+    if suarawarga_akses.boleh_tangani_aspirasi(user):
+        aspirasi = suarawarga_akses.aspirasi_untuk_penangan(user)
+        tugas += [
+            Tugas(_("Aspirasi melewati batas waktu"), aspirasi.terlambat(hari_ini()).count(), reverse("suarawarga:aspirasi_meja"), True),
+            Tugas(_("Aspirasi masih berjalan"), aspirasi.terbuka().count(), reverse("suarawarga:aspirasi_meja")),
+        ]
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         menunggu = diskusi_akses.komentar_untuk_moderator(user).filter(status=StatusKomentar.MENUNGGU).count()
         tugas.append(Tugas(_("Komentar menunggu moderasi"), menunggu, reverse("diskusi:antrean")))
@@ -299,6 +307,8 @@ def _tautan(user) -> list[tuple[str, str]]:
         tautan.append((_("Meja warta"), reverse("warta:meja")))
     if potensi_akses.boleh_menulis(user):
         tautan.append((_("Potensi desa"), reverse("potensi:meja")))
+    if suarawarga_akses.boleh_tangani_aspirasi(user):
+        tautan.append((_("Aspirasi warga"), reverse("suarawarga:aspirasi_meja")))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         tautan.append((_("Moderasi komentar"), reverse("diskusi:antrean")))
     if siaran_akses.boleh_lihat_tabel_siaran(user):

@@ -62,5 +62,3 @@ def get_aspirasi_untuk_penangan(request: HttpRequest, pk: int) -> Aspirasi:
     if aspirasi is None or not boleh_tangani(request.user, aspirasi):
         raise Http404("Aspirasi tidak ditemukan.")
     return aspirasi
-
-

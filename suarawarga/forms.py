@@ -39,7 +39,9 @@ class KirimAspirasiForm(forms.Form):
         help_text=_("JPEG atau PNG. Lokasi dan data kamera dihapus otomatis."),
         error_messages={"invalid_image": _("Berkas ini bukan foto JPEG atau PNG yang dapat dibuka.")},
     )
-    nama = forms.CharField(label=_("Nama (tidak wajib)"), required=False, max_length=100, help_text=_("Tidak pernah ditampilkan."))
+    nama = forms.CharField(
+        label=_("Nama (tidak wajib)"), required=False, max_length=100, help_text=_("Tidak pernah ditampilkan.")
+    )
     telepon = forms.CharField(
         label=_("Nomor HP (tidak wajib)"), required=False, max_length=25, help_text=_("Tidak pernah ditampilkan.")
     )
@@ -70,7 +72,9 @@ class KirimAspirasiForm(forms.Form):
     def clean_isi(self):
         isi = self.cleaned_data["isi"].strip()
         if len(isi) < 15:
-            raise forms.ValidationError(_("Aspirasi terlalu singkat; ceritakan sedikit lebih lengkap (paling sedikit 15 karakter)."))
+            raise forms.ValidationError(
+                _("Aspirasi terlalu singkat; ceritakan sedikit lebih lengkap (paling sedikit 15 karakter).")
+            )
         return isi
 
     def clean_wilayah(self):
@@ -123,7 +127,10 @@ class LangkahForm(forms.Form):
     )
     alasan = forms.CharField(label=_("Alasan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     induk = forms.CharField(
-        label=_("Kode aspirasi serupa"), required=False, max_length=20, help_text=_("Aspirasi yang masih berjalan dari desa yang sama.")
+        label=_("Kode aspirasi serupa"),
+        required=False,
+        max_length=20,
+        help_text=_("Aspirasi yang masih berjalan dari desa yang sama."),
     )
 
 

@@ -100,9 +100,7 @@ def rapikan_nomor_lapor(teks: str) -> str:
     """A LAPOR! tracking number in its stored shape, or DomainError when it is not one."""
     nomor = re.sub(r"[\s#]", "", teks)
     if not _NOMOR_LAPOR.match(nomor):
-        raise DomainError(
-            _("Nomor pelacakan LAPOR! terdiri atas 6–12 angka, mis. 4512873 (tanpa huruf)."), field="nomor_lapor"
-        )
+        raise DomainError(_("Nomor pelacakan LAPOR! terdiri atas 6–12 angka, mis. 4512873 (tanpa huruf)."), field="nomor_lapor")
     return nomor
 
 
@@ -160,9 +158,7 @@ class Aspirasi(models.Model):
     email = models.EmailField(_("email"), blank=True)
     boleh_publik = models.BooleanField(_("boleh ditampilkan di halaman publik (tanpa nama)"), default=False)
     # A KIM member entered it for a villager met offline, who agreed to it being sent.
-    dicatat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     persetujuan_warga = models.BooleanField(default=False)
     status = models.CharField(
         _("status"), max_length=16, choices=StatusAspirasi.choices, default=StatusAspirasi.DITERIMA, db_index=True
@@ -238,9 +234,7 @@ class Aspirasi(models.Model):
         """Store a new aspiration with its tracking code and its forwarding deadline (HARI_TERUSKAN working
         days after today). `oleh` is the KIM member entering it for a villager, who must have agreed."""
         if oleh is not None and not persetujuan_warga:
-            raise DomainError(
-                _("Catat dulu bahwa warga setuju aspirasinya dikirimkan melalui Anda."), field="persetujuan_warga"
-            )
+            raise DomainError(_("Catat dulu bahwa warga setuju aspirasinya dikirimkan melalui Anda."), field="persetujuan_warga")
         sekarang = timezone.now()
         kalender = HariKhusus.objects.kalender()
         with transaction.atomic():

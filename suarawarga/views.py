@@ -34,7 +34,9 @@ def aspirasi_kirim(request):
     klien = salted_hmac("suarawarga.klien", ratelimit.client_address(request)).hexdigest()[:32]
     batas = BATAS_KIRIM_PENCATAT_PER_JAM if pencatat else BATAS_KIRIM_PER_JAM
     if ratelimit.exceeded(f"aspirasi:{klien}", batas, 3600):
-        form.add_error(None, _("Terlalu banyak aspirasi dari alamat ini dalam satu jam. Isian Anda tetap di sini; coba lagi nanti."))
+        form.add_error(
+            None, _("Terlalu banyak aspirasi dari alamat ini dalam satu jam. Isian Anda tetap di sini; coba lagi nanti.")
+        )
     elif form.is_valid():
         d = form.cleaned_data
         atas_nama = bool(d.get("atas_nama_warga"))
@@ -107,7 +109,9 @@ def aspirasi_daftar(request):
     if topik in Topik.values:
         qs = qs.filter(topik=topik)
     halaman = Paginator(qs, 30).get_page(request.GET.get("halaman"))
-    return render(request, "suarawarga/aspirasi_daftar.html", {"halaman": halaman, "topik": topik, "pilihan_topik": Topik.choices})
+    return render(
+        request, "suarawarga/aspirasi_daftar.html", {"halaman": halaman, "topik": topik, "pilihan_topik": Topik.choices}
+    )
 
 
 # --- Aspirasi: handlers -----------------------------------------------------------------------------------
@@ -119,10 +123,7 @@ def aspirasi_meja(request):
     wajib(akses.boleh_tangani_aspirasi(request.user))
     status = request.GET.get("status", "")
     qs = akses.aspirasi_untuk_penangan(request.user).select_related("wilayah__parent")
-    if status in StatusAspirasi.values:
-        qs = qs.filter(status=status)
-    else:
-        qs = qs.terbuka().order_by("diterima_pada")
+    qs = qs.filter(status=status) if status in StatusAspirasi.values else qs.terbuka().order_by("diterima_pada")
     halaman = Paginator(qs, 50).get_page(request.GET.get("halaman"))
     terlambat = akses.aspirasi_untuk_penangan(request.user).terlambat(hari_ini()).count()
     context = {"halaman": halaman, "status": status, "pilihan_status": StatusAspirasi.choices, "terlambat": terlambat}
@@ -142,7 +143,9 @@ def aspirasi_tangani(request, pk):
             form.add_error(e.field, str(e))
         else:
             aspirasi.kabari(langkah, absolute_url(request, aspirasi.get_absolute_url()))
-            messages.success(request, _("Aspirasi %(kode)s: %(status)s.") % {"kode": aspirasi.kode, "status": aspirasi.get_status_display()})
+            messages.success(
+                request, _("Aspirasi %(kode)s: %(status)s.") % {"kode": aspirasi.kode, "status": aspirasi.get_status_display()}
+            )
             return redirect("suarawarga:aspirasi_tangani", pk=aspirasi.pk)
     context = {
         "aspirasi": aspirasi,

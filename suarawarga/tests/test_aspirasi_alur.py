@@ -22,7 +22,7 @@ def _diteruskan(cast, **fields) -> Aspirasi:
 def test_a_new_aspiration_gets_a_code_and_a_first_step_by_its_sender(cast):
     a = make_aspirasi()
     assert rapikan_kode(a.kode) == a.kode and a.status == StatusAspirasi.DITERIMA
-    assert [(l.status, l.pelaku) for l in a.langkah.all()] == [("diterima", "Pengirim")]
+    assert [(x.status, x.pelaku) for x in a.langkah.all()] == [("diterima", "Pengirim")]
     assert Audit.objects.filter(aksi=AksiSuara.ASPIRASI_KIRIM, objek_id=str(a.pk), user=None).exists()
 
 
@@ -44,7 +44,7 @@ def test_the_full_flow_names_each_office_and_audits_each_step(cast):
     a.selesaikan(oleh=cast.operator)
     a.refresh_from_db()
     assert a.status == StatusAspirasi.SELESAI and a.nama_tujuan == "Dinas PUPR"
-    assert [(l.status, l.pelaku) for l in a.langkah.all()] == [
+    assert [(x.status, x.pelaku) for x in a.langkah.all()] == [
         ("diterima", "Pengirim"),
         ("diverifikasi", "KIM Tungkap Bersinar"),
         ("diteruskan", "Pemerintah Desa Tungkap"),
