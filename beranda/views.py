@@ -34,10 +34,10 @@ from kim.peta import LEGENDA, peta_svg
 from potensi import akses as potensi_akses
 from potensi.models import Potensi
 from potensi.models import Status as StatusPotensi
-from suarawarga import akses as suarawarga_akses
-from suarawarga.models import hari_ini
 from siaran import akses as siaran_akses
 from siaran.models import Siaran, StatusPenerimaan
+from suarawarga import akses as suarawarga_akses
+from suarawarga.models import hari_ini
 from warta import akses as warta_akses
 from warta.models import Berita
 from warta.models import Status as StatusBerita
@@ -286,7 +286,12 @@ def _tugas(user) -> list[Tugas]:
     if suarawarga_akses.boleh_tangani_aspirasi(user):
         aspirasi = suarawarga_akses.aspirasi_untuk_penangan(user)
         tugas += [
-            Tugas(_("Aspirasi melewati batas waktu"), aspirasi.terlambat(hari_ini()).count(), reverse("suarawarga:aspirasi_meja"), True),
+            Tugas(
+                _("Aspirasi melewati batas waktu"),
+                aspirasi.terlambat(hari_ini()).count(),
+                reverse("suarawarga:aspirasi_meja"),
+                True,
+            ),
             Tugas(_("Aspirasi masih berjalan"), aspirasi.terbuka().count(), reverse("suarawarga:aspirasi_meja")),
         ]
     if diskusi_akses.boleh_buka_antrean_komentar(user):

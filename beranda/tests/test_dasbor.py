@@ -84,7 +84,6 @@ def test_nothing_waiting_says_so(client, cast):
     assert "Tidak ada yang menunggu Anda saat ini." in _halaman(client, cast.warga)
 
 
-
 def test_a_village_government_sees_overdue_aspirations(client, cast):
     with time_machine.travel("2026-06-01 09:00 +08:00", tick=True):
         make_aspirasi()
