@@ -37,7 +37,7 @@ from potensi.models import Status as StatusPotensi
 from siaran import akses as siaran_akses
 from siaran.models import Siaran, StatusPenerimaan
 from suarawarga import akses as suarawarga_akses
-from suarawarga.models import hari_ini
+from suarawarga.models import Program, hari_ini
 from warta import akses as warta_akses
 from warta.models import Berita
 from warta.models import Status as StatusBerita
@@ -126,6 +126,7 @@ def _desa(request, desa):
         pengurus = sorted(kim.pengurus_menjabat().exclude(jabatan="anggota"), key=lambda p: (p.jabatan_urut, p.nama))
         riwayat = kim.riwayat.all()
     potensi = Potensi.objects.publik().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
+    program = Program.objects.filter(wilayah=desa).select_related("wilayah__parent")[:6]
     return render(
         request,
         "beranda/desa.html",
@@ -138,6 +139,7 @@ def _desa(request, desa):
             "jumlah_anggota": kim.pengurus_menjabat().filter(jabatan="anggota").count() if kim else 0,
             "riwayat": riwayat,
             "potensi": potensi,
+            "program": program,
         },
     )
 

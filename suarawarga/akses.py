@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 
 from akun.akses import PERAN_BERWILAYAH, berperan, dalam_cakupan, is_admin, wilayah_cakupan, wilayah_konten
 from akun.models import Peran
-from suarawarga.models import Aspirasi
+from suarawarga.models import Aspirasi, Program
 from wilayah.models import Level, Wilayah
 
 PERAN_PENANGAN = frozenset({Peran.ADMIN, Peran.OPERATOR, Peran.PEMDES, Peran.PENGURUS})
@@ -62,3 +62,39 @@ def get_aspirasi_untuk_penangan(request: HttpRequest, pk: int) -> Aspirasi:
     if aspirasi is None or not boleh_tangani(request.user, aspirasi):
         raise Http404("Aspirasi tidak ditemukan.")
     return aspirasi
+
+
+# --- Program pembangunan ----------------------------------------------------------------------------------
+
+PERAN_PROGRAM = frozenset({Peran.ADMIN, Peran.OPERATOR, Peran.PEMDES})
+
+
+def boleh_terbitkan_program(user: Any) -> bool:
+    """Publish programs at all: Diskominfo, kecamatan operators and village governments."""
+    return _berwilayah(user, PERAN_PROGRAM)
+
+
+def wilayah_untuk_program(user: Any) -> QuerySet[Wilayah]:
+    """Where this user may publish programs: the whole regency (Diskominfo), a kecamatan and its villages, a village."""
+    return wilayah_konten(user).filter(level__in=[Level.KABUPATEN, Level.KECAMATAN, Level.DESA])
+
+
+def boleh_kelola_program(user: Any, program: Program) -> bool:
+    """Change a program, its stage and its progress: its government, in scope (the regency's own: Diskominfo)."""
+    return berperan(user, *PERAN_PROGRAM) and (is_admin(user) or dalam_cakupan(user, program.wilayah))
+
+
+def program_untuk_pengelola(user: Any) -> QuerySet[Program]:
+    qs = Program.objects.all()
+    if is_admin(user):
+        return qs
+    if not boleh_terbitkan_program(user):
+        return qs.none()
+    return qs.filter(wilayah__in=wilayah_cakupan(user))
+
+
+def get_program_untuk_pengelola(request: HttpRequest, pk: int) -> Program:
+    program = Program.objects.select_related("wilayah__parent").filter(pk=pk).first()
+    if program is None or not boleh_kelola_program(request.user, program):
+        raise Http404("Program tidak ditemukan.")
+    return program

@@ -1,10 +1,24 @@
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.domain import VersionedModelForm
 from jembatan.lib.phone import normalise_mobile
+from jembatan.lib.uploads import PDF, clean_upload
 from suarawarga.akses import desa_untuk_pencatat
-from suarawarga.models import ISI_MAKS, Aspirasi, Topik, Tujuan, rapikan_kode
+from suarawarga.models import (
+    ISI_MAKS,
+    KOLOM_PROGRAM,
+    Aspirasi,
+    Bidang,
+    Program,
+    SumberDana,
+    Tahap,
+    Topik,
+    Tujuan,
+    rapikan_kode,
+)
 from wilayah.models import Level, Wilayah
 
 
@@ -149,3 +163,93 @@ class TanggapanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Wajib bila belum selesai: apa yang masih perlu ditindaklanjuti."),
     )
+
+
+class ProgramForm(VersionedModelForm):
+    class Meta:
+        model = Program
+        fields = KOLOM_PROGRAM
+        widgets = {
+            "deskripsi": forms.Textarea(attrs={"rows": 8}),
+            "dokumen": forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+        }
+
+    def __init__(self, *args, wilayah_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wilayah"].queryset = wilayah_qs.select_related("parent").order_by("level", "parent__nama", "nama")
+        self.fields["wilayah"].label_from_instance = lambda w: (
+            f"{w.nama_lengkap}, {w.parent.nama_lengkap}" if w.level == Level.DESA and w.parent else str(w.nama_lengkap)
+        )
+        self.fields["wilayah"].error_messages["invalid_choice"] = _("Pilih wilayah dari daftar (dalam cakupan Anda).")
+        self.fields["anggaran"].min_value = 0
+        self.fields["tahun"].min_value, self.fields["tahun"].max_value = 2000, 2100
+        self.fields["dokumen"].help_text = _("PDF, mis. halaman APBDes atau RKPDes tempat program ini tercantum.")
+
+    def clean_tahun(self):
+        tahun = self.cleaned_data["tahun"]
+        if not 2000 <= tahun <= 2100:
+            raise forms.ValidationError(_("Tahun anggaran empat angka, mis. 2026."))
+        return tahun
+
+    def clean_dokumen(self):
+        f = self.cleaned_data.get("dokumen")
+        if f and f is not getattr(self.instance, "dokumen", None) and hasattr(f, "content_type"):
+            return clean_upload(f, frozenset({PDF}))
+        return f
+
+
+class TahapForm(forms.Form):
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    tahap = forms.ChoiceField(label=_("Tahap baru"), choices=Tahap.choices)
+    alasan = forms.CharField(
+        label=_("Alasan"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Wajib bila ditunda atau batal.")
+    )
+
+    def __init__(self, *args, program, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tahap"].choices = [(t, Tahap(t).label) for t in program.tahap_berikut]
+        self.fields["tahap"].error_messages["invalid_choice"] = _("Tahap ini tidak dapat dipilih dari tahap program sekarang.")
+
+
+class ProgresForm(forms.Form):
+    persen = forms.IntegerField(label=_("Kemajuan (%)"), min_value=0, max_value=100)
+    tanggal = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    catatan = forms.CharField(label=_("Yang sudah dikerjakan"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000)
+    foto = forms.ImageField(
+        label=_("Foto (tidak wajib)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        error_messages={"invalid_image": _("Berkas ini bukan foto JPEG atau PNG yang dapat dibuka.")},
+    )
+
+
+class SaringProgramForm(forms.Form):
+    kecamatan = forms.ChoiceField(label=_("Kecamatan"), required=False)
+    desa = forms.ChoiceField(label=_("Desa/kelurahan"), required=False)
+    bidang = forms.ChoiceField(label=_("Bidang"), required=False, choices=[("", _("Semua")), *Bidang.choices])
+    tahun = forms.TypedChoiceField(label=_("Tahun"), required=False, coerce=int, empty_value=None)
+    sumber = forms.ChoiceField(label=_("Sumber dana"), required=False, choices=[("", _("Semua")), *SumberDana.choices])
+    tahap = forms.ChoiceField(label=_("Tahap"), required=False, choices=[("", _("Semua")), *Tahap.choices])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kab = Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, berlaku=True)
+        self.fields["kecamatan"].choices = [("", _("Semua"))] + [
+            (w.kode, w.nama) for w in kab.filter(level=Level.KECAMATAN).order_by("nama")
+        ]
+        self.fields["desa"].choices = [("", _("Semua")), *pilihan_desa()[1:]]
+        tahun = Program.objects.order_by("-tahun").values_list("tahun", flat=True).distinct()
+        self.fields["tahun"].choices = [("", _("Semua"))] + [(t, t) for t in tahun]
+
+    def saring(self, qs):
+        if not self.is_valid():
+            return qs
+        d = self.cleaned_data
+        if d["desa"]:
+            qs = qs.filter(wilayah_id=d["desa"])
+        elif d["kecamatan"]:
+            qs = qs.filter(Q(wilayah_id=d["kecamatan"]) | Q(wilayah__parent_id=d["kecamatan"]))
+        for kolom, nilai in (("bidang", d["bidang"]), ("tahun", d["tahun"]), ("sumber_dana", d["sumber"]), ("tahap", d["tahap"])):
+            if nilai:
+                qs = qs.filter(**{kolom: nilai})
+        return qs

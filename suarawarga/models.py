@@ -12,13 +12,16 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from akun.audit import catat, daftarkan_aksi
+from akun.audit import catat, daftarkan_aksi, potret
 from akun.models import Peran
-from jembatan.lib.domain import DomainError
+from jembatan.lib.domain import DomainError, Versioned
+from jembatan.lib.markup import to_text
 from jembatan.lib.pagecache import invalidate
 from jembatan.lib.photos import PhotoVariants
+from jembatan.lib.uploads import UploadTo
 from wilayah.models import HariKhusus, Level, Wilayah
 
 
@@ -32,6 +35,10 @@ class AksiSuara(models.TextChoices):
     ASPIRASI_TOLAK = "suarawarga_aspirasi_tolak", _("Aspirasi ditolak")
     ASPIRASI_GABUNG = "suarawarga_aspirasi_gabung", _("Aspirasi digabung")
     ASPIRASI_TANGGAPAN = "suarawarga_aspirasi_tanggapan", _("Pengirim menanggapi tindak lanjut")
+    PROGRAM_BUAT = "suarawarga_program_buat", _("Program pembangunan dibuat")
+    PROGRAM_UBAH = "suarawarga_program_ubah", _("Program pembangunan diubah")
+    PROGRAM_TAHAP = "suarawarga_program_tahap", _("Tahap program pembangunan diubah")
+    PROGRAM_PROGRES = "suarawarga_program_progres", _("Kemajuan program pembangunan dicatat")
 
 
 # --- Aspirasi ---------------------------------------------------------------------------------------
@@ -475,3 +482,256 @@ class FotoAspirasi(PhotoVariants):
     class Meta(PhotoVariants.Meta):
         verbose_name = _("foto aspirasi")
         verbose_name_plural = _("foto aspirasi")
+
+
+# --- Program pembangunan -----------------------------------------------------------------------------
+
+
+class Bidang(models.TextChoices):
+    INFRASTRUKTUR = "infrastruktur", _("Infrastruktur")
+    KESEHATAN = "kesehatan", _("Kesehatan")
+    PENDIDIKAN = "pendidikan", _("Pendidikan")
+    EKONOMI = "ekonomi", _("Ekonomi")
+    SOSIAL = "sosial", _("Sosial")
+    LINGKUNGAN = "lingkungan", _("Lingkungan")
+    PEMERINTAHAN = "pemerintahan", _("Pemerintahan")
+    LAINNYA = "lainnya", _("Lainnya")
+
+
+class SumberDana(models.TextChoices):
+    DANA_DESA = "dana_desa", _("Dana Desa")
+    ADD = "add", _("ADD")
+    APBD_KAB = "apbd_kab", _("APBD kabupaten")
+    APBD_PROV = "apbd_prov", _("APBD provinsi")
+    APBN = "apbn", _("APBN")
+    SWADAYA = "swadaya", _("Swadaya")
+    LAINNYA = "lainnya", _("Lainnya")
+
+
+class Tahap(models.TextChoices):
+    RENCANA = "rencana", _("Rencana")
+    BERJALAN = "berjalan", _("Berjalan")
+    SELESAI = "selesai", _("Selesai")
+    DITUNDA = "ditunda", _("Ditunda")
+    BATAL = "batal", _("Batal")
+
+
+# Which stage may follow which (selesai and batal are final).
+TAHAP_BERIKUT: dict[str, tuple[str, ...]] = {
+    Tahap.RENCANA: (Tahap.BERJALAN, Tahap.DITUNDA, Tahap.BATAL),
+    Tahap.BERJALAN: (Tahap.SELESAI, Tahap.DITUNDA, Tahap.BATAL),
+    Tahap.DITUNDA: (Tahap.BERJALAN, Tahap.BATAL),
+    Tahap.SELESAI: (),
+    Tahap.BATAL: (),
+}
+
+# What the program form edits (the audit trail compares these).
+KOLOM_PROGRAM = [
+    "nama",
+    "deskripsi",
+    "wilayah",
+    "bidang",
+    "tahun",
+    "sumber_dana",
+    "anggaran",
+    "pelaksana",
+    "dokumen",
+    "dokumen_keterangan",
+]
+
+
+def rupiah(nilai: int) -> str:
+    return "Rp" + f"{nilai:,}".replace(",", ".")
+
+
+class ProgramQuerySet(models.QuerySet["Program", "Program"]):
+    def di_wilayah(self, wilayah: Wilayah):
+        """Programs of a village (its own and its kecamatan's and the regency's), of a kecamatan (its own and
+        its villages'), or of the regency (all)."""
+        if wilayah.level == Level.DESA:
+            return self.filter(Q(wilayah=wilayah) | Q(wilayah_id=wilayah.parent_id) | Q(wilayah__level=Level.KABUPATEN))
+        if wilayah.level == Level.KECAMATAN:
+            return self.filter(Q(wilayah=wilayah) | Q(wilayah__parent=wilayah))
+        return self
+
+
+class Program(Versioned):
+    """A development program of a village, a kecamatan or the whole regency, with its budget and progress,
+    published by the government that owns it and discussed under its page."""
+
+    nama = models.CharField(_("nama program"), max_length=200)
+    slug = models.SlugField(max_length=120)
+    deskripsi = models.TextField(
+        _("uraian"), help_text=_("Apa yang dibangun atau dilakukan, di mana, volume, dan manfaatnya. Markdown sederhana.")
+    )
+    wilayah = models.ForeignKey(
+        Wilayah,
+        verbose_name=_("wilayah"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Desa, kecamatan, atau seluruh kabupaten."),
+    )
+    bidang = models.CharField(_("bidang"), max_length=15, choices=Bidang.choices)
+    tahun = models.PositiveSmallIntegerField(_("tahun anggaran"))
+    sumber_dana = models.CharField(_("sumber dana"), max_length=10, choices=SumberDana.choices)
+    anggaran = models.PositiveBigIntegerField(_("anggaran (Rp)"), null=True, blank=True)
+    pelaksana = models.CharField(_("pelaksana"), max_length=150, help_text=_("mis. TPK Desa Tungkap, Dinas PUPR, CV …"))
+    tahap = models.CharField(_("tahap"), max_length=10, choices=Tahap.choices, default=Tahap.RENCANA, db_index=True)
+    alasan_tahap = models.TextField(_("alasan ditunda/batal"), blank=True)
+    progres = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    dokumen = models.FileField(_("dokumen (PDF)"), upload_to=UploadTo("publik/program/%Y"), blank=True)
+    dokumen_keterangan = models.CharField(
+        _("keterangan dokumen"), max_length=200, blank=True, help_text=_("mis. APBDes 2026 halaman 4, RKPDes 2026.")
+    )
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diubah = models.DateTimeField(auto_now=True, db_index=True)
+    demo = models.BooleanField(default=False)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("program pembangunan")
+        verbose_name_plural = _("program pembangunan")
+        ordering = ["-tahun", "-diubah"]
+        indexes = [models.Index(fields=["tahun", "tahap"])]
+        constraints = [models.CheckConstraint(condition=Q(progres__lte=100), name="suarawarga_program_progres_maks")]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def get_absolute_url(self) -> str:
+        return reverse("suarawarga:program_detail", args=[self.pk, self.slug])
+
+    @property
+    def teks_anggaran(self) -> str:
+        return rupiah(self.anggaran) if self.anggaran is not None else ""
+
+    @property
+    def ringkasan(self) -> str:
+        teks = to_text(self.deskripsi)
+        return teks[:200].rsplit(" ", 1)[0] + "…" if len(teks) > 200 else teks
+
+    @property
+    def tahap_berikut(self) -> tuple[str, ...]:
+        return TAHAP_BERIKUT[self.tahap]
+
+    def simpan(self, *, oleh, versi: int) -> None:
+        """Save a new program, or an edit (the form's values already set) unless someone changed it since the
+        form was opened; audited with what changed."""
+        with transaction.atomic():
+            self.slug = slugify(self.nama)[:110] or "program"
+            if self.pk is None:
+                self.bump_version(0)
+                self.dibuat_oleh = oleh
+                self.save()
+                catat(oleh, AksiSuara.PROGRAM_BUAT, self, f"Program dibuat: {self.nama[:100]}", wilayah=self.wilayah)
+            else:
+                lama = Program.objects.select_for_update().get(pk=self.pk)
+                self.bump_version(versi)
+                self.tahap, self.progres, self.alasan_tahap = lama.tahap, lama.progres, lama.alasan_tahap
+                self.save()
+                catat(
+                    oleh,
+                    AksiSuara.PROGRAM_UBAH,
+                    self,
+                    f"Program diubah: {self.nama[:100]}",
+                    wilayah=self.wilayah,
+                    sebelum=potret(lama, KOLOM_PROGRAM),
+                )
+            invalidate()
+
+    def ubah_tahap(self, tahap: str, *, oleh, versi: int, alasan: str = "") -> None:
+        """Move the program to a stage that may follow its current one; ditunda and batal need a reason the
+        public reads, selesai sets the progress to 100 %."""
+        alasan = alasan.strip()
+        if tahap in (Tahap.DITUNDA, Tahap.BATAL) and not alasan:
+            raise DomainError(
+                _("Tuliskan alasan program ditunda atau dibatalkan; alasan tampil di halaman program."), field="alasan"
+            )
+        with transaction.atomic():
+            lama = Program.objects.select_for_update().get(pk=self.pk)
+            if tahap not in TAHAP_BERIKUT[lama.tahap]:
+                raise DomainError(
+                    _("Program yang %(dari)s tidak dapat diubah menjadi %(ke)s.")
+                    % {
+                        "dari": Tahap(lama.tahap).label.lower(),
+                        "ke": Tahap(tahap).label.lower() if tahap in Tahap.values else tahap,
+                    },
+                    field="tahap",
+                )
+            self.bump_version(versi)
+            self.tahap = tahap
+            self.alasan_tahap = alasan if tahap in (Tahap.DITUNDA, Tahap.BATAL) else ""
+            if tahap == Tahap.SELESAI:
+                self.progres = 100
+            self.save()
+            catat(
+                oleh,
+                AksiSuara.PROGRAM_TAHAP,
+                self,
+                f"{self.nama[:100]}: {Tahap(tahap).label}",
+                wilayah=self.wilayah,
+                sebelum=potret(lama, ["tahap", "alasan_tahap", "progres"]),
+            )
+            invalidate()
+
+    def catat_progres(self, *, oleh, persen: int, tanggal: date, catatan: str) -> ProgresProgram:
+        """A dated progress update of a running program. Progress does not go back (a correction is a new
+        note), and the date is not in the future."""
+        if not catatan.strip():
+            raise DomainError(_("Tuliskan apa yang sudah dikerjakan."), field="catatan")
+        if tanggal > hari_ini():
+            raise DomainError(_("Tanggal kemajuan tidak boleh di masa depan."), field="tanggal")
+        with transaction.atomic():
+            lama = Program.objects.select_for_update().get(pk=self.pk)
+            if lama.tahap != Tahap.BERJALAN:
+                raise DomainError(_("Kemajuan hanya dicatat untuk program yang sedang berjalan."))
+            if not lama.progres <= persen <= 100:
+                raise DomainError(
+                    _("Kemajuan antara %(min)s%% dan 100%% (tidak kurang dari yang sudah dicatat).") % {"min": lama.progres},
+                    field="persen",
+                )
+            self.progres = persen
+            Program.objects.filter(pk=self.pk).update(progres=persen, diubah=timezone.now())
+            progres = ProgresProgram.objects.create(
+                program=self, persen=persen, tanggal=tanggal, catatan=catatan.strip(), oleh=oleh
+            )
+            catat(
+                oleh,
+                AksiSuara.PROGRAM_PROGRES,
+                self,
+                f"{self.nama[:100]}: {persen}%",
+                wilayah=self.wilayah,
+                sebelum={"progres": lama.progres},
+                sesudah={"progres": persen},
+            )
+            invalidate()
+        return progres
+
+
+class ProgresProgram(models.Model):
+    """A dated progress update, with its photos."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="kemajuan")
+    tanggal = models.DateField(_("tanggal"))
+    persen = models.PositiveSmallIntegerField(_("kemajuan (%)"))
+    catatan = models.TextField(_("catatan"))
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        verbose_name = _("kemajuan program")
+        verbose_name_plural = _("kemajuan program")
+
+    def __str__(self) -> str:
+        return f"{self.program} {self.persen}%"
+
+
+class FotoProgres(PhotoVariants):
+    progres = models.ForeignKey(ProgresProgram, on_delete=models.CASCADE, related_name="foto")
+
+    class Meta(PhotoVariants.Meta):
+        verbose_name = _("foto kemajuan program")
+        verbose_name_plural = _("foto kemajuan program")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from suarawarga import views
+from suarawarga import feeds, views
 
 app_name = "suarawarga"
 urlpatterns = [
@@ -11,4 +11,13 @@ urlpatterns = [
     path("aspirasi/lacak/<str:kode>/tanggapi/", views.aspirasi_tanggapi, name="aspirasi_tanggapi"),
     path("kelola/aspirasi/", views.aspirasi_meja, name="aspirasi_meja"),
     path("kelola/aspirasi/<int:pk>/", views.aspirasi_tangani, name="aspirasi_tangani"),
+    path("program/", views.program_daftar, name="program_daftar"),
+    path("program/feed/", feeds.ProgramFeed(), name="program_feed"),
+    path("program/<int:pk>-<slug:slug>/", views.program_detail, name="program_detail"),
+    path("program/<int:pk>-<slug:slug>/cetak/", views.program_cetak, name="program_cetak"),
+    path("kelola/program/", views.program_meja, name="program_meja"),
+    path("kelola/program/tambah/", views.program_tulis, name="program_tambah"),
+    path("kelola/program/<int:pk>/", views.program_tulis, name="program_ubah"),
+    path("kelola/program/<int:pk>/tahap/", views.program_tahap, name="program_tahap"),
+    path("kelola/program/<int:pk>/progres/", views.program_progres, name="program_progres"),
 ]

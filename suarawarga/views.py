@@ -11,12 +11,22 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from akun.akses import wajib
 from jembatan.lib import ratelimit
-from jembatan.lib.domain import DomainError
+from jembatan.lib.domain import DomainError, StaleVersion
+from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
 from suarawarga import akses
-from suarawarga.forms import KirimAspirasiForm, LacakForm, LangkahForm, TanggapanForm
-from suarawarga.models import Aspirasi, FotoAspirasi, StatusAspirasi, Topik, hari_ini, rapikan_kode
+from suarawarga.forms import (
+    KirimAspirasiForm,
+    LacakForm,
+    LangkahForm,
+    ProgramForm,
+    ProgresForm,
+    SaringProgramForm,
+    TahapForm,
+    TanggapanForm,
+)
+from suarawarga.models import Aspirasi, FotoAspirasi, FotoProgres, Program, StatusAspirasi, Topik, hari_ini, rapikan_kode
 
 # A client may send this many aspirations an hour (a KIM member entering a village meeting's worth is signed in).
 BATAS_KIRIM_PER_JAM = 10
@@ -28,7 +38,8 @@ BATAS_KIRIM_PENCATAT_PER_JAM = 100
 @require_http_methods(["GET", "POST"])
 def aspirasi_kirim(request):
     pencatat = request.user if akses.boleh_catat_untuk_warga(request.user) else None
-    form = KirimAspirasiForm(request.POST or None, request.FILES or None, pencatat=pencatat)
+    awal = {"wilayah": request.GET.get("desa", "")}
+    form = KirimAspirasiForm(request.POST or None, request.FILES or None, pencatat=pencatat, initial=awal)
     if request.method != "POST":
         return render(request, "suarawarga/aspirasi_kirim.html", {"form": form})
     klien = salted_hmac("suarawarga.klien", ratelimit.client_address(request)).hexdigest()[:32]
@@ -179,3 +190,143 @@ def _jalankan(request, aspirasi: Aspirasi, langkah: str, d: dict):
             raise DomainError(_("Kode aspirasi serupa tidak ditemukan dalam cakupan Anda."), field="induk")
         return aspirasi.gabung_ke(induk, oleh=oleh, alasan=d["alasan"])
     raise DomainError(_("Langkah tidak dikenali; muat ulang halaman lalu ulangi."))
+
+
+# --- Program pembangunan: public ------------------------------------------------------------------------
+
+
+@require_safe
+@public_page
+def program_daftar(request):
+    form = SaringProgramForm(request.GET)
+    qs = form.saring(Program.objects.select_related("wilayah__parent"))
+    halaman = Paginator(qs, 24).get_page(request.GET.get("halaman"))
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return render(request, "suarawarga/program_daftar.html", {"form": form, "halaman": halaman, "query": query.urlencode()})
+
+
+def _program_publik(pk, slug):
+    program = get_object_or_404(Program.objects.select_related("wilayah__parent"), pk=pk)
+    kemajuan = program.kemajuan.prefetch_related("foto")
+    return program, kemajuan, slug != program.slug
+
+
+@require_safe
+@public_page
+def program_detail(request, pk, slug):
+    program, kemajuan, pindah = _program_publik(pk, slug)
+    if pindah:
+        return redirect(program, permanent=True)
+    url = absolute_url(request, program.get_absolute_url())
+    context = {"program": program, "kemajuan": kemajuan, "url": url, "jsonld": _program_jsonld(program, url)}
+    return render(request, "suarawarga/program_detail.html", context)
+
+
+@require_safe
+@public_page
+def program_cetak(request, pk, slug):
+    """One A4 page for the balai desa's notice board: the facts, the latest progress, and where to discuss."""
+    program, kemajuan, pindah = _program_publik(pk, slug)
+    if pindah:
+        return redirect("suarawarga:program_cetak", pk=program.pk, slug=program.slug, permanent=True)
+    url = absolute_url(request, program.get_absolute_url())
+    return render(request, "suarawarga/program_cetak.html", {"program": program, "kemajuan": kemajuan[:3], "url": url})
+
+
+def _program_jsonld(p: Program, url: str) -> str:
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": p.nama,
+        "description": p.ringkasan,
+        "url": url,
+        "areaServed": {"@type": "AdministrativeArea", "name": str(p.wilayah.nama_lengkap)},
+        "funder": {"@type": "Organization", "name": p.get_sumber_dana_display()},
+    }
+    return jsonld(data)
+
+
+# --- Program pembangunan: the governments that own them ------------------------------------------------
+
+
+@login_required
+@require_safe
+def program_meja(request):
+    wajib(akses.boleh_terbitkan_program(request.user))
+    qs = akses.program_untuk_pengelola(request.user).select_related("wilayah").order_by("-diubah")
+    halaman = Paginator(qs, 50).get_page(request.GET.get("halaman"))
+    return render(request, "suarawarga/program_meja.html", {"halaman": halaman})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def program_tulis(request, pk=None):
+    wajib(akses.boleh_terbitkan_program(request.user))
+    program = akses.get_program_untuk_pengelola(request, pk) if pk else Program()
+    wilayah_qs = akses.wilayah_untuk_program(request.user)
+    form = ProgramForm(request.POST or None, request.FILES or None, instance=program, wilayah_qs=wilayah_qs)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                program.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
+            except DomainError as e:
+                form.add_error(e.field, str(e))
+                status = 409 if isinstance(e, StaleVersion) else 400
+            else:
+                messages.success(request, _("Program disimpan."))
+                return redirect("suarawarga:program_ubah", pk=program.pk)
+    return render(request, "suarawarga/program_tulis.html", _konteks_program(program, form=form), status=status)
+
+
+def _konteks_program(program: Program, **forms) -> dict:
+    if program.pk:
+        forms.setdefault("tahap_form", TahapForm(initial={"versi": program.versi}, program=program))
+        forms.setdefault("progres_form", ProgresForm(initial={"tanggal": hari_ini(), "persen": program.progres}))
+    return {"program": program, **forms}
+
+
+@login_required
+@require_POST
+def program_tahap(request, pk):
+    program = akses.get_program_untuk_pengelola(request, pk)
+    form = TahapForm(request.POST, program=program)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            program.ubah_tahap(d["tahap"], oleh=request.user, versi=d["versi"], alasan=d["alasan"])
+        except DomainError as e:
+            form.add_error(e.field if e.field in form.fields else None, str(e))
+        else:
+            messages.success(request, _("Tahap program: %(tahap)s.") % {"tahap": program.get_tahap_display()})
+            return redirect("suarawarga:program_ubah", pk=program.pk)
+    wilayah_qs = akses.wilayah_untuk_program(request.user)
+    konteks = _konteks_program(program, form=ProgramForm(instance=program, wilayah_qs=wilayah_qs), tahap_form=form)
+    return render(request, "suarawarga/program_tulis.html", konteks, status=400)
+
+
+@login_required
+@require_POST
+def program_progres(request, pk):
+    program = akses.get_program_untuk_pengelola(request, pk)
+    form = ProgresForm(request.POST, request.FILES)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            with transaction.atomic():
+                progres = program.catat_progres(oleh=request.user, persen=d["persen"], tanggal=d["tanggal"], catatan=d["catatan"])
+                if d.get("foto"):
+                    FotoProgres.add_upload(d["foto"], "", "program", progres=progres)
+        except DomainError as e:
+            form.add_error(e.field if e.field in form.fields else None, str(e))
+        except ValidationError as e:
+            form.add_error("foto", e.messages[0])
+        else:
+            messages.success(request, _("Kemajuan dicatat."))
+            return redirect("suarawarga:program_ubah", pk=program.pk)
+    program.refresh_from_db()
+    wilayah_qs = akses.wilayah_untuk_program(request.user)
+    konteks = _konteks_program(program, form=ProgramForm(instance=program, wilayah_qs=wilayah_qs), progres_form=form)
+    return render(request, "suarawarga/program_tulis.html", konteks, status=400)

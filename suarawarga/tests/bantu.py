@@ -1,7 +1,7 @@
 """Small helpers for suara warga's tests."""
 
 from jembatan.test import DESA_A
-from suarawarga.models import Aspirasi, Topik
+from suarawarga.models import Aspirasi, Bidang, Program, SumberDana, Topik
 from wilayah.models import Wilayah
 
 
@@ -11,3 +11,18 @@ def make_aspirasi(**fields) -> Aspirasi:
     fields.setdefault("isi", "Jalan di RT 3 rusak berlubang sejak musim hujan, motor sering jatuh.")
     fields["wilayah"] = Wilayah.objects.get(kode=fields.pop("wilayah_id", DESA_A))
     return Aspirasi.kirim(**fields)
+
+
+def make_program(cast, **fields) -> Program:
+    """A program of village A, published by its government."""
+    fields.setdefault("nama", "Pengerasan jalan usaha tani Dusun 2")
+    fields.setdefault("deskripsi", "Pengerasan jalan sepanjang 450 m dengan lebar 3 m menuju sawah warga.")
+    fields.setdefault("wilayah_id", DESA_A)
+    fields.setdefault("bidang", Bidang.INFRASTRUKTUR)
+    fields.setdefault("tahun", 2026)
+    fields.setdefault("sumber_dana", SumberDana.DANA_DESA)
+    fields.setdefault("anggaran", 187_500_000)
+    fields.setdefault("pelaksana", "TPK Desa Tungkap")
+    fields.setdefault("dibuat_oleh", cast.pemdes)
+    fields.setdefault("slug", "pengerasan-jalan-usaha-tani-dusun-2")
+    return Program.objects.create(**fields)
