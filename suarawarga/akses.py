@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 
 from akun.akses import PERAN_BERWILAYAH, berperan, dalam_cakupan, is_admin, wilayah_cakupan, wilayah_konten
 from akun.models import Peran
-from suarawarga.models import Aspirasi, Program
+from suarawarga.models import Aspirasi, AspirasiQuerySet, Program
 from wilayah.models import Level, Wilayah
 
 PERAN_PENANGAN = frozenset({Peran.ADMIN, Peran.OPERATOR, Peran.PEMDES, Peran.PENGURUS})
@@ -47,7 +47,7 @@ def boleh_tangani(user: Any, aspirasi: Aspirasi) -> bool:
     return berperan(user, *PERAN_PENANGAN) and dalam_cakupan(user, aspirasi.wilayah)
 
 
-def aspirasi_untuk_penangan(user: Any) -> QuerySet[Aspirasi]:
+def aspirasi_untuk_penangan(user: Any) -> AspirasiQuerySet:
     """The aspirations this user handles (the same rule as `boleh_tangani`, as one query)."""
     qs = Aspirasi.objects.all()
     if is_admin(user):
