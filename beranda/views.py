@@ -316,6 +316,10 @@ def _tautan(user) -> list[tuple[str, str]]:
         tautan.append((_("Potensi desa"), reverse("potensi:meja")))
     if suarawarga_akses.boleh_tangani_aspirasi(user):
         tautan.append((_("Aspirasi warga"), reverse("suarawarga:aspirasi_meja")))
+    if suarawarga_akses.boleh_terbitkan_program(user):
+        tautan.append((_("Program pembangunan"), reverse("suarawarga:program_meja")))
+    if suarawarga_akses.boleh_buat_jajak(user):
+        tautan.append((_("Jajak pendapat"), reverse("suarawarga:jajak_meja")))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         tautan.append((_("Moderasi komentar"), reverse("diskusi:antrean")))
     if siaran_akses.boleh_lihat_tabel_siaran(user):

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 
 from akun.akses import PERAN_BERWILAYAH, berperan, dalam_cakupan, is_admin, wilayah_cakupan, wilayah_konten
 from akun.models import Peran
-from suarawarga.models import Aspirasi, AspirasiQuerySet, Program
+from suarawarga.models import Aspirasi, AspirasiQuerySet, Jajak, Program
 from wilayah.models import Level, Wilayah
 
 PERAN_PENANGAN = frozenset({Peran.ADMIN, Peran.OPERATOR, Peran.PEMDES, Peran.PENGURUS})
@@ -98,3 +98,37 @@ def get_program_untuk_pengelola(request: HttpRequest, pk: int) -> Program:
     if program is None or not boleh_kelola_program(request.user, program):
         raise Http404("Program tidak ditemukan.")
     return program
+
+
+# --- Jajak pendapat ---------------------------------------------------------------------------------------
+
+PERAN_JAJAK = frozenset({Peran.ADMIN, Peran.PEMDES})
+
+
+def boleh_buat_jajak(user: Any) -> bool:
+    """Create polls: Diskominfo (the regency or any village) and village governments (their village)."""
+    return _berwilayah(user, PERAN_JAJAK)
+
+
+def wilayah_untuk_jajak(user: Any) -> QuerySet[Wilayah]:
+    return wilayah_konten(user).filter(level__in=[Level.KABUPATEN, Level.DESA])
+
+
+def boleh_kelola_jajak(user: Any, jajak: Jajak) -> bool:
+    return berperan(user, *PERAN_JAJAK) and (is_admin(user) or dalam_cakupan(user, jajak.wilayah))
+
+
+def jajak_untuk_pengelola(user: Any) -> QuerySet[Jajak]:
+    qs = Jajak.objects.all()
+    if is_admin(user):
+        return qs
+    if not boleh_buat_jajak(user):
+        return qs.none()
+    return qs.filter(wilayah__in=wilayah_cakupan(user))
+
+
+def get_jajak_untuk_pengelola(request: HttpRequest, pk: int) -> Jajak:
+    jajak = Jajak.objects.select_related("wilayah").filter(pk=pk).first()
+    if jajak is None or not boleh_kelola_jajak(request.user, jajak):
+        raise Http404("Jajak pendapat tidak ditemukan.")
+    return jajak

@@ -12,6 +12,7 @@ from suarawarga.models import (
     KOLOM_PROGRAM,
     Aspirasi,
     Bidang,
+    Pemilih,
     Program,
     SumberDana,
     Tahap,
@@ -253,3 +254,53 @@ class SaringProgramForm(forms.Form):
             if nilai:
                 qs = qs.filter(**{kolom: nilai})
         return qs
+
+
+class JajakForm(forms.Form):
+    pertanyaan = forms.CharField(label=_("Pertanyaan"), max_length=300)
+    keterangan = forms.CharField(label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=3000)
+    opsi = forms.CharField(
+        label=_("Pilihan jawaban"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Satu pilihan per baris, 2 sampai 10 pilihan."),
+    )
+    wilayah = forms.ModelChoiceField(label=_("Wilayah"), queryset=Wilayah.objects.none())
+    ganda = forms.BooleanField(label=_("Boleh memilih lebih dari satu"), required=False)
+    maks_pilihan = forms.IntegerField(label=_("Paling banyak dipilih"), required=False, min_value=2, max_value=10)
+    buka_pada = forms.DateTimeField(label=_("Dibuka"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    tutup_pada = forms.DateTimeField(label=_("Ditutup"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    pemilih = forms.ChoiceField(
+        label=_("Yang boleh memilih"), choices=Pemilih.choices, widget=forms.RadioSelect, initial=Pemilih.SEMUA
+    )
+    hasil_sebelum_tutup = forms.BooleanField(label=_("Hasil tampil sebelum ditutup"), required=False, initial=True)
+
+    def __init__(self, *args, wilayah_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wilayah"].queryset = wilayah_qs.order_by("level", "nama")
+        self.fields["wilayah"].label_from_instance = lambda w: str(w.nama_lengkap)
+        self.fields["wilayah"].error_messages["invalid_choice"] = _("Pilih wilayah dari daftar (dalam cakupan Anda).")
+
+    def clean_opsi(self):
+        return [baris for baris in self.cleaned_data["opsi"].splitlines() if baris.strip()]
+
+
+class PilihSatu(forms.RadioSelect):
+    """Radio buttons for a field that takes a list (one answer, or several with checkboxes, the same field)."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+
+class PilihForm(forms.Form):
+    opsi = forms.TypedMultipleChoiceField(
+        label=_("Jawaban Anda"), coerce=int, error_messages={"required": _("Pilih salah satu jawaban.")}
+    )
+
+    def __init__(self, *args, jajak, **kwargs):
+        super().__init__(*args, **kwargs)
+        terbuka = [(o.pk, o.teks) for o in jajak.opsi.all() if not o.ditutup]
+        self.fields["opsi"].choices = terbuka
+        self.fields["opsi"].widget = forms.CheckboxSelectMultiple(choices=terbuka) if jajak.ganda else PilihSatu(choices=terbuka)
+        self.fields["opsi"].error_messages["invalid_choice"] = _("Pilihan ini sudah ditutup atau tidak ada; muat ulang halaman.")
+        if jajak.ganda:
+            self.fields["opsi"].help_text = _("Paling banyak %(n)s pilihan.") % {"n": jajak.maks_pilihan}

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -39,6 +40,8 @@ class AksiSuara(models.TextChoices):
     PROGRAM_UBAH = "suarawarga_program_ubah", _("Program pembangunan diubah")
     PROGRAM_TAHAP = "suarawarga_program_tahap", _("Tahap program pembangunan diubah")
     PROGRAM_PROGRES = "suarawarga_program_progres", _("Kemajuan program pembangunan dicatat")
+    JAJAK_BUAT = "suarawarga_jajak_buat", _("Jajak pendapat dibuat")
+    JAJAK_TUTUP_OPSI = "suarawarga_jajak_tutup_opsi", _("Pilihan jajak pendapat ditutup")
 
 
 # --- Aspirasi ---------------------------------------------------------------------------------------
@@ -735,3 +738,222 @@ class FotoProgres(PhotoVariants):
     class Meta(PhotoVariants.Meta):
         verbose_name = _("foto kemajuan program")
         verbose_name_plural = _("foto kemajuan program")
+
+
+# --- Jajak pendapat ------------------------------------------------------------------------------------
+
+OPSI_MIN, OPSI_MAKS = 2, 10
+
+
+class Pemilih(models.TextChoices):
+    SEMUA = "semua", _("Siapa saja, tanpa masuk (tidak ilmiah — hanya gambaran)")
+    AKUN = "akun", _("Hanya akun yang masuk, dari wilayah ini")
+
+
+@dataclass
+class HasilOpsi:
+    opsi: Opsi
+    jumlah: int
+    persen: float
+
+
+class JajakQuerySet(models.QuerySet["Jajak", "Jajak"]):
+    def dibuka(self, pada=None):
+        sekarang = pada or timezone.now()
+        return self.filter(buka_pada__lte=sekarang, tutup_pada__gt=sekarang)
+
+
+class Jajak(models.Model):
+    """A poll of a village or the whole regency. Votes are rows (one per voter and option), counted when
+    shown, so concurrent voters never overwrite one another's count."""
+
+    pertanyaan = models.CharField(_("pertanyaan"), max_length=300)
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    wilayah = models.ForeignKey(Wilayah, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+")
+    ganda = models.BooleanField(_("boleh memilih lebih dari satu"), default=False)
+    maks_pilihan = models.PositiveSmallIntegerField(_("paling banyak dipilih"), default=1)
+    buka_pada = models.DateTimeField(_("dibuka"))
+    tutup_pada = models.DateTimeField(_("ditutup"))
+    pemilih = models.CharField(_("yang boleh memilih"), max_length=5, choices=Pemilih.choices, default=Pemilih.SEMUA)
+    hasil_sebelum_tutup = models.BooleanField(_("hasil tampil sebelum ditutup"), default=True)
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    demo = models.BooleanField(default=False)
+
+    objects = JajakQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("jajak pendapat")
+        verbose_name_plural = _("jajak pendapat")
+        ordering = ["-buka_pada"]
+        constraints = [
+            models.CheckConstraint(condition=Q(tutup_pada__gt=F("buka_pada")), name="suarawarga_jajak_tutup_setelah_buka")
+        ]
+
+    def __str__(self) -> str:
+        return self.pertanyaan
+
+    def get_absolute_url(self) -> str:
+        return reverse("suarawarga:jajak_detail", args=[self.pk])
+
+    def dibuka(self, pada=None) -> bool:
+        sekarang = pada or timezone.now()
+        return self.buka_pada <= sekarang < self.tutup_pada
+
+    def selesai(self, pada=None) -> bool:
+        return (pada or timezone.now()) >= self.tutup_pada
+
+    @property
+    def tidak_ilmiah(self) -> bool:
+        """Anyone may vote without an account: one vote per browser and a limit per address, no more."""
+        return self.pemilih == Pemilih.SEMUA
+
+    def hasil_terlihat(self, pada=None) -> bool:
+        return self.hasil_sebelum_tutup or self.selesai(pada)
+
+    def boleh_memilih(self, user) -> bool:
+        """Whether this user may vote at all: anyone for an open poll; for an account poll, an active account
+        whose region is the poll's (or inside it; any account for a regency poll)."""
+        if self.pemilih == Pemilih.SEMUA:
+            return True
+        if user is None or not user.is_authenticated or not user.is_active:
+            return False
+        if self.wilayah.level == Level.KABUPATEN:
+            return True
+        return user.wilayah_id is not None and (
+            user.wilayah_id == self.wilayah_id or user.wilayah_id.startswith(self.wilayah_id + ".")
+        )
+
+    @classmethod
+    def buat(cls, *, oleh, opsi: list[str], **fields) -> Jajak:
+        """Create a poll with its 2–10 options (blank lines dropped, duplicates refused)."""
+        teks = [t.strip() for t in opsi if t.strip()]
+        if not OPSI_MIN <= len(teks) <= OPSI_MAKS:
+            raise DomainError(_("Tuliskan 2 sampai 10 pilihan, satu per baris."), field="opsi")
+        if len({t.casefold() for t in teks}) != len(teks):
+            raise DomainError(_("Ada pilihan yang sama; setiap pilihan harus berbeda."), field="opsi")
+        if fields["tutup_pada"] <= fields["buka_pada"]:
+            raise DomainError(_("Waktu tutup harus setelah waktu buka."), field="tutup_pada")
+        maks = fields.get("maks_pilihan") or 1
+        if fields.get("ganda") and not 2 <= maks <= len(teks):
+            raise DomainError(_("Batas pilihan antara 2 dan jumlah pilihan."), field="maks_pilihan")
+        if not fields.get("ganda"):
+            fields["maks_pilihan"] = 1
+        with transaction.atomic():
+            jajak = cls.objects.create(dibuat_oleh=oleh, **fields)
+            Opsi.objects.bulk_create(Opsi(jajak=jajak, teks=t[:200], urutan=i) for i, t in enumerate(teks))
+            catat(oleh, AksiSuara.JAJAK_BUAT, jajak, f"Jajak pendapat: {jajak.pertanyaan[:100]}", wilayah=jajak.wilayah)
+            invalidate()
+        return jajak
+
+    def pilih(self, *, pemilih: str, opsi_ids: list[int], klien: str = "", batas_per_klien: int | None = None) -> None:
+        """Record (or replace, until the close) the votes of one voter (`pemilih`: see `Pemilihan`).
+
+        Refused after the close, for an option not of this poll or closed, for too many options, and for a new
+        voter from an address that already brought `batas_per_klien` voters to this poll."""
+        if not self.dibuka():
+            raise DomainError(_("Jajak pendapat ini sudah ditutup.") if self.selesai() else _("Jajak pendapat ini belum dibuka."))
+        pilihan = set(opsi_ids)
+        if not pilihan:
+            raise DomainError(_("Pilih salah satu jawaban."), field="opsi")
+        if len(pilihan) > self.maks_pilihan:
+            raise DomainError(
+                _("Paling banyak %(n)s pilihan.") % {"n": self.maks_pilihan} if self.ganda else _("Pilih satu jawaban saja."),
+                field="opsi",
+            )
+        sah = set(self.opsi.filter(pk__in=pilihan, ditutup=False).values_list("pk", flat=True))
+        if sah != pilihan:
+            raise DomainError(_("Pilihan ini sudah ditutup atau tidak ada; muat ulang halaman."), field="opsi")
+        with transaction.atomic():
+            # One row per voter, locked while their votes change: two requests of the same voter queue up
+            # (on PostgreSQL), other voters never wait for each other.
+            pemilihan = Pemilihan.objects.filter(jajak=self, pemilih=pemilih).select_for_update().first()
+            if pemilihan is None:
+                penuh = batas_per_klien is not None and klien
+                if penuh and Pemilihan.objects.filter(jajak=self, klien=klien).count() >= (batas_per_klien or 0):
+                    raise DomainError(
+                        _(
+                            "Terlalu banyak suara dari alamat jaringan ini untuk jajak pendapat ini. "
+                            "Coba dari jaringan lain, atau masuk dengan akun."
+                        )
+                    )
+                try:
+                    with transaction.atomic():
+                        pemilihan = Pemilihan.objects.create(jajak=self, pemilih=pemilih, klien=klien)
+                except IntegrityError as e:  # the same voter's other request created it first: theirs stands
+                    raise DomainError(_("Suara Anda baru saja tercatat dari permintaan lain; muat ulang halaman.")) from e
+            pemilihan.suara.all().delete()
+            Suara.objects.bulk_create(Suara(jajak=self, opsi_id=pk, pemilihan=pemilihan) for pk in sorted(pilihan))
+            Pemilihan.objects.filter(pk=pemilihan.pk).update(diubah=timezone.now())
+        invalidate()
+
+    def pilihan_pemilih(self, pemilih: str) -> set[int]:
+        return set(Suara.objects.filter(jajak=self, pemilihan__pemilih=pemilih).values_list("opsi_id", flat=True))
+
+    def hasil(self) -> tuple[list[HasilOpsi], int]:
+        """Each option with its votes and its share of voters (of those who voted, for multiple choice), and
+        how many voted."""
+        jumlah = dict(Suara.objects.filter(jajak=self).values_list("opsi").annotate(n=Count("id")).values_list("opsi", "n"))
+        total = Pemilihan.objects.filter(jajak=self, suara__isnull=False).distinct().count()
+        baris = [HasilOpsi(o, jumlah.get(o.pk, 0), 100 * jumlah.get(o.pk, 0) / total if total else 0.0) for o in self.opsi.all()]
+        return baris, total
+
+
+class Opsi(models.Model):
+    jajak = models.ForeignKey(Jajak, on_delete=models.CASCADE, related_name="opsi")
+    teks = models.CharField(_("pilihan"), max_length=200)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    ditutup = models.BooleanField(_("ditutup"), default=False)
+
+    class Meta:
+        ordering = ["urutan", "id"]
+        verbose_name = _("pilihan jajak pendapat")
+        verbose_name_plural = _("pilihan jajak pendapat")
+
+    def __str__(self) -> str:
+        return self.teks
+
+    def tutup(self, *, oleh) -> None:
+        """Withdraw an option (it keeps its votes; no new ones)."""
+        with transaction.atomic():
+            Opsi.objects.filter(pk=self.pk).update(ditutup=True)
+            self.ditutup = True
+            catat(oleh, AksiSuara.JAJAK_TUTUP_OPSI, self.jajak, f"Pilihan ditutup: {self.teks[:100]}", wilayah=self.jajak.wilayah)
+            invalidate()
+
+
+class Pemilihan(models.Model):
+    """One voter of a poll. `pemilih` is "u<user id>" or "t<keyed hash of a browser token>"; `klien` a keyed
+    hash of the address they first voted from (never the address)."""
+
+    jajak = models.ForeignKey(Jajak, on_delete=models.CASCADE, related_name="pemilihan")
+    pemilih = models.CharField(max_length=40)
+    klien = models.CharField(max_length=32, blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pemilih")
+        verbose_name_plural = _("pemilih")
+        constraints = [models.UniqueConstraint(fields=["jajak", "pemilih"], name="suarawarga_pemilih_sekali")]
+        indexes = [models.Index(fields=["jajak", "klien"])]
+
+    def __str__(self) -> str:
+        return f"{self.jajak_id}:{self.pemilih}"
+
+
+class Suara(models.Model):
+    """One voter's vote for one option."""
+
+    jajak = models.ForeignKey(Jajak, on_delete=models.CASCADE, related_name="suara")
+    opsi = models.ForeignKey(Opsi, on_delete=models.CASCADE, related_name="suara")
+    pemilihan = models.ForeignKey(Pemilihan, on_delete=models.CASCADE, related_name="suara")
+
+    class Meta:
+        verbose_name = _("suara")
+        verbose_name_plural = _("suara")
+        constraints = [models.UniqueConstraint(fields=["pemilihan", "opsi"], name="suarawarga_suara_sekali")]
+        indexes = [models.Index(fields=["jajak", "opsi"])]
+
+    def __str__(self) -> str:
+        return f"{self.jajak_id}:{self.opsi_id}"

@@ -20,4 +20,13 @@ urlpatterns = [
     path("kelola/program/<int:pk>/", views.program_tulis, name="program_ubah"),
     path("kelola/program/<int:pk>/tahap/", views.program_tahap, name="program_tahap"),
     path("kelola/program/<int:pk>/progres/", views.program_progres, name="program_progres"),
+    path("jajak/", views.jajak_daftar, name="jajak_daftar"),
+    path("jajak/<int:pk>/", views.jajak_detail, name="jajak_detail"),
+    path("jajak/<int:pk>/pilih/", views.jajak_pilih, name="jajak_pilih"),
+    path("jajak/<int:pk>/hasil.csv", views.jajak_csv, name="jajak_csv"),
+    path("kelola/jajak/", views.jajak_meja, name="jajak_meja"),
+    path("kelola/jajak/tambah/", views.jajak_tambah, name="jajak_tambah"),
+    path("kelola/jajak/<int:pk>/", views.jajak_kelola, name="jajak_kelola"),
+    path("kelola/jajak/<int:pk>/hasil.csv", views.jajak_kelola_csv, name="jajak_kelola_csv"),
+    path("kelola/jajak/<int:pk>/opsi/<int:opsi_pk>/tutup/", views.jajak_tutup_opsi, name="jajak_tutup_opsi"),
 ]

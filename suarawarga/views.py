@@ -1,10 +1,17 @@
+import csv
+import secrets
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -17,16 +24,30 @@ from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
 from suarawarga import akses
 from suarawarga.forms import (
+    JajakForm,
     KirimAspirasiForm,
     LacakForm,
     LangkahForm,
+    PilihForm,
     ProgramForm,
     ProgresForm,
     SaringProgramForm,
     TahapForm,
     TanggapanForm,
 )
-from suarawarga.models import Aspirasi, FotoAspirasi, FotoProgres, Program, StatusAspirasi, Topik, hari_ini, rapikan_kode
+from suarawarga.grafik import grafik_batang
+from suarawarga.models import (
+    Aspirasi,
+    FotoAspirasi,
+    FotoProgres,
+    Jajak,
+    Opsi,
+    Program,
+    StatusAspirasi,
+    Topik,
+    hari_ini,
+    rapikan_kode,
+)
 
 # A client may send this many aspirations an hour (a KIM member entering a village meeting's worth is signed in).
 BATAS_KIRIM_PER_JAM = 10
@@ -330,3 +351,170 @@ def program_progres(request, pk):
     wilayah_qs = akses.wilayah_untuk_program(request.user)
     konteks = _konteks_program(program, form=ProgramForm(instance=program, wilayah_qs=wilayah_qs), progres_form=form)
     return render(request, "suarawarga/program_tulis.html", konteks, status=400)
+
+
+# --- Jajak pendapat ------------------------------------------------------------------------------------
+
+KUKI_JAJAK = "jajak_peramban"
+# New anonymous voters one address may bring to one poll (a village office or school shares one address).
+BATAS_PEMILIH_PER_ALAMAT = 30
+
+
+@require_safe
+@public_page
+def jajak_daftar(request):
+    sekarang = timezone.now()
+    dibuka = Jajak.objects.dibuka(sekarang).select_related("wilayah")
+    selesai = Jajak.objects.filter(tutup_pada__lte=sekarang).select_related("wilayah").order_by("-tutup_pada")[:30]
+    return render(request, "suarawarga/jajak_daftar.html", {"dibuka": dibuka, "selesai": selesai})
+
+
+def _token_peramban(request) -> str:
+    """This browser's signed voting token ("" when it has none yet)."""
+    return str(request.get_signed_cookie(KUKI_JAJAK, default="", salt="suarawarga.jajak"))
+
+
+def _kunci_pemilih(request, token: str = "") -> str | None:
+    """Who votes: a signed-in account ("u<id>"), else this browser's token ("t<keyed hash>"), or None."""
+    if request.user.is_authenticated:
+        return f"u{request.user.pk}"
+    token = token or _token_peramban(request)
+    return f"t{salted_hmac('suarawarga.jajak', token).hexdigest()[:32]}" if token else None
+
+
+def _konteks_jajak(request, jajak: Jajak, form=None) -> dict:
+    kunci = _kunci_pemilih(request)
+    milik = jajak.pilihan_pemilih(kunci) if kunci else set()
+    konteks = {
+        "jajak": jajak,
+        "form": form or PilihForm(jajak=jajak, initial={"opsi": sorted(milik)}),
+        "sudah_memilih": bool(milik),
+        "boleh_memilih": jajak.boleh_memilih(request.user) and jajak.dibuka(),
+    }
+    if jajak.hasil_terlihat():
+        hasil, total = jajak.hasil()
+        konteks.update(hasil=hasil, total=total, grafik=grafik_batang(hasil, total))
+    return konteks
+
+
+@require_safe
+def jajak_detail(request, pk):
+    """Not cached: it shows the visitor's own vote."""
+    jajak = get_object_or_404(Jajak.objects.select_related("wilayah"), pk=pk)
+    return render(request, "suarawarga/jajak_detail.html", _konteks_jajak(request, jajak))
+
+
+@require_POST
+def jajak_pilih(request, pk):
+    jajak = get_object_or_404(Jajak.objects.select_related("wilayah"), pk=pk)
+    if not jajak.boleh_memilih(request.user):
+        if not request.user.is_authenticated:
+            return redirect_to_login(jajak.get_absolute_url())
+        messages.error(
+            request, _("Jajak pendapat ini hanya untuk akun warga %(wilayah)s.") % {"wilayah": jajak.wilayah.nama_lengkap}
+        )
+        return redirect(jajak)
+    form = PilihForm(request.POST, jajak=jajak)
+    token = "" if request.user.is_authenticated or _token_peramban(request) else secrets.token_urlsafe(24)
+    kunci = _kunci_pemilih(request, token) or ""
+    if form.is_valid():
+        try:
+            jajak.pilih(
+                pemilih=kunci,
+                opsi_ids=form.cleaned_data["opsi"],
+                klien=salted_hmac("suarawarga.klien", ratelimit.client_address(request)).hexdigest()[:32],
+                batas_per_klien=None if request.user.is_authenticated else BATAS_PEMILIH_PER_ALAMAT,
+            )
+        except DomainError as e:
+            form.add_error(e.field, str(e))
+        else:
+            messages.success(
+                request, _("Terima kasih, pilihan Anda tercatat. Anda dapat mengubahnya sampai jajak pendapat ditutup.")
+            )
+            response = redirect(jajak)
+            if token:
+                response.set_signed_cookie(
+                    KUKI_JAJAK,
+                    token,
+                    salt="suarawarga.jajak",
+                    max_age=400 * 24 * 3600,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=settings.SESSION_COOKIE_SECURE,
+                )
+            return response
+    return render(request, "suarawarga/jajak_detail.html", _konteks_jajak(request, jajak, form), status=400)
+
+
+@require_safe
+def jajak_csv(request, pk):
+    jajak = get_object_or_404(Jajak, pk=pk)
+    if not jajak.hasil_terlihat():
+        raise Http404("Hasil belum dibuka.")
+    return _csv_hasil(jajak)
+
+
+def _csv_hasil(jajak: Jajak) -> HttpResponse:
+    hasil, total = jajak.hasil()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="jajak-{jajak.pk}-hasil.csv"'
+    tulis = csv.writer(response)
+    tulis.writerow(["pilihan", "suara", "persen_pemilih"])
+    for h in hasil:
+        tulis.writerow([h.opsi.teks, h.jumlah, f"{h.persen:.1f}"])
+    tulis.writerow(["jumlah pemilih", total, ""])
+    return response
+
+
+@login_required
+@require_safe
+def jajak_meja(request):
+    wajib(akses.boleh_buat_jajak(request.user))
+    jajak = akses.jajak_untuk_pengelola(request.user).select_related("wilayah")[:100]
+    return render(request, "suarawarga/jajak_meja.html", {"daftar": jajak})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def jajak_tambah(request):
+    wajib(akses.boleh_buat_jajak(request.user))
+    form = JajakForm(request.POST or None, wilayah_qs=akses.wilayah_untuk_jajak(request.user))
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        try:
+            jajak = Jajak.buat(oleh=request.user, opsi=d.pop("opsi"), **d)
+        except DomainError as e:
+            form.add_error(e.field, str(e))
+        else:
+            messages.success(request, _("Jajak pendapat dibuat."))
+            return redirect("suarawarga:jajak_kelola", pk=jajak.pk)
+    return render(request, "suarawarga/jajak_tambah.html", {"form": form}, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_safe
+def jajak_kelola(request, pk):
+    """Its owner sees the results even while the public does not, and closes options."""
+    jajak = akses.get_jajak_untuk_pengelola(request, pk)
+    hasil, total = jajak.hasil()
+    return render(
+        request,
+        "suarawarga/jajak_kelola.html",
+        {"jajak": jajak, "hasil": hasil, "total": total, "grafik": grafik_batang(hasil, total)},
+    )
+
+
+@login_required
+@require_POST
+def jajak_tutup_opsi(request, pk, opsi_pk):
+    jajak = akses.get_jajak_untuk_pengelola(request, pk)
+    opsi = get_object_or_404(Opsi, pk=opsi_pk, jajak=jajak)
+    opsi.tutup(oleh=request.user)
+    messages.success(request, _("Pilihan “%(teks)s” ditutup.") % {"teks": opsi.teks})
+    return redirect("suarawarga:jajak_kelola", pk=jajak.pk)
+
+
+@login_required
+@require_safe
+def jajak_kelola_csv(request, pk):
+    return _csv_hasil(akses.get_jajak_untuk_pengelola(request, pk))

@@ -1,7 +1,11 @@
 """Small helpers for suara warga's tests."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from jembatan.test import DESA_A
-from suarawarga.models import Aspirasi, Bidang, Program, SumberDana, Topik
+from suarawarga.models import Aspirasi, Bidang, Jajak, Program, SumberDana, Topik
 from wilayah.models import Wilayah
 
 
@@ -26,3 +30,12 @@ def make_program(cast, **fields) -> Program:
     fields.setdefault("dibuat_oleh", cast.pemdes)
     fields.setdefault("slug", "pengerasan-jalan-usaha-tani-dusun-2")
     return Program.objects.create(**fields)
+
+
+def make_jajak(cast, opsi=("Balai desa", "Lapangan bola", "Sekolah dasar"), **fields) -> Jajak:
+    """An open poll of village A by its government, anyone may vote, results shown while open."""
+    fields.setdefault("pertanyaan", "Di mana sebaiknya posyandu baru dibangun?")
+    fields.setdefault("wilayah", Wilayah.objects.get(kode=DESA_A))
+    fields.setdefault("buka_pada", timezone.now() - timedelta(days=1))
+    fields.setdefault("tutup_pada", timezone.now() + timedelta(days=7))
+    return Jajak.buat(oleh=cast.pemdes, opsi=list(opsi), **fields)
