@@ -38,7 +38,7 @@ class AksiSuara(models.TextChoices):
     ASPIRASI_TANGGAPAN = "suarawarga_aspirasi_tanggapan", _("Pengirim menanggapi tindak lanjut")
     PROGRAM_BUAT = "suarawarga_program_buat", _("Program pembangunan dibuat")
     PROGRAM_UBAH = "suarawarga_program_ubah", _("Program pembangunan diubah")
-    PROGRAM_TAHAP = "suarawarga_program_tahap", _("Tahap program pembangunan diubah")
+    PROGRAM_TAHAP = "suarawarga_program_tahap", _("TahapProgram program pembangunan diubah")
     PROGRAM_PROGRES = "suarawarga_program_progres", _("Kemajuan program pembangunan dicatat")
     JAJAK_BUAT = "suarawarga_jajak_buat", _("Jajak pendapat dibuat")
     JAJAK_TUTUP_OPSI = "suarawarga_jajak_tutup_opsi", _("Pilihan jajak pendapat ditutup")
@@ -47,7 +47,7 @@ class AksiSuara(models.TextChoices):
 # --- Aspirasi ---------------------------------------------------------------------------------------
 
 
-class Topik(models.TextChoices):
+class TopikAspirasi(models.TextChoices):
     INFRASTRUKTUR = "infrastruktur", _("Jalan, jembatan dan bangunan umum")
     AIR_SANITASI = "air_sanitasi", _("Air bersih dan sanitasi")
     KESEHATAN = "kesehatan", _("Kesehatan")
@@ -160,7 +160,7 @@ class Aspirasi(models.Model):
     its topic, village, text and steps only."""
 
     kode = models.CharField(_("kode pelacakan"), max_length=13, unique=True)
-    topik = models.CharField(_("topik"), max_length=20, choices=Topik.choices)
+    topik = models.CharField(_("topik"), max_length=20, choices=TopikAspirasi.choices)
     isi = models.TextField(_("isi aspirasi"), max_length=ISI_MAKS)
     wilayah = models.ForeignKey(Wilayah, verbose_name=_("desa/kelurahan"), on_delete=models.PROTECT, related_name="+")
     nama = models.CharField(_("nama"), max_length=100, blank=True)
@@ -511,7 +511,7 @@ class SumberDana(models.TextChoices):
     LAINNYA = "lainnya", _("Lainnya")
 
 
-class Tahap(models.TextChoices):
+class TahapProgram(models.TextChoices):
     RENCANA = "rencana", _("Rencana")
     BERJALAN = "berjalan", _("Berjalan")
     SELESAI = "selesai", _("Selesai")
@@ -521,11 +521,11 @@ class Tahap(models.TextChoices):
 
 # Which stage may follow which (selesai and batal are final).
 TAHAP_BERIKUT: dict[str, tuple[str, ...]] = {
-    Tahap.RENCANA: (Tahap.BERJALAN, Tahap.DITUNDA, Tahap.BATAL),
-    Tahap.BERJALAN: (Tahap.SELESAI, Tahap.DITUNDA, Tahap.BATAL),
-    Tahap.DITUNDA: (Tahap.BERJALAN, Tahap.BATAL),
-    Tahap.SELESAI: (),
-    Tahap.BATAL: (),
+    TahapProgram.RENCANA: (TahapProgram.BERJALAN, TahapProgram.DITUNDA, TahapProgram.BATAL),
+    TahapProgram.BERJALAN: (TahapProgram.SELESAI, TahapProgram.DITUNDA, TahapProgram.BATAL),
+    TahapProgram.DITUNDA: (TahapProgram.BERJALAN, TahapProgram.BATAL),
+    TahapProgram.SELESAI: (),
+    TahapProgram.BATAL: (),
 }
 
 # What the program form edits (the audit trail compares these).
@@ -579,7 +579,7 @@ class Program(Versioned):
     sumber_dana = models.CharField(_("sumber dana"), max_length=10, choices=SumberDana.choices)
     anggaran = models.PositiveBigIntegerField(_("anggaran (Rp)"), null=True, blank=True)
     pelaksana = models.CharField(_("pelaksana"), max_length=150, help_text=_("mis. TPK Desa Tungkap, Dinas PUPR, CV …"))
-    tahap = models.CharField(_("tahap"), max_length=10, choices=Tahap.choices, default=Tahap.RENCANA, db_index=True)
+    tahap = models.CharField(_("tahap"), max_length=10, choices=TahapProgram.choices, default=TahapProgram.RENCANA, db_index=True)
     alasan_tahap = models.TextField(_("alasan ditunda/batal"), blank=True)
     progres = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
     dokumen = models.FileField(_("dokumen (PDF)"), upload_to=UploadTo("publik/program/%Y"), blank=True)
@@ -648,7 +648,7 @@ class Program(Versioned):
         """Move the program to a stage that may follow its current one; ditunda and batal need a reason the
         public reads, selesai sets the progress to 100 %."""
         alasan = alasan.strip()
-        if tahap in (Tahap.DITUNDA, Tahap.BATAL) and not alasan:
+        if tahap in (TahapProgram.DITUNDA, TahapProgram.BATAL) and not alasan:
             raise DomainError(
                 _("Tuliskan alasan program ditunda atau dibatalkan; alasan tampil di halaman program."), field="alasan"
             )
@@ -658,22 +658,22 @@ class Program(Versioned):
                 raise DomainError(
                     _("Program yang %(dari)s tidak dapat diubah menjadi %(ke)s.")
                     % {
-                        "dari": Tahap(lama.tahap).label.lower(),
-                        "ke": Tahap(tahap).label.lower() if tahap in Tahap.values else tahap,
+                        "dari": TahapProgram(lama.tahap).label.lower(),
+                        "ke": TahapProgram(tahap).label.lower() if tahap in TahapProgram.values else tahap,
                     },
                     field="tahap",
                 )
             self.bump_version(versi)
             self.tahap = tahap
-            self.alasan_tahap = alasan if tahap in (Tahap.DITUNDA, Tahap.BATAL) else ""
-            if tahap == Tahap.SELESAI:
+            self.alasan_tahap = alasan if tahap in (TahapProgram.DITUNDA, TahapProgram.BATAL) else ""
+            if tahap == TahapProgram.SELESAI:
                 self.progres = 100
             self.save()
             catat(
                 oleh,
                 AksiSuara.PROGRAM_TAHAP,
                 self,
-                f"{self.nama[:100]}: {Tahap(tahap).label}",
+                f"{self.nama[:100]}: {TahapProgram(tahap).label}",
                 wilayah=self.wilayah,
                 sebelum=potret(lama, ["tahap", "alasan_tahap", "progres"]),
             )
@@ -688,7 +688,7 @@ class Program(Versioned):
             raise DomainError(_("Tanggal kemajuan tidak boleh di masa depan."), field="tanggal")
         with transaction.atomic():
             lama = Program.objects.select_for_update().get(pk=self.pk)
-            if lama.tahap != Tahap.BERJALAN:
+            if lama.tahap != TahapProgram.BERJALAN:
                 raise DomainError(_("Kemajuan hanya dicatat untuk program yang sedang berjalan."))
             if not lama.progres <= persen <= 100:
                 raise DomainError(

@@ -44,7 +44,7 @@ from suarawarga.models import (
     Opsi,
     Program,
     StatusAspirasi,
-    Topik,
+    TopikAspirasi,
     hari_ini,
     rapikan_kode,
 )
@@ -138,11 +138,11 @@ def aspirasi_daftar(request):
     """Aspirations their senders allowed to be shown: topic, village, text and status; never who sent them."""
     qs = Aspirasi.objects.publik().select_related("wilayah__parent")
     topik = request.GET.get("topik", "")
-    if topik in Topik.values:
+    if topik in TopikAspirasi.values:
         qs = qs.filter(topik=topik)
     halaman = Paginator(qs, 30).get_page(request.GET.get("halaman"))
     return render(
-        request, "suarawarga/aspirasi_daftar.html", {"halaman": halaman, "topik": topik, "pilihan_topik": Topik.choices}
+        request, "suarawarga/aspirasi_daftar.html", {"halaman": halaman, "topik": topik, "pilihan_topik": TopikAspirasi.choices}
     )
 
 
@@ -321,7 +321,7 @@ def program_tahap(request, pk):
         except DomainError as e:
             form.add_error(e.field if e.field in form.fields else None, str(e))
         else:
-            messages.success(request, _("Tahap program: %(tahap)s.") % {"tahap": program.get_tahap_display()})
+            messages.success(request, _("TahapProgram program: %(tahap)s.") % {"tahap": program.get_tahap_display()})
             return redirect("suarawarga:program_ubah", pk=program.pk)
     wilayah_qs = akses.wilayah_untuk_program(request.user)
     konteks = _konteks_program(program, form=ProgramForm(instance=program, wilayah_qs=wilayah_qs), tahap_form=form)

@@ -26,12 +26,12 @@ PENANGAN = PENGELOLA_A | {"editor_lain"}
 
 
 def terlindung(cast) -> list[Halaman]:
-    from suarawarga.models import Tahap
+    from suarawarga.models import TahapProgram
     from suarawarga.tests.bantu import make_aspirasi, make_jajak, make_program
 
     aspirasi = make_aspirasi()
     program = make_program(cast)
-    berjalan = make_program(cast, tahap=Tahap.BERJALAN)
+    berjalan = make_program(cast, tahap=TahapProgram.BERJALAN)
     jajak = make_jajak(cast)
     opsi = jajak.opsi.all()[0]
     return [

@@ -7,7 +7,7 @@ import time_machine
 
 from akun.models import Audit
 from jembatan.lib.domain import DomainError, StaleVersion
-from suarawarga.models import AksiSuara, Tahap
+from suarawarga.models import AksiSuara, TahapProgram
 from suarawarga.tests.bantu import make_program
 
 pytestmark = pytest.mark.django_db
@@ -15,19 +15,24 @@ pytestmark = pytest.mark.django_db
 
 def test_a_program_runs_records_progress_and_completes(cast):
     p = make_program(cast)
-    p.ubah_tahap(Tahap.BERJALAN, oleh=cast.pemdes, versi=p.versi)
+    p.ubah_tahap(TahapProgram.BERJALAN, oleh=cast.pemdes, versi=p.versi)
     with time_machine.travel("2026-07-10 10:00 +08:00", tick=False):
         p.catat_progres(oleh=cast.pemdes, persen=40, tanggal=date(2026, 7, 9), catatan="Timbunan sirtu 180 m.")
-    p.ubah_tahap(Tahap.SELESAI, oleh=cast.pemdes, versi=p.versi)
+    p.ubah_tahap(TahapProgram.SELESAI, oleh=cast.pemdes, versi=p.versi)
     p.refresh_from_db()
-    assert (p.tahap, p.progres) == (Tahap.SELESAI, 100)
+    assert (p.tahap, p.progres) == (TahapProgram.SELESAI, 100)
     assert [(k.persen, k.catatan) for k in p.kemajuan.all()] == [(40, "Timbunan sirtu 180 m.")]
     aksi = list(Audit.objects.filter(objek_id=str(p.pk), objek_tipe="program").order_by("pk").values_list("aksi", flat=True))
     assert aksi == [AksiSuara.PROGRAM_TAHAP, AksiSuara.PROGRAM_PROGRES, AksiSuara.PROGRAM_TAHAP]
 
 
 @pytest.mark.parametrize(
-    ("dari", "ke"), [(Tahap.RENCANA, Tahap.SELESAI), (Tahap.SELESAI, Tahap.BERJALAN), (Tahap.BATAL, Tahap.BERJALAN)]
+    ("dari", "ke"),
+    [
+        (TahapProgram.RENCANA, TahapProgram.SELESAI),
+        (TahapProgram.SELESAI, TahapProgram.BERJALAN),
+        (TahapProgram.BATAL, TahapProgram.BERJALAN),
+    ],
 )
 def test_a_stage_that_may_not_follow_is_refused(cast, dari, ke):
     p = make_program(cast, tahap=dari)
@@ -39,22 +44,22 @@ def test_a_stage_that_may_not_follow_is_refused(cast, dari, ke):
 
 
 def test_postponing_or_cancelling_needs_a_reason_the_public_reads(cast):
-    p = make_program(cast, tahap=Tahap.BERJALAN)
+    p = make_program(cast, tahap=TahapProgram.BERJALAN)
     with pytest.raises(DomainError) as e:
-        p.ubah_tahap(Tahap.DITUNDA, oleh=cast.pemdes, versi=p.versi)
+        p.ubah_tahap(TahapProgram.DITUNDA, oleh=cast.pemdes, versi=p.versi)
     assert e.value.field == "alasan"
-    p.ubah_tahap(Tahap.DITUNDA, oleh=cast.pemdes, versi=p.versi, alasan="Menunggu pencairan tahap II.")
-    p.ubah_tahap(Tahap.BERJALAN, oleh=cast.pemdes, versi=p.versi)
+    p.ubah_tahap(TahapProgram.DITUNDA, oleh=cast.pemdes, versi=p.versi, alasan="Menunggu pencairan tahap II.")
+    p.ubah_tahap(TahapProgram.BERJALAN, oleh=cast.pemdes, versi=p.versi)
     p.refresh_from_db()
-    assert p.tahap == Tahap.BERJALAN and p.alasan_tahap == ""
+    assert p.tahap == TahapProgram.BERJALAN and p.alasan_tahap == ""
 
 
 def test_a_stale_form_does_not_overwrite_a_newer_stage(cast):
     p = make_program(cast)
     versi_lama = p.versi
-    p.ubah_tahap(Tahap.BERJALAN, oleh=cast.pemdes, versi=versi_lama)
+    p.ubah_tahap(TahapProgram.BERJALAN, oleh=cast.pemdes, versi=versi_lama)
     with pytest.raises(StaleVersion):
-        p.ubah_tahap(Tahap.BATAL, oleh=cast.operator, versi=versi_lama, alasan="x")
+        p.ubah_tahap(TahapProgram.BATAL, oleh=cast.operator, versi=versi_lama, alasan="x")
 
 
 @pytest.mark.parametrize(
@@ -62,7 +67,7 @@ def test_a_stale_form_does_not_overwrite_a_newer_stage(cast):
     [(30, date(2026, 7, 9), "persen"), (101, date(2026, 7, 9), "persen"), (60, date(2026, 7, 11), "tanggal")],
 )
 def test_progress_does_not_go_back_beyond_100_or_into_the_future(cast, persen, tanggal, field):
-    p = make_program(cast, tahap=Tahap.BERJALAN, progres=50)
+    p = make_program(cast, tahap=TahapProgram.BERJALAN, progres=50)
     with time_machine.travel("2026-07-10 10:00 +08:00", tick=False), pytest.raises(DomainError) as e:
         p.catat_progres(oleh=cast.pemdes, persen=persen, tanggal=tanggal, catatan="Catatan.")
     assert e.value.field == field

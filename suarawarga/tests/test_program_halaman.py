@@ -7,7 +7,7 @@ import re
 import pytest
 
 from jembatan.test import DESA_A, DESA_B, KEC_BINUANG, KEC_TAPIN_TENGAH
-from suarawarga.models import Bidang, SumberDana, Tahap
+from suarawarga.models import Bidang, SumberDana, TahapProgram
 from suarawarga.tests.bantu import make_program
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def test_the_list_filters_by_place_field_year_source_and_stage(client, cast):
         bidang=Bidang.KESEHATAN,
         sumber_dana=SumberDana.ADD,
         tahun=2025,
-        tahap=Tahap.BERJALAN,
+        tahap=TahapProgram.BERJALAN,
     )
     kecamatan = make_program(
         cast, nama="Rehab kantor camat", slug="rehab", wilayah_id=KEC_BINUANG, sumber_dana=SumberDana.APBD_KAB
@@ -41,7 +41,7 @@ def test_the_list_filters_by_place_field_year_source_and_stage(client, cast):
 
 
 def test_the_program_page_shows_its_facts_progress_discussion_and_jsonld(client, cast):
-    p = make_program(cast, tahap=Tahap.BERJALAN, progres=40)
+    p = make_program(cast, tahap=TahapProgram.BERJALAN, progres=40)
     p.kemajuan.create(tanggal="2026-07-09", persen=40, catatan="Timbunan sirtu 180 m.", oleh=cast.pemdes)
     page = client.get(p.get_absolute_url()).content.decode()
     for teks in (
@@ -66,7 +66,7 @@ def test_an_old_slug_redirects_to_the_program(client, cast):
 
 
 def test_a_postponed_program_shows_why(client, cast):
-    p = make_program(cast, tahap=Tahap.DITUNDA, alasan_tahap="Menunggu pencairan tahap II.")
+    p = make_program(cast, tahap=TahapProgram.DITUNDA, alasan_tahap="Menunggu pencairan tahap II.")
     assert "Menunggu pencairan tahap II." in client.get(p.get_absolute_url()).content.decode()
 
 

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from jembatan.test import DESA_A, DESA_B, KAB
 from jembatan.tests.contoh_berkas import pdf_sah, png
-from suarawarga.models import Program, Tahap
+from suarawarga.models import Program, TahapProgram
 from suarawarga.tests.bantu import make_program
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,11 @@ def test_a_village_government_publishes_a_program_with_its_apbdes_page(client, c
     dokumen = SimpleUploadedFile("apbdes.pdf", pdf_sah(), content_type="application/pdf")
     response = client.post("/kelola/program/tambah/", {**ISIAN, "dokumen": dokumen})
     p = Program.objects.get()
-    assert response.status_code == 302 and (p.anggaran, p.dibuat_oleh, p.tahap) == (245_000_000, cast.pemdes, Tahap.RENCANA)
+    assert response.status_code == 302 and (p.anggaran, p.dibuat_oleh, p.tahap) == (
+        245_000_000,
+        cast.pemdes,
+        TahapProgram.RENCANA,
+    )
     assert p.dokumen.name.startswith("publik/program/") and p.dokumen.name.endswith(".pdf")
     assert "APBDes 2026 halaman 7" in client.get(p.get_absolute_url()).content.decode()
 
@@ -78,6 +82,6 @@ def test_stage_and_progress_with_a_photo_through_the_pages(client, cast):
         )
     assert response.status_code == 302
     p.refresh_from_db()
-    assert (p.tahap, p.progres) == (Tahap.BERJALAN, 35) and p.kemajuan.get().foto.count() == 1
+    assert (p.tahap, p.progres) == (TahapProgram.BERJALAN, 35) and p.kemajuan.get().foto.count() == 1
     response = client.post(f"/kelola/program/{p.pk}/progres/", {"persen": "20", "tanggal": "2026-07-10", "catatan": "Salah."})
     assert response.status_code == 400 and "tidak kurang dari yang sudah dicatat" in response.content.decode()

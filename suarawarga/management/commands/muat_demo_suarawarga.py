@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from akun.models import Peran, User
 from kim.models import Kim
-from suarawarga.models import Aspirasi, Bidang, Jajak, Pemilih, Program, SumberDana, Tahap, Topik, Tujuan
+from suarawarga.models import Aspirasi, Bidang, Jajak, Pemilih, Program, SumberDana, TahapProgram, TopikAspirasi, Tujuan
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
             demo=True,
         )
         jalan.simpan(oleh=admin, versi=0)
-        jalan.ubah_tahap(Tahap.BERJALAN, oleh=admin, versi=jalan.versi)
+        jalan.ubah_tahap(TahapProgram.BERJALAN, oleh=admin, versi=jalan.versi)
         jalan.catat_progres(oleh=admin, persen=40, tanggal=timezone.localdate(), catatan="Timbunan sirtu 180 m selesai. (DEMO)")
         posyandu = Program(
             nama="[DEMO] Pembangunan gedung posyandu",
@@ -53,9 +53,9 @@ class Command(BaseCommand):
         )
         posyandu.simpan(oleh=admin, versi=0)
         isi = [
-            (Topik.INFRASTRUKTUR, "[DEMO] Jalan di RT 3 berlubang sejak musim hujan; motor sering tergelincir."),
-            (Topik.AIR_SANITASI, "[DEMO] Air bersih di RT 5 mati tiga hari dalam seminggu."),
-            (Topik.KESEHATAN, "[DEMO] Mohon jadwal posyandu lansia ditambah menjadi dua kali sebulan."),
+            (TopikAspirasi.INFRASTRUKTUR, "[DEMO] Jalan di RT 3 berlubang sejak musim hujan; motor sering tergelincir."),
+            (TopikAspirasi.AIR_SANITASI, "[DEMO] Air bersih di RT 5 mati tiga hari dalam seminggu."),
+            (TopikAspirasi.KESEHATAN, "[DEMO] Mohon jadwal posyandu lansia ditambah menjadi dua kali sebulan."),
         ]
         aspirasi = [Aspirasi.kirim(topik=t, isi=i, wilayah=desa, boleh_publik=True, demo=True) for t, i in isi]
         aspirasi[0].verifikasi(oleh=admin, catatan="Sudah dicek ke lokasi. (DEMO)")
