@@ -47,6 +47,17 @@ class KirimAspirasiForm(forms.Form):
     wilayah = forms.ChoiceField(
         label=_("Desa/kelurahan"), error_messages={"invalid_choice": _("Pilih desa atau kelurahan dari daftar.")}
     )
+    lokasi = forms.CharField(
+        label=_("Lokasi (tidak wajib)"), required=False, max_length=150, help_text=_("RT/RW, dusun, atau patokan terdekat.")
+    )
+    volume = forms.CharField(label=_("Volume (bila tahu)"), required=False, max_length=100, help_text=_("mis. 300 m, 2 unit."))
+    perkiraan_biaya = forms.IntegerField(
+        label=_("Perkiraan biaya dalam Rupiah (bila tahu)"),
+        required=False,
+        min_value=0,
+        max_value=10**13,
+        error_messages={"min_value": _("Biaya tidak boleh negatif."), "invalid": _("Tulis angka saja, mis. 25000000.")},
+    )
     foto = forms.ImageField(
         label=_("Foto (tidak wajib)"),
         required=False,

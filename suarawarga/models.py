@@ -163,6 +163,10 @@ class Aspirasi(models.Model):
     topik = models.CharField(_("topik"), max_length=20, choices=TopikAspirasi.choices)
     isi = models.TextField(_("isi aspirasi"), max_length=ISI_MAKS)
     wilayah = models.ForeignKey(Wilayah, verbose_name=_("desa/kelurahan"), on_delete=models.PROTECT, related_name="+")
+    # For the Musrenbangdes list of proposals, when the sender knows them.
+    lokasi = models.CharField(_("lokasi"), max_length=150, blank=True)
+    volume = models.CharField(_("volume"), max_length=100, blank=True)
+    perkiraan_biaya = models.PositiveBigIntegerField(_("perkiraan biaya (Rp)"), null=True, blank=True)
     nama = models.CharField(_("nama"), max_length=100, blank=True)
     telepon = models.CharField(_("nomor HP"), max_length=15, blank=True)
     email = models.EmailField(_("email"), blank=True)

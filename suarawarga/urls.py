@@ -5,12 +5,14 @@ from suarawarga import feeds, views
 app_name = "suarawarga"
 urlpatterns = [
     path("aspirasi/", views.aspirasi_daftar, name="aspirasi_daftar"),
+    path("aspirasi/statistik/", views.aspirasi_statistik, name="aspirasi_statistik"),
     path("aspirasi/kirim/", views.aspirasi_kirim, name="aspirasi_kirim"),
     path("aspirasi/lacak/", views.aspirasi_lacak, name="aspirasi_lacak"),
     path("aspirasi/lacak/<str:kode>/", views.aspirasi_status, name="aspirasi_status"),
     path("aspirasi/lacak/<str:kode>/tanggapi/", views.aspirasi_tanggapi, name="aspirasi_tanggapi"),
     path("kelola/aspirasi/", views.aspirasi_meja, name="aspirasi_meja"),
     path("kelola/aspirasi/<int:pk>/", views.aspirasi_tangani, name="aspirasi_tangani"),
+    path("kelola/aspirasi/musrenbang/", views.aspirasi_musrenbang, name="aspirasi_musrenbang"),
     path("program/", views.program_daftar, name="program_daftar"),
     path("program/feed/", feeds.ProgramFeed(), name="program_feed"),
     path("program/<int:pk>-<slug:slug>/", views.program_detail, name="program_detail"),

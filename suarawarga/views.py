@@ -16,13 +16,13 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from akun.akses import wajib
+from akun.akses import get_wilayah_dalam_cakupan, wajib, wilayah_cakupan
 from jembatan.lib import ratelimit
 from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
-from suarawarga import akses
+from suarawarga import akses, ekspor
 from suarawarga.forms import (
     JajakForm,
     KirimAspirasiForm,
@@ -34,6 +34,7 @@ from suarawarga.forms import (
     SaringProgramForm,
     TahapForm,
     TanggapanForm,
+    pilihan_desa,
 )
 from suarawarga.grafik import grafik_batang
 from suarawarga.models import (
@@ -48,6 +49,8 @@ from suarawarga.models import (
     hari_ini,
     rapikan_kode,
 )
+from suarawarga.statistik import statistik_aspirasi
+from wilayah.models import Level
 
 # A client may send this many aspirations an hour (a KIM member entering a village meeting's worth is signed in).
 BATAS_KIRIM_PER_JAM = 10
@@ -77,7 +80,21 @@ def aspirasi_kirim(request):
                 aspirasi = Aspirasi.kirim(
                     oleh=pencatat if atas_nama else None,
                     persetujuan_warga=bool(d.get("persetujuan_warga")),
-                    **{k: d[k] for k in ("topik", "isi", "wilayah", "nama", "telepon", "email", "boleh_publik")},
+                    **{
+                        k: d[k]
+                        for k in (
+                            "topik",
+                            "isi",
+                            "wilayah",
+                            "lokasi",
+                            "volume",
+                            "perkiraan_biaya",
+                            "nama",
+                            "telepon",
+                            "email",
+                            "boleh_publik",
+                        )
+                    },
                     klien=klien,
                 )
                 if d.get("foto"):
@@ -146,6 +163,14 @@ def aspirasi_daftar(request):
     )
 
 
+@require_safe
+@public_page
+def aspirasi_statistik(request):
+    """Every aspiration counts here (not only those shown): numbers, never contents."""
+    kecamatan, topik, total = statistik_aspirasi()
+    return render(request, "suarawarga/aspirasi_statistik.html", {"kecamatan": kecamatan, "topik": topik, "total": total})
+
+
 # --- Aspirasi: handlers -----------------------------------------------------------------------------------
 
 
@@ -158,7 +183,14 @@ def aspirasi_meja(request):
     qs = qs.filter(status=status) if status in StatusAspirasi.values else qs.terbuka().order_by("diterima_pada")
     halaman = Paginator(qs, 50).get_page(request.GET.get("halaman"))
     terlambat = akses.aspirasi_untuk_penangan(request.user).terlambat(hari_ini()).count()
-    context = {"halaman": halaman, "status": status, "pilihan_status": StatusAspirasi.choices, "terlambat": terlambat}
+    context = {
+        "halaman": halaman,
+        "status": status,
+        "pilihan_status": StatusAspirasi.choices,
+        "terlambat": terlambat,
+        "pilihan_desa": pilihan_desa(wilayah_cakupan(request.user).filter(level=Level.DESA)),
+        "pilihan_topik": TopikAspirasi.choices,
+    }
     return render(request, "suarawarga/aspirasi_meja.html", {**context, "hari_ini": hari_ini()})
 
 
@@ -518,3 +550,31 @@ def jajak_tutup_opsi(request, pk, opsi_pk):
 @require_safe
 def jajak_kelola_csv(request, pk):
     return _csv_hasil(akses.get_jajak_untuk_pengelola(request, pk))
+
+
+@login_required
+@require_safe
+def aspirasi_musrenbang(request):
+    """A village's aspirations (optionally one topic) as a Musrenbangdes list of proposals, XLSX or DOCX."""
+    wajib(akses.boleh_tangani_aspirasi(request.user))
+    desa = get_wilayah_dalam_cakupan(request, request.GET.get("desa", ""))
+    format = request.GET.get("format", "xlsx")
+    wajib(desa.level == Level.DESA and format in ("xlsx", "docx"))
+    qs = Aspirasi.objects.filter(wilayah=desa)
+    topik = request.GET.get("topik", "")
+    if topik in TopikAspirasi.values:
+        qs = qs.filter(topik=topik)
+    judul = _("Usulan warga untuk Musrenbangdes %(desa)s") % {"desa": desa.nama_lengkap}
+    if topik in TopikAspirasi.values:
+        judul += f" — {TopikAspirasi(topik).label}"
+    daftar = ekspor.untuk_musrenbang(qs)
+    if format == "xlsx":
+        isi, jenis = ekspor.musrenbang_xlsx(judul, daftar), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        isi, jenis = (
+            ekspor.musrenbang_docx(judul, daftar),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    response = HttpResponse(isi, content_type=jenis)
+    response["Content-Disposition"] = f'attachment; filename="musrenbangdes-{desa.kode}-{timezone.localdate():%Y%m%d}.{format}"'
+    return response

@@ -13,6 +13,10 @@ PUBLIK = {
     "api-v1:cocokkan",
     "api-v1:daftar_warta",
     "api-v1:detail_warta",
+    "api-v1:daftar_program",
+    "api-v1:daftar_aspirasi",
+    "api-v1:statistik_aspirasi_api",
+    "api-v1:hasil_jajak",
 }
 
 

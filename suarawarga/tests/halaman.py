@@ -1,9 +1,10 @@
 """suara warga's views for the every-role test (jembatan/tests/test_akses_halaman.py)."""
 
-from jembatan.test import PENGELOLA_A, Halaman
+from jembatan.test import DESA_A, PENGELOLA_A, Halaman
 
 PUBLIK = {
     "suarawarga:aspirasi_daftar",
+    "suarawarga:aspirasi_statistik",
     "suarawarga:aspirasi_kirim",
     "suarawarga:aspirasi_lacak",
     "suarawarga:aspirasi_status",
@@ -36,6 +37,7 @@ def terlindung(cast) -> list[Halaman]:
     opsi = jajak.opsi.all()[0]
     return [
         Halaman("/kelola/aspirasi/", PENANGAN),
+        Halaman(f"/kelola/aspirasi/musrenbang/?desa={DESA_A}&format=docx", PENGELOLA_A),
         Halaman(f"/kelola/aspirasi/{aspirasi.pk}/", PENGELOLA_A),
         Halaman(f"/kelola/aspirasi/{aspirasi.pk}/", PENGELOLA_A, method="post", data={"langkah": "tolak"}),
         Halaman("/kelola/program/", PENERBIT_A),

@@ -134,3 +134,11 @@ def test_the_sender_answers_a_follow_up_on_the_page(client, cast):
     assert response.status_code == 302 and a.status == StatusAspirasi.SELESAI
     response = client.post(f"/aspirasi/lacak/{a.kode}/tanggapi/", {"puas": "1"})
     assert response.status_code == 400 and "tidak sedang menunggu tanggapan" in response.content.decode()
+
+
+def test_location_volume_and_cost_are_kept_for_the_musrenbangdes_list(client, cast):
+    client.post("/aspirasi/kirim/", {**ISIAN, "lokasi": "RT 3", "volume": "2 unit", "perkiraan_biaya": "15000000"})
+    a = Aspirasi.objects.get()
+    assert (a.lokasi, a.volume, a.perkiraan_biaya) == ("RT 3", "2 unit", 15_000_000)
+    response = client.post("/aspirasi/kirim/", {**ISIAN, "perkiraan_biaya": "-5"})
+    assert response.status_code == 400 and "tidak boleh negatif" in response.content.decode()
