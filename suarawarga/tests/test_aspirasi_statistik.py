@@ -42,4 +42,4 @@ def test_counts_and_median_working_days_per_kecamatan_and_topic(client, cast):
     ]
     assert {b.kode: (b.jumlah, b.median_hari) for b in topik} == {"infrastruktur": (4, 4), "kesehatan": (1, 8)}
     assert (total.jumlah, total.selesai, total.terlambat, total.median_hari) == (5, 0, 1, 5)
-    assert "Tapin Tengah" in page and "<td class=\"angka\">6</td>" in page
+    assert "Tapin Tengah" in page and '<td class="angka">6</td>' in page
