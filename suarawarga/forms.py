@@ -33,7 +33,7 @@ def pilihan_desa(qs=None) -> list:
 
 
 class KirimAspirasiForm(forms.Form):
-    topik = forms.ChoiceField(label=_("TopikAspirasi"), choices=[("", _("— pilih topik —")), *TopikAspirasi.choices])
+    topik = forms.ChoiceField(label=_("Topik"), choices=[("", _("— pilih topik —")), *TopikAspirasi.choices])
     isi = forms.CharField(
         label=_("Aspirasi atau keluhan Anda"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -212,7 +212,7 @@ class ProgramForm(VersionedModelForm):
 
 class TahapForm(forms.Form):
     versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    tahap = forms.ChoiceField(label=_("TahapProgram baru"), choices=TahapProgram.choices)
+    tahap = forms.ChoiceField(label=_("Tahap baru"), choices=TahapProgram.choices)
     alasan = forms.CharField(
         label=_("Alasan"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Wajib bila ditunda atau batal.")
     )
@@ -220,9 +220,7 @@ class TahapForm(forms.Form):
     def __init__(self, *args, program, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tahap"].choices = [(t, TahapProgram(t).label) for t in program.tahap_berikut]
-        self.fields["tahap"].error_messages["invalid_choice"] = _(
-            "TahapProgram ini tidak dapat dipilih dari tahap program sekarang."
-        )
+        self.fields["tahap"].error_messages["invalid_choice"] = _("Tahap ini tidak dapat dipilih dari tahap program sekarang.")
 
 
 class ProgresForm(forms.Form):
@@ -243,7 +241,7 @@ class SaringProgramForm(forms.Form):
     bidang = forms.ChoiceField(label=_("Bidang"), required=False, choices=[("", _("Semua")), *Bidang.choices])
     tahun = forms.TypedChoiceField(label=_("Tahun"), required=False, coerce=int, empty_value=None)
     sumber = forms.ChoiceField(label=_("Sumber dana"), required=False, choices=[("", _("Semua")), *SumberDana.choices])
-    tahap = forms.ChoiceField(label=_("TahapProgram"), required=False, choices=[("", _("Semua")), *TahapProgram.choices])
+    tahap = forms.ChoiceField(label=_("Tahap"), required=False, choices=[("", _("Semua")), *TahapProgram.choices])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -38,7 +38,7 @@ class AksiSuara(models.TextChoices):
     ASPIRASI_TANGGAPAN = "suarawarga_aspirasi_tanggapan", _("Pengirim menanggapi tindak lanjut")
     PROGRAM_BUAT = "suarawarga_program_buat", _("Program pembangunan dibuat")
     PROGRAM_UBAH = "suarawarga_program_ubah", _("Program pembangunan diubah")
-    PROGRAM_TAHAP = "suarawarga_program_tahap", _("TahapProgram program pembangunan diubah")
+    PROGRAM_TAHAP = "suarawarga_program_tahap", _("Tahap program pembangunan diubah")
     PROGRAM_PROGRES = "suarawarga_program_progres", _("Kemajuan program pembangunan dicatat")
     JAJAK_BUAT = "suarawarga_jajak_buat", _("Jajak pendapat dibuat")
     JAJAK_TUTUP_OPSI = "suarawarga_jajak_tutup_opsi", _("Pilihan jajak pendapat ditutup")

@@ -353,7 +353,7 @@ def program_tahap(request, pk):
         except DomainError as e:
             form.add_error(e.field if e.field in form.fields else None, str(e))
         else:
-            messages.success(request, _("TahapProgram program: %(tahap)s.") % {"tahap": program.get_tahap_display()})
+            messages.success(request, _("Tahap program: %(tahap)s.") % {"tahap": program.get_tahap_display()})
             return redirect("suarawarga:program_ubah", pk=program.pk)
     wilayah_qs = akses.wilayah_untuk_program(request.user)
     konteks = _konteks_program(program, form=ProgramForm(instance=program, wilayah_qs=wilayah_qs), tahap_form=form)

@@ -108,7 +108,8 @@ def test_a_kim_member_enters_for_their_own_village_only(client, cast):
 
 def test_a_citizen_account_sees_no_on_behalf_fields(client, cast):
     client.force_login(cast.warga)
-    assert "atas_nama_warga" not in client.get("/aspirasi/kirim/").content.decode()
+    page = client.get("/aspirasi/kirim/").content.decode()
+    assert "atas_nama_warga" not in page and '<label for="id_topik">Topik <abbr' in page
 
 
 def test_tracking_by_code_as_typed(client, cast):
