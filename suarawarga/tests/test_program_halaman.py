@@ -89,3 +89,10 @@ def test_the_village_page_lists_its_programs_and_invites_aspirations(client, cas
     assert p.get_absolute_url() in page and "Program desa lain" not in page
     assert f"/aspirasi/kirim/?desa={DESA_A}" in page
     assert f'<option value="{DESA_A}" selected>' in client.get(f"/aspirasi/kirim/?desa={DESA_A}").content.decode()
+
+
+def test_programs_and_the_public_lists_are_in_the_sitemap(client, cast):
+    p = make_program(cast)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"http://testserver{p.get_absolute_url()}" in xml
+    assert "http://testserver/aspirasi/</loc>" in xml and "http://testserver/jajak/</loc>" in xml
