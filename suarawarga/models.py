@@ -291,7 +291,8 @@ class Aspirasi(models.Model):
             self.status = ke
             for nama, nilai in ubah.items():
                 setattr(self, nama, nilai)
-            self.save()
+            # Only what this step changes: a count of supporters added meanwhile by a merge must stay.
+            self.save(update_fields=["status", *ubah])
             langkah = LangkahAspirasi.objects.create(
                 aspirasi=self,
                 status=ke,
@@ -670,9 +671,9 @@ class Program(Versioned):
             self.bump_version(versi)
             self.tahap = tahap
             self.alasan_tahap = alasan if tahap in (TahapProgram.DITUNDA, TahapProgram.BATAL) else ""
-            if tahap == TahapProgram.SELESAI:
-                self.progres = 100
-            self.save()
+            # Progress is recorded without the version check: take the stored figure, not the one read earlier.
+            self.progres = 100 if tahap == TahapProgram.SELESAI else lama.progres
+            self.save(update_fields=["tahap", "alasan_tahap", "progres", "diubah"])
             catat(
                 oleh,
                 AksiSuara.PROGRAM_TAHAP,

@@ -1,5 +1,6 @@
 import csv
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from akun.akses import get_wilayah_dalam_cakupan, wajib, wilayah_cakupan
@@ -122,20 +124,31 @@ def aspirasi_lacak(request):
 @public_page
 def aspirasi_status(request, kode):
     """The sender's page: its steps, dates and clock. The code is the key; no name or contact is shown."""
-    if kode != rapikan_kode(kode):
-        return redirect("suarawarga:aspirasi_status", kode=rapikan_kode(kode) or "-", permanent=True)
+    rapi = rapikan_kode(kode)
+    if not rapi:
+        raise Http404("Kode pelacakan tidak dikenali.")
+    if kode != rapi:
+        return redirect("suarawarga:aspirasi_status", kode=rapi, permanent=True)
     qs = Aspirasi.objects.select_related("wilayah__parent", "induk").prefetch_related("langkah", "foto")
     aspirasi = get_object_or_404(qs, kode=kode)
     context = {"aspirasi": aspirasi, "baru": "baru" in request.GET, "tanggapan": TanggapanForm(), "hari_ini": hari_ini()}
     return render(request, "suarawarga/aspirasi_status.html", context)
 
 
+@csrf_exempt
 @require_POST
 def aspirasi_tanggapi(request, kode):
-    """The sender answers a follow-up (whoever holds the code is the sender)."""
+    """The sender answers a follow-up (whoever holds the code is the sender).
+
+    Exempt from Django's CSRF token for the reason the comment form is (`diskusi.views.kirim_komentar`): the
+    form sits on the sender's page, which is served from the whole-page cache and cannot carry a per-visitor
+    token. A forged post gains nothing: it needs the tracking code, which lets anyone answer directly, and the
+    view uses no session or signed-in user. The origin check keeps other sites from posting through a browser."""
     aspirasi = get_object_or_404(Aspirasi.objects.select_related("wilayah__parent"), kode=kode)
     form = TanggapanForm(request.POST)
-    if form.is_valid():
+    if not _asal_sah(request):
+        form.add_error(None, _("Kirim tanggapan dari halaman aspirasi Anda di situs ini."))
+    elif form.is_valid():
         try:
             langkah = aspirasi.tanggapi(puas=form.cleaned_data["puas"], catatan=form.cleaned_data["catatan"])
         except DomainError as e:
@@ -147,6 +160,13 @@ def aspirasi_tanggapi(request, kode):
     aspirasi = Aspirasi.objects.prefetch_related("langkah", "foto").select_related("wilayah__parent").get(pk=aspirasi.pk)
     context = {"aspirasi": aspirasi, "tanggapan": form, "hari_ini": hari_ini()}
     return render(request, "suarawarga/aspirasi_status.html", context, status=400)
+
+
+def _asal_sah(request) -> bool:
+    """The POST comes from a page of this site, as the browser names it (Origin, else Referer; neither: allowed,
+    as some privacy settings drop both)."""
+    asal = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER")
+    return not asal or urlsplit(asal).netloc == request.get_host()
 
 
 @require_safe

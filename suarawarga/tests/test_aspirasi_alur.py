@@ -161,3 +161,12 @@ def test_a_kim_member_enters_one_for_a_villager_only_with_consent(cast):
     a = make_aspirasi(oleh=cast.anggota, persetujuan_warga=True)
     pertama = a.langkah.get()
     assert a.dicatat_oleh == cast.anggota and pertama.pelaku == "KIM Tungkap Bersinar" and "persetujuan warga" in pertama.catatan
+
+
+def test_a_step_on_an_aspiration_read_before_a_merge_keeps_the_merged_supporters(cast):
+    induk = make_aspirasi()
+    dibaca_lebih_dulu = Aspirasi.objects.get(pk=induk.pk)
+    make_aspirasi().gabung_ke(induk, oleh=cast.editor)
+    dibaca_lebih_dulu.verifikasi(oleh=cast.pemdes)
+    induk.refresh_from_db()
+    assert (induk.status, induk.jumlah_pendukung) == (StatusAspirasi.DIVERIFIKASI, 2)

@@ -143,3 +143,25 @@ def test_location_volume_and_cost_are_kept_for_the_musrenbangdes_list(client, ca
     assert (a.lokasi, a.volume, a.perkiraan_biaya) == ("RT 3", "2 unit", 15_000_000)
     response = client.post("/aspirasi/kirim/", {**ISIAN, "perkiraan_biaya": "-5"})
     assert response.status_code == 400 and "tidak boleh negatif" in response.content.decode()
+
+
+def test_a_code_that_is_no_code_is_404_not_a_redirect(client, cast):
+    assert client.get("/aspirasi/lacak/bukan-kode/").status_code == 404
+
+
+def test_the_sender_answers_from_a_cached_page_without_a_csrf_token_but_not_from_another_site(cast):
+    from django.test import Client
+
+    a = make_aspirasi()
+    a.verifikasi(oleh=cast.editor)
+    a.teruskan(oleh=cast.pemdes, tujuan="desa")
+    a.tindak_lanjuti(oleh=cast.pemdes, catatan="Sudah diperbaiki.")
+    pertama, kedua = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    page = pertama.get(a.get_absolute_url()).content.decode()
+    assert "csrfmiddlewaretoken" not in page  # the same cached page serves every visitor
+    url = f"/aspirasi/lacak/{a.kode}/tanggapi/"
+    response = kedua.post(url, {"puas": "1"}, HTTP_ORIGIN="https://situs-lain.example")
+    assert response.status_code == 400 and "dari halaman aspirasi Anda" in response.content.decode()
+    assert kedua.post(url, {"puas": "1"}, HTTP_ORIGIN="http://testserver").status_code == 302
+    a.refresh_from_db()
+    assert a.status == StatusAspirasi.SELESAI

@@ -7,7 +7,7 @@ import time_machine
 
 from akun.models import Audit
 from jembatan.lib.domain import DomainError, StaleVersion
-from suarawarga.models import AksiSuara, TahapProgram
+from suarawarga.models import AksiSuara, Program, TahapProgram
 from suarawarga.tests.bantu import make_program
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +78,13 @@ def test_progress_is_recorded_only_while_running(cast):
     p = make_program(cast)
     with pytest.raises(DomainError, match="sedang berjalan"):
         p.catat_progres(oleh=cast.pemdes, persen=10, tanggal=date(2026, 1, 5), catatan="Catatan.")
+
+
+def test_a_stage_change_keeps_progress_recorded_since_the_page_was_read(cast):
+    p = make_program(cast, tahap=TahapProgram.BERJALAN)
+    dibaca_lebih_dulu = Program.objects.get(pk=p.pk)
+    with time_machine.travel("2026-07-10 10:00 +08:00", tick=False):
+        p.catat_progres(oleh=cast.pemdes, persen=60, tanggal=date(2026, 7, 10), catatan="Pengecoran.")
+    dibaca_lebih_dulu.ubah_tahap(TahapProgram.DITUNDA, oleh=cast.pemdes, versi=dibaca_lebih_dulu.versi, alasan="Hujan.")
+    p.refresh_from_db()
+    assert (p.tahap, p.progres) == (TahapProgram.DITUNDA, 60)
