@@ -6,6 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.langkah import OUT, isian, masuk
+from e2e.test_csp import _awasi, _tanpa_pelanggaran
+from suarawarga.models import TahapProgram
+from suarawarga.tests.bantu import make_jajak, make_program
 
 
 @pytest.mark.browser
@@ -52,3 +55,42 @@ def test_citizen_sends_village_forwards_citizen_follows(konteks, cast):
     expect(warga.get_by_text("nomor LAPOR! 4512873")).to_be_visible()
     OUT.mkdir(exist_ok=True)
     warga.screenshot(path=str(OUT / "aspirasi-diteruskan.png"), full_page=True)
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_pages_fit_break_no_policy_rule_and_keep_a_draft(konteks, cast):
+    """GIVEN a program with progress, an open poll and a visitor on a 360 px phone whose browser reports CSP
+    violations
+    WHEN they open the program, vote in the poll, and type an aspiration then lose the page
+    THEN nothing is wider than the screen, no rule of the policy is broken, the vote shows in the SVG chart,
+    and the typed aspiration is still there when the form is opened again."""
+    program = make_program(cast, tahap=TahapProgram.BERJALAN, progres=40)
+    jajak = make_jajak(cast)
+    warga = konteks(viewport={"width": 360, "height": 740}).new_page()
+    konsol = _awasi(warga)
+
+    def pas_layar():
+        assert warga.evaluate("document.documentElement.scrollWidth") <= 360
+
+    warga.goto(program.get_absolute_url())
+    assert warga.locator('script[type="application/ld+json"]').count() == 1
+    pas_layar()
+    _tanpa_pelanggaran(warga, konsol)
+    warga.goto("/program/")
+    pas_layar()
+
+    warga.goto(jajak.get_absolute_url())
+    expect(warga.get_by_text("Tidak ilmiah — hanya gambaran.")).to_be_visible()
+    warga.get_by_label("Lapangan bola").check()
+    warga.get_by_role("button", name="Pilih").click()
+    expect(warga.locator("svg")).to_contain_text("1 suara (100%)")
+    pas_layar()
+    _tanpa_pelanggaran(warga, konsol)
+
+    warga.goto("/aspirasi/kirim/")
+    isian(warga, "Aspirasi atau keluhan Anda").fill("Lampu jalan di simpang tiga padam sejak bulan lalu.")
+    pas_layar()
+    warga.goto("/program/")
+    warga.goto("/aspirasi/kirim/")
+    expect(isian(warga, "Aspirasi atau keluhan Anda")).to_have_value("Lampu jalan di simpang tiga padam sejak bulan lalu.")
+    _tanpa_pelanggaran(warga, konsol)
