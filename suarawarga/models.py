@@ -454,6 +454,32 @@ class Aspirasi(models.Model):
             selesai_pada=timezone.now(),
         )
 
+    @property
+    def boleh_didukung(self) -> bool:
+        return self.boleh_publik and self.status in TERBUKA
+
+    def dukung(self, *, pendukung: str, klien: str = "", batas_per_klien: int | None = None) -> bool:
+        """A visitor supports a public running aspiration ("saya juga mengalami ini"): one support per
+        `pendukung` (a browser token's keyed hash), and at most `batas_per_klien` from one address. True when
+        counted, False when this browser had already supported it."""
+        if not self.boleh_didukung:
+            raise DomainError(_("Aspirasi ini tidak sedang menerima dukungan."))
+        with transaction.atomic():
+            if DukunganAspirasi.objects.filter(aspirasi=self, pendukung=pendukung).exists():
+                return False
+            penuh = batas_per_klien is not None and klien
+            if penuh and DukunganAspirasi.objects.filter(aspirasi=self, klien=klien).count() >= (batas_per_klien or 0):
+                raise DomainError(_("Terlalu banyak dukungan dari alamat jaringan ini untuk aspirasi ini."))
+            try:
+                with transaction.atomic():
+                    DukunganAspirasi.objects.create(aspirasi=self, pendukung=pendukung, klien=klien)
+            except IntegrityError:  # the same browser's other request counted first
+                return False
+            Aspirasi.objects.filter(pk=self.pk).update(jumlah_pendukung=F("jumlah_pendukung") + 1)
+            self.refresh_from_db(fields=["jumlah_pendukung"])
+        invalidate()
+        return True
+
     def kabari(self, langkah: LangkahAspirasi, tautan: str) -> None:
         """E-mail the sender about a step, once the transaction commits, when they left an address."""
         if not self.email:
@@ -480,6 +506,25 @@ class LangkahAspirasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aspirasi.kode} {self.status}"
+
+
+class DukunganAspirasi(models.Model):
+    """One visitor's support of a public aspiration. `pendukung` is a keyed hash of a browser token; `klien` a
+    keyed hash of the address (never the address)."""
+
+    aspirasi = models.ForeignKey(Aspirasi, on_delete=models.CASCADE, related_name="dukungan")
+    pendukung = models.CharField(max_length=40)
+    klien = models.CharField(max_length=32, blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dukungan aspirasi")
+        verbose_name_plural = _("dukungan aspirasi")
+        constraints = [models.UniqueConstraint(fields=["aspirasi", "pendukung"], name="suarawarga_dukungan_sekali")]
+        indexes = [models.Index(fields=["aspirasi", "klien"])]
+
+    def __str__(self) -> str:
+        return f"{self.aspirasi_id}:{self.pendukung}"
 
 
 class FotoAspirasi(PhotoVariants):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("aspirasi/lacak/", views.aspirasi_lacak, name="aspirasi_lacak"),
     path("aspirasi/lacak/<str:kode>/", views.aspirasi_status, name="aspirasi_status"),
     path("aspirasi/lacak/<str:kode>/tanggapi/", views.aspirasi_tanggapi, name="aspirasi_tanggapi"),
+    path("aspirasi/lacak/<str:kode>/dukung/", views.aspirasi_dukung, name="aspirasi_dukung"),
     path("kelola/aspirasi/", views.aspirasi_meja, name="aspirasi_meja"),
     path("kelola/aspirasi/<int:pk>/", views.aspirasi_tangani, name="aspirasi_tangani"),
     path("kelola/aspirasi/musrenbang/", views.aspirasi_musrenbang, name="aspirasi_musrenbang"),

@@ -169,6 +169,37 @@ def _asal_sah(request) -> bool:
     return not asal or urlsplit(asal).netloc == request.get_host()
 
 
+# Supports one address may bring to one aspiration (a village office or a school shares one address).
+BATAS_DUKUNGAN_PER_ALAMAT = 30
+
+
+@csrf_exempt
+@require_POST
+def aspirasi_dukung(request, kode):
+    """ "Saya juga mengalami ini": one support per browser for a public running aspiration.
+
+    Exempt from the CSRF token because the button sits on the cached public page (see `aspirasi_tanggapi`);
+    the origin check stands in for it."""
+    aspirasi = get_object_or_404(Aspirasi, kode=kode)
+    if not _asal_sah(request):
+        messages.error(request, _("Dukung dari halaman aspirasi di situs ini."))
+        return redirect(aspirasi)
+    token = _token_peramban(request) or secrets.token_urlsafe(24)
+    try:
+        baru = aspirasi.dukung(
+            pendukung=f"t{salted_hmac('suarawarga.dukung', token).hexdigest()[:32]}",
+            klien=salted_hmac("suarawarga.klien", ratelimit.client_address(request)).hexdigest()[:32],
+            batas_per_klien=BATAS_DUKUNGAN_PER_ALAMAT,
+        )
+    except DomainError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(
+            request, _("Terima kasih, dukungan Anda dihitung.") if baru else _("Dukungan Anda sudah dihitung sebelumnya.")
+        )
+    return _dengan_token(redirect(aspirasi), "" if _token_peramban(request) else token)
+
+
 @require_safe
 @public_page
 def aspirasi_daftar(request):
@@ -407,7 +438,8 @@ def program_progres(request, pk):
 
 # --- Jajak pendapat ------------------------------------------------------------------------------------
 
-KUKI_JAJAK = "jajak_peramban"
+# One signed random token per browser, for "one vote (or one support) per browser" where no account is asked.
+KUKI_PERAMBAN = "suara_peramban"
 # New anonymous voters one address may bring to one poll (a village office or school shares one address).
 BATAS_PEMILIH_PER_ALAMAT = 30
 
@@ -423,7 +455,7 @@ def jajak_daftar(request):
 
 def _token_peramban(request) -> str:
     """This browser's signed voting token ("" when it has none yet)."""
-    return str(request.get_signed_cookie(KUKI_JAJAK, default="", salt="suarawarga.jajak"))
+    return str(request.get_signed_cookie(KUKI_PERAMBAN, default="", salt="suarawarga.jajak"))
 
 
 def _kunci_pemilih(request, token: str = "") -> str | None:
@@ -432,6 +464,21 @@ def _kunci_pemilih(request, token: str = "") -> str | None:
         return f"u{request.user.pk}"
     token = token or _token_peramban(request)
     return f"t{salted_hmac('suarawarga.jajak', token).hexdigest()[:32]}" if token else None
+
+
+def _dengan_token(response: HttpResponse, token: str) -> HttpResponse:
+    """Give a browser its new token (none when it had one already)."""
+    if token:
+        response.set_signed_cookie(
+            KUKI_PERAMBAN,
+            token,
+            salt="suarawarga.jajak",
+            max_age=400 * 24 * 3600,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    return response
 
 
 def _konteks_jajak(request, jajak: Jajak, form=None) -> dict:
@@ -486,7 +533,7 @@ def jajak_pilih(request, pk):
             response = redirect(jajak)
             if token:
                 response.set_signed_cookie(
-                    KUKI_JAJAK,
+                    KUKI_PERAMBAN,
                     token,
                     salt="suarawarga.jajak",
                     max_age=400 * 24 * 3600,

@@ -9,6 +9,7 @@ PUBLIK = {
     "suarawarga:aspirasi_lacak",
     "suarawarga:aspirasi_status",
     "suarawarga:aspirasi_tanggapi",
+    "suarawarga:aspirasi_dukung",
     "suarawarga:program_daftar",
     "suarawarga:program_feed",
     "suarawarga:program_detail",

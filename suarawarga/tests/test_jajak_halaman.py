@@ -26,7 +26,7 @@ def test_an_anonymous_browser_votes_once_and_may_change_its_vote(client, cast):
     page = client.get(jajak.get_absolute_url()).content.decode()
     assert "Tidak ilmiah — hanya gambaran." in page
     response = client.post(f"/jajak/{jajak.pk}/pilih/", {"opsi": a})
-    assert response.status_code == 302 and "jajak_peramban" in response.cookies
+    assert response.status_code == 302 and "suara_peramban" in response.cookies
     client.post(f"/jajak/{jajak.pk}/pilih/", {"opsi": b})
     hasil, total = jajak.hasil()
     assert total == 1 and [h.jumlah for h in hasil] == [0, 1, 0]
@@ -47,7 +47,7 @@ def test_a_forged_token_cookie_is_a_new_browser_not_someone_else(client, cast):
     jajak = make_jajak(cast)
     a, b, _c = _opsi(jajak)
     client.post(f"/jajak/{jajak.pk}/pilih/", {"opsi": a})
-    client.cookies["jajak_peramban"] = "palsu"
+    client.cookies["suara_peramban"] = "palsu"
     client.post(f"/jajak/{jajak.pk}/pilih/", {"opsi": b})
     assert [h.jumlah for h in jajak.hasil()[0]] == [1, 1, 0]
 
