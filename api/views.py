@@ -25,6 +25,8 @@ from kim.models import Jabatan, Kim, Tahap
 from ppid.laporan import hitung as hitung_laporan
 from ppid.models import Informasi, Keberatan, Permohonan, is_badan_publik, nama_ppid
 from siaran.models import Penerimaan
+from suarawarga.models import Aspirasi, Bidang, Jajak, Program, TahapProgram, TopikAspirasi
+from suarawarga.statistik import statistik_aspirasi
 from warta.cari import cari
 from warta.models import Berita, Kategori
 from wilayah.models import Level, Wilayah
@@ -713,4 +715,215 @@ def statistik_ppid(request, kode: KodeWilayah, tahun: Annotated[int, Field(ge=20
         "terlambat": r.terlambat,
         "keberatan": k.diterima,
         "sengketa": k.sengketa,
+    }
+
+
+# --- Suara warga: programs, public aspirations (anonymised) with statistics, poll results ----------------
+
+
+class ProgramRingkas(Schema):
+    id: int
+    nama: str
+    wilayah_kode: str
+    wilayah_nama: str
+    bidang: str
+    bidang_label: str
+    tahun: int
+    sumber_dana: str
+    sumber_dana_label: str
+    anggaran: int | None
+    pelaksana: str
+    tahap: str
+    tahap_label: str
+    alasan_tahap: str
+    progres: int
+    url: str
+    diubah: datetime
+    demo: bool
+
+
+class FilterProgram(Schema):
+    wilayah: KodeWilayah | None = None
+    bidang: Bidang | None = None
+    tahun: int | None = Field(None, ge=2000, le=2100)
+    tahap: TahapProgram | None = None
+
+
+def _halaman_program(request, rows: list) -> list[dict]:
+    return [
+        {
+            "id": p.pk,
+            "nama": p.nama,
+            "wilayah_kode": p.wilayah_id,
+            "wilayah_nama": str(p.wilayah.nama_lengkap),
+            "bidang": p.bidang,
+            "bidang_label": str(p.get_bidang_display()),
+            "tahun": p.tahun,
+            "sumber_dana": p.sumber_dana,
+            "sumber_dana_label": str(p.get_sumber_dana_display()),
+            "anggaran": p.anggaran,
+            "pelaksana": p.pelaksana,
+            "tahap": p.tahap,
+            "tahap_label": str(p.get_tahap_display()),
+            "alasan_tahap": p.alasan_tahap,
+            "progres": p.progres,
+            "url": request.build_absolute_uri(p.get_absolute_url()),
+            "diubah": p.diubah,
+            "demo": p.demo,
+        }
+        for p in rows
+    ]
+
+
+@api.get("/program", response={200: list[ProgramRingkas], **VALIDASI}, tags=["suara warga"], summary="Program pembangunan")
+@paginate(DatabasePagination, build_items=_halaman_program)
+def daftar_program(request, filters: Query[FilterProgram]):
+    """Development programs, most recently changed first; a region code selects a village's programs, or a
+    kecamatan's own and its villages'."""
+    qs = Program.objects.select_related("wilayah").order_by("-diubah", "-pk")
+    if filters.wilayah:
+        qs = qs.filter(Q(wilayah_id=filters.wilayah) | Q(wilayah__parent_id=filters.wilayah))
+    for kolom in ("bidang", "tahun", "tahap"):
+        if getattr(filters, kolom) is not None:
+            qs = qs.filter(**{kolom: getattr(filters, kolom)})
+    return qs
+
+
+class AspirasiPublik(Schema):
+    kode: str
+    topik: str
+    topik_label: str
+    wilayah_kode: str
+    wilayah_nama: str
+    kecamatan_nama: str
+    isi: str
+    status: str
+    status_label: str
+    jumlah_pendukung: int
+    diterima: datetime
+    dijawab: datetime | None
+    url: str
+    demo: bool
+
+
+class FilterAspirasi(Schema):
+    wilayah: KodeWilayah | None = None
+    topik: TopikAspirasi | None = None
+
+
+def _halaman_aspirasi(request, rows: list) -> list[dict]:
+    # Never the sender's name, phone or e-mail: only what the public list shows.
+    return [
+        {
+            "kode": a.kode,
+            "topik": a.topik,
+            "topik_label": str(a.get_topik_display()),
+            "wilayah_kode": a.wilayah_id,
+            "wilayah_nama": str(a.wilayah.nama_lengkap),
+            "kecamatan_nama": a.wilayah.parent.nama if a.wilayah.parent else "",
+            "isi": a.isi,
+            "status": a.status,
+            "status_label": str(a.get_status_display()),
+            "jumlah_pendukung": a.jumlah_pendukung,
+            "diterima": a.diterima_pada,
+            "dijawab": a.ditindaklanjuti_pada,
+            "url": request.build_absolute_uri(a.get_absolute_url()),
+            "demo": a.demo,
+        }
+        for a in rows
+    ]
+
+
+@api.get("/aspirasi", response={200: list[AspirasiPublik], **VALIDASI}, tags=["suara warga"], summary="Aspirasi publik")
+@paginate(DatabasePagination, build_items=_halaman_aspirasi)
+def daftar_aspirasi(request, filters: Query[FilterAspirasi]):
+    """Aspirations their senders allowed to be shown, newest first, without who sent them."""
+    qs = Aspirasi.objects.publik().select_related("wilayah__parent").order_by("-diterima_pada", "-pk")
+    if filters.wilayah:
+        qs = qs.filter(Q(wilayah_id=filters.wilayah) | Q(wilayah__parent_id=filters.wilayah))
+    if filters.topik:
+        qs = qs.filter(topik=filters.topik)
+    return qs
+
+
+class BarisStatistikAspirasi(Schema):
+    kode: str
+    nama: str
+    jumlah: int
+    selesai: int
+    terlambat: int
+    median_hari_kerja: float | None
+
+
+class StatistikAspirasi(Schema):
+    kecamatan: list[BarisStatistikAspirasi]
+    topik: list[BarisStatistikAspirasi]
+    total: BarisStatistikAspirasi
+
+
+def _baris_statistik(b) -> dict:
+    return {
+        "kode": b.kode,
+        "nama": b.nama,
+        "jumlah": b.jumlah,
+        "selesai": b.selesai,
+        "terlambat": b.terlambat,
+        "median_hari_kerja": b.median_hari,
+    }
+
+
+@api.get("/aspirasi/statistik", response={200: StatistikAspirasi, **VALIDASI}, tags=["suara warga"], summary="Statistik aspirasi")
+def statistik_aspirasi_api(request):
+    """Every aspiration counted (numbers only) per kecamatan and topic, with the median working days from arrival
+    to an answer (a follow-up or a refusal)."""
+    kecamatan, topik, total = statistik_aspirasi()
+    return {
+        "kecamatan": [_baris_statistik(b) for b in kecamatan],
+        "topik": [_baris_statistik(b) for b in topik],
+        "total": _baris_statistik(total),
+    }
+
+
+class HasilPilihan(Schema):
+    teks: str
+    suara: int
+    persen_pemilih: float
+    ditutup: bool
+
+
+class HasilJajak(Schema):
+    id: int
+    pertanyaan: str
+    wilayah_kode: str
+    dibuka: datetime
+    ditutup: datetime
+    pilihan_ganda: bool
+    tidak_ilmiah: bool
+    jumlah_pemilih: int
+    pilihan: list[HasilPilihan]
+
+
+@api.get(
+    "/jajak/{id}/hasil", response={200: HasilJajak, 404: Galat, **VALIDASI}, tags=["suara warga"], summary="Hasil jajak pendapat"
+)
+def hasil_jajak(request, id: int):
+    """A poll's counts; 404 while its results are kept until the close. `tidak_ilmiah`: anyone could vote
+    without an account (one vote per browser), so the numbers are an impression, not a survey."""
+    jajak = Jajak.objects.filter(pk=id).first()
+    if jajak is None or not jajak.hasil_terlihat():
+        return Status(404, {"detail": f"Tidak ada hasil jajak pendapat nomor {id} yang terbuka."})
+    hasil, total = jajak.hasil()
+    return {
+        "id": jajak.pk,
+        "pertanyaan": jajak.pertanyaan,
+        "wilayah_kode": jajak.wilayah_id,
+        "dibuka": jajak.buka_pada,
+        "ditutup": jajak.tutup_pada,
+        "pilihan_ganda": jajak.ganda,
+        "tidak_ilmiah": jajak.tidak_ilmiah,
+        "jumlah_pemilih": total,
+        "pilihan": [
+            {"teks": h.opsi.teks, "suara": h.jumlah, "persen_pemilih": round(h.persen, 1), "ditutup": h.opsi.ditutup}
+            for h in hasil
+        ],
     }

@@ -1,4 +1,4 @@
-"""The sitemap: published news and verdicts, the regency's regions and the public lists."""
+"""The sitemap: published news and verdicts, potensi, programs, the regency's regions and the public lists."""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from cekfakta.models import Klaim
 from potensi.models import Potensi
+from suarawarga.models import Program
 from warta.models import Berita
 from wilayah.models import Level, Wilayah
 
@@ -40,6 +41,16 @@ class PotensiSitemap(Sitemap):
         return max((d for d in (obj.dikonfirmasi_pada, obj.diperbarui_pada) if d is not None), default=None)
 
 
+class ProgramSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Program.objects.only("id", "slug", "diubah").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.diubah
+
+
 class WilayahSitemap(Sitemap):
     changefreq = "weekly"
 
@@ -51,7 +62,17 @@ class WilayahSitemap(Sitemap):
 
 class HalamanSitemap(Sitemap):
     def items(self):
-        return ["beranda:utama", "kim:direktori", "kim:cakupan", "warta:daftar", "potensi:daftar", "cekfakta:daftar"]
+        return [
+            "beranda:utama",
+            "kim:direktori",
+            "kim:cakupan",
+            "warta:daftar",
+            "potensi:daftar",
+            "cekfakta:daftar",
+            "suarawarga:program_daftar",
+            "suarawarga:aspirasi_daftar",
+            "suarawarga:jajak_daftar",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -62,5 +83,6 @@ SITEMAPS = {
     "warta": WartaSitemap,
     "cek-fakta": PutusanSitemap,
     "potensi": PotensiSitemap,
+    "program": ProgramSitemap,
     "wilayah": WilayahSitemap,
 }

@@ -39,6 +39,8 @@ from ppid.laporan import belum_menyusun
 from ppid.models import batas_laporan
 from siaran import akses as siaran_akses
 from siaran.models import Siaran, StatusPenerimaan
+from suarawarga import akses as suarawarga_akses
+from suarawarga.models import Program, hari_ini
 from warta import akses as warta_akses
 from warta.models import Berita
 from warta.models import Status as StatusBerita
@@ -127,6 +129,7 @@ def _desa(request, desa):
         pengurus = sorted(kim.pengurus_menjabat().exclude(jabatan="anggota"), key=lambda p: (p.jabatan_urut, p.nama))
         riwayat = kim.riwayat.all()
     potensi = Potensi.objects.publik().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
+    program = Program.objects.filter(wilayah=desa).select_related("wilayah__parent")[:6]
     return render(
         request,
         "beranda/desa.html",
@@ -139,6 +142,7 @@ def _desa(request, desa):
             "jumlah_anggota": kim.pengurus_menjabat().filter(jabatan="anggota").count() if kim else 0,
             "riwayat": riwayat,
             "potensi": potensi,
+            "program": program,
         },
     )
 
@@ -299,6 +303,17 @@ def _tugas(user) -> list[Tugas]:
         lewat = timezone.localdate() > batas_laporan(tahun)
         label = _("PPID belum menyusun laporan tahunan %(tahun)s") % {"tahun": tahun}
         tugas.append(Tugas(label, tanpa_laporan, reverse("ppid:laporan_rekap", args=[tahun]), lewat))
+    if suarawarga_akses.boleh_tangani_aspirasi(user):
+        aspirasi = suarawarga_akses.aspirasi_untuk_penangan(user)
+        tugas += [
+            Tugas(
+                _("Aspirasi melewati batas waktu"),
+                aspirasi.terlambat(hari_ini()).count(),
+                reverse("suarawarga:aspirasi_meja"),
+                True,
+            ),
+            Tugas(_("Aspirasi masih berjalan"), aspirasi.terbuka().count(), reverse("suarawarga:aspirasi_meja")),
+        ]
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         menunggu = diskusi_akses.komentar_untuk_moderator(user).filter(status=StatusKomentar.MENUNGGU).count()
         tugas.append(Tugas(_("Komentar menunggu moderasi"), menunggu, reverse("diskusi:antrean")))
@@ -319,6 +334,12 @@ def _tautan(user) -> list[tuple[str, str]]:
         tautan.append((_("Potensi desa"), reverse("potensi:meja")))
     if ppid_akses.boleh_buka_meja(user):
         tautan.append((_("Meja PPID"), reverse("ppid:meja")))
+    if suarawarga_akses.boleh_tangani_aspirasi(user):
+        tautan.append((_("Aspirasi warga"), reverse("suarawarga:aspirasi_meja")))
+    if suarawarga_akses.boleh_terbitkan_program(user):
+        tautan.append((_("Program pembangunan"), reverse("suarawarga:program_meja")))
+    if suarawarga_akses.boleh_buat_jajak(user):
+        tautan.append((_("Jajak pendapat"), reverse("suarawarga:jajak_meja")))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         tautan.append((_("Moderasi komentar"), reverse("diskusi:antrean")))
     if siaran_akses.boleh_lihat_tabel_siaran(user):

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "siaran",
     "potensi",
     "ppid",
+    "suarawarga",
     "api",
     "beranda",
 ]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("siaran.urls")),
     path("", include("potensi.urls")),
     path("", include("ppid.urls")),
+    path("", include("suarawarga.urls")),
     path("", include("kim.urls")),
     path("akun/", include("akun.urls")),
     path("api/", include("api.urls")),

@@ -16,6 +16,10 @@ PUBLIK = {
     "api-v1:status_permohonan",
     "api-v1:daftar_informasi",
     "api-v1:statistik_ppid",
+    "api-v1:daftar_program",
+    "api-v1:daftar_aspirasi",
+    "api-v1:statistik_aspirasi_api",
+    "api-v1:hasil_jajak",
 }
 
 

@@ -3,10 +3,12 @@
 import uuid
 
 import pytest
+import time_machine
 
 from diskusi.models import Status as StatusKomentar
 from jembatan.test import DESA_A
 from siaran.models import JenisSasaran, Siaran
+from suarawarga.tests.bantu import make_aspirasi
 from warta.models import Berita, Status
 from wilayah.models import Wilayah
 
@@ -80,3 +82,13 @@ def test_the_verifikator_sees_the_claim_queue(client, cast):
 
 def test_nothing_waiting_says_so(client, cast):
     assert "Tidak ada yang menunggu Anda saat ini." in _halaman(client, cast.warga)
+
+
+def test_a_village_government_sees_overdue_aspirations(client, cast):
+    with time_machine.travel("2026-06-01 09:00 +08:00", tick=True):
+        make_aspirasi()
+    make_aspirasi()
+    client.force_login(cast.pemdes)
+    tugas = {str(t.label): t.jumlah for t in client.get("/kelola/").context["tugas"]}
+    assert tugas["Aspirasi melewati batas waktu"] == 1 and tugas["Aspirasi masih berjalan"] == 2
+    assert "Aspirasi warga" in _halaman(client, cast.pemdes)

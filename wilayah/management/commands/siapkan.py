@@ -17,6 +17,7 @@ class Command(BaseCommand):
             call_command("muat_demo")
             call_command("muat_demo_cekfakta")
             call_command("muat_demo_warta")
+            call_command("muat_demo_suarawarga")
             call_command("muat_demo_ppid")
         # Claims saved before the matcher read meaning (an upgraded database) get their vectors now.
         call_command("isi_vektor_klaim")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SuarawargaConfig(AppConfig):
+    name = "suarawarga"
+    verbose_name = "Suara warga"
