@@ -463,8 +463,8 @@ class Indeks:
             judul = [f["cakup_judul"] for _, f in hasil]
             for i, (_, f) in enumerate(hasil):
                 f["makna_median"] = f["makna"] - median
-                lain = judul[:i] + judul[i + 1 :]
-                f["judul_margin"] = f["cakup_judul"] - (max(lain) if lain else 0.0)
+                judul_lain = judul[:i] + judul[i + 1 :]
+                f["judul_margin"] = f["cakup_judul"] - (max(judul_lain) if judul_lain else 0.0)
         return hasil
 
     def _cakupan(self, bagian: np.ndarray, cocok_dok: dict[int, float]) -> float:
