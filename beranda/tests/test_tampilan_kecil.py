@@ -26,6 +26,6 @@ def test_a_citizen_reads_how_close_the_match_is_in_words_not_a_raw_score(client)
     putusan()
     reworded = "slmt!! anda pemenang undian nasabah bank 50jt, klaim hadiahnya di link ini isi no rekening & PIN. sebarkan"
     html = client.post("/cek-fakta/cek/", {"teks": reworded}).content.decode()
-    assert "Pesan ini mirip dengan klaim yang sudah diperiksa" in html
+    assert "Pesan ini sama dengan klaim yang sudah diperiksa" in html
     assert "Tingkat kemiripan" not in html and "1 = sama persis" not in html
     assert "mirip dengan klaim ini" in html

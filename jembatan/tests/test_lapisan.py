@@ -69,3 +69,13 @@ def test_the_readme_draws_the_graph_the_code_has(graf, lapisan):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blok = readme.split(lapisan.PENANDA_AWAL, 1)[1].split(lapisan.PENANDA_AKHIR, 1)[0]
     assert blok.strip() == lapisan.mermaid(graf, lapisan.daftar_app(ROOT)).strip(), "run: python docs/lapisan.py --readme"
+
+
+def test_every_app_is_in_the_test_paths_and_the_first_party_list(lapisan):
+    """A new app's tests run in the suite, and ruff sorts its imports as ours."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    apps = {a for a in lapisan.daftar_app(ROOT) if a != "jembatan.lib"}
+    assert apps - set(config["tool"]["pytest"]["ini_options"]["testpaths"]) == set()
+    assert apps - set(config["tool"]["ruff"]["lint"]["isort"]["known-first-party"]) == set()
