@@ -43,7 +43,11 @@ def muat_wilayah() -> None:
 
 
 # Migrations that write starter data (the judol blocklist, the kinds of potensi): a flushed database lacks it.
-MIGRASI_DATA_AWAL = ("diskusi.migrations.0002_blokir_awal", "potensi.migrations.0002_jenis_awal")
+MIGRASI_DATA_AWAL = (
+    "diskusi.migrations.0002_blokir_awal",
+    "potensi.migrations.0002_jenis_awal",
+    "penilaian.migrations.0002_data_awal",
+)
 
 
 def muat_ulang_setelah_flush() -> None:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("diskusi.urls")),
     path("", include("siaran.urls")),
     path("", include("potensi.urls")),
+    path("", include("penilaian.urls")),
     path("", include("kim.urls")),
     path("akun/", include("akun.urls")),
     path("api/", include("api.urls")),

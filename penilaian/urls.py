@@ -1,0 +1,20 @@
+from django.urls import path, re_path
+
+from penilaian import views
+
+app_name = "penilaian"
+urlpatterns = [
+    path("kelola/kegiatan/", views.meja, name="meja"),
+    path("kelola/kegiatan/lapor/", views.lapor, name="lapor"),
+    path("kelola/kegiatan/<int:pk>/", views.ubah, name="ubah"),
+    path("kelola/kegiatan/<int:pk>/lihat/", views.lihat, name="lihat"),
+    path("kelola/kegiatan/<int:pk>/hapus/", views.hapus, name="hapus"),
+    path("kelola/kegiatan/<int:pk>/foto/", views.tambah_foto, name="tambah_foto"),
+    path("kelola/kegiatan/<int:pk>/foto/<int:foto_pk>/hapus/", views.hapus_foto, name="hapus_foto"),
+    path("kelola/kegiatan/kim/<str:kode>/<int:tahun>-<int:bulan>/", views.laporan_bulanan, name="laporan"),
+    path("kelola/kegiatan/kim/<str:kode>/<int:tahun>-<int:bulan>.docx", views.laporan_docx, name="laporan_docx"),
+    path("kelola/penilaian/", views.kabupaten, name="kabupaten"),
+    path("kelola/penilaian/hitung/", views.hitung, name="hitung"),
+    re_path(r"^kelola/penilaian/unduh\.(?P<format>csv|xlsx)$", views.unduh, name="unduh"),
+    path("kelola/penilaian/kim/<str:kode>/", views.skor_kim, name="skor"),
+]
