@@ -192,6 +192,7 @@ class Kegiatan(Versioned):
                 f"{self.kim}: {self.judul[:100]} ({self.tanggal:%d-%m-%Y})",
                 wilayah=self.kim.wilayah,
                 sebelum=potret(self, KOLOM_KEGIATAN),
+                sesudah=dict.fromkeys(KOLOM_KEGIATAN),
             )
             for foto in self.foto.all():
                 foto.delete_with_files()

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -78,7 +78,7 @@ def hapus(request, pk):
     kode = kegiatan.kim.wilayah_id
     kegiatan.hapus(oleh=request.user)
     messages.success(request, _("Laporan kegiatan dihapus."))
-    return redirect("penilaian:laporan", kode=kode, tahun=kegiatan.tanggal.year, bulan=kegiatan.tanggal.month)
+    return redirect("penilaian:laporan", kode=kode, bulan=awal_bulan(kegiatan.tanggal))
 
 
 @login_required
@@ -112,22 +112,15 @@ def hapus_foto(request, pk, foto_pk):
 # --- Monthly report -----------------------------------------------------------------------------------
 
 
-def _bulan(tahun: int, bulan: int) -> date:
-    try:
-        return date(tahun, bulan, 1)
-    except ValueError:
-        raise Http404("Bulan tidak dikenal.") from None
-
-
 def _bulan_lalu() -> date:
     return awal_bulan(awal_bulan(timezone.localdate()) - timedelta(days=1))
 
 
 @login_required
 @require_safe
-def laporan_bulanan(request, kode, tahun, bulan):
+def laporan_bulanan(request, kode, bulan):
     kim = akses.get_kim_untuk_pembaca(request, kode)
-    isi = laporan.susun(kim, _bulan(tahun, bulan))
+    isi = laporan.susun(kim, bulan)
     context = {
         "laporan": isi,
         "sebelum": awal_bulan(isi.bulan - timedelta(days=1)),
@@ -139,9 +132,9 @@ def laporan_bulanan(request, kode, tahun, bulan):
 
 @login_required
 @require_safe
-def laporan_docx(request, kode, tahun, bulan):
+def laporan_docx(request, kode, bulan):
     kim = akses.get_kim_untuk_pembaca(request, kode)
-    isi = laporan.susun(kim, _bulan(tahun, bulan))
+    isi = laporan.susun(kim, bulan)
     response = HttpResponse(
         laporan.docx(isi), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
