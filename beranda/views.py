@@ -31,6 +31,7 @@ from kim import akses as kim_akses
 from kim.cakupan import cakupan
 from kim.models import Kim, RiwayatTahap, Tahap
 from kim.peta import LEGENDA, peta_svg
+from penilaian import akses as penilaian_akses
 from potensi import akses as potensi_akses
 from potensi.models import Potensi
 from potensi.models import Status as StatusPotensi
@@ -301,6 +302,10 @@ def _tautan(user) -> list[tuple[str, str]]:
         tautan.append((_("Potensi desa"), reverse("potensi:meja")))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         tautan.append((_("Moderasi komentar"), reverse("diskusi:antrean")))
+    if penilaian_akses.kim_terbaca(user).exists():
+        tautan.append((_("Kegiatan KIM"), reverse("penilaian:meja")))
+    if penilaian_akses.boleh_lihat_kabupaten(user):
+        tautan.append((_("Skor KIM se-kabupaten"), reverse("penilaian:kabupaten")))
     if siaran_akses.boleh_lihat_tabel_siaran(user):
         tautan.append((_("Siaran"), reverse("siaran:semua")))
     elif kim_akses.kim_pengguna(user).exists():
