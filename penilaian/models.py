@@ -362,3 +362,26 @@ class NilaiIndikator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indikator}: {self.nilai}"
+
+
+# --- Reminders to dormant KIM ------------------------------------------------------------------------------
+
+# A dormant KIM's pengurus are reminded again after this long while it stays dormant.
+JEDA_PENGINGAT = timedelta(days=30)
+
+
+class PengingatTidur(models.Model):
+    """A reminder mailed to a dormant KIM's pengurus (no activity reported for JEMBATAN_KIM_TIDUR_HARI days)."""
+
+    kim = models.ForeignKey("kim.Kim", on_delete=models.CASCADE, related_name="pengingat_tidur")
+    dikirim_pada = models.DateTimeField(default=timezone.now)
+    kegiatan_terakhir = models.DateField(null=True, blank=True)
+    jumlah_penerima = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("pengingat KIM tidur")
+        verbose_name_plural = _("pengingat KIM tidur")
+        ordering = ["-dikirim_pada"]
+
+    def __str__(self) -> str:
+        return f"{self.kim} {self.dikirim_pada:%d-%m-%Y}"

@@ -17,3 +17,4 @@ class Command(BaseCommand):
             call_command("muat_demo")
             call_command("muat_demo_cekfakta")
             call_command("muat_demo_warta")
+            call_command("muat_demo_penilaian")
