@@ -32,6 +32,8 @@ from kim.cakupan import cakupan
 from kim.models import Kim, RiwayatTahap, Tahap
 from kim.peta import LEGENDA, peta_svg
 from penilaian import akses as penilaian_akses
+from penilaian.models import Kegiatan
+from penilaian.skor import skor_terbit
 from potensi import akses as potensi_akses
 from potensi.models import Potensi
 from potensi.models import Status as StatusPotensi
@@ -125,6 +127,7 @@ def _desa(request, desa):
         pengurus = sorted(kim.pengurus_menjabat().exclude(jabatan="anggota"), key=lambda p: (p.jabatan_urut, p.nama))
         riwayat = kim.riwayat.all()
     potensi = Potensi.objects.publik().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
+    kegiatan = Kegiatan.objects.filter(kim=kim).select_related("jenis").prefetch_related("foto")[:5] if kim else []
     return render(
         request,
         "beranda/desa.html",
@@ -137,6 +140,8 @@ def _desa(request, desa):
             "jumlah_anggota": kim.pengurus_menjabat().filter(jabatan="anggota").count() if kim else 0,
             "riwayat": riwayat,
             "potensi": potensi,
+            "kegiatan": kegiatan,
+            "skor_kim": skor_terbit([kim]).get(kim.pk) if kim else None,
         },
     )
 

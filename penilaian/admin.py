@@ -11,7 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from penilaian import indikator
-from penilaian.models import BobotIndikator, FotoKegiatan, JenisKegiatan, Kegiatan, Penghargaan, Skema, Tingkat, bulan_berikut
+from penilaian.models import (
+    BobotIndikator,
+    FotoKegiatan,
+    JenisKegiatan,
+    Kegiatan,
+    Pengaturan,
+    Penghargaan,
+    PengingatTidur,
+    Skema,
+    Tingkat,
+    bulan_berikut,
+)
 
 
 @admin.register(JenisKegiatan)
@@ -169,3 +180,29 @@ class SkemaAdmin(admin.ModelAdmin):
             Tingkat(skema=baru, nama=t.nama, batas_bawah=t.batas_bawah, batas_atas=t.batas_atas) for t in asal.tingkat.all()
         )
         self.message_user(request, _("Skema baru dibuat dari salinan; ubah bobot dan tingkatnya di sana."))
+
+
+@admin.register(Pengaturan)
+class PengaturanAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "terbitkan_tingkat", "peringkat_publik"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Pengaturan.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PengingatTidur)
+class PengingatTidurAdmin(admin.ModelAdmin):
+    """The reminders sent, for Diskominfo's follow-up."""
+
+    list_display = ["kim", "dikirim_pada", "kegiatan_terakhir", "jumlah_penerima"]
+    list_filter = ["dikirim_pada"]
+    search_fields = ["kim__nama"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

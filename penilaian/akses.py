@@ -4,7 +4,8 @@ Reporters are the KIM's own people: its pengurus and members (accounts of those 
 linked to a serving board row), and Diskominfo for any KIM. Readers of a KIM's activities, monthly report and
 score are those whose scope holds its village: the KIM's people, the village government, the kecamatan
 operator and Diskominfo. A report is changed by whoever wrote it while they still belong to the KIM, by the
-KIM's pengurus, and by Diskominfo. The regency overview, computing scores and awards are Diskominfo's.
+KIM's pengurus, and by Diskominfo. The regency overview, computing scores and awards are Diskominfo's; a
+kecamatan's leaderboard is Diskominfo's and its operator's, or everyone's when Diskominfo makes it public.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from akun.akses import PERAN_BERWILAYAH, aktif, is_admin, wilayah_cakupan
+from akun.akses import PERAN_BERWILAYAH, aktif, berperan, dalam_cakupan, is_admin, wilayah_cakupan
+from akun.models import Peran
 from kim.akses import kim_pengguna, kim_pengurus
 from kim.models import Kim
-from penilaian.models import Kegiatan
+from penilaian.models import Kegiatan, Pengaturan
+from wilayah.models import Wilayah
 
 
 def _kim_kabupaten() -> QuerySet[Kim]:
@@ -62,6 +65,14 @@ def boleh_ubah_kegiatan(user: Any, kegiatan: Kegiatan) -> bool:
 def boleh_lihat_kabupaten(user: Any) -> bool:
     """The all-KIM overview, computing scores, and the export: Diskominfo."""
     return is_admin(user)
+
+
+def boleh_lihat_peringkat(user: Any, kecamatan: Wilayah) -> bool:
+    """A kecamatan's leaderboard: everyone when Diskominfo makes it public, else Diskominfo and the kecamatan's
+    operator."""
+    if Pengaturan.ambil().peringkat_publik:
+        return True
+    return is_admin(user) or (berperan(user, Peran.OPERATOR) and dalam_cakupan(user, kecamatan))
 
 
 # --- Fetch-or-404: the functions views call ------------------------------------------------------------

@@ -6,4 +6,4 @@ class PenilaianConfig(AppConfig):
     verbose_name = "Kegiatan dan penilaian KIM"
 
     def ready(self):
-        from penilaian import indikator  # noqa: F401  (registers this module's own indicators)
+        from penilaian import indikator, signals  # noqa: F401  (its own indicators; page-cache invalidation)

@@ -364,6 +364,32 @@ class NilaiIndikator(models.Model):
         return f"{self.indikator}: {self.nilai}"
 
 
+class Pengaturan(models.Model):
+    """What Diskominfo makes public about the scores (one row)."""
+
+    terbitkan_tingkat = models.BooleanField(
+        _("tampilkan tingkat KIM di halaman publik"),
+        default=False,
+        help_text=_("Halaman desa dan API menampilkan tingkat dan skor bulan terakhir yang sudah dihitung."),
+    )
+    peringkat_publik = models.BooleanField(
+        _("papan peringkat per kecamatan terbuka untuk umum"),
+        default=False,
+        help_text=_("Bila tidak, papan peringkat hanya dapat dibuka Diskominfo dan operator kecamatannya."),
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan penilaian")
+        verbose_name_plural = _("pengaturan penilaian")
+
+    def __str__(self) -> str:
+        return str(_("Pengaturan penilaian"))
+
+    @classmethod
+    def ambil(cls) -> Pengaturan:
+        return cls.objects.get_or_create(pk=1)[0]
+
+
 # --- Reminders to dormant KIM ------------------------------------------------------------------------------
 
 # A dormant KIM's pengurus are reminded again after this long while it stays dormant.

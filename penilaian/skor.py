@@ -26,10 +26,12 @@ from django.utils.translation import gettext as _
 
 from akun.audit import catat
 from jembatan.lib.domain import DomainError
+from jembatan.lib.pagecache import invalidate
 from kim.models import Kim
 from penilaian import indikator
 from penilaian.models import (
     NilaiIndikator,
+    Pengaturan,
     PenilaianAksi,
     Skema,
     SkorBulanan,
@@ -118,6 +120,7 @@ def hitung_bulan(bulan: date, *, kims=None, oleh=None, progres: Callable[[int, i
         selesai += len(kelompok)
         if progres:
             progres(selesai, len(semua_kim))
+    invalidate()  # levels shown on village pages (bulk writes send no signals)
     if oleh is not None:
         catat(oleh, PenilaianAksi.HITUNG_SKOR, skema, f"Skor {selesai} KIM untuk {bulan:%m/%Y} dihitung ({skema.nama[:60]})")
     return selesai
@@ -209,3 +212,15 @@ def ringkasan_kabupaten(bulan: date, hari_ini: date) -> RingkasanKabupaten:
     ]
     baris.sort(key=lambda b: (-(b.skor.total if b.skor else -1), b.kim.nama))
     return RingkasanKabupaten(bulan, baris, bulan_tren)
+
+
+def skor_terbit(kims) -> dict[int, SkorBulanan]:
+    """The latest score of each KIM of a month already over, when Diskominfo publishes levels (else none):
+    what the village page and the API may show."""
+    if not Pengaturan.ambil().terbitkan_tingkat:
+        return {}
+    bulan_ini = awal_bulan(timezone.localdate())
+    out: dict[int, SkorBulanan] = {}
+    for s in SkorBulanan.objects.filter(kim__in=kims, bulan__lt=bulan_ini).order_by("kim_id", "-bulan"):
+        out.setdefault(s.kim_id, s)
+    return out

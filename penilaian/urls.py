@@ -34,4 +34,5 @@ urlpatterns = [
     path("kelola/penilaian/hitung/", views.hitung, name="hitung"),
     re_path(r"^kelola/penilaian/unduh\.(?P<format>csv|xlsx)$", views.unduh, name="unduh"),
     path("kelola/penilaian/kim/<str:kode>/", views.skor_kim, name="skor"),
+    path("peringkat/<str:kode>/", views.peringkat, name="peringkat"),
 ]

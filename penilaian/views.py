@@ -3,8 +3,9 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,11 +15,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import wajib
 from jembatan.lib.domain import DomainError, StaleVersion
+from jembatan.lib.pagecache import public_page
 from jembatan.lib.photos import PhotoForm
 from kim.models import Kim
 from penilaian import akses, ekspor, laporan, skor
 from penilaian.forms import BulanForm, KegiatanForm
-from penilaian.models import FotoKegiatan, Kegiatan, Sumbu, awal_bulan
+from penilaian.models import FotoKegiatan, Kegiatan, SkorBulanan, Sumbu, awal_bulan
+from wilayah.models import Level, Wilayah
 
 # --- Activities -------------------------------------------------------------------------------------
 
@@ -210,3 +213,19 @@ def hitung(request):
     else:
         messages.success(request, _("Skor %(n)s KIM untuk bulan ini sudah dihitung.") % {"n": n})
     return redirect(f"{reverse('penilaian:kabupaten')}?bulan={awal_bulan(bulan):%Y-%m}")
+
+
+@require_safe
+@public_page
+def peringkat(request, kode):
+    kecamatan = get_object_or_404(
+        Wilayah.objects.select_related("parent"), kode=kode, level=Level.KECAMATAN, kabupaten_kode=settings.JEMBATAN_KABUPATEN
+    )
+    if not akses.boleh_lihat_peringkat(request.user, kecamatan):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404("Halaman tidak ditemukan.")
+    skor_kec = SkorBulanan.objects.filter(kim__wilayah__parent=kecamatan, bulan__lt=awal_bulan(timezone.localdate()))
+    bulan = _bulan_dipilih(request, skor_kec.order_by("-bulan").values_list("bulan", flat=True).first() or _bulan_lalu())
+    baris = skor_kec.filter(bulan=bulan).select_related("kim__wilayah").order_by("-total", "kim__nama")
+    return render(request, "penilaian/peringkat.html", {"kecamatan": kecamatan, "bulan": bulan, "baris": baris})

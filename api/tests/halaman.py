@@ -13,6 +13,8 @@ PUBLIK = {
     "api-v1:cocokkan",
     "api-v1:daftar_warta",
     "api-v1:detail_warta",
+    "api-v1:kegiatan_kim",
+    "api-v1:skor_kim",
 }
 
 
