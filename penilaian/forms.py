@@ -40,12 +40,14 @@ class KegiatanForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.fields["jenis"].queryset = JenisKegiatan.objects.all()
         self.fields["kim"].queryset = kim_qs.select_related("wilayah").order_by("nama")
+        sendiri = self.instance.kim_id
         if self.instance.pk:
             self.fields["kim"].disabled = True
-        elif not self.is_bound and len(self.fields["kim"].queryset) == 1:
-            self.fields["kim"].initial = self.fields["kim"].queryset[0]
+        elif len(pilihan := list(self.fields["kim"].queryset[:2])) == 1:
+            # The KIM of a member or pengurus: chosen for them.
+            sendiri = self.initial["kim"] = pilihan[0].pk
         mitra = Kim.objects.di_kabupaten(settings.JEMBATAN_KABUPATEN).publik().order_by("nama")
-        self.fields["kim_mitra"].queryset = mitra.exclude(pk=self.instance.kim_id) if self.instance.kim_id else mitra
+        self.fields["kim_mitra"].queryset = mitra.exclude(pk=sendiri) if sendiri else mitra
 
     def clean_tautan(self):
         baris = [t.strip() for t in self.cleaned_data["tautan"].splitlines() if t.strip()]

@@ -133,7 +133,7 @@ for _sumbu in (Sumbu.INFORMASI, Sumbu.DISEMINASI, Sumbu.DISKUSI, Sumbu.ASPIRASI,
         Indikator(
             f"kegiatan.{_sumbu}",
             _sumbu,
-            _("Kegiatan dilaporkan yang jenisnya dihitung pada sumbu ini"),
+            _("Kegiatan yang dilaporkan"),
             2,
             _kegiatan_sumbu(_sumbu),
         )

@@ -162,10 +162,14 @@ class BarisKabupaten:
     tidur: bool
 
     @property
-    def titik_tren(self) -> str:
-        """The trend as SVG polyline points in a 60×20 box (score 0 at the bottom, 100 at the top)."""
+    def titik(self) -> list[tuple[str, str]]:
+        """The months with a score as SVG points in a 60×20 box (score 0 at the bottom, 100 at the top)."""
         langkah = 60 / max(len(self.tren) - 1, 1)
-        return " ".join(f"{i * langkah:.1f},{20 - v / 5:.1f}" for i, v in enumerate(self.tren) if v is not None)
+        return [(f"{i * langkah:.1f}", f"{20 - v / 5:.1f}") for i, v in enumerate(self.tren) if v is not None]
+
+    @property
+    def titik_tren(self) -> str:
+        return " ".join(f"{x},{y}" for x, y in self.titik)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -211,7 +211,8 @@ def hitung(request):
     except DomainError as e:
         messages.error(request, str(e))
     else:
-        messages.success(request, _("Skor %(n)s KIM untuk bulan ini sudah dihitung.") % {"n": n})
+        teks = _("Skor %(n)s KIM untuk %(bulan)s sudah dihitung.")
+        messages.success(request, teks % {"n": n, "bulan": formats.date_format(bulan, "F Y")})
     return redirect(f"{reverse('penilaian:kabupaten')}?bulan={awal_bulan(bulan):%Y-%m}")
 
 
