@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
@@ -84,3 +86,20 @@ class BulanForm(forms.Form):
     """A month picked on the score pages (?bulan=2026-05); an unreadable value is the default month."""
 
     bulan = forms.DateField(input_formats=["%Y-%m"], required=False)
+
+
+class PeriodeForm(forms.Form):
+    """The months an evidence bundle covers (?dari=2026-01&sampai=2026-06); by default the twelve months up to
+    the last one over. An unreadable or reversed period falls back to the default."""
+
+    dari = forms.DateField(input_formats=["%Y-%m"], required=False)
+    sampai = forms.DateField(input_formats=["%Y-%m"], required=False)
+
+    def periode(self, bulan_lalu: date) -> tuple[date, date]:
+        awal_bawaan = bulan_lalu.replace(year=bulan_lalu.year - 1)
+        awal_bawaan = (awal_bawaan.replace(day=28) + timedelta(days=4)).replace(day=1)
+        if not self.is_valid():
+            return awal_bawaan, bulan_lalu
+        dari = self.cleaned_data["dari"] or awal_bawaan
+        sampai = self.cleaned_data["sampai"] or bulan_lalu
+        return (dari, sampai) if dari <= sampai else (awal_bawaan, bulan_lalu)

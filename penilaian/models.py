@@ -32,6 +32,8 @@ class PenilaianAksi(models.TextChoices):
     UBAH_KEGIATAN = "penilaian_ubah_kegiatan", _("Laporan kegiatan KIM diubah")
     HAPUS_KEGIATAN = "penilaian_hapus_kegiatan", _("Laporan kegiatan KIM dihapus")
     HITUNG_SKOR = "penilaian_hitung_skor", _("Skor KIM dihitung")
+    PILIH_KANDIDAT = "penilaian_pilih_kandidat", _("KIM dipilih sebagai kandidat festival")
+    BATAL_KANDIDAT = "penilaian_batal_kandidat", _("Pilihan kandidat festival dibatalkan")
 
 
 class Sumbu(models.TextChoices):
@@ -388,6 +390,36 @@ class Pengaturan(models.Model):
     @classmethod
     def ambil(cls) -> Pengaturan:
         return cls.objects.get_or_create(pk=1)[0]
+
+
+class Kandidat(models.Model):
+    """A KIM Diskominfo picked for the regency round of a year's KIM festival."""
+
+    kim = models.ForeignKey("kim.Kim", on_delete=models.CASCADE, related_name="kandidat_festival")
+    tahun = models.PositiveSmallIntegerField(_("tahun festival"))
+    dipilih_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    dipilih_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("kandidat festival")
+        verbose_name_plural = _("kandidat festival")
+        constraints = [models.UniqueConstraint(fields=["kim", "tahun"], name="penilaian_kandidat_sekali")]
+
+    def __str__(self) -> str:
+        return f"{self.kim} ({self.tahun})"
+
+    @classmethod
+    def ubah(cls, kim, tahun: int, *, pilih: bool, oleh) -> None:
+        """Pick the KIM as a candidate of the year, or drop it; audited."""
+        with transaction.atomic():
+            if pilih:
+                obj, baru = cls.objects.get_or_create(kim=kim, tahun=tahun, defaults={"dipilih_oleh": oleh})
+                if baru:
+                    catat(oleh, PenilaianAksi.PILIH_KANDIDAT, obj, f"{kim} kandidat festival {tahun}", wilayah=kim.wilayah)
+            else:
+                for obj in cls.objects.filter(kim=kim, tahun=tahun):
+                    catat(oleh, PenilaianAksi.BATAL_KANDIDAT, obj, f"{kim} batal kandidat festival {tahun}", wilayah=kim.wilayah)
+                    obj.delete()
 
 
 # --- Reminders to dormant KIM ------------------------------------------------------------------------------

@@ -34,5 +34,7 @@ urlpatterns = [
     path("kelola/penilaian/hitung/", views.hitung, name="hitung"),
     re_path(r"^kelola/penilaian/unduh\.(?P<format>csv|xlsx)$", views.unduh, name="unduh"),
     path("kelola/penilaian/kim/<str:kode>/", views.skor_kim, name="skor"),
+    path("kelola/penilaian/kim/<str:kode>/bukti.zip", views.bundel, name="bundel"),
+    path("kelola/penilaian/kim/<str:kode>/kandidat/", views.kandidat, name="kandidat"),
     path("peringkat/<str:kode>/", views.peringkat, name="peringkat"),
 ]

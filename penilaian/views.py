@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -15,12 +15,14 @@ from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import wajib
 from jembatan.lib.domain import DomainError, StaleVersion
+from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.photos import PhotoForm
 from kim.models import Kim
 from penilaian import akses, ekspor, laporan, skor
-from penilaian.forms import BulanForm, KegiatanForm
-from penilaian.models import FotoKegiatan, Kegiatan, SkorBulanan, Sumbu, awal_bulan
+from penilaian import bundel as bundel_bukti
+from penilaian.forms import BulanForm, KegiatanForm, PeriodeForm
+from penilaian.models import FotoKegiatan, Kandidat, Kegiatan, SkorBulanan, Sumbu, awal_bulan
 from wilayah.models import Level, Wilayah
 
 # --- Activities -------------------------------------------------------------------------------------
@@ -165,7 +167,16 @@ def skor_kim(request, kode):
     dipilih = kim.skor_bulanan.filter(bulan=bulan).select_related("skema").first()
     nilai = list(dipilih.nilai.all()) if dipilih else []
     sumbu = [(s, dipilih.per_sumbu.get(s.value) if dipilih else None, [n for n in nilai if n.sumbu == s]) for s in Sumbu]
-    context = {"kim": kim, "riwayat": riwayat, "bulan": bulan, "skor": dipilih, "sumbu": sumbu}
+    dari, sampai = PeriodeForm().periode(_bulan_lalu())
+    context = {
+        "kim": kim,
+        "riwayat": riwayat,
+        "bulan": bulan,
+        "skor": dipilih,
+        "sumbu": sumbu,
+        "bundel_dari": dari,
+        "bundel_sampai": sampai,
+    }
     return render(request, "penilaian/skor.html", context)
 
 
@@ -175,11 +186,13 @@ def kabupaten(request):
     wajib(akses.boleh_lihat_kabupaten(request.user))
     bulan = _bulan_dipilih(request, skor.bulan_terakhir() or _bulan_lalu())
     data = skor.ringkasan_kabupaten(bulan, timezone.localdate())
+    tahun = timezone.localdate().year
     context = {
         "data": data,
         "bulan": bulan,
         "hari_tidur": settings.JEMBATAN_KIM_TIDUR_HARI,
-        "bulan_ini": awal_bulan(timezone.localdate()),
+        "tahun": tahun,
+        "kandidat": set(Kandidat.objects.filter(tahun=tahun).values_list("kim_id", flat=True)),
     }
     return render(request, "penilaian/kabupaten.html", context)
 
@@ -230,3 +243,31 @@ def peringkat(request, kode):
     bulan = _bulan_dipilih(request, skor_kec.order_by("-bulan").values_list("bulan", flat=True).first() or _bulan_lalu())
     baris = skor_kec.filter(bulan=bulan).select_related("kim__wilayah").order_by("-total", "kim__nama")
     return render(request, "penilaian/peringkat.html", {"kecamatan": kecamatan, "bulan": bulan, "baris": baris})
+
+
+# --- Festival ------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def bundel(request, kode):
+    kim = akses.get_kim_untuk_pembaca(request, kode)
+    form = PeriodeForm(request.GET)
+    dari, sampai = form.periode(_bulan_lalu())
+    isi = bundel_bukti.Bundel(kim, dari, sampai)
+    response = StreamingHttpResponse(
+        bundel_bukti.tulis_zip(isi, situs=absolute_url(request, "/").rstrip("/")), content_type="application/zip"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{isi.nama_berkas}"'
+    return response
+
+
+@login_required
+@require_POST
+def kandidat(request, kode):
+    wajib(akses.boleh_lihat_kabupaten(request.user))
+    kim = akses.get_kim_untuk_pembaca(request, kode)
+    tahun = timezone.localdate().year
+    Kandidat.ubah(kim, tahun, pilih=request.POST.get("pilih") == "1", oleh=request.user)
+    messages.success(request, _("Daftar kandidat festival %(tahun)s diperbarui.") % {"tahun": tahun})
+    return redirect(f"{reverse('penilaian:kabupaten')}?bulan={request.POST.get('bulan', '')}")
