@@ -15,11 +15,16 @@ from django.utils.translation import gettext_lazy as _
 
 from diskusi.models import Komentar
 from kim.models import Kim
-from penilaian.indikator import Bukti, Hasil, Indikator, Periode, daftarkan, dari_bukti, kelompokkan
+from penilaian.indikator import Bukti, Hasil, Indikator, Periode, PolaUrl, daftarkan, dari_bukti, kelompokkan
 from penilaian.models import Sumbu
 from potensi.models import Potensi
 from siaran.models import Penerimaan, StatusPenerimaan
 from warta.models import Berita
+
+# Evidence links for thousands of items, reversed once each (see PolaUrl).
+_URL_BERITA = PolaUrl("warta:baca", 918273645, "zzslugzz")
+_URL_POTENSI = PolaUrl("potensi:detail", 918273645, "zzslugzz")
+_URL_SIARAN = PolaUrl("siaran:baca", 918273645)
 
 # A siaran forwarded within this time counts as forwarded fast.
 TERUSKAN_CEPAT = timedelta(hours=24)
@@ -32,7 +37,7 @@ def berita_terbit(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
         .filter(kim__in=kims, terbit_pada__gte=periode.waktu_awal, terbit_pada__lt=periode.waktu_akhir)
         .order_by("terbit_pada")
     )
-    return dari_bukti(kims, kelompokkan(qs, lambda b: b.kim_id, lambda b: Bukti(b.judul, b.get_absolute_url())))
+    return dari_bukti(kims, kelompokkan(qs, lambda b: b.kim_id, lambda b: Bukti(b.judul, _URL_BERITA(b.pk, b.slug))))
 
 
 def potensi_terbit(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
@@ -40,7 +45,7 @@ def potensi_terbit(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     qs = Potensi.objects.terbit().filter(
         kim__in=kims, dikonfirmasi_pada__gte=periode.waktu_awal, dikonfirmasi_pada__lt=periode.waktu_akhir
     )
-    return dari_bukti(kims, kelompokkan(qs, lambda p: p.kim_id, lambda p: Bukti(p.nama, p.get_absolute_url())))
+    return dari_bukti(kims, kelompokkan(qs, lambda p: p.kim_id, lambda p: Bukti(p.nama, _URL_POTENSI(p.pk, p.slug))))
 
 
 def _penerimaan(kims: Sequence[Kim], periode: Periode):
@@ -60,13 +65,14 @@ def _bagian(kims: Sequence[Kim], periode: Periode, dihitung) -> dict[int, Hasil]
     for p in _penerimaan(kims, periode):
         per_kim.setdefault(p.kim_id, []).append(p)
     out = {}
+    status = {v: str(label) for v, label in StatusPenerimaan.choices}  # translated once, not per row
     for k in kims:
         daftar = per_kim.get(k.pk, [])
         if not daftar:
             out[k.pk] = Hasil(None, keterangan=str(_("Tidak ada siaran bulan ini.")))
             continue
         ya = [p for p in daftar if dihitung(p)]
-        bukti = [Bukti(f"{p.siaran.judul} — {p.get_status_display()}", p.siaran.get_absolute_url()) for p in daftar]
+        bukti = [Bukti(f"{p.siaran.judul} — {status[p.status]}", _URL_SIARAN(p.siaran_id)) for p in daftar]
         ket = _("%(n)s dari %(m)s siaran") % {"n": len(ya), "m": len(daftar)}
         out[k.pk] = Hasil(round(len(ya) / len(daftar), 3), bukti, str(ket))
     return out
@@ -93,8 +99,18 @@ def _komentar(kims: Sequence[Kim], periode: Periode):
     return kim_desa, qs
 
 
+def _url_objek(obj) -> str:
+    if isinstance(obj, Berita):
+        return _URL_BERITA(obj.pk, obj.slug)
+    if isinstance(obj, Potensi):
+        return _URL_POTENSI(obj.pk, obj.slug)
+    url = getattr(obj, "get_absolute_url", None)
+    return url() if url else ""
+
+
 def _bukti_komentar(k: Komentar) -> Bukti:
-    return Bukti(f"{k.nama}: {k.isi[:80]}", k.get_absolute_url())
+    """The comment where it stands on its page (as Komentar.get_absolute_url, without a reverse() per comment)."""
+    return Bukti(f"{k.nama}: {k.isi[:80]}", f"{_url_objek(k.objek)}#komentar-{k.pk}")
 
 
 def komentar(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:

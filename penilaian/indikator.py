@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from urllib.parse import quote
 
 from django.db.models import Q
 from django.urls import reverse
@@ -20,7 +21,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kim.models import Kim, Pengurus
+from kim.models import Jabatan, Kim, Pengurus
 from penilaian.models import Kegiatan, Penghargaan, Sumbu, bulan_berikut
 
 
@@ -108,6 +109,23 @@ def kelompokkan(baris, kunci: Callable, bukti: Callable[..., Bukti]) -> dict[int
     return out
 
 
+class PolaUrl:
+    """A URL reversed once and filled in for each item: `reverse()` for thousands of evidence items costs
+    seconds. `contoh` are placeholders that cannot occur in the URL otherwise (e.g. 918273645, "zzslugzz")."""
+
+    def __init__(self, nama: str, *contoh: object) -> None:
+        self.nama, self.contoh = nama, [str(c) for c in contoh]
+        self._pola: str | None = None
+
+    def __call__(self, *args: object) -> str:
+        if self._pola is None:
+            self._pola = reverse(self.nama, args=self.contoh)
+        url = self._pola
+        for contoh, nilai in zip(self.contoh, args, strict=True):
+            url = url.replace(contoh, quote(str(nilai), safe=""), 1)
+        return url
+
+
 def dari_bukti(kims: Sequence[Kim], per_kim: dict[int, list[Bukti]]) -> dict[int, Hasil]:
     """The count of evidence items as the raw value."""
     return {k.pk: Hasil(len(per_kim.get(k.pk, [])), per_kim.get(k.pk, [])) for k in kims}
@@ -116,8 +134,12 @@ def dari_bukti(kims: Sequence[Kim], per_kim: dict[int, list[Bukti]]) -> dict[int
 # --- This module's own indicators ------------------------------------------------------------------
 
 
+_URL_KEGIATAN = PolaUrl("penilaian:lihat", 918273645)
+_URL_KIM = PolaUrl("kim:kelola", "zzkodezz")
+
+
 def _bukti_kegiatan(k: Kegiatan) -> Bukti:
-    return Bukti(f"{k.tanggal:%d-%m-%Y} · {k.judul}", reverse("penilaian:lihat", args=[k.pk]))
+    return Bukti(f"{k.tanggal:%d-%m-%Y} · {k.judul}", _URL_KEGIATAN(k.pk))
 
 
 def _kegiatan_sumbu(sumbu: str) -> Hitung:
@@ -161,8 +183,11 @@ def _anggota(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     akhir = periode.akhir.toordinal() - 1
     qs = Pengurus.objects.menjabat(date.fromordinal(akhir)).filter(kim__in=kims).select_related("kim").order_by("jabatan", "nama")
 
+    jabatan = {v: str(label) for v, label in Jabatan.choices}  # translated once, not per row
+
     def bukti(p: Pengurus) -> Bukti:
-        return Bukti(f"{p.nama} ({p.jabatan_lengkap})", reverse("kim:kelola", args=[p.kim.wilayah_id]))
+        peran = p.jabatan_lengkap if p.jabatan == Jabatan.SEKSI else jabatan.get(p.jabatan, p.jabatan)
+        return Bukti(f"{p.nama} ({peran})", _URL_KIM(p.kim.wilayah_id))
 
     return dari_bukti(kims, kelompokkan(qs, lambda p: p.kim_id, bukti))
 
@@ -176,6 +201,7 @@ KOLOM_PROFIL_LENGKAP = ["profil", "alamat", "email_kontak", "telepon_kontak", "t
 def _profil(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     """Share of the profile filled in, and a contact (phone or e-mail) the public can use."""
     out = {}
+    profil, ada, belum = str(_("Profil KIM")), str(_("ada")), str(_("belum ada"))
     for k in kims:
         terisi = [f for f in KOLOM_PROFIL_LENGKAP if getattr(k, f)]
         ada_kontak = bool(k.kontak_publik and (k.telepon_kontak or k.email_kontak))
@@ -183,9 +209,9 @@ def _profil(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
         ket = _("%(n)s dari %(m)s isian profil terisi; kontak publik %(kontak)s") % {
             "n": len(terisi),
             "m": len(KOLOM_PROFIL_LENGKAP),
-            "kontak": _("ada") if ada_kontak else _("belum ada"),
+            "kontak": ada if ada_kontak else belum,
         }
-        out[k.pk] = Hasil(round(nilai, 3), [Bukti(str(_("Profil KIM")), reverse("kim:kelola", args=[k.wilayah_id]))], str(ket))
+        out[k.pk] = Hasil(round(nilai, 3), [Bukti(profil, _URL_KIM(k.wilayah_id))], str(ket))
     return out
 
 
@@ -201,7 +227,7 @@ def _penghargaan(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
         kelompokkan(
             qs,
             lambda p: p.kim_id,
-            lambda p: Bukti(f"{p.tanggal:%d-%m-%Y} · {p.nama}", reverse("kim:kelola", args=[p.kim.wilayah_id])),
+            lambda p: Bukti(f"{p.tanggal:%d-%m-%Y} · {p.nama}", _URL_KIM(p.kim.wilayah_id)),
         ),
     )
 

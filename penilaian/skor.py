@@ -101,11 +101,12 @@ def hitung_bulan(bulan: date, *, kims=None, oleh=None, progres: Callable[[int, i
     for i in range(0, len(semua_kim), UKURAN_KELOMPOK):
         kelompok = semua_kim[i : i + UKURAN_KELOMPOK]
         hasil = {b.indikator: indikator._REGISTRI[b.indikator].hitung(kelompok, periode) for b in bobot}
+        label = {b.indikator: str(indikator._REGISTRI[b.indikator].label)[:200] for b in bobot}  # translated once
         with transaction.atomic():
             SkorBulanan.objects.filter(bulan=bulan, kim__in=kelompok).delete()
             skor_baru, nilai_baru = [], []
             for kim in kelompok:
-                baris = [_baris(b, hasil[b.indikator].get(kim.pk)) for b in bobot]
+                baris = [_baris(b, label[b.indikator], hasil[b.indikator].get(kim.pk)) for b in bobot]
                 total = rerata_berbobot(baris) or 0.0
                 per_sumbu = {s: v for s in Sumbu.values if (v := rerata_berbobot([b for b in baris if b.sumbu == s])) is not None}
                 skor = SkorBulanan(
@@ -126,13 +127,13 @@ def hitung_bulan(bulan: date, *, kims=None, oleh=None, progres: Callable[[int, i
     return selesai
 
 
-def _baris(b, h: indikator.Hasil | None) -> Baris:
+def _baris(b, label: str, h: indikator.Hasil | None) -> Baris:
     ind = indikator._REGISTRI[b.indikator]
     h = h or indikator.Hasil(0)
     return Baris(
         indikator=b.indikator,
         sumbu=ind.sumbu,
-        label=str(ind.label)[:200],
+        label=label,
         mentah=h.mentah,
         target=b.target,
         bobot=b.bobot,
@@ -146,6 +147,8 @@ def _baris(b, h: indikator.Hasil | None) -> Baris:
 
 # Months the regency overview's trend line covers.
 BULAN_TREN = 6
+_URL_SKOR = indikator.PolaUrl("penilaian:skor", "zzkodezz")
+_URL_BUNDEL = indikator.PolaUrl("penilaian:bundel", "zzkodezz")
 
 
 def bulan_terakhir() -> date | None:
@@ -166,6 +169,22 @@ class BarisKabupaten:
         """The months with a score as SVG points in a 60×20 box (score 0 at the bottom, 100 at the top)."""
         langkah = 60 / max(len(self.tren) - 1, 1)
         return [(f"{i * langkah:.1f}", f"{20 - v / 5:.1f}") for i, v in enumerate(self.tren) if v is not None]
+
+    @property
+    def teks_skor(self) -> str:
+        return f"{self.skor.total:.0f}" if self.skor else "—"
+
+    @property
+    def label_tren(self) -> str:
+        return ", ".join("–" if v is None else f"{v:.0f}" for v in self.tren)
+
+    @property
+    def url_skor(self) -> str:
+        return _URL_SKOR(self.kim.wilayah_id)
+
+    @property
+    def url_bundel(self) -> str:
+        return _URL_BUNDEL(self.kim.wilayah_id)
 
     @property
     def titik_tren(self) -> str:

@@ -32,9 +32,9 @@ urlpatterns = [
     path("kelola/kegiatan/kim/<str:kode>/<bulan:bulan>.docx", views.laporan_docx, name="laporan_docx"),
     path("kelola/penilaian/", views.kabupaten, name="kabupaten"),
     path("kelola/penilaian/hitung/", views.hitung, name="hitung"),
+    path("kelola/penilaian/kandidat/", views.kandidat, name="kandidat"),
     re_path(r"^kelola/penilaian/unduh\.(?P<format>csv|xlsx)$", views.unduh, name="unduh"),
     path("kelola/penilaian/kim/<str:kode>/", views.skor_kim, name="skor"),
     path("kelola/penilaian/kim/<str:kode>/bukti.zip", views.bundel, name="bundel"),
-    path("kelola/penilaian/kim/<str:kode>/kandidat/", views.kandidat, name="kandidat"),
     path("peringkat/<str:kode>/", views.peringkat, name="peringkat"),
 ]

@@ -191,6 +191,7 @@ def kabupaten(request):
         "data": data,
         "bulan": bulan,
         "hari_tidur": settings.JEMBATAN_KIM_TIDUR_HARI,
+        "bulan_q": f"{bulan:%Y-%m}",
         "tahun": tahun,
         "kandidat": set(Kandidat.objects.filter(tahun=tahun).values_list("kim_id", flat=True)),
     }
@@ -264,10 +265,12 @@ def bundel(request, kode):
 
 @login_required
 @require_POST
-def kandidat(request, kode):
+def kandidat(request):
+    """Pick (`pilih=<kode>`) or drop (`batal=<kode>`) a KIM as the year's festival candidate."""
     wajib(akses.boleh_lihat_kabupaten(request.user))
-    kim = akses.get_kim_untuk_pembaca(request, kode)
+    pilih = "pilih" in request.POST
+    kim = akses.get_kim_untuk_pembaca(request, request.POST.get("pilih" if pilih else "batal", ""))
     tahun = timezone.localdate().year
-    Kandidat.ubah(kim, tahun, pilih=request.POST.get("pilih") == "1", oleh=request.user)
+    Kandidat.ubah(kim, tahun, pilih=pilih, oleh=request.user)
     messages.success(request, _("Daftar kandidat festival %(tahun)s diperbarui.") % {"tahun": tahun})
     return redirect(f"{reverse('penilaian:kabupaten')}?bulan={request.POST.get('bulan', '')}")

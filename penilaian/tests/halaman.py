@@ -28,7 +28,7 @@ def terlindung(cast) -> list[Halaman]:
         Halaman(f"/kelola/kegiatan/kim/{DESA_A}/2026-05.docx", PEMBACA_A),
         Halaman(f"/kelola/penilaian/kim/{DESA_A}/", PEMBACA_A),
         Halaman(f"/kelola/penilaian/kim/{DESA_A}/bukti.zip", PEMBACA_A),
-        Halaman(f"/kelola/penilaian/kim/{DESA_A}/kandidat/", HANYA_ADMIN, method="post", data={"pilih": "1"}),
+        Halaman("/kelola/penilaian/kandidat/", HANYA_ADMIN, method="post", data={"pilih": DESA_A}),
         Halaman("/kelola/penilaian/", HANYA_ADMIN),
         Halaman("/kelola/penilaian/unduh.csv", HANYA_ADMIN),
         Halaman("/kelola/penilaian/hitung/", HANYA_ADMIN, method="post"),

@@ -56,9 +56,24 @@ def test_the_bundle_holds_the_cover_in_jury_order_and_the_photos(client, cast):
     assert zf.namelist() == ["00-sampul.html", f"foto/2026-03-14-{g.pk}-1.jpg", f"foto/2026-03-14-{g.pk}-2.jpg"]
     assert zf.read(f"foto/2026-03-14-{g.pk}-1.jpg")[:3] == b"\xff\xd8\xff"
     sampul = zf.read("00-sampul.html").decode()
-    urutan = ["1. Profil", "141/01/2025", "Siti Rahmah", "2. Skor ADINDA-P", "Madya", "3. Kegiatan", "Sosialisasi cek fakta",
-              f'src="foto/2026-03-14-{g.pk}-1.jpg"', "4. Berita", "http://testserver/warta/1-panen/", "5. Siaran",
-              "Waspada banjir — Diteruskan", "6. Potensi", "Gula aren Tungkap", "7. Penghargaan", "Juara II KIM Festival Provinsi"]  # fmt: skip
+    urutan = [
+        "1. Profil",
+        "141/01/2025",
+        "Siti Rahmah",
+        "2. Skor ADINDA-P",
+        "Madya",
+        "3. Kegiatan",
+        "Sosialisasi cek fakta",
+        f'src="foto/2026-03-14-{g.pk}-1.jpg"',
+        "4. Berita",
+        "http://testserver/warta/1-panen/",
+        "5. Siaran",
+        "Waspada banjir — Diteruskan",
+        "6. Potensi",
+        "Gula aren Tungkap",
+        "7. Penghargaan",
+        "Juara II KIM Festival Provinsi",
+    ]
     posisi = [sampul.index(t) for t in urutan]
     assert posisi == sorted(posisi)
     assert "Terlalu lama" not in sampul
@@ -71,10 +86,10 @@ def test_the_bundle_of_another_villages_kim_is_not_found(client, cast):
 
 def test_diskominfo_picks_and_drops_a_candidate_from_the_regency_page(client, cast):
     client.force_login(cast.admin)
-    client.post(f"/kelola/penilaian/kim/{DESA_A}/kandidat/", {"pilih": "1", "bulan": "2026-05"})
+    client.post("/kelola/penilaian/kandidat/", {"pilih": DESA_A, "bulan": "2026-05"})
     assert list(Kandidat.objects.values_list("kim", "tahun")) == [(cast.kim_a.pk, 2026)]
     html = client.get("/kelola/penilaian/?bulan=2026-05").content.decode()
     assert "<strong>Kandidat</strong>" in html
-    client.post(f"/kelola/penilaian/kim/{DESA_A}/kandidat/", {"pilih": "0"})
+    client.post("/kelola/penilaian/kandidat/", {"batal": DESA_A})
     assert not Kandidat.objects.exists()
     assert Audit.objects.filter(aksi__in=[PenilaianAksi.PILIH_KANDIDAT, PenilaianAksi.BATAL_KANDIDAT]).count() == 2
