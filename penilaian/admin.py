@@ -192,6 +192,10 @@ class PengaturanAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def save_model(self, request, obj, form, change):
+        obj.pk = 1  # the one row Pengaturan.ambil() reads
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(PengingatTidur)
 class PengingatTidurAdmin(admin.ModelAdmin):

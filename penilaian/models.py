@@ -389,7 +389,8 @@ class Pengaturan(models.Model):
 
     @classmethod
     def ambil(cls) -> Pengaturan:
-        return cls.objects.get_or_create(pk=1)[0]
+        """The settings row, or the defaults (unsaved: a page read never writes) until Diskominfo saves it."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 class Kandidat(models.Model):
