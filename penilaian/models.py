@@ -423,6 +423,37 @@ class Kandidat(models.Model):
                     obj.delete()
 
 
+class Perhitungan(models.Model):
+    """A month's scores being computed in the background (a task), with its progress for the page."""
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", _("Dalam antrean")
+        BERJALAN = "berjalan", _("Sedang dihitung")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    bulan = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ANTRE)
+    selesai = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    pesan = models.CharField(max_length=300, blank=True)
+    diminta_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    dibuat = models.DateTimeField(default=timezone.now)
+    diperbarui = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("perhitungan skor")
+        verbose_name_plural = _("perhitungan skor")
+        ordering = ["-dibuat"]
+
+    def __str__(self) -> str:
+        return f"{self.bulan:%m/%Y} {self.status}"
+
+    @property
+    def persen(self) -> int:
+        return 100 * self.selesai // self.total if self.total else 0
+
+
 # --- Reminders to dormant KIM ------------------------------------------------------------------------------
 
 # A dormant KIM's pengurus are reminded again after this long while it stays dormant.

@@ -86,13 +86,19 @@ def skema_bulan(bulan: date) -> Skema:
     return skema
 
 
+def periksa_bulan(bulan: date) -> Skema:
+    """The scheme a month would be computed with, or DomainError when it cannot be: a month not yet begun (the
+    current month can be computed as it stands), or no scheme for it."""
+    if awal_bulan(bulan) > awal_bulan(timezone.localdate()):
+        raise DomainError(_("Bulan ini belum berjalan; skor hanya dapat dihitung untuk bulan ini atau sebelumnya."))
+    return skema_bulan(awal_bulan(bulan))
+
+
 def hitung_bulan(bulan: date, *, kims=None, oleh=None, progres: Callable[[int, int], None] | None = None) -> int:
     """Compute and store the scores of `kims` (default: every scored KIM) for the month of `bulan`; returns how
     many were stored. A month not yet begun is refused; the current month can be computed as it stands."""
     bulan = awal_bulan(bulan)
-    if bulan > awal_bulan(timezone.localdate()):
-        raise DomainError(_("Bulan ini belum berjalan; skor hanya dapat dihitung untuk bulan ini atau sebelumnya."))
-    skema = skema_bulan(bulan)
+    skema = periksa_bulan(bulan)
     bobot = [b for b in skema.bobot.all() if indikator.cari(b.indikator) is not None]
     tingkat = list(skema.tingkat.all())
     semua_kim = list(kims if kims is not None else kim_dinilai())

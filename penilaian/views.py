@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,7 +23,8 @@ from kim.models import Kim
 from penilaian import akses, ekspor, laporan, skor
 from penilaian import bundel as bundel_bukti
 from penilaian.forms import BulanForm, KegiatanForm, PeriodeForm
-from penilaian.models import FotoKegiatan, Kandidat, Kegiatan, SkorBulanan, Sumbu, awal_bulan
+from penilaian.models import FotoKegiatan, Kandidat, Kegiatan, Perhitungan, SkorBulanan, Sumbu, awal_bulan
+from penilaian.tasks import hitung_latar
 from wilayah.models import Level, Wilayah
 
 # --- Activities -------------------------------------------------------------------------------------
@@ -192,6 +194,7 @@ def kabupaten(request):
         "bulan": bulan,
         "hari_tidur": settings.JEMBATAN_KIM_TIDUR_HARI,
         "bulan_q": f"{bulan:%Y-%m}",
+        "perhitungan": Perhitungan.objects.filter(bulan=bulan).first(),
         "tahun": tahun,
         "kandidat": set(Kandidat.objects.filter(tahun=tahun).values_list("kim_id", flat=True)),
     }
@@ -217,17 +220,19 @@ def unduh(request, format):
 @login_required
 @require_POST
 def hitung(request):
+    """Diskominfo asks for a month's scores: computed by a background task, whose progress the page shows."""
     wajib(akses.boleh_lihat_kabupaten(request.user))
     form = BulanForm(request.POST)
-    bulan = form.cleaned_data["bulan"] if form.is_valid() and form.cleaned_data["bulan"] else _bulan_lalu()
+    bulan = awal_bulan(form.cleaned_data["bulan"] if form.is_valid() and form.cleaned_data["bulan"] else _bulan_lalu())
     try:
-        n = skor.hitung_bulan(bulan, oleh=request.user)
+        skor.periksa_bulan(bulan)
     except DomainError as e:
         messages.error(request, str(e))
     else:
-        teks = _("Skor %(n)s KIM untuk %(bulan)s sudah dihitung.")
-        messages.success(request, teks % {"n": n, "bulan": formats.date_format(bulan, "F Y")})
-    return redirect(f"{reverse('penilaian:kabupaten')}?bulan={awal_bulan(bulan):%Y-%m}")
+        p = Perhitungan.objects.create(bulan=bulan, diminta_oleh=request.user, total=skor.kim_dinilai().count())
+        transaction.on_commit(lambda: hitung_latar.enqueue(p.pk))
+        messages.success(request, _("Skor %(bulan)s sedang dihitung.") % {"bulan": formats.date_format(bulan, "F Y")})
+    return redirect(f"{reverse('penilaian:kabupaten')}?bulan={bulan:%Y-%m}")
 
 
 @require_safe

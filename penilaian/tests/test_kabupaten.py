@@ -11,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 
 from akun.models import Audit
 from jembatan.test import DESA_B, make_kim
-from penilaian.models import PenilaianAksi, SkorBulanan
+from penilaian.models import PenilaianAksi, Perhitungan, SkorBulanan
 from penilaian.skor import hitung_bulan
+from penilaian.tasks import hitung_latar
 from penilaian.tests.bantu import make_kegiatan
 from penilaian.tests.test_skor import make_skema
 
@@ -88,12 +89,34 @@ def test_the_page_costs_the_same_queries_for_more_kim(client, cast):
     assert jumlah() == sebelum
 
 
-def test_diskominfo_computes_a_month_from_the_page(client, cast):
+def test_diskominfo_computes_a_month_by_a_background_task(client, cast, django_capture_on_commit_callbacks):
     make_skema()
     client.force_login(cast.admin)
-    response = client.post("/kelola/penilaian/hitung/", {"bulan": "2026-05"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/kelola/penilaian/hitung/", {"bulan": "2026-05"})
     assert response.status_code == 302 and response["Location"] == "/kelola/penilaian/?bulan=2026-05"
     assert SkorBulanan.objects.filter(bulan=date(2026, 5, 1)).count() == 2
     assert Audit.objects.filter(aksi=PenilaianAksi.HITUNG_SKOR, user=cast.admin).exists()
+    html = client.get(response["Location"]).content.decode()
+    assert "Skor Mei 2026 sedang dihitung." in html and "Terakhir dihitung" in html and ": 2 KIM." in html
     response = client.post("/kelola/penilaian/hitung/", {"bulan": "2026-08"}, follow=True)
     assert "belum berjalan" in response.content.decode()
+    assert not Perhitungan.objects.filter(bulan=date(2026, 8, 1)).exists()
+
+
+def test_the_task_shows_progress_and_a_retry_computes_nothing(cast):
+    make_skema()
+    p = Perhitungan.objects.create(bulan=date(2026, 5, 1), diminta_oleh=cast.admin)
+    assert hitung_latar.call(p.pk) == "selesai"
+    p.refresh_from_db()
+    assert (p.status, p.selesai, p.total, p.persen) == ("selesai", 2, 2, 100)
+    assert hitung_latar.call(p.pk) == "sudah"
+
+
+def test_a_failed_computation_says_why(client, cast):
+    p = Perhitungan.objects.create(bulan=date(2026, 9, 1), diminta_oleh=cast.admin)
+    assert hitung_latar.call(p.pk) == "gagal"
+    client.force_login(cast.admin)
+    assert (
+        "Perhitungan terakhir gagal: Bulan ini belum berjalan" in client.get("/kelola/penilaian/?bulan=2026-09").content.decode()
+    )
