@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 from pydantic import AfterValidator, Field
@@ -22,6 +23,7 @@ from jembatan.lib.markup import to_html
 from kim.akses import kim_pengguna
 from kim.cakupan import TAHAP_URUT, cakupan
 from kim.models import Jabatan, Kim, Tahap
+from penilaian.models import Kegiatan, Pengaturan
 from ppid.laporan import hitung as hitung_laporan
 from ppid.models import Informasi, Keberatan, Permohonan, is_badan_publik, nama_ppid
 from siaran.models import Penerimaan
@@ -926,4 +928,98 @@ def hasil_jajak(request, id: int):
             {"teks": h.opsi.teks, "suara": h.jumlah, "persen_pemilih": round(h.persen, 1), "ditutup": h.opsi.ditutup}
             for h in hasil
         ],
+    }
+
+
+class FotoPublik(Schema):
+    keterangan: str
+    url_800: str
+    lebar: int
+    tinggi: int
+
+
+class KegiatanPublik(Schema):
+    id: int
+    tanggal: date
+    jenis: str
+    sumbu: str
+    judul: str
+    tempat: str
+    uraian: str
+    jumlah_peserta: int | None
+    peserta_laki: int | None
+    peserta_perempuan: int | None
+    bersama: list[str]
+    foto: list[FotoPublik]
+    demo: bool
+
+
+def _halaman_kegiatan(request, rows: list[Kegiatan]) -> list[dict]:
+    return [
+        {
+            "id": g.pk,
+            "tanggal": g.tanggal,
+            "jenis": g.jenis.nama,
+            "sumbu": g.jenis.sumbu,
+            "judul": g.judul,
+            "tempat": g.tempat,
+            "uraian": g.uraian,
+            "jumlah_peserta": g.jumlah_peserta,
+            "peserta_laki": g.peserta_laki,
+            "peserta_perempuan": g.peserta_perempuan,
+            "bersama": [m.nama for m in g.kim_mitra.all()],
+            "foto": [
+                {
+                    "keterangan": f.keterangan,
+                    "url_800": request.build_absolute_uri(f.url(800)),
+                    "lebar": f.lebar,
+                    "tinggi": f.tinggi,
+                }
+                for f in g.foto.all()
+            ],
+            "demo": g.demo,
+        }
+        for g in rows
+    ]
+
+
+@api.get(
+    "/kim/{kode}/kegiatan", response={200: list[KegiatanPublik], 404: Galat, **VALIDASI}, tags=["kim"], summary="Kegiatan KIM"
+)
+@paginate(DatabasePagination, build_items=_halaman_kegiatan)
+def kegiatan_kim(request, kode: KodeWilayah):
+    """The activities a KIM reported, newest first: what, when, where, how many took part, photos. Never the
+    attendance list or who reported it."""
+    kim = Kim.objects.publik().filter(wilayah_id=kode).first()
+    if kim is None:
+        raise HttpError(404, f"Tidak ada KIM di wilayah {kode}.")
+    qs = Kegiatan.objects.filter(kim=kim).select_related("jenis").prefetch_related("foto", "kim_mitra")
+    return qs.order_by("-tanggal", "-pk")
+
+
+class SkorPublik(Schema):
+    bulan: str = Field(description="YYYY-MM")
+    skor: float
+    tingkat: str
+    sumbu: dict[str, float]
+
+
+class SkorKim(Schema):
+    diterbitkan: bool = Field(description="false: Diskominfo does not publish levels and scores (the list is empty)")
+    bulan: list[SkorPublik]
+
+
+@api.get("/kim/{kode}/skor", response={200: SkorKim, 404: Galat, **VALIDASI}, tags=["kim"], summary="Skor dan tingkat KIM")
+def skor_kim(request, kode: KodeWilayah):
+    """A KIM's monthly score (0–100), level and score per ADINDA-P axis for the months already over, newest
+    first, when Diskominfo publishes levels."""
+    kim = Kim.objects.publik().filter(wilayah_id=kode).first()
+    if kim is None:
+        return Status(404, {"detail": f"Tidak ada KIM di wilayah {kode}."})
+    if not Pengaturan.ambil().terbitkan_tingkat:
+        return {"diterbitkan": False, "bulan": []}
+    qs = kim.skor_bulanan.filter(bulan__lt=timezone.localdate().replace(day=1)).order_by("-bulan")[:24]
+    return {
+        "diterbitkan": True,
+        "bulan": [{"bulan": f"{s.bulan:%Y-%m}", "skor": s.total, "tingkat": s.tingkat, "sumbu": s.per_sumbu} for s in qs],
     }

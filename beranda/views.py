@@ -31,6 +31,9 @@ from kim import akses as kim_akses
 from kim.cakupan import cakupan
 from kim.models import Kim, RiwayatTahap, Tahap
 from kim.peta import LEGENDA, peta_svg
+from penilaian import akses as penilaian_akses
+from penilaian.models import Kegiatan
+from penilaian.skor import skor_terbit
 from potensi import akses as potensi_akses
 from potensi.models import Potensi
 from potensi.models import Status as StatusPotensi
@@ -130,6 +133,7 @@ def _desa(request, desa):
         riwayat = kim.riwayat.all()
     potensi = Potensi.objects.publik().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
     program = Program.objects.filter(wilayah=desa).select_related("wilayah__parent")[:6]
+    kegiatan = Kegiatan.objects.filter(kim=kim).select_related("jenis").prefetch_related("foto")[:5] if kim else []
     return render(
         request,
         "beranda/desa.html",
@@ -143,6 +147,8 @@ def _desa(request, desa):
             "riwayat": riwayat,
             "potensi": potensi,
             "program": program,
+            "kegiatan": kegiatan,
+            "skor_kim": skor_terbit([kim]).get(kim.pk) if kim else None,
         },
     )
 
@@ -342,6 +348,10 @@ def _tautan(user) -> list[tuple[str, str]]:
         tautan.append((_("Jajak pendapat"), reverse("suarawarga:jajak_meja")))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         tautan.append((_("Moderasi komentar"), reverse("diskusi:antrean")))
+    if penilaian_akses.kim_terbaca(user).exists():
+        tautan.append((_("Kegiatan KIM"), reverse("penilaian:meja")))
+    if penilaian_akses.boleh_lihat_kabupaten(user):
+        tautan.append((_("Skor KIM se-kabupaten"), reverse("penilaian:kabupaten")))
     if siaran_akses.boleh_lihat_tabel_siaran(user):
         tautan.append((_("Siaran"), reverse("siaran:semua")))
     elif kim_akses.kim_pengguna(user).exists():

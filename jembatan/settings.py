@@ -49,6 +49,8 @@ JEMBATAN_LOGIN_MAX_FAILURES = env_int("JEMBATAN_LOGIN_MAX_FAILURES", 5, minimum=
 JEMBATAN_LOGIN_WINDOW_MINUTES = env_int("JEMBATAN_LOGIN_WINDOW_MINUTES", 15, minimum=1)
 # Days an invitation link stays valid.
 JEMBATAN_INVITATION_DAYS = env_int("JEMBATAN_INVITATION_DAYS", 7, minimum=1)
+# A KIM with no activity reported for this many days is dormant: "perlu pendampingan", and its pengurus reminded.
+JEMBATAN_KIM_TIDUR_HARI = env_int("JEMBATAN_KIM_TIDUR_HARI", 60, minimum=1)
 # Verification desk: hours to answer a new claim; longest message accepted; whether publishing
 # needs a second verifikator; days a reporter's contact (email, chat id) is kept.
 JEMBATAN_CEKFAKTA_TARGET_JAM = env_int("JEMBATAN_CEKFAKTA_TARGET_JAM", 24, minimum=1)
@@ -100,6 +102,7 @@ INSTALLED_APPS = [
     "potensi",
     "ppid",
     "suarawarga",
+    "penilaian",
     "api",
     "beranda",
 ]

@@ -42,8 +42,13 @@ def muat_wilayah() -> None:
     impor_batas(KAB, berkas_batas_bawaan(Path(settings.JEMBATAN_DATA_DIR), KAB), progres=False)
 
 
-# Migrations that write starter data (the judol blocklist, the kinds of potensi): a flushed database lacks it.
-MIGRASI_DATA_AWAL = ("diskusi.migrations.0002_blokir_awal", "potensi.migrations.0002_jenis_awal")
+# Migrations that write starter data (the judol blocklist, the kinds of potensi and of activity, the starting
+# score scheme): a flushed database lacks it.
+MIGRASI_DATA_AWAL = (
+    "diskusi.migrations.0002_blokir_awal",
+    "potensi.migrations.0002_jenis_awal",
+    "penilaian.migrations.0002_data_awal",
+)
 
 
 def muat_ulang_setelah_flush() -> None:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("potensi.urls")),
     path("", include("ppid.urls")),
     path("", include("suarawarga.urls")),
+    path("", include("penilaian.urls")),
     path("", include("kim.urls")),
     path("akun/", include("akun.urls")),
     path("api/", include("api.urls")),

@@ -20,6 +20,8 @@ PUBLIK = {
     "api-v1:daftar_aspirasi",
     "api-v1:statistik_aspirasi_api",
     "api-v1:hasil_jajak",
+    "api-v1:kegiatan_kim",
+    "api-v1:skor_kim",
 }
 
 

@@ -19,5 +19,6 @@ class Command(BaseCommand):
             call_command("muat_demo_warta")
             call_command("muat_demo_suarawarga")
             call_command("muat_demo_ppid")
+            call_command("muat_demo_penilaian")
         # Claims saved before the matcher read meaning (an upgraded database) get their vectors now.
         call_command("isi_vektor_klaim")
