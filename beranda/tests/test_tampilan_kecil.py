@@ -28,4 +28,4 @@ def test_a_citizen_reads_how_close_the_match_is_in_words_not_a_raw_score(client)
     html = client.post("/cek-fakta/cek/", {"teks": reworded}).content.decode()
     assert "Pesan ini sama dengan klaim yang sudah diperiksa" in html
     assert "Tingkat kemiripan" not in html and "1 = sama persis" not in html
-    assert "mirip dengan klaim ini" in html
+    assert "hampir sama persis dengan klaim ini" in html or "sangat mirip dengan klaim ini" in html
