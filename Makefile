@@ -64,7 +64,7 @@ e2e: $(VENV)/.e2e$(REDIS)
 bench: $(VENV)/.dev$(REDIS)
 	bench/run
 
-messages: $(VENV)/.dev$(REDIS)
+messages: $(VENV)/.dev$(REDIS) | $(KEY_FILE)
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=bench --ignore=e2e
 	$(PY) manage.py compilemessages -l en --ignore=.venv
 
