@@ -21,6 +21,7 @@ from jembatan.lib.domain import PESAN_VERSI_USANG, DomainError, StaleVersion, Ve
 from jembatan.lib.markup import to_text
 from jembatan.lib.phone import normalise_mobile
 from jembatan.lib.photos import PhotoVariants
+from jembatan.lib.text import rupiah
 from wilayah.models import Level, Wilayah
 
 # Availability is a bitmask of months: bit 0 is January. Every bit set reads as "sepanjang tahun".
@@ -133,10 +134,6 @@ def rentang_bulan(bulan: int) -> str:
         rentang.append(str(awal) if i == j else f"{awal}–{akhir}")
         i = j + 1
     return ", ".join(rentang)
-
-
-def rupiah(nilai: int) -> str:
-    return "Rp" + f"{nilai:,}".replace(",", ".")
 
 
 class Potensi(Versioned):

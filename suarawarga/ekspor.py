@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from suarawarga.models import Aspirasi, StatusAspirasi, rupiah
+from jembatan.lib.text import rupiah
+from suarawarga.models import Aspirasi, StatusAspirasi
 
 KOLOM = ["No", "Usulan", "Lokasi", "Volume", "Perkiraan biaya", "Pengusul", "Jumlah warga yang mendukung"]
 

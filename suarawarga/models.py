@@ -22,6 +22,7 @@ from jembatan.lib.domain import DomainError, Versioned
 from jembatan.lib.markup import to_text
 from jembatan.lib.pagecache import invalidate
 from jembatan.lib.photos import PhotoVariants
+from jembatan.lib.text import rupiah
 from jembatan.lib.uploads import UploadTo
 from wilayah.models import HariKhusus, Level, Wilayah
 
@@ -591,10 +592,6 @@ KOLOM_PROGRAM = [
     "dokumen",
     "dokumen_keterangan",
 ]
-
-
-def rupiah(nilai: int) -> str:
-    return "Rp" + f"{nilai:,}".replace(",", ".")
 
 
 class ProgramQuerySet(models.QuerySet["Program", "Program"]):

@@ -89,6 +89,11 @@ class Lexicon:
 _TAK_TERSIMPAN = re.compile("[\x00\ud800-\udfff]")
 
 
+def rupiah(nilai: int) -> str:
+    """An amount of Rupiah as Indonesians write it: Rp25.000."""
+    return "Rp" + f"{nilai:,}".replace(",", ".")
+
+
 def storable(teks: str) -> str:
     """Text any database can store: NUL (refused by PostgreSQL) dropped, a lone surrogate (which no database
     can encode) replaced by U+FFFD. For text from outside: webhooks, imported feeds."""

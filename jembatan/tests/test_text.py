@@ -121,3 +121,9 @@ def test_storable_drops_nul_and_replaces_lone_surrogates():
 
     assert storable("a\x00b\ud800c") == "ab\ufffdc"
     assert storable("biasa saja 😀") == "biasa saja 😀"
+
+
+def test_rupiah_is_written_with_dots_for_thousands():
+    from jembatan.lib.text import rupiah
+
+    assert (rupiah(0), rupiah(25_000), rupiah(1_250_000_000)) == ("Rp0", "Rp25.000", "Rp1.250.000.000")
