@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,7 @@ PESAN_PASANG_ULANG = (
 )
 
 _kunci = threading.Lock()
+_kunci_simpanan = threading.Lock()
 _model: Any = None
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _SPASI = re.compile(r"\s+")
@@ -120,15 +122,34 @@ def jejak(teks: str) -> str:
     return hashlib.sha256(f"e5-small-q4\n{teks}".encode()).hexdigest()[:40]
 
 
+# The same hoax is pasted again and again: the vectors of the texts seen last are kept (about 1.5 KB each).
+UKURAN_SIMPANAN = 4096
+_simpanan: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
 def vektor(teks: Sequence[str]) -> np.ndarray:
     """Unit vectors (float32, one row per text); an empty text gives a zero row."""
     out = np.zeros((len(teks), DIMENSI), dtype=np.float32)
-    isi = [i for i, t in enumerate(teks) if t.strip()]
-    if isi:
+    hitung = []
+    with _kunci_simpanan:
+        for i, t in enumerate(teks):
+            if not t.strip():
+                continue
+            if (v := _simpanan.get(t)) is not None:
+                _simpanan.move_to_end(t)
+                out[i] = v
+            else:
+                hitung.append(i)
+    if hitung:
         m = model()
-        for awal in range(0, len(isi), 64):
-            bagian = isi[awal : awal + 64]
+        for awal in range(0, len(hitung), 64):
+            bagian = hitung[awal : awal + 64]
             out[bagian] = m.query([teks[i] for i in bagian])
+        with _kunci_simpanan:
+            for i in hitung:
+                _simpanan[teks[i]] = out[i].copy()
+            while len(_simpanan) > UKURAN_SIMPANAN:
+                _simpanan.popitem(last=False)
     return out
 
 

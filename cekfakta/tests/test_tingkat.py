@@ -317,3 +317,12 @@ def test_only_a_link_or_another_script_is_checked_like_any_message(client, putus
 def test_the_api_refuses_a_message_of_only_emoji_with_the_reason(client):
     r = client.post("/api/v1/cek-fakta/cocokkan", json.dumps({"teks": "🙏🙏🔥"}), content_type="application/json")
     assert r.status_code == 400 and "emoji" in r.json()["detail"]
+
+
+def test_a_text_seen_again_is_not_embedded_again(monkeypatch):
+    from cekfakta import makna
+
+    pertama = makna.vektor(["Bansos Rp600 ribu cair lewat link, isi NIK"])
+    monkeypatch.setattr(makna, "model", lambda: pytest.fail("embedded again"))
+    kedua = makna.vektor(["Bansos Rp600 ribu cair lewat link, isi NIK", ""])
+    assert (kedua[0] == pertama[0]).all() and not kedua[1].any()
