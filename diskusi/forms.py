@@ -20,10 +20,10 @@ class KomentarForm(forms.Form):
     kabari = forms.BooleanField(label=_("Kabari saya lewat email bila ada yang membalas komentar ini"), required=False)
     # Offered only on pages that ask for a stance, and only for a top-level comment.
     sikap = forms.ChoiceField(
-        label=_("Sikap Anda terhadap program ini"),
-        choices=[("", _("Tidak memilih"))] + Sikap.choices,
+        label=_("Sikap Anda"),
+        choices=[("", _("Tidak memilih")), *Sikap.choices],
         required=False,
-        help_text=_("Opsional. Jumlah tiap sikap ditampilkan di halaman ini."),
+        help_text=_("Opsional: mendukung, netral, atau keberatan terhadap yang dibahas di halaman ini. Jumlah tiap sikap ditampilkan."),
     )
     balas = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     tanda = forms.CharField(widget=forms.HiddenInput, max_length=200)

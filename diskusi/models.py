@@ -101,9 +101,7 @@ class Komentar(models.Model):
     sikap = models.CharField(_("sikap"), max_length=10, choices=Sikap.choices, blank=True, default="")
     # An official answer: a reply written by someone the page's module allowed to answer for it.
     resmi = models.BooleanField(_("tanggapan resmi"), default=False)
-    penjawab = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    penjawab = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # On a top-level comment: when it first got an official answer.
     ditanggapi = models.DateTimeField(_("ditanggapi"), null=True, blank=True)
 
