@@ -23,7 +23,9 @@ class KomentarForm(forms.Form):
         label=_("Sikap Anda"),
         choices=[("", _("Tidak memilih")), *Sikap.choices],
         required=False,
-        help_text=_("Opsional: mendukung, netral, atau keberatan terhadap yang dibahas di halaman ini. Jumlah tiap sikap ditampilkan."),
+        help_text=_(
+            "Opsional: mendukung, netral, atau keberatan terhadap yang dibahas di halaman ini. Jumlah tiap sikap ditampilkan."
+        ),
     )
     balas = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     tanda = forms.CharField(widget=forms.HiddenInput, max_length=200)
