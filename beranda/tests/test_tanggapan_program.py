@@ -2,11 +2,13 @@
 questions left ten working days without one flagged to the owner and shown as "belum ditanggapi"."""
 
 import datetime as dt
+import io
 import re
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.management import call_command
 
 from diskusi.models import Komentar, Sikap
 from diskusi.tests.conftest import kirim, make_komentar
@@ -105,3 +107,16 @@ def test_question_and_answer_text_are_escaped(client, cast, program):
     html = _halaman(client, program)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
     assert "<b>tebal</b>" not in html and "&lt;b&gt;tebal&lt;/b&gt;" in html and "<img src=x" not in html
+
+
+def test_the_daily_reminder_mails_the_owners_of_programs_with_questions_past_the_wait(cast, program, mailoutbox):
+    with time_machine.travel(dt.datetime(2026, 8, 3, 10, tzinfo=WITA), tick=False):
+        make_komentar(program, nama="Rahmah", isi="Kapan <mulai>?")
+    with time_machine.travel(dt.datetime(2026, 8, 17, 9, tzinfo=WITA), tick=False):
+        call_command("ingatkan_tanggapan_program", stdout=io.StringIO())
+        assert mailoutbox == []
+    with time_machine.travel(dt.datetime(2026, 8, 18, 9, tzinfo=WITA), tick=False):
+        call_command("ingatkan_tanggapan_program", stdout=io.StringIO())
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([cast.admin.email, cast.operator.email, cast.pemdes.email])
+    assert "Kapan <mulai>?" in mailoutbox[0].body and "/kelola/tanggapan-program/" in mailoutbox[0].body
+    assert "Kapan &lt;mulai&gt;?" in mailoutbox[0].alternatives[0][0]
