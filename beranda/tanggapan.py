@@ -10,7 +10,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -29,8 +28,11 @@ from suarawarga.models import HARI_TANGGAPAN, Program, batas_tanggapan, nama_pel
 
 def pertanyaan_program(user: Any) -> KomentarQuerySet:
     """Shown top-level comments under the programs `user` may change (suara warga's rule)."""
+    # Joined by name rather than looked up (the content type cache would add a query to a page's first visit).
+    meta = Program._meta
     return Komentar.objects.filter(
-        content_type=ContentType.objects.get_for_model(Program),
+        content_type__app_label=meta.app_label,
+        content_type__model=meta.model_name,
         object_id__in=suarawarga_akses.program_untuk_pengelola(user).values("pk"),
         parent=None,
         status=StatusKomentar.TAMPIL,
