@@ -1,6 +1,6 @@
 from django.urls import path
 
-from beranda import views
+from beranda import tanggapan, views
 
 app_name = "beranda"
 urlpatterns = [
@@ -10,4 +10,6 @@ urlpatterns = [
     path("sehat/", views.sehat, name="sehat"),
     path("kelola/", views.dasbor, name="dasbor"),
     path("kelola/mading/<str:kode>/", views.mading, name="mading"),
+    path("kelola/tanggapan-program/", tanggapan.daftar, name="tanggapan_program"),
+    path("kelola/tanggapan-program/<int:pk>/", tanggapan.tanggapi, name="tanggapi_program"),
 ]

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from akun import akses as akun_akses
 from akun.akses import get_wilayah_dalam_cakupan
+from beranda import tanggapan
 from cekfakta import akses as cekfakta_akses
 from cekfakta.models import Klaim
 from diskusi import akses as diskusi_akses
@@ -43,7 +44,7 @@ from ppid.models import batas_laporan
 from siaran import akses as siaran_akses
 from siaran.models import Siaran, StatusPenerimaan
 from suarawarga import akses as suarawarga_akses
-from suarawarga.models import Program, hari_ini
+from suarawarga.models import HARI_TANGGAPAN, Program, hari_ini
 from warta import akses as warta_akses
 from warta.models import Berita
 from warta.models import Status as StatusBerita
@@ -320,6 +321,10 @@ def _tugas(user) -> list[Tugas]:
             ),
             Tugas(_("Aspirasi masih berjalan"), aspirasi.terbuka().count(), reverse("suarawarga:aspirasi_meja")),
         ]
+    if suarawarga_akses.boleh_terbitkan_program(user):
+        label = _("Pertanyaan warga di program belum ditanggapi %(n)s hari kerja") % {"n": HARI_TANGGAPAN}
+        terlambat = tanggapan.belum_ditanggapi_terlambat(user).count()
+        tugas.append(Tugas(label, terlambat, reverse("beranda:tanggapan_program"), True))
     if diskusi_akses.boleh_buka_antrean_komentar(user):
         menunggu = diskusi_akses.komentar_untuk_moderator(user).filter(status=StatusKomentar.MENUNGGU).count()
         tugas.append(Tugas(_("Komentar menunggu moderasi"), menunggu, reverse("diskusi:antrean")))

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from diskusi import aturan, komentar_publik
-from diskusi.models import ISI_MAKS
+from diskusi.models import ISI_MAKS, Sikap
 
 
 class KomentarForm(forms.Form):
@@ -18,6 +18,15 @@ class KomentarForm(forms.Form):
     )
     isi = forms.CharField(label=_("Komentar"), max_length=ISI_MAKS, widget=forms.Textarea(attrs={"rows": 6}))
     kabari = forms.BooleanField(label=_("Kabari saya lewat email bila ada yang membalas komentar ini"), required=False)
+    # Offered only on pages that ask for a stance, and only for a top-level comment.
+    sikap = forms.ChoiceField(
+        label=_("Sikap Anda"),
+        choices=[("", _("Tidak memilih")), *Sikap.choices],
+        required=False,
+        help_text=_(
+            "Opsional: mendukung, netral, atau keberatan terhadap yang dibahas di halaman ini. Jumlah tiap sikap ditampilkan."
+        ),
+    )
     balas = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     tanda = forms.CharField(widget=forms.HiddenInput, max_length=200)
     # Left empty by people (hidden by the stylesheet); bots fill every field.
@@ -32,6 +41,8 @@ class KomentarForm(forms.Form):
         if objek is not None and not self.is_bound:
             self.initial.update(tanda=komentar_publik.buat_tanda(objek), balas=balas.pk if balas else None)
         self.fields["isi"].widget.attrs["maxlength"] = ISI_MAKS
+        if not self.is_bound and (balas is not None or not komentar_publik.minta_sikap(objek)):
+            del self.fields["sikap"]
 
     def clean_nama(self):
         nama = self.cleaned_data["nama"]

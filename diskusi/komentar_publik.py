@@ -6,19 +6,20 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.db.models import Model, Q
+from django.db.models import Count, Model, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from akun.akses import wilayah_objek
 from diskusi import aturan
-from diskusi.models import KEDALAMAN_MAKS, Komentar, Status
+from diskusi.models import KEDALAMAN_MAKS, Komentar, Sikap, Status
 from jembatan.lib.ratelimit import client_address
 
 # The form's signed field changes every TANDA_JENDELA seconds and is accepted for TANDA_UMUR seconds.
@@ -48,6 +49,31 @@ def boleh_komentar(obj: Any) -> bool:
     """Comments are open unless the object closes them: a true `komentar_ditutup` (attribute, property or
     method), or an object that says it is not published (`is_terbit` false)."""
     return not _nilai(obj, "komentar_ditutup", False) and _nilai(obj, "is_terbit", True) is not False
+
+
+def minta_sikap(obj: Any) -> bool:
+    """Whether top-level comments on `obj` carry a stance (the object says so with `komentar_sikap`)."""
+    return bool(_nilai(obj, "komentar_sikap", False))
+
+
+def batas_tanggapan(obj: Any) -> datetime | None:
+    """Top-level comments written before this moment and still without an official answer are shown as
+    "belum ditanggapi"; the object decides it with `batas_tanggapan` (None: comments wait for no answer)."""
+    return cast("datetime | None", _nilai(obj, "batas_tanggapan", None))
+
+
+def jumlah_sikap(obj: Model) -> list[tuple[str, str, int]]:
+    """The stances of the shown top-level comments of `obj`: (value, label, count) for every stance."""
+    hitung = dict(
+        Komentar.objects.untuk(obj)
+        .tampil()
+        .filter(parent=None)
+        .exclude(sikap="")
+        .values("sikap")
+        .annotate(n=Count("id"))
+        .values_list("sikap", "n")
+    )
+    return [(nilai, str(label), hitung.get(nilai, 0)) for nilai, label in Sikap.choices]
 
 
 def _nilai(obj: Any, nama: str, bawaan: Any) -> Any:
@@ -103,8 +129,10 @@ def tulis(
     induk: Komentar | None,
     klien: str,
     tautan: Callable[[str], str],
+    sikap: str = "",
 ) -> Komentar:
-    """Store a comment with the status the moderation rules give it. `tautan(path)` makes absolute links."""
+    """Store a comment with the status the moderation rules give it. `tautan(path)` makes absolute links.
+    A stance is kept only on a top-level comment of an object that asks for one."""
     with translation.override(settings.LANGUAGE_CODE):
         keputusan = aturan.putuskan(nama=nama, email=email, isi=isi, klien=klien)
     komentar = Komentar.objects.create(
@@ -120,6 +148,7 @@ def tulis(
         status=keputusan.status,
         alasan=keputusan.alasan,
         klien=klien,
+        sikap=sikap if sikap in Sikap.values and induk is None and minta_sikap(obj) else "",
     )
     if komentar.status == Status.TAMPIL:
         komentar.setelah_tampil(tautan)
@@ -175,12 +204,15 @@ class Simpul:
     komentar: Komentar
     menunggu: bool = False
     tersembunyi: bool = False  # removed, shown as a placeholder because replies to it are shown
+    belum_ditanggapi: bool = False  # a top-level comment past the object's wait for an official answer
     anak: list[Simpul] = field(default_factory=list)
 
 
-def utas(obj: Model, menunggu: frozenset[int] | set[int] = frozenset()) -> list[Simpul]:
-    """Shown comments of `obj` (and the author's own held ones) as a tree, oldest first."""
-    kolom = ["id", "parent_id", "kedalaman", "nama", "isi", "status", "dibuat"]
+def utas(obj: Model, menunggu: frozenset[int] | set[int] = frozenset(), batas: datetime | None = None) -> list[Simpul]:
+    """Shown comments of `obj` (and the author's own held ones) as a tree, oldest first, official answers
+    pinned first under the comment they answer. Shown top-level comments written before `batas` with no
+    official answer are marked `belum_ditanggapi`."""
+    kolom = ["id", "parent_id", "kedalaman", "nama", "isi", "status", "dibuat", "sikap", "resmi", "ditanggapi"]
     rows = {k.pk: k for k in Komentar.objects.untuk(obj).filter(Q(status=Status.TAMPIL) | Q(pk__in=menunggu)).only(*kolom)}
     hilang = {k.parent_id for k in rows.values() if k.parent_id and k.parent_id not in rows}
     while hilang:  # removed comments that have shown replies stay as placeholders (at most two rounds)
@@ -188,10 +220,21 @@ def utas(obj: Model, menunggu: frozenset[int] | set[int] = frozenset()) -> list[
             rows[k.pk] = k
         hilang = {k.parent_id for k in rows.values() if k.parent_id and k.parent_id not in rows}
     simpul = {
-        pk: Simpul(k, menunggu=pk in menunggu, tersembunyi=k.status != Status.TAMPIL and pk not in menunggu)
+        pk: Simpul(
+            k,
+            menunggu=pk in menunggu,
+            tersembunyi=k.status != Status.TAMPIL and pk not in menunggu,
+            belum_ditanggapi=bool(
+                batas is not None
+                and k.parent_id is None
+                and k.status == Status.TAMPIL
+                and k.ditanggapi is None
+                and k.dibuat < batas
+            ),
+        )
         for pk, k in rows.items()
     }
     akar: list[Simpul] = []
-    for s in sorted(simpul.values(), key=lambda s: (s.komentar.dibuat, s.komentar.pk)):
+    for s in sorted(simpul.values(), key=lambda s: (not s.komentar.resmi, s.komentar.dibuat, s.komentar.pk)):
         (simpul[s.komentar.parent_id].anak if s.komentar.parent_id else akar).append(s)
     return akar

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from akun.audit import catat, potret
+from akun.audit import catat, daftarkan_aksi, potret
 from akun.models import Aksi
 from jembatan.lib.domain import DomainError
 from jembatan.lib.pagecache import invalidate
@@ -26,6 +26,19 @@ KEDALAMAN_MAKS = 3
 ISI_MAKS = 3000
 # Reports from this many different clients hide a comment until a moderator looks at it.
 ADUAN_SEMBUNYIKAN = 3
+
+
+@daftarkan_aksi
+class AksiDiskusi(models.TextChoices):
+    TANGGAPAN_RESMI = "diskusi_tanggapan_resmi", _("Tanggapan resmi ditulis")
+
+
+class Sikap(models.TextChoices):
+    """A commenter's stance on what the page proposes (offered only where the page asks for it)."""
+
+    MENDUKUNG = "mendukung", _("Mendukung")
+    NETRAL = "netral", _("Netral")
+    KEBERATAN = "keberatan", _("Keberatan")
 
 
 class Status(models.TextChoices):
@@ -84,6 +97,13 @@ class Komentar(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     diberi_tahu = models.DateTimeField(null=True, blank=True)  # the parent's author was told of this reply
+    # Optional, on top-level comments of pages that ask for a stance (`komentar_sikap`).
+    sikap = models.CharField(_("sikap"), max_length=10, choices=Sikap.choices, blank=True, default="")
+    # An official answer: a reply written by someone the page's module allowed to answer for it.
+    resmi = models.BooleanField(_("tanggapan resmi"), default=False)
+    penjawab = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # On a top-level comment: when it first got an official answer.
+    ditanggapi = models.DateTimeField(_("ditanggapi"), null=True, blank=True)
 
     objects = KomentarQuerySet.as_manager()
 
@@ -107,6 +127,46 @@ class Komentar(models.Model):
         if self.dimoderasi is not None:
             aduan = aduan.filter(dibuat__gt=self.dimoderasi)
         return aduan.values("klien").distinct().count()
+
+    def tanggapi_resmi(self, *, isi: str, nama: str, oleh: User, boleh: bool, tautan: Callable[[str], str]) -> Komentar:
+        """Answer this top-level comment officially, written by `oleh` and signed `nama` (the office). Whether `oleh` may answer for the page is
+        decided by the module that owns the page and passed as `boleh`. The answer is shown at once, marked
+        and pinned under the comment; the comment's author is told when they asked to be."""
+        isi = isi.strip()
+        if not boleh:
+            raise DomainError(_("Anda tidak berwenang menanggapi komentar ini secara resmi."))
+        if not isi:
+            raise DomainError(_("Tuliskan tanggapan Anda."), field="isi")
+        if len(isi) > ISI_MAKS:
+            raise DomainError(_("Tanggapan terlalu panjang."), field="isi")
+        with transaction.atomic():
+            komentar = self._kunci()
+            if komentar.parent_id is not None or komentar.status != Status.TAMPIL:
+                raise DomainError(_("Hanya komentar utama yang tampil yang dapat ditanggapi secara resmi."))
+            jawaban = type(self).objects.create(
+                content_type_id=komentar.content_type_id,
+                object_id=komentar.object_id,
+                wilayah=komentar.wilayah,
+                parent=komentar,
+                kedalaman=komentar.kedalaman + 1,
+                nama=nama[:80],
+                isi=isi,
+                status=Status.TAMPIL,
+                klien="",
+                resmi=True,
+                penjawab=oleh,
+                dimoderasi=timezone.now(),
+                dimoderasi_oleh=oleh,
+            )
+            if komentar.ditanggapi is None:
+                komentar.ditanggapi = jawaban.dibuat
+                komentar.save(update_fields=["ditanggapi"])
+            with translation.override(settings.LANGUAGE_CODE):
+                ringkasan = f"Tanggapan resmi #{jawaban.pk} atas komentar #{komentar.pk} ({komentar.nama[:40]})"
+            catat(oleh, AksiDiskusi.TANGGAPAN_RESMI, jawaban, ringkasan, wilayah=komentar.wilayah)
+            jawaban.setelah_tampil(tautan)
+        self.refresh_from_db()
+        return jawaban
 
     # --- Moderation. Each change locks the row, checks the rule, changes the status and records the
     # audit entry in one transaction; a refused change raises DomainError and writes nothing.

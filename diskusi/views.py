@@ -91,6 +91,7 @@ def kirim_komentar(request):
         induk=form.induk,
         klien=klien,
         tautan=lambda p: absolute_url(request, p),
+        sikap=d.get("sikap", ""),
     )
     if komentar.status == Status.DITOLAK:
         return render(request, "diskusi/ditolak.html", {"objek": objek}, status=400)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -605,9 +605,29 @@ class ProgramQuerySet(models.QuerySet["Program", "Program"]):
         return self
 
 
+# A question under a program left this many working days without an official answer is flagged to the
+# program's owner and shown publicly as "belum ditanggapi".
+HARI_TANGGAPAN = 10
+
+
+def batas_tanggapan(hari: date | None = None) -> datetime:
+    """Questions written before this moment have waited HARI_TANGGAPAN working days or more by `hari`
+    (today): the start of the day after the last date from which `hari` is that many working days away."""
+    hari = hari or hari_ini()
+    kalender = HariKhusus.objects.kalender()
+    terakhir = hari
+    while kalender.working_days_between(terakhir, hari) < HARI_TANGGAPAN:
+        terakhir -= timedelta(days=1)
+    return timezone.make_aware(datetime.combine(terakhir + timedelta(days=1), time.min))
+
+
 class Program(Versioned):
     """A development program of a village, a kecamatan or the whole regency, with its budget and progress,
     published by the government that owns it and discussed under its page."""
+
+    # The discussion under a program asks each top-level comment for a stance, and questions wait for an
+    # official answer from the program's owner (see `batas_tanggapan`).
+    komentar_sikap = True
 
     nama = models.CharField(_("nama program"), max_length=200)
     slug = models.SlugField(max_length=120)
@@ -652,6 +672,9 @@ class Program(Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("suarawarga:program_detail", args=[self.pk, self.slug])
+
+    def batas_tanggapan(self) -> datetime:
+        return batas_tanggapan()
 
     @property
     def teks_anggaran(self) -> str:

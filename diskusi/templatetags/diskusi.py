@@ -27,7 +27,8 @@ def komentar_untuk(context, obj):
         menunggu |= set(Komentar.objects.untuk(obj).filter(pk__in=milik, status=Status.MENUNGGU).values_list("pk", flat=True))
     return {
         "objek": obj,
-        "utas": komentar_publik.utas(obj, frozenset(menunggu)),
+        "utas": komentar_publik.utas(obj, frozenset(menunggu), komentar_publik.batas_tanggapan(obj)),
+        "sikap": komentar_publik.jumlah_sikap(obj) if komentar_publik.minta_sikap(obj) else None,
         "jumlah_menunggu": len(menunggu),
         "jumlah": Komentar.objects.untuk(obj).tampil().count(),
         "terbuka": terbuka,
