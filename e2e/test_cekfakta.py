@@ -57,7 +57,7 @@ def test_citizen_report_becomes_a_verdict_that_answers_the_next_citizen(konteks,
     lain.goto("/cek-fakta/cek/")
     isian(lain, "Pesan yang ingin diperiksa").fill(PESAN_LAIN)
     lain.get_by_role("button", name="Periksa pesan ini").click()
-    expect(lain.get_by_role("heading", level=1)).to_have_text("Pesan ini mirip dengan klaim yang sudah diperiksa")
+    expect(lain.get_by_role("heading", level=1)).to_have_text("Pesan ini sama dengan klaim yang sudah diperiksa")
     lain.get_by_role("link", name="Baca hasil pemeriksaan lengkap").click()
     expect(lain.get_by_role("heading", level=1)).to_have_text(
         "Warga wajib daftar ulang KTP di kantor camat dengan biaya Rp 50 ribu"
