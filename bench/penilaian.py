@@ -371,7 +371,7 @@ def isi_nasional(bulan) -> int:
                     siaran=s,
                     kim_id=pk,
                     status=StatusPenerimaan.DITERUSKAN if cepat else StatusPenerimaan.DITERIMA,
-                    diteruskan_pada=s.dikirim_pada + timedelta(hours=rng.randrange(1, 48)) if cepat else None,
+                    diteruskan_pada=(s.dikirim_pada or pada[0]) + timedelta(hours=rng.randrange(1, 48)) if cepat else None,
                 )
             )
     Penerimaan.objects.bulk_create(penerimaan, batch_size=5000)
@@ -386,7 +386,7 @@ def isi_nasional(bulan) -> int:
                 isi="Komentar.",
                 status=SK.TAMPIL,
                 klien="x" * 32,
-                dibuat=b.terbit_pada + timedelta(hours=2),
+                dibuat=(b.terbit_pada or pada[0]) + timedelta(hours=2),
             )
             for b in berita[::2]
             for _ in range(3)
