@@ -18,7 +18,7 @@ database bench/impor.py leaves): one active KIM per village of Indonesia (83,762
 for last month (fixed seed, so every run builds the same data: 4 activities, one held with a neighbouring KIM; 2
 published news items; 2 of the month's 4 siaran received, one of them forwarded; 3 comments; 3 pengurus), then
 the month's scores computed the way Diskominfo's button does it: a `Perhitungan` request run by the background
-task `hitung_latar` (the immediate task backend, in this process), with its progress read from the database
+task `hitung_latar`, run in this process as a worker runs it (`hitung_latar.call`), with its progress read from the database
 every 10 s by another connection, as the page does. The deployment scores one regency's KIM; here the task is
 given every KIM of Indonesia (`skor.kim_dinilai` widened for the run). Target ≤ 5 minutes.
 BENCH_NASIONAL_ULANG=1 computes again over data an earlier run synthesised (the month's scores are replaced).
