@@ -12,6 +12,16 @@ news items, 4 siaran receipts (half forwarded), 6 comments. Then:
 3. The bundle of one KIM with 100 activities and 300 photos (one real processed photo stored 300 times): the
    seconds to stream the whole ZIP and the peak of Python allocations while streaming (targets ≤ 20 s, ≤ 300 MiB).
 Prints `penilaian` lines.
+
+`bench/penilaian.py nasional` is the nationwide case instead, on PostgreSQL after the national import (the
+database bench/impor.py leaves): one active KIM per village of Indonesia (83,762), each with synthesised activity
+for last month (fixed seed, so every run builds the same data: 4 activities, one held with a neighbouring KIM; 2
+published news items; 2 of the month's 4 siaran received, one of them forwarded; 3 comments; 3 pengurus), then
+the month's scores computed the way Diskominfo's button does it: a `Perhitungan` request run by the background
+task `hitung_latar`, run in this process as a worker runs it (`hitung_latar.call`), with its progress read from the database
+every 10 s by another connection, as the page does. The deployment scores one regency's KIM; here the task is
+given every KIM of Indonesia (`skor.kim_dinilai` widened for the run). Target ≤ 5 minutes.
+BENCH_NASIONAL_ULANG=1 computes again over data an earlier run synthesised (the month's scores are replaced).
 """
 
 from __future__ import annotations
@@ -19,8 +29,12 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import random
 import shutil
+import sys
 import tempfile
+import threading
+import time as jam
 import tracemalloc
 from datetime import datetime, time, timedelta
 
@@ -31,6 +45,8 @@ TARGET_HALAMAN_MS = 200
 TARGET_BERAT_KB = 30
 TARGET_BUNDEL_S = 20
 TARGET_BUNDEL_MIB = 300
+TARGET_NASIONAL_S = 300
+SEED = 6305
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 
@@ -276,5 +292,172 @@ def siapkan_foto(kim, admin, bulan) -> None:
     FotoKegiatan.objects.bulk_create(foto)
 
 
+def isi_nasional(bulan) -> int:
+    """One active KIM per village of Indonesia with a month of synthesised activity; returns how many KIM."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.utils import timezone
+
+    from akun.models import Peran, User
+    from diskusi.models import Komentar
+    from diskusi.models import Status as SK
+    from kim.models import Kim, Pengurus, Tahap
+    from penilaian.models import JenisKegiatan, Kegiatan
+    from siaran.models import Penerimaan, Siaran, StatusPenerimaan
+    from warta.models import Berita, Status
+    from wilayah.models import Level, Wilayah
+
+    if Kim.objects.exists():
+        raise SystemExit("bench: the database already holds KIM; run the nationwide case on a freshly imported one")
+    rng = random.Random(SEED)
+    admin = User.objects.create(email="bench-admin@bench.example", nama="Bench", peran=Peran.ADMIN, is_staff=True)
+    desa = Wilayah.objects.filter(level=Level.DESA, berlaku=True).order_by("kode").values_list("kode", "nama")
+    Kim.objects.bulk_create((Kim(wilayah_id=k, nama=f"KIM {n}", tahap=Tahap.AKTIF) for k, n in desa), batch_size=5000)
+    kims = list(Kim.objects.order_by("wilayah_id").values_list("pk", "wilayah_id"))
+    mulai = bulan - timedelta(days=400)
+    Pengurus.objects.bulk_create(
+        (Pengurus(kim_id=pk, nama=f"Pengurus {i}", jabatan="anggota", mulai=mulai) for pk, _w in kims for i in range(3)),
+        batch_size=5000,
+    )
+    jenis = list(JenisKegiatan.objects.all())
+    kegiatan = Kegiatan.objects.bulk_create(
+        (
+            Kegiatan(
+                kim_id=pk,
+                tanggal=bulan + timedelta(days=rng.randrange(28)),
+                jenis=jenis[rng.randrange(len(jenis))],
+                judul=f"Kegiatan {i}",
+                tempat="Balai desa",
+                uraian="Uraian kegiatan.",
+                jumlah_peserta=rng.randrange(5, 60),
+                pelapor=admin,
+            )
+            for pk, _w in kims
+            for i in range(4)
+        ),
+        batch_size=5000,
+    )
+    Kegiatan.kim_mitra.through.objects.bulk_create(
+        (Kegiatan.kim_mitra.through(kegiatan_id=g.pk, kim_id=kims[(n + 1) % len(kims)][0]) for n, g in enumerate(kegiatan[::4])),
+        batch_size=5000,
+    )
+    pada = [timezone.make_aware(datetime.combine(bulan + timedelta(days=d), time(9))) for d in range(28)]
+    berita = Berita.objects.bulk_create(
+        (
+            Berita(
+                judul=f"Berita {i}",
+                slug="berita",
+                isi="Isi.",
+                wilayah_id=w,
+                kim_id=pk,
+                penulis=admin,
+                status=Status.TERBIT,
+                terbit_pada=pada[rng.randrange(28)],
+            )
+            for pk, w in kims
+            for i in range(2)
+        ),
+        batch_size=5000,
+    )
+    siaran = [
+        Siaran.objects.create(judul=f"Siaran {i}", isi="Isi.", dikirim_oleh=admin, dikirim_pada=pada[i * 6]) for i in range(4)
+    ]
+    penerimaan = []
+    for pk, _w in kims:
+        for i, s in enumerate(rng.sample(siaran, 2)):
+            cepat = i == 0
+            penerimaan.append(
+                Penerimaan(
+                    siaran=s,
+                    kim_id=pk,
+                    status=StatusPenerimaan.DITERUSKAN if cepat else StatusPenerimaan.DITERIMA,
+                    diteruskan_pada=(s.dikirim_pada or pada[0]) + timedelta(hours=rng.randrange(1, 48)) if cepat else None,
+                )
+            )
+    Penerimaan.objects.bulk_create(penerimaan, batch_size=5000)
+    ct = ContentType.objects.get_for_model(Berita)
+    Komentar.objects.bulk_create(
+        (
+            Komentar(
+                content_type=ct,
+                object_id=b.pk,
+                wilayah_id=b.wilayah_id,
+                nama="Warga",
+                isi="Komentar.",
+                status=SK.TAMPIL,
+                klien="x" * 32,
+                dibuat=(b.terbit_pada or pada[0]) + timedelta(hours=2),
+            )
+            for b in berita[::2]
+            for _ in range(3)
+        ),
+        batch_size=5000,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the planner is told about the freshly inserted rows
+    return len(kims)
+
+
+def nasional() -> None:
+    setup_django()
+    from django.db import connection, connections
+    from django.urls import reverse
+    from django.utils import timezone
+
+    if connection.vendor != "postgresql":
+        raise SystemExit("bench: the nationwide case runs on PostgreSQL")
+    from kim.models import Kim
+    from penilaian import skor
+    from penilaian.models import NilaiIndikator, Perhitungan, SkorBulanan, awal_bulan
+    from penilaian.tasks import hitung_latar
+
+    bulan = awal_bulan(awal_bulan(timezone.localdate()) - timedelta(days=1))
+    if os.environ.get("BENCH_NASIONAL_ULANG") == "1" and Kim.objects.exists():  # a run that synthesised already
+        isi_s, n = 0.0, Kim.objects.count()
+    else:
+        isi_s, n = stopwatch(lambda: isi_nasional(bulan))
+    line(
+        "penilaian",
+        db=db_label(),
+        what="synthesised a month of activity for every KIM of Indonesia",
+        kim=n,
+        seconds=round(isi_s, 1),
+    )
+    skor.kim_dinilai = lambda: Kim.objects.tercakup().order_by("pk")  # type: ignore[assignment]  # all of Indonesia
+    reverse("beranda:utama")  # loads the URLconf, as a running worker has
+    p = Perhitungan.objects.create(bulan=bulan, total=skor.kim_dinilai().count())
+    berhenti = threading.Event()
+
+    def pantau() -> None:
+        awal = jam.perf_counter()
+        while not berhenti.wait(10):
+            selesai, total = Perhitungan.objects.filter(pk=p.pk).values_list("selesai", "total").get()
+            print(f"bench: {jam.perf_counter() - awal:5.0f} s: {selesai} of {total} KIM", file=sys.stderr, flush=True)
+        connections.close_all()
+
+    pemantau = threading.Thread(target=pantau, daemon=True)
+    pemantau.start()
+    detik, hasil = stopwatch(lambda: hitung_latar.call(p.pk))
+    berhenti.set()
+    pemantau.join()
+    p.refresh_from_db()
+    line(
+        "penilaian",
+        db=db_label(),
+        what=f"a month's scores for {p.total} KIM (all Indonesia) by the task hitung_latar, progress every 500 KIM",
+        result=hasil,
+        status=p.status,
+        done=p.selesai,
+        scores=SkorBulanan.objects.filter(bulan=bulan).count(),
+        indicator_values=NilaiIndikator.objects.filter(skor__bulan=bulan).count(),
+        seconds=round(detik, 1),
+        target_seconds=TARGET_NASIONAL_S,
+        ok=verdict(detik <= TARGET_NASIONAL_S and p.status == Perhitungan.Status.SELESAI),
+    )
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["nasional"]:
+        nasional()
+    else:
+        main()

@@ -35,6 +35,7 @@ def berita_terbit(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     qs = (
         Berita.objects.terbit()
         .filter(kim__in=kims, terbit_pada__gte=periode.waktu_awal, terbit_pada__lt=periode.waktu_akhir)
+        .only("id", "kim_id", "judul", "slug")
         .order_by("terbit_pada")
     )
     return dari_bukti(kims, kelompokkan(qs, lambda b: b.kim_id, lambda b: Bukti(b.judul, _URL_BERITA(b.pk, b.slug))))
@@ -54,6 +55,7 @@ def _penerimaan(kims: Sequence[Kim], periode: Periode):
             kim__in=kims, siaran__dikirim_pada__gte=periode.waktu_awal, siaran__dikirim_pada__lt=periode.waktu_akhir
         )
         .select_related("siaran")
+        .only("kim_id", "siaran_id", "status", "diteruskan_pada", "siaran__judul", "siaran__dikirim_pada")
         .order_by("siaran__dikirim_pada")
     )
 

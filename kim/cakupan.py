@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 
-from kim.models import TAHAP_TANPA_KIM, TAHAP_TERCAKUP, RiwayatTahap, Tahap, TargetCakupan
+from kim.models import TAHAP_TANPA_KIM, TAHAP_TERCAKUP, Kim, RiwayatTahap, Tahap, TargetCakupan
 from wilayah.models import Level, Tipe, Wilayah
 
 TAHAP_URUT = list(Tahap.values)
@@ -148,6 +149,26 @@ def desa_tanpa_kim(wilayah: Wilayah):
         .select_related("parent")
         .order_by("parent__nama", "nama")
     )
+
+
+# Which KIM need accompaniment ("perlu pendampingan": dormant, no activity reported for a while). `kim` does not
+# know what a KIM does (its activities live in a module above it), so that module registers the one query that
+# decides it: `fn(kabupaten, hari_ini)` returns the dormant KIM of the kabupaten. None: nobody records activities.
+_PERLU_PENDAMPINGAN: Callable[[Wilayah, date], QuerySet[Kim]] | None = None
+
+
+def daftarkan_perlu_pendampingan(fn: Callable[[Wilayah, date], QuerySet[Kim]] | None) -> None:
+    global _PERLU_PENDAMPINGAN
+    _PERLU_PENDAMPINGAN = fn
+
+
+def perlu_pendampingan(kabupaten: Wilayah, hari_ini: date) -> list[Kim]:
+    """The KIM of the kabupaten that need accompaniment, by kecamatan and name (one query, none when no module
+    registered the rule)."""
+    if _PERLU_PENDAMPINGAN is None:
+        return []
+    qs = _PERLU_PENDAMPINGAN(kabupaten, hari_ini).select_related("wilayah__parent")
+    return list(qs.order_by("wilayah__parent__nama", "wilayah__nama", "pk"))
 
 
 @dataclass

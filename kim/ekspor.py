@@ -31,7 +31,15 @@ def _tanpa_rows(tanpa):
             yield [d.kode, d.parent.nama, d.nama, str(d.get_tipe_display())]
 
 
-def cakupan_csv(data: Cakupan, tanpa) -> str:
+_JUDUL_PENDAMPINGAN = ["Kode", "Kecamatan", "Desa/kelurahan", "KIM perlu pendampingan (tanpa kegiatan dilaporkan)"]
+
+
+def _pendampingan_rows(pendampingan):
+    for k in pendampingan:
+        yield [k.wilayah_id, k.wilayah.parent.nama if k.wilayah.parent else "", k.wilayah.nama, k.nama]
+
+
+def cakupan_csv(data: Cakupan, tanpa, pendampingan=()) -> str:
     out = io.StringIO()
     out.write("\ufeff")  # lets spreadsheet programs detect UTF-8
     w = csv.writer(out)
@@ -40,10 +48,13 @@ def cakupan_csv(data: Cakupan, tanpa) -> str:
     w.writerow([])
     w.writerow(["Kode", "Kecamatan", "Desa/kelurahan tanpa KIM", "Jenis"])
     w.writerows(_tanpa_rows(tanpa))
+    w.writerow([])
+    w.writerow(_JUDUL_PENDAMPINGAN)
+    w.writerows(_pendampingan_rows(pendampingan))
     return out.getvalue()
 
 
-def cakupan_xlsx(data: Cakupan, tanpa, kabupaten) -> bytes:
+def cakupan_xlsx(data: Cakupan, tanpa, kabupaten, pendampingan=()) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -69,6 +80,15 @@ def cakupan_xlsx(data: Cakupan, tanpa, kabupaten) -> bytes:
         ws2.append(row)
     ws2.column_dimensions["B"].width = 20
     ws2.column_dimensions["C"].width = 28
+    ws3 = wb.create_sheet("Perlu pendampingan")
+    ws3.append(_JUDUL_PENDAMPINGAN)
+    for cell in ws3[1]:
+        cell.font = Font(bold=True)
+    for row in _pendampingan_rows(pendampingan):
+        ws3.append(row)
+    ws3.column_dimensions["B"].width = 20
+    ws3.column_dimensions["C"].width = 28
+    ws3.column_dimensions["D"].width = 32
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -15,7 +15,7 @@ from jembatan.lib.domain import DomainError
 from jembatan.lib.media import serve_private
 from jembatan.lib.pagecache import public_page
 from kim import akses, ekspor
-from kim.cakupan import cakupan, desa_tanpa_kim, progres_tahunan
+from kim.cakupan import cakupan, desa_tanpa_kim, perlu_pendampingan, progres_tahunan
 from kim.forms import DirektoriForm, KimForm, PengurusForm, SelesaiForm, TahapForm, TargetForm
 from kim.models import Kim, Pengurus, Tahap, TargetCakupan
 from wilayah.models import Level, Wilayah, kabupaten_aktif
@@ -79,6 +79,8 @@ def halaman_cakupan(request):
             "kabupaten": kabupaten,
             "cakupan": cakupan(kabupaten),
             "tanpa_kim": desa_tanpa_kim(kabupaten),
+            "pendampingan": perlu_pendampingan(kabupaten, timezone.localdate()),
+            "hari_tidur": settings.JEMBATAN_KIM_TIDUR_HARI,
             "progres": progres_tahunan(kabupaten, tahun, timezone.localdate()),
             "tahap": Tahap,
             "tahun": tahun,
@@ -94,13 +96,14 @@ def unduh_cakupan(request, format):
     kabupaten = kabupaten_aktif()
     data = cakupan(kabupaten)
     tanpa = desa_tanpa_kim(kabupaten)
+    pendampingan = perlu_pendampingan(kabupaten, timezone.localdate())
     stamp = timezone.localdate().isoformat()
     name = f"cakupan-kim-{kabupaten.kode}-{stamp}.{format}"
     if format == "csv":
-        response = HttpResponse(ekspor.cakupan_csv(data, tanpa), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(ekspor.cakupan_csv(data, tanpa, pendampingan), content_type="text/csv; charset=utf-8")
     else:
         response = HttpResponse(
-            ekspor.cakupan_xlsx(data, tanpa, kabupaten),
+            ekspor.cakupan_xlsx(data, tanpa, kabupaten, pendampingan),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     response["Content-Disposition"] = f'attachment; filename="{name}"'

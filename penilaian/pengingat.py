@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,19 +13,7 @@ from akun.models import Peran, User
 from jembatan.lib.mail import send
 from kim.models import Jabatan, Kim, Pengurus
 from penilaian.models import JEDA_PENGINGAT, PengingatTidur
-from penilaian.skor import kim_dinilai
-
-
-def kim_tidur(hari_ini: date):
-    """Scored KIM whose last reported activity is older than the threshold (or that never reported one),
-    each annotated with `terakhir`."""
-    batas = hari_ini - timedelta(days=settings.JEMBATAN_KIM_TIDUR_HARI)
-    return (
-        kim_dinilai()
-        .annotate(terakhir=Max("kegiatan__tanggal"))
-        .filter(Q(terakhir__isnull=True) | Q(terakhir__lt=batas))
-        .select_related("wilayah")
-    )
+from penilaian.skor import kim_tidur
 
 
 def penerima(kim: Kim, hari_ini: date) -> list[str]:
@@ -43,7 +31,7 @@ def ingatkan(sekarang=None) -> int:
     hari_ini = timezone.localdate(sekarang)
     baru_diingatkan = PengingatTidur.objects.filter(dikirim_pada__gt=sekarang - JEDA_PENGINGAT).values("kim_id")
     n = 0
-    for kim in kim_tidur(hari_ini).exclude(pk__in=baru_diingatkan):
+    for kim in kim_tidur(hari_ini).select_related("wilayah").exclude(pk__in=baru_diingatkan):
         kepada = penerima(kim, hari_ini)
         if not kepada:
             continue

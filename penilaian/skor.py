@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,6 +75,28 @@ def rerata_berbobot(baris: Sequence[Baris]) -> float | None:
 def kim_dinilai():
     """The KIM that get a score: registered or active ones in this deployment's regency."""
     return Kim.objects.di_kabupaten(settings.JEMBATAN_KABUPATEN).tercakup().order_by("pk")
+
+
+def batas_tidur(hari_ini: date) -> date:
+    """A KIM whose last reported activity is before this day is dormant ("perlu pendampingan")."""
+    return hari_ini - timedelta(days=settings.JEMBATAN_KIM_TIDUR_HARI)
+
+
+def tidur(terakhir: date | None, hari_ini: date) -> bool:
+    """Whether a KIM whose last reported activity was on `terakhir` (None: never) is dormant on `hari_ini`."""
+    return terakhir is None or terakhir < batas_tidur(hari_ini)
+
+
+def kim_tidur(hari_ini: date, kims=None):
+    """The dormant KIM among `kims` (default: every scored KIM), each annotated with `terakhir`: the same rule
+    as `tidur`, in one query (Diskominfo's page, the reminders and the coverage page all use it)."""
+    qs = kims if kims is not None else kim_dinilai()
+    return qs.annotate(terakhir=Max("kegiatan__tanggal")).filter(Q(terakhir__isnull=True) | Q(terakhir__lt=batas_tidur(hari_ini)))
+
+
+def kim_tidur_di(kabupaten, hari_ini: date):
+    """The dormant registered or active KIM of a kabupaten (the hook of kim's coverage page)."""
+    return kim_tidur(hari_ini, Kim.objects.di_kabupaten(kabupaten.kode).tercakup())
 
 
 def skema_bulan(bulan: date) -> Skema:
@@ -228,14 +250,13 @@ def ringkasan_kabupaten(bulan: date, hari_ini: date) -> RingkasanKabupaten:
     skor: dict[tuple[int, date], SkorBulanan] = {
         (s.kim_id, s.bulan): s for s in SkorBulanan.objects.filter(kim__in=kims, bulan__gte=bulan_tren[0], bulan__lte=bulan)
     }
-    batas = hari_ini - timedelta(days=settings.JEMBATAN_KIM_TIDUR_HARI)
     baris = [
         BarisKabupaten(
             kim=k,
             skor=skor.get((k.pk, bulan)),
             tren=[s.total if (s := skor.get((k.pk, b))) else None for b in bulan_tren],
             terakhir=k.terakhir,  # type: ignore[attr-defined]
-            tidur=k.terakhir is None or k.terakhir < batas,  # type: ignore[attr-defined]
+            tidur=tidur(k.terakhir, hari_ini),  # type: ignore[attr-defined]
         )
         for k in kims
     ]
