@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import wajib
-from jembatan.lib.domain import DomainError, StaleVersion
+from jembatan.lib.domain import DomainError, tolak_di_form
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.photos import PhotoForm
@@ -61,8 +61,7 @@ def _tulis(request, kegiatan: Kegiatan, kim_qs, foto_form=None, status: int = 20
             try:
                 kegiatan.simpan(oleh=request.user, versi=form.cleaned_data["versi"], mitra=form.cleaned_data["kim_mitra"])
             except DomainError as e:
-                form.add_error(e.field, str(e))
-                status = 409 if isinstance(e, StaleVersion) else 400
+                status = tolak_di_form(form, e)
             else:
                 messages.success(request, _("Kegiatan disimpan. Tambahkan fotonya di bawah bila ada."))
                 return redirect("penilaian:ubah", pk=kegiatan.pk)

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import is_admin, wajib
-from jembatan.lib.domain import DomainError, StaleVersion
+from jembatan.lib.domain import DomainError, tolak_di_form
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.ratelimit import client_address, exceeded
 from ppid import akses, register
@@ -350,8 +350,7 @@ def dip_tulis(request, kode=None, pk=None):
             try:
                 informasi.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
             except DomainError as e:
-                form.add_error(e.field, str(e))
-                status = 409 if isinstance(e, StaleVersion) else 400
+                status = tolak_di_form(form, e)
             else:
                 messages.success(request, _("Daftar informasi publik disimpan."))
                 return redirect("ppid:dip_kelola", kode=informasi.wilayah_id)
@@ -385,8 +384,7 @@ def laporan(request, kode, tahun):
             try:
                 narasi.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
             except DomainError as e:
-                form.add_error(e.field, str(e))
-                status = 409 if isinstance(e, StaleVersion) else 400
+                status = tolak_di_form(form, e)
             else:
                 messages.success(request, _("Laporan tahunan disimpan."))
                 return redirect("ppid:laporan", kode=wilayah.kode, tahun=tahun)

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from akun.akses import get_wilayah_dalam_cakupan, wajib, wilayah_cakupan
 from jembatan.lib import ratelimit
-from jembatan.lib.domain import DomainError, StaleVersion
+from jembatan.lib.domain import DomainError, tolak_di_form
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
@@ -377,8 +377,7 @@ def program_tulis(request, pk=None):
             try:
                 program.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
             except DomainError as e:
-                form.add_error(e.field, str(e))
-                status = 409 if isinstance(e, StaleVersion) else 400
+                status = tolak_di_form(form, e)
             else:
                 messages.success(request, _("Program disimpan."))
                 return redirect("suarawarga:program_ubah", pk=program.pk)

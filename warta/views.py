@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import wajib, wilayah_konten
-from jembatan.lib.domain import DomainError, StaleVersion
+from jembatan.lib.domain import DomainError, tolak_di_form
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.pagecache import public_page
@@ -146,8 +146,7 @@ def tulis(request, pk=None):
                 oleh=request.user, versi=d.get("versi") or 0, alasan_perubahan=d.get("alasan_perubahan", "")
             )
         except DomainError as e:
-            form.add_error(e.field, str(e))
-            status = 409 if isinstance(e, StaleVersion) else 400
+            status = tolak_di_form(form, e)
         else:
             messages.success(request, _("Berita disimpan."))
             return redirect("warta:ubah", pk=berita.pk)

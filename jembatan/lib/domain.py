@@ -33,6 +33,13 @@ PESAN_VERSI_USANG = _(
 )
 
 
+def tolak_di_form(form: forms.BaseForm, error: DomainError) -> int:
+    """Show a refused change beside its field on `form` (or above the form); the HTTP status to answer with:
+    409 Conflict when someone saved the object since the form was opened, 400 otherwise."""
+    form.add_error(error.field, str(error))
+    return 409 if isinstance(error, StaleVersion) else 400
+
+
 class Versioned(models.Model):
     """A row that several people may edit at once. `versi` goes up by one with every saved change."""
 
