@@ -15,3 +15,12 @@ urlpatterns = [
     path("kelola/potensi/<int:pk>/foto/", views.tambah_foto, name="tambah_foto"),
     path("kelola/potensi/<int:pk>/foto/<int:foto_pk>/hapus/", views.hapus_foto, name="hapus_foto"),
 ]
+
+# Open data and imports (potensi/ekspor.py, potensi/impor.py).
+from django.urls import re_path  # noqa: E402
+
+from potensi import ekspor  # noqa: E402
+
+urlpatterns += [
+    re_path(r"^potensi/unduh\.(?P<format>csv|xlsx|geojson)$", ekspor.unduh, name="unduh"),
+]

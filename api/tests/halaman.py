@@ -22,6 +22,8 @@ PUBLIK = {
     "api-v1:hasil_jajak",
     "api-v1:kegiatan_kim",
     "api-v1:skor_kim",
+    "api-v1:daftar_potensi",
+    "api-v1:detail_potensi",
 }
 
 
