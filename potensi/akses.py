@@ -94,3 +94,11 @@ def get_potensi_untuk_pemeriksa(request: HttpRequest, pk: int) -> Potensi:
     if potensi is None or not boleh_setujui(request.user, potensi):
         raise Http404("Potensi tidak ditemukan.")
     return potensi
+
+
+def desa_untuk_impor(user: Any) -> QuerySet[Wilayah]:
+    """The villages whose products this user may import from OpenSID: a reviewer's villages (the import fills
+    a village's catalogue at once, so it is for those who answer for it, not for every writer)."""
+    if not boleh_memeriksa(user):
+        return Wilayah.objects.none()
+    return wilayah_cakupan(user).filter(level=Level.DESA)

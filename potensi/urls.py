@@ -24,3 +24,7 @@ from potensi import ekspor  # noqa: E402
 urlpatterns += [
     re_path(r"^potensi/unduh\.(?P<format>csv|xlsx|geojson)$", ekspor.unduh, name="unduh"),
 ]
+
+from potensi import impor  # noqa: E402
+
+urlpatterns += [path("kelola/potensi/impor/", impor.impor, name="impor")]

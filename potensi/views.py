@@ -107,7 +107,8 @@ def meja(request):
     if akses.boleh_memeriksa(request.user):
         terbit = Potensi.objects.terbit().filter(wilayah__in=wilayah_cakupan(request.user)).select_related("wilayah")
         terbit = terbit.order_by("dikonfirmasi_pada")[:50]
-    return render(request, "potensi/meja.html", {"milik": milik, "antre": antre, "terbit": terbit})
+    konteks = {"milik": milik, "antre": antre, "terbit": terbit, "boleh_impor": akses.boleh_memeriksa(request.user)}
+    return render(request, "potensi/meja.html", konteks)
 
 
 @login_required

@@ -27,6 +27,8 @@ def terlindung(cast) -> list[Halaman]:
         Halaman(f"/kelola/potensi/{draf.pk}/foto/{foto.pk}/hapus/", PENULIS_DAN_PEMERIKSA, method="post"),
         Halaman(f"/kelola/potensi/{diajukan.pk}/periksa/", PEMERIKSA_A),
         Halaman(f"/kelola/potensi/{terbit.pk}/konfirmasi/", PEMERIKSA_A, method="post", data={"versi": 0}),
+        # Reviewers import into their own villages (the other village's pengurus into theirs).
+        Halaman("/kelola/potensi/impor/", PEMERIKSA_A | {"editor_lain"}),
         # Last: it moves the draft on.
         Halaman(f"/kelola/potensi/{draf.pk}/ajukan/", PENULIS_DAN_PEMERIKSA, method="post"),
     ]
