@@ -402,3 +402,35 @@ class FotoPotensi(PhotoVariants):
 
 def bulan_ini() -> int:
     return timezone.localdate().month
+
+
+# --- Reminders to the editors of items that went stale ---------------------------------------------------
+
+# The second reminder goes this long before an unconfirmed item leaves the public catalogue.
+SEBELUM_KELUAR = timedelta(days=7)
+
+
+class TahapPengingat(models.TextChoices):
+    PERLU_DIPERBARUI = "perlu_diperbarui", _("Perlu diperbarui")
+    AKAN_KELUAR = "akan_keluar", _("Akan keluar dari katalog")
+
+
+class PengingatPotensi(models.Model):
+    """A reminder mailed about a stale item, one per stage and per confirmation it refers to: the row is
+    claimed before the mail goes, so a second run never sends it again, and confirming the item starts anew."""
+
+    potensi = models.ForeignKey(Potensi, on_delete=models.CASCADE, related_name="pengingat")
+    tahap = models.CharField(max_length=20, choices=TahapPengingat.choices)
+    dikonfirmasi_pada = models.DateTimeField()
+    dikirim_pada = models.DateTimeField(default=timezone.now)
+    jumlah_penerima = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("pengingat potensi")
+        verbose_name_plural = _("pengingat potensi")
+        constraints = [
+            models.UniqueConstraint(fields=["potensi", "tahap", "dikonfirmasi_pada"], name="pengingat_potensi_sekali"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.potensi} {self.tahap} {self.dikirim_pada:%d-%m-%Y}"
