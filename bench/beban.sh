@@ -15,8 +15,8 @@ read -r -a PAGES <<<"${BENCH_PAGES:-/ /wilayah/63.05.01/ /wilayah/63.05.01.1018/
 ARTICLE=${BENCH_ARTICLE:-}
 if [[ -n $ARTICLE ]]; then PAGES+=("$ARTICLE"); fi
 # Targets at 32 connections, page cache on (issue 1: / and /cakupan/; issue 3: the article page).
-TARGET_PAGES=" / /cakupan/ "
-TARGET_PAGE_SPEC="min_rps=500 p99_ms=100 non2xx=0"
+TARGET_PAGES=${BENCH_TARGET_PAGES:-" / /cakupan/ "}
+TARGET_PAGE_SPEC=${BENCH_TARGET_PAGE_SPEC:-"min_rps=500 p99_ms=100 non2xx=0"}
 TARGET_ARTICLE_SPEC="min_rps=1000 p99_ms=50 non2xx=0"
 # Server CPU (gunicorn + PostgreSQL + Redis) per anonymous view of the article, one connection.
 TARGET_ARTICLE_CPU_SPEC="server_cpu_ms_per_req=2"
@@ -28,7 +28,7 @@ SERVERS=${BENCH_SERVERS:-"sync-w4 gthread-w2t4"}
 UNCACHED_DURATION=${BENCH_UNCACHED_DURATION:-8}
 IDLE_WAIT=${BENCH_IDLE_WAIT:-15}
 TMP=${BENCH_TMP:?run bench/run, not this script}
-REDIS_DB=14
+REDIS_DB=${BENCH_REDIS_DB:-14}
 HZ=$(getconf CLK_TCK)
 
 log() { echo "bench: $*" >&2; }

@@ -196,7 +196,16 @@ class Potensi(Versioned):
         verbose_name = _("potensi")
         verbose_name_plural = _("potensi")
         ordering = ["-dikonfirmasi_pada", "-dibuat"]
-        indexes = [models.Index(fields=["status", "wilayah"])]
+        indexes = [
+            models.Index(fields=["status", "wilayah"]),
+            # The catalogue's order over the published items: a page of 24 is read off the index, not sorted
+            # out of every item (bench/potensi.py, 10,000 items).
+            models.Index(
+                fields=["-dikonfirmasi_pada", "-dibuat"],
+                condition=models.Q(status="terbit", terbit_pada__isnull=False),
+                name="potensi_katalog_urut",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(harga_min__isnull=True)
