@@ -212,7 +212,7 @@ def ukur() -> None:
     desa_ramai = desa[0]["wilayah_id"]
     kec = Wilayah.objects.get(kode=desa_ramai).parent_id
     assert Wilayah.objects.filter(kabupaten_kode=kab, level=Level.KECAMATAN).exists()
-    saringan = {
+    saringan: dict[str, dict[str, str]] = {
         "semua": {},
         "jenis": {"jenis": "kuliner"},
         "kecamatan": {"kecamatan": kec},
