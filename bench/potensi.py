@@ -210,7 +210,7 @@ def ukur() -> None:
     kab = settings.JEMBATAN_KABUPATEN
     desa = Potensi.objects.publik().values("wilayah_id").annotate(n=Count("id")).order_by("-n")
     desa_ramai = desa[0]["wilayah_id"]
-    kec = Wilayah.objects.get(kode=desa_ramai).parent_id
+    kec = Wilayah.objects.get(kode=desa_ramai).parent_id or ""
     assert Wilayah.objects.filter(kabupaten_kode=kab, level=Level.KECAMATAN).exists()
     saringan: dict[str, dict[str, str]] = {
         "semua": {},
