@@ -223,19 +223,24 @@ def ukur() -> None:
         "halaman_40": {"halaman": "40"},
     }
     client = Client(HTTP_HOST="127.0.0.1")
+    # Wall time is what a visitor waits; the process's own CPU time is what the page costs Python, and moves
+    # less when other work shares the cores (the database's share is in the wall time only).
     semua_ms: list[float] = []
+    semua_cpu: list[float] = []
     with override_settings(JEMBATAN_PAGE_CACHE_SECONDS=0):
         for nama, q in saringan.items():
             client.get("/potensi/", q)  # compiles the templates, opens the connection
-            ms = []
+            ms, cpu = [], []
             for _ in range(RUNS):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 response = client.get("/potensi/", q)
                 ms.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
                 assert response.status_code == 200, (nama, response.status_code)
             with CaptureQueriesContext(connection) as queries:
                 response = client.get("/potensi/", q)
             semua_ms += ms
+            semua_cpu += cpu
             ditemukan = re.search(r"([\d.,]+) potensi ditemukan", response.content.decode())
             found = ditemukan[1] if ditemukan else "?"
             line(
@@ -247,6 +252,7 @@ def ukur() -> None:
                 runs=RUNS,
                 median_ms=round(statistics.median(ms), 1),
                 p95_ms=round(_p95(ms), 1),
+                python_cpu_median_ms=round(statistics.median(cpu), 1),
                 queries=len(queries),
             )
         contoh = Potensi.objects.publik().filter(foto__isnull=False).order_by("pk").first()
@@ -276,6 +282,8 @@ def ukur() -> None:
         samples=len(semua_ms),
         median_ms=round(statistics.median(semua_ms), 1),
         p95_ms=round(_p95(semua_ms), 1),
+        python_cpu_median_ms=round(statistics.median(semua_cpu), 1),
+        python_cpu_p95_ms=round(_p95(semua_cpu), 1),
         target_p95_ms=TARGET_P95_MS,
         ok=verdict(_p95(semua_ms) <= TARGET_P95_MS),
         loadavg=" ".join(open("/proc/loadavg").read().split()[:3]),  # noqa: SIM115
