@@ -37,6 +37,7 @@ from akun.akses import wajib
 from potensi import akses
 from potensi.forms import MAKS_DESKRIPSI
 from potensi.models import JenisPotensi, Potensi
+from wilayah.models import Wilayah
 
 WAJIB = ("PELAPAK", "PRODUK", "KATEGORI", "HARGA", "SATUAN", "DESKRIPSI")
 SEMUA = ("NO", "PELAPAK", "PRODUK", "KATEGORI", "HARGA", "SATUAN", "POTONGAN", "DESKRIPSI")
@@ -233,7 +234,7 @@ UMUR_PRATINJAU = 3600  # seconds
 
 
 class ImporForm(forms.Form):
-    desa = forms.ModelChoiceField(label=gettext_lazy("Desa/kelurahan"), queryset=Potensi.objects.none(), to_field_name="kode")
+    desa = forms.ModelChoiceField(label=gettext_lazy("Desa/kelurahan"), queryset=Wilayah.objects.none(), to_field_name="kode")
     berkas = forms.FileField(
         label=gettext_lazy("Berkas CSV produk lapak OpenSID"),
         help_text=gettext_lazy("Kolom: NO, PELAPAK, PRODUK, KATEGORI, HARGA, SATUAN, POTONGAN, DESKRIPSI (paling banyak 1 MB)."),
@@ -279,7 +280,7 @@ def _konfirmasi(request: HttpRequest, desa_qs) -> HttpResponse:
     except signing.BadSignature:
         messages.error(request, _("Pratinjau sudah kedaluwarsa atau tidak sah; unggah berkasnya lagi."))
         return redirect("potensi:impor")
-    except BerkasDitolak as e:  # the village's items changed since the preview in a way that empties it
+    except BerkasDitolak as e:
         messages.error(request, str(e))
         return redirect("potensi:impor")
     disimpan = simpan(hasil, oleh=request.user)
