@@ -14,6 +14,9 @@ kecamatan, a village, "tersedia bulan ini", a word, a kind with this month, a de
 (30), and prints the median and p95 per filter and over all (target p95 ≤ 50 ms, PostgreSQL), and the SQL
 queries of the catalogue and an item page (constant: the test suite holds them to that).
 
+`python bench/potensi.py unduh` downloads the whole catalogue once as CSV, GeoJSON and XLSX: size, seconds and
+the Python process's CPU time (the downloads are not cached: each click costs this).
+
 Prints `potensi` lines. Runs on a bench database only (bench/umum.py refuses anything else).
 """
 
@@ -291,9 +294,37 @@ def ukur() -> None:
     )
 
 
+def unduh() -> None:
+    """The whole catalogue downloaded once in each format (what one anonymous click costs: not cached)."""
+    setup_django()
+    from django.test import Client
+
+    from potensi.models import Potensi
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    n = Potensi.objects.publik().count()
+    for fmt in ("csv", "geojson", "xlsx"):
+        t0, c0 = time.perf_counter(), time.process_time()
+        response = client.get(f"/potensi/unduh.{fmt}")
+        isi = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
+        line(
+            "potensi",
+            what="whole catalogue download",
+            db=db_label(),
+            format=fmt,
+            items=n,
+            bytes=len(isi),
+            seconds=round(time.perf_counter() - t0, 2),
+            python_cpu_s=round(time.process_time() - c0, 2),
+            loadavg=" ".join(open("/proc/loadavg").read().split()[:3]),  # noqa: SIM115
+        )
+
+
 if __name__ == "__main__":
     perintah = sys.argv[1] if len(sys.argv) > 1 else "ukur"
     if perintah == "isi":
         isi(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000, sys.argv[3] if len(sys.argv) > 3 else None)
+    elif perintah == "unduh":
+        unduh()
     else:
         ukur()

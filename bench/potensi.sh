@@ -31,6 +31,7 @@ export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$DB REDIS_URL=redis://127
 echo "potensi load_at_start=\"$(uptime | sed 's/.*load average: //')\" nproc=$(nproc) commit=$(git rev-parse --short HEAD)"
 $PY bench/potensi.py isi "${BENCH_POTENSI_ITEMS:-10000}" "$TMP/item.path"
 $PY bench/potensi.py ukur
+$PY bench/potensi.py unduh
 ITEM=$(cat "$TMP/item.path")
 BENCH_PAGES="/potensi/ /potensi/?jenis=kuliner&bulan_ini=on" BENCH_ARTICLE=$ITEM \
   BENCH_SERVERS=${BENCH_SERVERS:-sync-w4} BENCH_TARGET_PAGES=" /potensi/ /potensi/?jenis=kuliner&bulan_ini=on " \
