@@ -36,8 +36,10 @@ $(VENV)/.dev$(REDIS): uv.lock pyproject.toml | $(UV)
 	$(SYNC) --group dev
 	touch $@
 
-$(VENV)/.e2e$(REDIS): uv.lock pyproject.toml | $(UV)
+# axe-core (the accessibility check) comes from the npm registry, at the version in e2e/package-lock.json.
+$(VENV)/.e2e$(REDIS): uv.lock pyproject.toml e2e/package-lock.json | $(UV)
 	$(SYNC) --group e2e
+	npm ci --prefix e2e --no-audit --no-fund --silent
 	touch $@
 
 # The background worker (chat replies, notifications, siaran e-mail) runs beside the server and stops with it.

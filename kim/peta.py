@@ -47,7 +47,7 @@ def peta_svg(
             if not viewbox:
                 viewbox = fallback_box
     parts = [
-        f'<svg class="peta" viewBox="{viewbox}" role="img" aria-labelledby="peta-judul" '
+        f'<svg class="peta" viewBox="{viewbox}" role="group" aria-labelledby="peta-judul" '
         f'xmlns="http://www.w3.org/2000/svg"><title id="peta-judul">{escape(label)}</title>'
     ]
     # Labels resolved once per call, not once per village (translation lookups add up).

@@ -65,4 +65,13 @@
       navigator.clipboard.writeText(document.getElementById(b.dataset.salinDari).value).then(function () { b.textContent = "✔"; });
     });
   });
+  /* A wide table on a narrow screen: say in words that it scrolls (the shadow already hints). */
+  var petunjuk = document.body.dataset.petunjukGeser;
+  document.querySelectorAll(".gulir").forEach(function (g) {
+    if (!petunjuk || g.scrollWidth <= g.clientWidth + 1) { return; }
+    var p = document.createElement("p");
+    p.className = "petunjuk-geser";
+    p.textContent = petunjuk;
+    g.parentNode.insertBefore(p, g);
+  });
 })();
