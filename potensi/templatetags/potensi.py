@@ -46,6 +46,7 @@ def peta_pilih_titik(form) -> SafeString:
         lat, lng = terpilih.lat, terpilih.lng  # an item without a point sits at its village's centre
     parts = [
         f'<svg class="peta peta-potensi pilih-titik" viewBox="{viewbox}" role="group" aria-labelledby="pilih-titik-judul" '
+        f'data-awal="{terpilih.kode if terpilih else ""}" '
         f'data-proyeksi="{proyeksi.minx!r} {proyeksi.maxy!r} {proyeksi.kx!r} {proyeksi.skala!r}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="pilih-titik-judul">{escape(_("Peta desa: klik untuk memilih titik lokasi"))}</title>'
     ]

@@ -58,7 +58,11 @@
     var p = svg.getAttribute("data-proyeksi").split(" ").map(Number), lat = f.elements.lat, lng = f.elements.lng,
       desa = f.elements.wilayah, titik = svg.querySelector(".pilihan"), luar = w.querySelector("[data-luar-desa]");
     w.hidden = false;
-    function garis() { return desa ? svg.querySelector('path[data-kode="' + desa.value + '"]') : svg.querySelector("path.dipilih"); }
+    var awal = svg.getAttribute("data-awal"); // the village the server drew, when none is chosen yet (the only one)
+    function garis() {
+      var k = (desa && desa.value) || awal;
+      return k ? svg.querySelector('path[data-kode="' + k + '"]') : null;
+    }
     function tandai(x, y) {
       titik.setAttribute("cx", x.toFixed(1)); titik.setAttribute("cy", y.toFixed(1)); titik.removeAttribute("visibility");
       var g = garis(), pt = svg.createSVGPoint();
