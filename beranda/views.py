@@ -111,6 +111,8 @@ def _kecamatan(request, kecamatan):
         sorot=kecamatan.kode,
     )
     kim_kecamatan = Kim.objects.filter(wilayah=kecamatan).exclude(tahap=Tahap.BELUM_ADA).first()
+    potensi = Potensi.objects.publik().filter(wilayah__parent=kecamatan).select_related("jenis", "wilayah")
+    potensi = potensi.prefetch_related("foto").order_by("-terbit_pada", "-pk")[:6]
     return render(
         request,
         "beranda/kecamatan.html",
@@ -122,6 +124,7 @@ def _kecamatan(request, kecamatan):
             "peta": peta,
             "legenda": LEGENDA,
             "kim_kecamatan": kim_kecamatan,
+            "potensi": potensi,
         },
     )
 
@@ -133,6 +136,9 @@ def _desa(request, desa):
         pengurus = sorted(kim.pengurus_menjabat().exclude(jabatan="anggota"), key=lambda p: (p.jabatan_urut, p.nama))
         riwayat = kim.riwayat.all()
     potensi = Potensi.objects.publik().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
+    # The KIM's profile names what it promotes: its published items (a module's list composed here, since kim
+    # sits below the modules and cannot ask them).
+    potensi_kim = Potensi.objects.publik().filter(kim=kim).select_related("jenis").order_by("nama", "pk")[:20] if kim else []
     program = Program.objects.filter(wilayah=desa).select_related("wilayah__parent")[:6]
     kegiatan = Kegiatan.objects.filter(kim=kim).select_related("jenis").prefetch_related("foto")[:5] if kim else []
     return render(
@@ -147,6 +153,7 @@ def _desa(request, desa):
             "jumlah_anggota": kim.pengurus_menjabat().filter(jabatan="anggota").count() if kim else 0,
             "riwayat": riwayat,
             "potensi": potensi,
+            "potensi_kim": potensi_kim,
             "program": program,
             "kegiatan": kegiatan,
             "skor_kim": skor_terbit([kim]).get(kim.pk) if kim else None,
