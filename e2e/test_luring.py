@@ -236,3 +236,37 @@ def test_an_aspiration_refused_later_says_why_and_keeps_the_text(konteks, cast, 
 
     pita.get_by_role("link", name="Buka formulirnya lagi").click()
     expect(isian(page, "Aspirasi atau keluhan Anda")).to_have_value(teks)
+
+
+@pytest.mark.browser
+def test_a_comment_written_offline_under_a_kept_article_is_posted_once(konteks, cast):
+    """GIVEN a reader whose phone kept an article
+    WHEN they comment under it without signal, and the signal returns
+    THEN the comment waits ("Menunggu sinyal"), then is stored once, waiting for moderation."""
+    from diskusi.models import Komentar
+
+    berita = make_berita(cast, "Gotong royong membersihkan saluran irigasi Tungkap")
+    ctx = konteks(viewport=PONSEL)
+    page = ctx.new_page()
+    page.goto(berita.get_absolute_url())
+    dikendalikan(page)
+    page.goto(berita.get_absolute_url())
+
+    ctx.set_offline(True)
+    page.goto(berita.get_absolute_url())
+    expect(page.locator(".pita-tersimpan")).to_contain_text(TERSIMPAN)
+    isian(page, "Nama").fill("Pak Rahman")
+    isian(page, "Komentar").fill("Semoga airnya lancar sampai ke sawah kami.")
+    page.get_by_role("button", name="Kirim komentar").click()
+    expect(page.locator(".pita-menunggu")).to_contain_text("Menunggu sinyal")
+
+    ctx.set_offline(False)
+    page.goto("/")
+    tunggu(lambda: Komentar.objects.exists())
+    expect(page.locator("#luring")).to_contain_text("Terkirim — Komentar")
+    komentar = Komentar.objects.get()
+    assert (komentar.nama, komentar.isi, komentar.object_id) == (
+        "Pak Rahman",
+        "Semoga airnya lancar sampai ke sawah kami.",
+        berita.pk,
+    )
