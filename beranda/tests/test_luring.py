@@ -5,7 +5,10 @@ import json
 import re
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.urls import reverse
+from PIL import Image
 
 from beranda.luring import HALAMAN_LURING
 
@@ -46,9 +49,8 @@ def test_the_manifest_makes_the_site_installable(client):
     assert data["display"] == "standalone" and data["start_url"] == "/" and data["theme_color"] == "#0b5cad"
     assert {i["sizes"] for i in data["icons"]} == {"192x192", "512x512"}
     for ikon in data["icons"]:
-        gambar = client.get(ikon["src"])
-        gambar.close()
-        assert gambar.status_code == 200
+        with Image.open(finders.find(ikon["src"].removeprefix(settings.STATIC_URL))) as gambar:
+            assert f"{gambar.width}x{gambar.height}" == ikon["sizes"] and gambar.format == "PNG"
     assert '<link rel="manifest" href="/manifest.webmanifest">' in client.get("/").content.decode()
 
 
