@@ -122,6 +122,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "akun.luring.TandaAkunMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -281,6 +282,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
+        # The offline service worker (/sw.js) and the web app manifest, both from this site only.
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
     }
 }
 # Powerful browser features no page uses, off for the page and anything it could embed.

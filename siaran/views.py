@@ -3,11 +3,13 @@ import os
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from akun import sekali
 from akun.akses import wajib
 from jembatan.lib.domain import DomainError
 from jembatan.lib.mail import absolute_url
@@ -147,8 +149,14 @@ def ingatkan(request, pk):
 @require_POST
 def terima(request, pk):
     p = akses.get_penerimaan_untuk_kim(request, pk)
+    if sudah := sekali.earlier_result(request):
+        return sudah
     try:
-        p.tandai_diterima(request.user)
+        with transaction.atomic():
+            p.tandai_diterima(request.user)
+            sekali.remember(request, p.siaran.get_absolute_url())
+    except sekali.AlreadyDelivered:
+        return sekali.earlier_result(request)
     except DomainError as e:
         messages.error(request, str(e))
     else:
@@ -160,12 +168,18 @@ def terima(request, pk):
 @require_POST
 def teruskan(request, pk):
     p = akses.get_penerimaan_untuk_kim(request, pk)
+    if sudah := sekali.earlier_result(request):
+        return sudah
     form = TeruskanForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect(p.siaran)
     try:
-        p.tandai_diteruskan(request.user, form.cleaned_data["tempat"], form.cleaned_data["catatan"])
+        with transaction.atomic():
+            p.tandai_diteruskan(request.user, form.cleaned_data["tempat"], form.cleaned_data["catatan"])
+            sekali.remember(request, p.siaran.get_absolute_url())
+    except sekali.AlreadyDelivered:
+        return sekali.earlier_result(request)
     except DomainError as e:
         messages.error(request, str(e))
     else:

@@ -2,7 +2,7 @@
 
 from jembatan.test import DESA_A, DESA_B, PEMBACA_A, Halaman
 
-PUBLIK = {"beranda:utama", "beranda:wilayah", "beranda:bahasa", "beranda:sehat"}
+PUBLIK = {"beranda:utama", "beranda:wilayah", "beranda:bahasa", "beranda:sehat", "beranda:service_worker", "beranda:manifest"}
 
 
 def terlindung(cast) -> list[Halaman]:
