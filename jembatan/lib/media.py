@@ -23,7 +23,14 @@ PUBLIK = "publik"  # the only media folder served to the public (see jembatan/ur
 GAMBAR = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"})
 # What a private file is served as, by the extension of its stored name (which the server chose, see
 # jembatan.lib.uploads.stored_name); anything else is an opaque download.
-JENIS_PRIVAT = {"pdf": "application/pdf", "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png"}
+JENIS_PRIVAT = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "ogg": "audio/ogg",
+    "mp3": "audio/mpeg",
+}
 
 
 def _aman(response: HttpResponseBase, content_type: str) -> HttpResponseBase:

@@ -90,6 +90,17 @@ def status_message() -> str:
     return ""
 
 
+def player(ogg_url: str, mp3_url: str, *, show_reason: bool) -> dict[str, str] | None:
+    """What the page's audio block (templates/_audio.html) shows: the player and download links when the audio
+    is there; else, to those who run the site (`show_reason`), why not; else nothing (None)."""
+    if ogg_url and mp3_url:
+        return {"ogg": ogg_url, "mp3": mp3_url, "pesan": ""}
+    if not show_reason:
+        return None
+    pesan = status_message() or "Versi audio sedang dibuat; muat ulang halaman ini sebentar lagi."
+    return {"ogg": "", "mp3": "", "pesan": pesan}
+
+
 def named(instance: Any, filename: str) -> str:
     """`upload_to` of audio fields: the name given is the whole path (see `refresh`)."""
     return filename
