@@ -77,7 +77,7 @@ def test_the_text_goes_in_on_stdin_never_on_the_command_line(monkeypatch):
     teks = "-v en --stdout $(rm -rf /); `reboot` | cat"
     samples, rate = speech.synthesise(teks)
     [(command, kwargs)] = calls
-    assert command == ["/usr/bin/espeak-ng", "-v", "id", "-s", "150", "-b", "1", "--stdout"]
+    assert command == ["/usr/bin/espeak-ng", "-v", "id", "-s", str(speech.RATE_WPM), "-b", "1", "--stdout"]
     assert kwargs["input"] == teks.encode() and "shell" not in kwargs and kwargs["timeout"] == speech.TIMEOUT_SECONDS
     assert rate == 22050 and len(samples) == 11025
 
