@@ -262,6 +262,8 @@ def dasbor(request):
     elif tahap in Tahap.values:
         rows = rows.filter(kim__tahap=tahap)
     context = {
+        # Audio wanted but espeak-ng missing: said to Diskominfo's admins, who can have it installed.
+        "audio_pesan": speech.status_message() if settings.JEMBATAN_AUDIO and akun_akses.is_admin(user) else "",
         "tugas": [t for t in _tugas(user) if t.jumlah],
         "tautan": _tautan(user),
         "halaman": Paginator(rows, 60).get_page(request.GET.get("halaman")),
