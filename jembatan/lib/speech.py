@@ -32,6 +32,7 @@ import numpy as np
 import soundfile
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +86,13 @@ def enabled() -> bool:
 def status_message() -> str:
     """Why there is no audio on this server, for the people who run it ("" when there is)."""
     if not settings.JEMBATAN_AUDIO:
-        return "Versi audio dimatikan (JEMBATAN_AUDIO=0)."
+        return gettext("Versi audio dimatikan (JEMBATAN_AUDIO=0).")
     if not available():
-        return f"Versi audio tidak dibuat: {PROGRAM} dengan suara Indonesia tidak terpasang di server. {INSTALL_HINT}"
+        return (
+            gettext("Versi audio tidak dibuat: %(program)s dengan suara Indonesia tidak terpasang di server.")
+            % {"program": PROGRAM}
+            + f" {INSTALL_HINT}"
+        )
     return ""
 
 
@@ -98,7 +103,7 @@ def player(ogg_url: str, mp3_url: str, *, show_reason: bool) -> dict[str, str] |
         return {"ogg": ogg_url, "mp3": mp3_url, "pesan": ""}
     if not show_reason:
         return None
-    pesan = status_message() or "Versi audio sedang dibuat; muat ulang halaman ini sebentar lagi."
+    pesan = status_message() or gettext("Versi audio sedang dibuat; muat ulang halaman ini sebentar lagi.")
     return {"ogg": "", "mp3": "", "pesan": pesan}
 
 
@@ -331,8 +336,8 @@ def refresh(instance: Any, text: str, *, folder: str, stem: str) -> bool:
     are removed), and the files it replaces are then deleted. Returns True when new audio was stored.
     Raises SpeechUnavailable when espeak-ng is missing or fails."""
     baru = text_digest(text)
-    if instance.audio_digest == baru and instance.audio_ogg:
-        return False
+    if instance.audio_digest == baru and instance.audio_ogg and instance.audio_ogg.storage.exists(instance.audio_ogg.name):
+        return False  # a lost file (media restored without it) is made again
     audio = render(text)
     model = type(instance)
     lama: list[_FileField] = [getattr(instance, f) for f in ("audio_ogg", "audio_mp3") if getattr(instance, f)]
