@@ -12,6 +12,7 @@ urlpatterns = [
     path("manifest.webmanifest", luring.manifest, name="manifest"),
     path("kelola/", views.dasbor, name="dasbor"),
     path("kelola/mading/<str:kode>/", views.mading, name="mading"),
+    path("kelola/mading/<str:kode>/<str:minggu>/audio.<str:ext>", views.audio_mading, name="audio_mading"),
     path("kelola/tanggapan-program/", tanggapan.daftar, name="tanggapan_program"),
     path("kelola/tanggapan-program/<int:pk>/", tanggapan.tanggapi, name="tanggapi_program"),
 ]

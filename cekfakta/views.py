@@ -31,6 +31,7 @@ from cekfakta import akses, gambar, layanan
 from cekfakta import statistik as hitung_statistik
 from cekfakta.forms import CekForm, GabungForm, KlaimForm, TutupBukanKlaimForm, referensi_formset
 from cekfakta.models import RATING, Hasil, Klaim, Laporan, Saluran
+from jembatan.lib import speech
 from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
@@ -153,6 +154,8 @@ def putusan(request, pk, slug):
             "jsonld": claimreview(klaim, url, f"Diskominfo {kabupaten_aktif().nama}"),
             "teks_wa": layanan.teks_putusan(klaim, url=url) + "\n\nCek dulu sebelum sebar.",
             "gambar": absolute_url(request, klaim.get_absolute_url() + "gambar.png"),
+            # Public like the verdict; served from media/publik/ (no reason shown: the page is cached for all).
+            "audio": speech.player(klaim.audio_ogg.url, klaim.audio_mp3.url, show_reason=False) if klaim.audio_terkini else None,
         },
     )
 
