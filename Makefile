@@ -10,7 +10,7 @@ UV_VERSION := 0.13.9
 REDIS := $(if $(REDIS_URL),-redis)
 SYNC := $(UV) sync --locked --inexact --quiet$(if $(REDIS_URL), --extra redis)
 
-.PHONY: run test lint e2e bench messages lock clean
+.PHONY: run test lint e2e bench messages lock clean espeak
 
 # With DEBUG off the settings refuse to start without SECRET_KEY: make gives `make run` and the Django
 # checks a random key of this clone's own, made once into var/ (not committed). One set in the
@@ -36,12 +36,26 @@ $(VENV)/.dev$(REDIS): uv.lock pyproject.toml | $(UV)
 	$(SYNC) --group dev
 	touch $@
 
-$(VENV)/.e2e$(REDIS): uv.lock pyproject.toml | $(UV)
+# axe-core (the accessibility check) comes from the npm registry, at the version in e2e/package-lock.json.
+$(VENV)/.e2e$(REDIS): uv.lock pyproject.toml e2e/package-lock.json | $(UV)
 	$(SYNC) --group e2e
+	npm ci --prefix e2e --no-audit --no-fund --silent
 	touch $@
 
-# The background worker (chat replies, notifications, siaran e-mail) runs beside the server and stops with it.
-run: $(VENV)/.run$(REDIS) | $(KEY_FILE)
+# Audio versions are spoken by espeak-ng, a system package: installed when this runs as root with apt-get,
+# else the command to run is printed and the site runs without audio.
+espeak:
+	@command -v espeak-ng >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Memasang espeak-ng (versi audio)…"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null; } \
+	      || echo "espeak-ng gagal dipasang: versi audio mati."; \
+	  else \
+	    echo "Versi audio mati: espeak-ng belum terpasang. Pasang dengan: sudo apt-get install -y espeak-ng"; \
+	  fi; }
+
+# The background worker (chat replies, notifications, siaran e-mail, audio) runs beside the server and stops with it.
+run: $(VENV)/.run$(REDIS) espeak | $(KEY_FILE)
 	$(PY) manage.py siapkan
 	@echo "Jembatan: http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
 	$(PY) manage.py db_worker --no-reload -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \

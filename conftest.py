@@ -20,6 +20,8 @@ def pytest_configure(config):
     # Every test's client builds the middleware anew, and WhiteNoise would index every static file each
     # time (a third of the suite's time); looking files up when asked costs nothing here.
     settings.WHITENOISE_AUTOREFRESH = True
+    # Speaking takes a second or two: only the tests that ask for it (`pakai_espeak`) make audio.
+    settings.JEMBATAN_AUDIO = False
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +68,18 @@ def pakai_postgres():
         if os.environ.get("JEMBATAN_WAJIB_LAYANAN"):
             pytest.fail("JEMBATAN_WAJIB_LAYANAN is set: this run must have PostgreSQL")
         pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://... to run")
+
+
+@pytest.fixture
+def pakai_espeak(settings):
+    """Audio is made in this test: needs espeak-ng with its Indonesian voice (CI installs it and fails without)."""
+    from jembatan.lib import speech
+
+    if not speech.available():
+        if os.environ.get("JEMBATAN_WAJIB_LAYANAN") or os.environ.get("CI"):
+            pytest.fail(f"this run must have espeak-ng: {speech.INSTALL_HINT}")
+        pytest.skip(f"needs espeak-ng: {speech.INSTALL_HINT}")
+    settings.JEMBATAN_AUDIO = True
 
 
 @pytest.fixture

@@ -283,3 +283,17 @@ class Audit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.user}: {self.ringkasan}"
+
+
+class DeliveryRecord(models.Model):
+    """One form delivery that was stored, so a second delivery of the same filled form is recognised.
+
+    `fingerprint` digests the form's address, its idempotency key and everything typed (see
+    `akun.sekali`); its unique index is what holds when two deliveries arrive at once."""
+
+    fingerprint = models.CharField(max_length=64, unique=True)
+    location = models.CharField(max_length=500)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.fingerprint[:12]} → {self.location}"

@@ -7,7 +7,7 @@
     pairs were mined automatically: one ministry title often pairs with several copies of one template).
     `strict_` figures count only the paired item of each row. Reported on a fixed 50/50 split by ministry id:
     `tune` (used by bench/cocok.py to fit the score and choose the thresholds) and `test` (never used for fitting).
-(b) At AMBANG_BAWAAN: false alarms on bench/data/pesan_benar.txt (true village messages we wrote; never used
+(b) At AMBANG_SAMA: false alarms on bench/data/pesan_benar.txt (true village messages we wrote; never used
     for fitting), and right / wrong / "not known" answers for the cross-source queries.
 (c) 100,000 verdicts (the real ones plus seeded recombinations): build time, query latency, peak memory.
 
@@ -41,7 +41,7 @@ sys.path.insert(0, str(BASE_DIR))
 
 from bench.umum import line  # noqa: E402
 from cekfakta import makna  # noqa: E402
-from cekfakta.pencocok import AMBANG_BAWAAN, Indeks  # noqa: E402
+from cekfakta.pencocok import AMBANG_SAMA, Indeks  # noqa: E402
 from jembatan.lib.text import normalise  # noqa: E402
 
 EVAL_DIR = BASE_DIR.parent / "shared" / "eval" / "hoax"
@@ -193,7 +193,7 @@ def main() -> None:
     detik_bangun = time.perf_counter() - detik_bangun
     line("cekfakta_index", verdicts=len(indeks), build_s=round(detik_bangun, 2))
 
-    ambang = AMBANG_BAWAAN
+    ambang = AMBANG_SAMA
     for nama, angka in ukur_pasangan(indeks, pasangan, ambang).items():
         # Targets on "paired": the top answer is an item the file pairs with that ministry title. 195 of the
         # 1,034 titles are paired with several items (one row each), so "strict" (this row's item only) cannot

@@ -68,6 +68,7 @@ class HalamanSitemap(Sitemap):
             "kim:cakupan",
             "warta:daftar",
             "potensi:daftar",
+            "potensi:peta",
             "cekfakta:daftar",
             "suarawarga:program_daftar",
             "suarawarga:aspirasi_daftar",

@@ -3,13 +3,14 @@ mading, and the language switch. They sit above every module, so the modules bel
 to draw them."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import F, Q
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,12 +22,14 @@ from django.views.decorators.http import require_safe
 
 from akun import akses as akun_akses
 from akun.akses import get_wilayah_dalam_cakupan
+from beranda import mading as mading_pekan
 from beranda import tanggapan
 from cekfakta import akses as cekfakta_akses
 from cekfakta.models import Klaim
 from diskusi import akses as diskusi_akses
 from diskusi.models import Status as StatusKomentar
-from jembatan.lib import health
+from jembatan.lib import health, speech
+from jembatan.lib.media import serve_private
 from jembatan.lib.pagecache import public_page
 from kim import akses as kim_akses
 from kim.cakupan import cakupan
@@ -42,7 +45,7 @@ from ppid import akses as ppid_akses
 from ppid.laporan import belum_menyusun
 from ppid.models import batas_laporan
 from siaran import akses as siaran_akses
-from siaran.models import Siaran, StatusPenerimaan
+from siaran.models import StatusPenerimaan
 from suarawarga import akses as suarawarga_akses
 from suarawarga.models import HARI_TANGGAPAN, Program, hari_ini
 from warta import akses as warta_akses
@@ -111,6 +114,8 @@ def _kecamatan(request, kecamatan):
         sorot=kecamatan.kode,
     )
     kim_kecamatan = Kim.objects.filter(wilayah=kecamatan).exclude(tahap=Tahap.BELUM_ADA).first()
+    potensi = Potensi.objects.publik().filter(wilayah__parent=kecamatan).select_related("jenis", "wilayah")
+    potensi = potensi.prefetch_related("foto").order_by("-terbit_pada", "-pk")[:6]
     return render(
         request,
         "beranda/kecamatan.html",
@@ -122,6 +127,7 @@ def _kecamatan(request, kecamatan):
             "peta": peta,
             "legenda": LEGENDA,
             "kim_kecamatan": kim_kecamatan,
+            "potensi": potensi,
         },
     )
 
@@ -133,6 +139,9 @@ def _desa(request, desa):
         pengurus = sorted(kim.pengurus_menjabat().exclude(jabatan="anggota"), key=lambda p: (p.jabatan_urut, p.nama))
         riwayat = kim.riwayat.all()
     potensi = Potensi.objects.publik().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
+    # The KIM's profile names what it promotes: its published items (a module's list composed here, since kim
+    # sits below the modules and cannot ask them).
+    potensi_kim = Potensi.objects.publik().filter(kim=kim).select_related("jenis").order_by("nama", "pk")[:20] if kim else []
     program = Program.objects.filter(wilayah=desa).select_related("wilayah__parent")[:6]
     kegiatan = Kegiatan.objects.filter(kim=kim).select_related("jenis").prefetch_related("foto")[:5] if kim else []
     return render(
@@ -147,6 +156,7 @@ def _desa(request, desa):
             "jumlah_anggota": kim.pengurus_menjabat().filter(jabatan="anggota").count() if kim else 0,
             "riwayat": riwayat,
             "potensi": potensi,
+            "potensi_kim": potensi_kim,
             "program": program,
             "kegiatan": kegiatan,
             "skor_kim": skor_terbit([kim]).get(kim.pk) if kim else None,
@@ -193,38 +203,43 @@ def bahasa(request, kode):
 @require_safe
 def mading(request, kode):
     """A printable A4 bulletin of one week's verified news (and the siaran sent to the area's KIM) for a
-    village or kecamatan, to pin on the notice board. Print it, or save it as PDF from the print dialog."""
+    village or kecamatan, to pin on the notice board, with one audio file of the whole week. Print it, or
+    save it as PDF from the print dialog."""
     wilayah = get_wilayah_dalam_cakupan(request, kode)
-    hari_ini = timezone.localdate()
-    try:
-        tahun, minggu = (int(x) for x in request.GET.get("minggu", "").split("-W"))
-        senin = date.fromisocalendar(tahun, minggu, 1)
-    except ValueError:
-        senin = hari_ini - timedelta(days=hari_ini.weekday())
-    mulai = timezone.make_aware(timezone.datetime.combine(senin, timezone.datetime.min.time()))
-    selesai = mulai + timedelta(days=7)
-    di_sini = Q(wilayah=wilayah) | Q(wilayah__parent=wilayah) | Q(wilayah_id=wilayah.parent_id, wilayah__level=Level.KECAMATAN)
-    berita = Berita.objects.terbit().filter(di_sini, terbit_pada__gte=mulai, terbit_pada__lt=selesai).prefetch_related("foto")
-    kim = Q(penerimaan__kim__wilayah=wilayah) | Q(penerimaan__kim__wilayah__parent=wilayah)
-    siaran = (
-        Siaran.objects.filter(kim, dikirim_pada__gte=mulai, dikirim_pada__lt=selesai)
-        .distinct()
-        .order_by("-prioritas", "dikirim_pada")
-    )
+    p = mading_pekan.pekan(wilayah, mading_pekan.senin_dari(request.GET.get("minggu", ""), timezone.localdate()))
+    nama = mading_pekan.nama_audio(p, "ogg")
+    if nama and default_storage.exists(nama):
+        ogg, mp3 = (reverse("beranda:audio_mading", args=[kode, p.kode_minggu, ext]) for ext in ("ogg", "mp3"))
+        audio = speech.player(ogg, mp3, show_reason=False)
+    else:
+        membuat = bool(nama) and mading_pekan.pesan_audio(p)
+        audio = speech.player("", "", show_reason=membuat or akun_akses.is_admin(request.user)) if nama else None
     return render(
         request,
         "beranda/mading.html",
         {
             "wilayah": wilayah,
-            "berita": berita,
-            "siaran": siaran,
-            "senin": senin,
-            "minggu_ini": senin.isocalendar(),
-            "sebelumnya": (senin - timedelta(days=7)).strftime("%G-W%V"),
-            "berikutnya": (senin + timedelta(days=7)).strftime("%G-W%V"),
-            "minggu": senin + timedelta(days=6),
+            "berita": p.berita,
+            "siaran": p.siaran,
+            "senin": p.senin,
+            "minggu": p.minggu,
+            "sebelumnya": (p.senin - timedelta(days=7)).strftime("%G-W%V"),
+            "berikutnya": (p.senin + timedelta(days=7)).strftime("%G-W%V"),
+            "audio": audio,
         },
     )
+
+
+@login_required
+@require_safe
+def audio_mading(request, kode, minggu, ext):
+    """The week's mading spoken, for those who may open the mading (its siaran are not public)."""
+    wilayah = get_wilayah_dalam_cakupan(request, kode)
+    p = mading_pekan.pekan(wilayah, mading_pekan.senin_dari(minggu, timezone.localdate()))
+    nama = mading_pekan.nama_audio(p, ext) if ext in ("ogg", "mp3") else ""
+    if not nama or p.kode_minggu != minggu or not default_storage.exists(nama):
+        raise Http404("Audio belum tersedia.")
+    return serve_private(nama, f"mading-{kode}-{minggu}", as_attachment=True)
 
 
 # --- The management dashboard: what each user can open, and what waits for them -------------------
@@ -254,6 +269,8 @@ def dasbor(request):
     elif tahap in Tahap.values:
         rows = rows.filter(kim__tahap=tahap)
     context = {
+        # Audio wanted but espeak-ng missing: said to Diskominfo's admins, who can have it installed.
+        "audio_pesan": speech.status_message() if settings.JEMBATAN_AUDIO and akun_akses.is_admin(user) else "",
         "tugas": [t for t in _tugas(user) if t.jumlah],
         "tautan": _tautan(user),
         "halaman": Paginator(rows, 60).get_page(request.GET.get("halaman")),

@@ -17,7 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from akun.audit import catat, daftarkan_aksi, potret
 from akun.models import Aksi, User
 from cekfakta import makna
+from jembatan.lib import speech
 from jembatan.lib.domain import DomainError, Versioned
+from jembatan.lib.markup import to_text
 
 
 class Status(models.TextChoices):
@@ -200,6 +202,10 @@ class Klaim(Versioned):
     # it was computed from, so it is computed again only when that text changes (cekfakta.makna).
     vektor = models.BinaryField(null=True, editable=False)
     vektor_dari = models.CharField(max_length=40, blank=True, editable=False)
+    # The spoken verdict (jembatan.lib.speech), under media/publik/: only published verdicts are spoken.
+    audio_ogg = models.FileField(upload_to=speech.named, blank=True, editable=False)
+    audio_mp3 = models.FileField(upload_to=speech.named, blank=True, editable=False)
+    audio_digest = models.CharField(max_length=64, blank=True, editable=False)
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -250,6 +256,17 @@ class Klaim(Versioned):
         if self.hasil == Hasil.SALAH and self.jenis_salah:
             label = f"{label} — {JenisSalah(self.jenis_salah).label}"
         return label
+
+    def teks_audio(self) -> str:
+        """What the audio version of a published verdict says: the outcome, the claim, the explanation."""
+        penjelasan = self.penjelasan_tambahan if self.diimpor else self.penjelasan
+        sumber = f"Diperiksa oleh {self.sumber_nama}.\n" if self.diimpor and self.sumber_nama else ""
+        return f"Cek fakta. Hasil: {self.label.lower()}.\nKlaim: {self.judul}.\n{sumber}{to_text(penjelasan)}"
+
+    @property
+    def audio_terkini(self) -> bool:
+        """Whether the stored audio speaks the verdict as it reads now."""
+        return bool(self.audio_ogg) and self.audio_digest == speech.text_digest(self.teks_audio())
 
     @property
     def is_terbit(self) -> bool:
@@ -324,6 +341,7 @@ class Klaim(Versioned):
                 if berubah:
                     ringkasan = f"Putusan terbit diubah: {klaim.judul[:120]}"
                     catat(oleh, Aksi.UBAH_PUTUSAN, klaim, ringkasan, sebelum=sebelum, sesudah=sesudah)
+                    _audio_setelah_commit(klaim.pk)
             elif klaim.diajukan and berubah:
                 klaim.diajukan, klaim.verifikator = None, oleh
             elif klaim.status == Status.BARU:
@@ -367,6 +385,7 @@ class Klaim(Versioned):
             catat(oleh, aksi, klaim, f"Putusan {klaim.label}: {klaim.judul[:120]}", sebelum=sebelum)
             if terbit:
                 _kabari_pelapor_setelah_commit(klaim.pk)
+                _audio_setelah_commit(klaim.pk)
         self.refresh_from_db()
         return terbit
 
@@ -423,6 +442,13 @@ class Klaim(Versioned):
             Referensi.objects.create(klaim=self, judul=judul, url=url)
         for lama in ada[len(referensi) :]:
             lama.delete()
+
+
+def _audio_setelah_commit(klaim_id: int) -> None:
+    from cekfakta.tasks import antrekan_audio  # late: the tasks module imports this one
+
+    if settings.JEMBATAN_AUDIO:  # off on purpose: no task, no log line
+        transaction.on_commit(lambda: antrekan_audio(klaim_id))
 
 
 def _kabari_pelapor_setelah_commit(klaim_id: int) -> None:

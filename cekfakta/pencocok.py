@@ -10,12 +10,13 @@ How a query is answered:
 2. Candidates: BM25 over words, the claim line counted twice; each query word also searches its spelling
    neighbours in the vocabulary (character 3-grams, Dice ≥ 0.6), so "pemutihan"/"pemutihn" or "dipecat"/"pecat"
    still meet.
-3. Score for the best candidates: how much of the query's weight the candidate covers, how much of the
-   candidate's claim line the query covers (both with the same spelling tolerance), shared word pairs (near
-   duplicates of templated hoaxes), combined by a logistic function fitted on held-out pairs (bench/cekfakta.py),
-   so `skor` reads as the probability that the verdict is about this message. `AMBANG_BAWAAN` was chosen on
-   the tune half only: the lowest of 0.5/0.6/0.7/0.8 where at most 1 in 400 answers to ministry titles and
-   about 1 in 16 answers to bare-claim lookups were another item (many of those are the same hoax filed twice).
+3. Score for the best candidates: the features in `FITUR` — lexical coverage both ways, shared word pairs, the
+   BM25 margin, the meaning signal (cosine of sentence vectors from `cekfakta.makna`, and its lead over the
+   other candidates), agreeing and disagreeing numbers, whether the message itself calls the claim a hoax, length —
+   combined by a logistic function fitted on the tune halves only (`bench/cocok.py --kalibrasi`, weights in
+   `cekfakta/data/bobot_pencocok.json`), so `skor` reads as the probability that the verdict is about this
+   message. Two thresholds from the same file split the answer: `AMBANG_SAMA` (the verdict is given) and
+   `AMBANG_MUNGKIN` (offered to the reporter to confirm); the rules that choose them are written in bench/cocok.py.
 
 Indexing is incremental: `tambah()` makes a verdict findable at once (new words go to a small side segment
 that is folded into the main arrays when it grows), `hapus()` hides one at once.
@@ -44,7 +45,6 @@ _KALIBRASI = json.loads(BERKAS_BOBOT.read_text(encoding="utf-8"))
 BOBOT: dict[str, float] = _KALIBRASI["bobot"]
 AMBANG_SAMA: float = _KALIBRASI["ambang_sama"]  # at or above: the verdict is given as the answer ("sama")
 AMBANG_MUNGKIN: float = _KALIBRASI["ambang_mungkin"]  # at or above: offered to the reporter to confirm ("mungkin")
-AMBANG_BAWAAN = AMBANG_SAMA
 FITUR = (
     "cakup_kueri",
     "cakup_judul",

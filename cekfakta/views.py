@@ -25,11 +25,13 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from akun import sekali
 from akun.akses import wajib
 from cekfakta import akses, gambar, layanan
 from cekfakta import statistik as hitung_statistik
 from cekfakta.forms import CekForm, GabungForm, KlaimForm, TutupBukanKlaimForm, referensi_formset
 from cekfakta.models import RATING, Hasil, Klaim, Laporan, Saluran
+from jembatan.lib import speech
 from jembatan.lib.domain import DomainError, StaleVersion
 from jembatan.lib.jsonld import jsonld
 from jembatan.lib.mail import absolute_url
@@ -61,6 +63,8 @@ def daftar(request):
 
 
 def cek(request):
+    if request.method == "POST" and (sudah := sekali.earlier_result(request)):
+        return sudah
     form = CekForm(request.POST or None, request.FILES or None)
     # Pillow refuses a picture past twice the pixel limit as it opens it: say that it may be too large.
     form.fields["gambar"].error_messages["invalid_image"] = pesan_gambar_tidak_terbuka()
@@ -74,8 +78,11 @@ def cek(request):
         try:
             layar = d["gambar"].read() if d["gambar"] else None
             # Anyone may send a picture: a process decodes only a few at once (jembatan.lib.slots).
-            with anonymous_images.hold() if layar else nullcontext():
+            with anonymous_images.hold() if layar else nullcontext(), transaction.atomic():
                 jawaban = layanan.periksa(d["teks"], tautan=d["tautan"], wilayah=d["desa"], email=d["email"], gambar=layar)
+                sekali.remember(request, jawaban.laporan.get_absolute_url())
+        except sekali.AlreadyDelivered:
+            return sekali.earlier_result(request)
         except layanan.PesanDitolak as e:
             form.add_error("teks", str(e))
         except ServerBusy:
@@ -84,7 +91,10 @@ def cek(request):
             response["Retry-After"] = "10"
             return response
         else:
-            return render(request, "cekfakta/jawaban.html", {"jawaban": jawaban, "usulan": [k.klaim for k in jawaban.usulan]})
+            response = render(request, "cekfakta/jawaban.html", {"jawaban": jawaban, "usulan": [k.klaim for k in jawaban.usulan]})
+            # The answer stands for the report's tracking page: a report sent from the offline queue links to it.
+            response["Content-Location"] = jawaban.laporan.get_absolute_url()
+            return response
     return render(request, "cekfakta/cek.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -144,6 +154,8 @@ def putusan(request, pk, slug):
             "jsonld": claimreview(klaim, url, f"Diskominfo {kabupaten_aktif().nama}"),
             "teks_wa": layanan.teks_putusan(klaim, url=url) + "\n\nCek dulu sebelum sebar.",
             "gambar": absolute_url(request, klaim.get_absolute_url() + "gambar.png"),
+            # Public like the verdict; served from media/publik/ (no reason shown: the page is cached for all).
+            "audio": speech.player(klaim.audio_ogg.url, klaim.audio_mp3.url, show_reason=False) if klaim.audio_terkini else None,
         },
     )
 

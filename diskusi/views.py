@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from akun import sekali
 from akun.akses import wajib
 from diskusi import akses, komentar_publik
 from diskusi.forms import KomentarForm, ModerasiForm
@@ -65,6 +67,8 @@ def kirim_komentar(request):
     """
     if not asal_sah(request):
         return HttpResponseForbidden(_("Formulir ini harus dikirim dari halaman situs ini."))
+    if sudah := sekali.earlier_result(request):
+        return sudah
     form = KomentarForm(request.POST)
     valid = form.is_valid()
     objek = form.objek
@@ -82,23 +86,32 @@ def kirim_komentar(request):
         form.add_error(None, _("Terlalu banyak komentar dari alamat ini dalam satu jam. Silakan coba lagi nanti."))
         return render(request, "diskusi/kirim.html", {"form": form, "objek": objek}, status=429)
     d = form.cleaned_data
-    komentar = komentar_publik.tulis(
-        objek,
-        nama=d["nama"],
-        email=d["email"],
-        isi=d["isi"],
-        kabari=d["kabari"],
-        induk=form.induk,
-        klien=klien,
-        tautan=lambda p: absolute_url(request, p),
-        sikap=d.get("sikap", ""),
-    )
+    try:
+        with transaction.atomic():
+            komentar = komentar_publik.tulis(
+                objek,
+                nama=d["nama"],
+                email=d["email"],
+                isi=d["isi"],
+                kabari=d["kabari"],
+                induk=form.induk,
+                klien=klien,
+                tautan=lambda p: absolute_url(request, p),
+                sikap=d.get("sikap", ""),
+            )
+            if komentar.status == Status.TAMPIL:
+                tujuan = komentar.get_absolute_url()
+            else:
+                tujuan = reverse("diskusi:menunggu", args=[komentar_publik.tanda_menunggu(komentar)]) + f"#komentar-{komentar.pk}"
+            if komentar.status != Status.DITOLAK:
+                sekali.remember(request, tujuan)
+    except sekali.AlreadyDelivered:
+        return sekali.earlier_result(request)
     if komentar.status == Status.DITOLAK:
         return render(request, "diskusi/ditolak.html", {"objek": objek}, status=400)
+    response = HttpResponseRedirect(tujuan)
     if komentar.status == Status.TAMPIL:
-        return HttpResponseRedirect(komentar.get_absolute_url())
-    tanda = komentar_publik.tanda_menunggu(komentar)
-    response = HttpResponseRedirect(reverse("diskusi:menunggu", args=[tanda]) + f"#komentar-{komentar.pk}")
+        return response
     komentar_publik.simpan_kuki_menunggu(request, response, komentar)
     return response
 

@@ -7,6 +7,8 @@ production configuration (see README, "Running in production") leaves that comma
 from django.conf import settings
 from django.core.checks import Warning, register
 
+from jembatan.lib import speech
+
 # Caches each process keeps to itself (or none at all): rate limits and the page cache's version
 # number must be the same for every server process.
 PROCESS_LOCAL_CACHES = ("LocMemCache", "DummyCache")
@@ -49,3 +51,17 @@ def production_settings(app_configs, **kwargs):
             )
         )
     return warnings
+
+
+@register()
+def audio_program(app_configs, **kwargs):
+    """Audio versions need espeak-ng, a system package: say so wherever the site runs, not only in production."""
+    if settings.JEMBATAN_AUDIO and not speech.available():
+        return [
+            Warning(
+                "espeak-ng with its Indonesian voice is not installed: siaran, verdicts and the maklumat get no audio.",
+                hint=speech.INSTALL_HINT + " Or set JEMBATAN_AUDIO=0 to turn audio off on purpose.",
+                id="jembatan.W006",
+            )
+        ]
+    return []

@@ -41,6 +41,9 @@ JEMBATAN_MAX_UPLOAD_MB = env_int("JEMBATAN_MAX_UPLOAD_MB", 5, minimum=1)
 # Largest image accepted, in pixels, read from its header before anything decodes it (a small PNG can
 # declare 10000×10000 pixels and take a gigabyte once decoded).
 JEMBATAN_MAX_IMAGE_PIXELS = env_int("JEMBATAN_MAX_IMAGE_PIXELS", 40_000_000, minimum=1)
+# Audio versions of siaran, verdicts and the PPID's maklumat, spoken by espeak-ng (a Debian package; without
+# it the feature is off and `manage.py check` says how to install it). 0 turns it off on purpose.
+JEMBATAN_AUDIO = env_bool("JEMBATAN_AUDIO", True)
 # Internal location of the web server (nginx: `internal; alias MEDIA_ROOT/;`) through which views that
 # check access hand out private files with X-Accel-Redirect, instead of streaming them. Empty: off.
 JEMBATAN_X_ACCEL_REDIRECT = env_str("JEMBATAN_X_ACCEL_REDIRECT", "")
@@ -122,6 +125,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "akun.luring.TandaAkunMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -281,6 +285,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
+        # The offline service worker (/sw.js) and the web app manifest, both from this site only.
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
     }
 }
 # Powerful browser features no page uses, off for the page and anything it could embed.

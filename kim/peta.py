@@ -16,7 +16,8 @@ from kim.models import Tahap
 from wilayah.models import Tipe
 
 
-def _fallback_projection(points: list[tuple[float, float]], lebar: int = 1000):
+def proyeksi_titik(points: list[tuple[float, float]], lebar: int = 1000):
+    """A projection fitted to the points (lng, lat) and its viewBox, for a map drawn without stored outlines."""
     lngs = [p[0] for p in points]
     lats = [p[1] for p in points]
     minx, maxx, miny, maxy = min(lngs), max(lngs), min(lats), max(lats)
@@ -43,11 +44,11 @@ def peta_svg(
     if not viewbox or any(not d.peta_svg for d in desa):
         pts = [(d.lng, d.lat) for d in desa if d.lat is not None and d.lng is not None]
         if pts:
-            proj, fallback_box = _fallback_projection(pts)
+            proj, fallback_box = proyeksi_titik(pts)
             if not viewbox:
                 viewbox = fallback_box
     parts = [
-        f'<svg class="peta" viewBox="{viewbox}" role="img" aria-labelledby="peta-judul" '
+        f'<svg class="peta" viewBox="{viewbox}" role="group" aria-labelledby="peta-judul" '
         f'xmlns="http://www.w3.org/2000/svg"><title id="peta-judul">{escape(label)}</title>'
     ]
     # Labels resolved once per call, not once per village (translation lookups add up).

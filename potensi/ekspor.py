@@ -30,9 +30,11 @@ MAKS_BARIS_XLSX = 20_000
 
 def katalog(data) -> Any:
     """The published, still-current items matching the catalogue's filters (the `/potensi/` page's own
-    form), in a total order, with what the public description reads."""
-    qs = Potensi.objects.publik().select_related("jenis", "wilayah__parent", "kim")
-    return SaringForm(data).saring(qs).order_by("-dikonfirmasi_pada", "-pk")
+    form, its search included), in a total order, with what the public description reads."""
+    qs = SaringForm(data).saring(Potensi.objects.publik().select_related("jenis", "wilayah__parent", "kim"))
+    # Words are ranked best first by the search, as on the page; otherwise the most recently confirmed first.
+    urut = [*qs.query.order_by] or ["-dikonfirmasi_pada"]
+    return qs.order_by(*urut, "-pk")
 
 
 def titik(p: Potensi) -> tuple[float | None, float | None, bool]:

@@ -2,13 +2,13 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.lib.phone import normalise_mobile
-from potensi.models import KOLOM_POTENSI, SEPANJANG_TAHUN, JenisPotensi, Potensi, batas_kabupaten, desa_terdekat
+from potensi.cari import cari
+from potensi.models import KOLOM_POTENSI, SEPANJANG_TAHUN, JenisPotensi, Potensi, di_desa, di_luar_kabupaten
 from wilayah.models import Level, Wilayah, kabupaten_aktif
 
 MAKS_DESKRIPSI = 10_000
@@ -158,11 +158,10 @@ class PotensiForm(forms.ModelForm):
             return
         if lat is None or lng is None or desa is None:
             return
-        batas = batas_kabupaten()
-        if batas and not (batas[0] <= lat <= batas[2] and batas[1] <= lng <= batas[3]):
+        if di_luar_kabupaten(lat, lng):
             self.add_error("lat", _("Titik ini di luar %(kab)s.") % {"kab": kabupaten_aktif().nama})
             return
-        if not d.get("yakin_lokasi") and desa_terdekat(lat, lng) not in (None, desa.kode):
+        if not d.get("yakin_lokasi") and not di_desa(desa, lat, lng):
             self.fields["yakin_lokasi"].widget = forms.CheckboxInput()
             self.add_error(
                 "lat",
@@ -216,7 +215,7 @@ class SaringForm(forms.Form):
             self.cleaned_data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
         d = self.cleaned_data
         if d.get("q"):
-            qs = qs.filter(Q(nama__icontains=d["q"]) | Q(deskripsi__icontains=d["q"]))
+            qs = cari(qs, d["q"])  # ranked best first: the search's order replaces the catalogue's
         if d.get("jenis"):
             qs = qs.filter(jenis=d["jenis"])
         if d.get("kecamatan"):

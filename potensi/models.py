@@ -7,6 +7,7 @@ import math
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.db.models import Max, Min
 from django.urls import reverse
@@ -22,6 +23,7 @@ from jembatan.lib.markup import to_text
 from jembatan.lib.phone import normalise_mobile
 from jembatan.lib.photos import PhotoVariants
 from jembatan.lib.text import rupiah
+from wilayah.impor import Proyeksi, poligon_svg
 from wilayah.models import Level, Wilayah
 
 # Availability is a bitmask of months: bit 0 is January. Every bit set reads as "sepanjang tahun".
@@ -112,6 +114,24 @@ def desa_terdekat(lat: float, lng: float) -> str | None:
     return min(jarak, key=jarak.__getitem__, default=None)
 
 
+def di_desa(desa: Wilayah, lat: float, lng: float) -> bool:
+    """Whether the point lies in the village: inside its imported outline (with about 100 m to spare for the
+    simplified line), else — no outline — nearer its centre than any other village's."""
+    from shapely.geometry import Point  # shapely loads only when a form checks a point
+
+    batas = Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN).values_list("peta_batas", flat=True).first()
+    proyeksi = Proyeksi.dari_batas(batas or "")
+    area = poligon_svg(desa.peta_svg) if proyeksi and desa.peta_svg else None
+    if proyeksi is None or area is None:
+        return desa_terdekat(lat, lng) in (None, desa.kode)
+    return area.buffer(1.5).contains(Point(*proyeksi(lng, lat)))
+
+
+def di_luar_kabupaten(lat: float, lng: float) -> bool:
+    batas = batas_kabupaten()
+    return batas is not None and not (batas[0] <= lat <= batas[2] and batas[1] <= lng <= batas[3])
+
+
 def rentang_bulan(bulan: int) -> str:
     """ "Sepanjang tahun", or the months as ranges: "Mei–Agustus", "November–Februari", "Januari, Juni–Juli"."""
     if bulan & SEPANJANG_TAHUN == SEPANJANG_TAHUN:
@@ -187,6 +207,8 @@ class Potensi(Versioned):
     dikonfirmasi_pada = models.DateTimeField(null=True, blank=True)
     diperbarui_pada = models.DateTimeField(null=True, blank=True)
     demo = models.BooleanField(default=False)
+    # PostgreSQL full-text vector (name over producer over description), kept by potensi.cari; unused on SQLite.
+    cari_vektor = SearchVectorField(null=True, editable=False)
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)
 
@@ -290,6 +312,8 @@ class Potensi(Versioned):
         trail keeps with what changed."""
         with transaction.atomic():
             self._isi_lokasi()
+            if self.lat is not None and self.lng is not None and di_luar_kabupaten(self.lat, self.lng):
+                raise DomainError(_("Titik ini di luar wilayah kabupaten."), field="lat")
             if self.pk is None:
                 self.bump_version(0)
                 self.kim = getattr(self.wilayah, "kim", None)

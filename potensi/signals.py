@@ -12,6 +12,10 @@ from potensi.models import FotoPotensi, JenisPotensi, Potensi
 @receiver([post_save, post_delete], sender=FotoPotensi)
 def _potensi_berubah(sender, instance, **kwargs):
     potensi = instance if sender is Potensi else instance.potensi
+    if sender is Potensi and kwargs.get("signal") is post_save:
+        from potensi.cari import perbarui_vektor  # cari imports the models this module is loaded beside
+
+        perbarui_vektor(potensi.pk)
     if potensi.terbit_pada is not None:
         invalidate()
         transaction.on_commit(invalidate)  # again once committed: a page rendered meanwhile cached the old text

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from potensi import views
+from potensi import cetak, feeds, peta, views
 
 app_name = "potensi"
 urlpatterns = [
@@ -14,6 +14,10 @@ urlpatterns = [
     path("kelola/potensi/<int:pk>/konfirmasi/", views.konfirmasi, name="konfirmasi"),
     path("kelola/potensi/<int:pk>/foto/", views.tambah_foto, name="tambah_foto"),
     path("kelola/potensi/<int:pk>/foto/<int:foto_pk>/hapus/", views.hapus_foto, name="hapus_foto"),
+    path("potensi/peta/", peta.halaman_peta, name="peta"),
+    path("potensi/feed/", feeds.PotensiKabupaten(), name="feed"),
+    path("potensi/<int:pk>-<slug:slug>/poster/", cetak.poster, name="poster"),
+    path("potensi/cetak/<str:kode>/", cetak.katalog, name="katalog"),
 ]
 
 # Open data and imports (potensi/ekspor.py, potensi/impor.py).

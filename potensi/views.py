@@ -16,6 +16,7 @@ from jembatan.lib.photos import PhotoForm
 from potensi import akses
 from potensi.forms import LangkahForm, PotensiForm, SaringForm
 from potensi.models import FotoPotensi, Potensi, Skema
+from potensi.peta import judul_peta, latar_kabupaten, peta_potensi
 from wilayah.models import Wilayah, kabupaten_aktif
 
 # --- Public -----------------------------------------------------------------------------------
@@ -29,7 +30,13 @@ def daftar(request):
     halaman = Paginator(qs, 24).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
-    return render(request, "potensi/daftar.html", {"form": form, "halaman": halaman, "query": query.urlencode()})
+    context = {"form": form, "halaman": halaman, "query": query.urlencode(), "peta": ""}
+    if halaman.number == 1 and halaman.paginator.count:  # the map of every match, once, above the first page
+        kecamatan = form.cleaned_data.get("kecamatan")
+        if latar := latar_kabupaten(kecamatan.kode if kecamatan else None):
+            nama = kecamatan.nama_lengkap if kecamatan else kabupaten_aktif().nama
+            context["peta"] = peta_potensi(qs, latar, judul=judul_peta(nama), saringan=query.dict())
+    return render(request, "potensi/daftar.html", context)
 
 
 @require_safe

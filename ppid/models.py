@@ -830,3 +830,6 @@ class LaporanTahunan(Versioned):
             self.disusun_oleh, self.disusun_pada = oleh, hari_ini()
             self.save()
             catat(oleh, AksiPpid.SUSUN_LAPORAN, self, f"Laporan tahunan {self.tahun} disusun", wilayah=self.wilayah)
+
+
+from ppid.models_maklumat import Maklumat  # noqa: E402, F401  (a model in a file of its own, found by Django here)

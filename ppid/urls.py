@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ppid import views
+from ppid import maklumat, views
 
 app_name = "ppid"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("ppid/<str:kode>/", views.badan, name="badan"),
     path("ppid/<str:kode>/mohon/", views.mohon, name="mohon"),
     path("ppid/<str:kode>/dip.xlsx", views.dip_xlsx, name="dip_xlsx"),
+    path("ppid/<str:kode>/maklumat/", maklumat.maklumat, name="maklumat"),
+    path("kelola/ppid/<str:kode>/maklumat/", maklumat.maklumat_ubah, name="maklumat_ubah"),
     path("kelola/ppid/", views.meja, name="meja"),
     path("kelola/ppid/permohonan/<int:pk>/", views.permohonan, name="permohonan"),
     path("kelola/ppid/permohonan/<int:pk>/perpanjang/", views.perpanjang, name="perpanjang"),

@@ -27,7 +27,9 @@ from django.utils.translation import gettext_lazy as _
 
 from akun.audit import catat, potret
 from akun.models import Aksi, Peran, User
+from jembatan.lib import speech
 from jembatan.lib.domain import DomainError
+from jembatan.lib.markup import to_text
 from jembatan.lib.uploads import UploadTo
 from kim.models import Jabatan, Kim, Pengurus, Tahap
 
@@ -173,6 +175,7 @@ class SiaranQuerySet(models.QuerySet["Siaran", "Siaran"]):
                 sesudah={"prioritas": prioritas, "cakupan": cakupan, "wilayah": kode, "jumlah_kim": len(kim_ids)},
             )
             _antrekan_setelah_commit(_buat_kiriman(siaran, siaran.penerimaan.all(), 0))
+            _audio_setelah_commit(siaran.pk)
         return siaran, True
 
 
@@ -197,6 +200,10 @@ class Siaran(models.Model):
     kunci = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     putaran_pengingat = models.PositiveSmallIntegerField(default=0)
     pengingat_terakhir = models.DateTimeField(null=True, blank=True)
+    # The spoken version (jembatan.lib.speech), private like the siaran: served by a view that checks the reader.
+    audio_ogg = models.FileField(upload_to=speech.named, blank=True, editable=False)
+    audio_mp3 = models.FileField(upload_to=speech.named, blank=True, editable=False)
+    audio_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = SiaranQuerySet.as_manager()
 
@@ -214,6 +221,17 @@ class Siaran(models.Model):
     @property
     def is_darurat(self) -> bool:
         return self.prioritas == Prioritas.DARURAT
+
+    def teks_audio(self) -> str:
+        """What the audio version says: who sends it and how urgent, the title, the text."""
+        with translation.override(settings.LANGUAGE_CODE):
+            kepala = f"Siaran {self.get_prioritas_display().lower()} dari Diskominfo."
+        return f"{kepala}\n{self.judul}.\n{to_text(self.isi)}"
+
+    @property
+    def audio_terkini(self) -> bool:
+        """Whether the stored audio speaks the current text."""
+        return bool(self.audio_ogg) and self.audio_digest == speech.text_digest(self.teks_audio())
 
     def teks_whatsapp(self) -> str:
         """Ready to paste into a WhatsApp group: bold title, the text, and the link."""
@@ -486,3 +504,10 @@ def _antrekan_setelah_commit(ids: list[int]) -> None:
     from siaran.tasks import antrekan
 
     transaction.on_commit(lambda: antrekan(ids))
+
+
+def _audio_setelah_commit(siaran_id: int) -> None:
+    from siaran.tasks import antrekan_audio  # late: the tasks module imports this one
+
+    if settings.JEMBATAN_AUDIO:  # off on purpose: no task, no log line
+        transaction.on_commit(lambda: antrekan_audio(siaran_id))

@@ -15,12 +15,14 @@ import smtplib
 import socket
 import uuid
 
+from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from jembatan.lib import speech
 from jembatan.lib.mail import send
-from siaran.models import UKURAN_BATCH, Kiriman, StatusKiriman
+from siaran.models import UKURAN_BATCH, Kiriman, Siaran, StatusKiriman
 
 logger = logging.getLogger(__name__)
 
@@ -89,3 +91,28 @@ def antar(kiriman_ids: list[int]) -> dict:
         Kiriman.objects.filter(pk=k.pk, token=token).update(status=StatusKiriman.TERKIRIM, terkirim_pada=timezone.now(), galat="")
         hasil["terkirim"] += 1
     return hasil
+
+
+@task()
+def buat_audio_siaran(siaran_id: int) -> bool:
+    """Speak a siaran into its audio files (nothing when they already speak its text). True: new audio stored."""
+    siaran = Siaran.objects.filter(pk=siaran_id).first()
+    if siaran is None:
+        return False
+    try:
+        return speech.refresh(siaran, siaran.teks_audio(), folder="siaran/audio", stem=f"siaran-{siaran.pk}")
+    except speech.SpeechUnavailable as e:
+        logger.warning("siaran %s: tidak ada versi audio: %s", siaran_id, e)
+        return False
+
+
+def antrekan_audio(siaran_id: int) -> bool:
+    """Enqueue the audio of a siaran when this server makes audio; else say in the log why not (unless audio
+    is off on purpose)."""
+    if not settings.JEMBATAN_AUDIO:
+        return False
+    if not speech.enabled():
+        logger.warning("siaran %s: %s", siaran_id, speech.status_message())
+        return False
+    buat_audio_siaran.enqueue(siaran_id)
+    return True

@@ -3,12 +3,17 @@ import os
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from akun import sekali
 from akun.akses import wajib
+from jembatan.lib import speech
 from jembatan.lib.domain import DomainError
 from jembatan.lib.mail import absolute_url
 from jembatan.lib.media import serve_private
@@ -98,9 +103,18 @@ def baca(request, pk):
     for p in milik:
         p.boleh_tandai = p.kim_id in boleh_tandai
     konteks = {"siaran": siaran, "milik": milik, "teruskan_form": TeruskanForm(), "lampiran": siaran.lampiran.all()}
+    konteks["audio"] = _audio(request, siaran)
     if akses.boleh_lihat_tabel_siaran(request.user):
         konteks.update(_tabel(request, siaran))
     return render(request, "siaran/baca.html", konteks)
+
+
+def _audio(request, siaran) -> dict[str, str] | None:
+    """The siaran's audio block: its player when the audio speaks the current text."""
+    if siaran.audio_terkini:
+        ogg, mp3 = (reverse("siaran:audio", args=[siaran.pk, ext]) for ext in ("ogg", "mp3"))
+        return speech.player(ogg, mp3, show_reason=False)
+    return speech.player("", "", show_reason=akses.boleh_kirim_siaran(request.user))
 
 
 def _tabel(request, siaran) -> dict:
@@ -147,8 +161,14 @@ def ingatkan(request, pk):
 @require_POST
 def terima(request, pk):
     p = akses.get_penerimaan_untuk_kim(request, pk)
+    if sudah := sekali.earlier_result(request):
+        return sudah
     try:
-        p.tandai_diterima(request.user)
+        with transaction.atomic():
+            p.tandai_diterima(request.user)
+            sekali.remember(request, p.siaran.get_absolute_url())
+    except sekali.AlreadyDelivered:
+        return sekali.earlier_result(request)
     except DomainError as e:
         messages.error(request, str(e))
     else:
@@ -160,12 +180,18 @@ def terima(request, pk):
 @require_POST
 def teruskan(request, pk):
     p = akses.get_penerimaan_untuk_kim(request, pk)
+    if sudah := sekali.earlier_result(request):
+        return sudah
     form = TeruskanForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect(p.siaran)
     try:
-        p.tandai_diteruskan(request.user, form.cleaned_data["tempat"], form.cleaned_data["catatan"])
+        with transaction.atomic():
+            p.tandai_diteruskan(request.user, form.cleaned_data["tempat"], form.cleaned_data["catatan"])
+            sekali.remember(request, p.siaran.get_absolute_url())
+    except sekali.AlreadyDelivered:
+        return sekali.earlier_result(request)
     except DomainError as e:
         messages.error(request, str(e))
     else:
@@ -180,3 +206,14 @@ def teruskan(request, pk):
 def lampiran(request, pk):
     f = akses.get_lampiran_untuk_pembaca(request, pk)
     return serve_private(f.berkas, os.path.splitext(f.nama)[0], as_attachment=True)
+
+
+@login_required
+@require_safe
+def audio(request, pk, ext):
+    """The spoken siaran, for those who may read it (a download: for a mosque's loudspeaker or a community radio)."""
+    siaran = akses.get_siaran_untuk_pembaca(request, pk)
+    berkas = {"ogg": siaran.audio_ogg, "mp3": siaran.audio_mp3}.get(ext)
+    if not berkas or not siaran.audio_terkini:
+        raise Http404("Audio belum tersedia.")
+    return serve_private(berkas, f"siaran-{siaran.pk}", as_attachment=True)

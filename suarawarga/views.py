@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from akun import sekali
 from akun.akses import get_wilayah_dalam_cakupan, wajib, wilayah_cakupan
 from jembatan.lib import ratelimit
 from jembatan.lib.domain import DomainError, tolak_di_form
@@ -68,6 +69,8 @@ def aspirasi_kirim(request):
     form = KirimAspirasiForm(request.POST or None, request.FILES or None, pencatat=pencatat, initial=awal)
     if request.method != "POST":
         return render(request, "suarawarga/aspirasi_kirim.html", {"form": form})
+    if sudah := sekali.earlier_result(request):
+        return sudah
     klien = salted_hmac("suarawarga.klien", ratelimit.client_address(request)).hexdigest()[:32]
     batas = BATAS_KIRIM_PENCATAT_PER_JAM if pencatat else BATAS_KIRIM_PER_JAM
     if ratelimit.exceeded(f"aspirasi:{klien}", batas, 3600):
@@ -101,6 +104,9 @@ def aspirasi_kirim(request):
                 )
                 if d.get("foto"):
                     FotoAspirasi.add_upload(d["foto"], "", "aspirasi", aspirasi=aspirasi)
+                sekali.remember(request, reverse("suarawarga:aspirasi_status", args=[aspirasi.kode]) + "?baru=1")
+        except sekali.AlreadyDelivered:
+            return sekali.earlier_result(request)
         except DomainError as e:
             form.add_error(e.field, str(e))
         except ValidationError as e:

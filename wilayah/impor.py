@@ -183,6 +183,7 @@ class Proyeksi:
     """Equirectangular projection of a kabupaten's bounding box onto an SVG canvas."""
 
     def __init__(self, minx: float, miny: float, maxx: float, maxy: float, lebar: int = PETA_LEBAR):
+        self.batas = f"{minx!r} {miny!r} {maxx!r} {maxy!r}"
         self.minx, self.maxy = minx, maxy
         self.kx = math.cos(math.radians((miny + maxy) / 2))
         self.skala = lebar / ((maxx - minx) * self.kx)
@@ -195,6 +196,16 @@ class Proyeksi:
     @property
     def viewbox(self) -> str:
         return f"0 0 {self.lebar} {self.tinggi}"
+
+    @classmethod
+    def dari_batas(cls, batas: str) -> Proyeksi | None:
+        """The projection a kabupaten's map was drawn in, from its stored `peta_batas`; None before its
+        boundaries were imported."""
+        try:
+            minx, miny, maxx, maxy = (float(x) for x in batas.split())
+        except ValueError:
+            return None
+        return cls(minx, miny, maxx, maxy)
 
 
 def _geojson(path: Path) -> dict:
@@ -239,6 +250,26 @@ def svg_path(geometry: dict, proyeksi: Proyeksi) -> str:
     return "".join(parts)
 
 
+_LANGKAH_SVG = re.compile(r"([Ml])(-?\d+) ?(-?\d+)")
+
+
+def poligon_svg(d: str):
+    """The area of a path written by `svg_path` (rings of M/l steps closed by z), in map units, to test points
+    against. Rings are combined even-odd, as the map fills them: a hole is a ring inside another."""
+    from shapely.geometry import Polygon
+
+    area = None
+    for cincin in d.split("z"):
+        titik, x, y = [], 0, 0
+        for perintah, a, b in _LANGKAH_SVG.findall(cincin):
+            x, y = (int(a), int(b)) if perintah == "M" else (x + int(a), y + int(b))
+            titik.append((x, y))
+        if len(titik) >= 3:
+            bentuk = Polygon(titik).buffer(0)  # a simplified ring may touch itself; buffer(0) makes it valid
+            area = bentuk if area is None else area.symmetric_difference(bentuk)
+    return area
+
+
 def impor_batas(kabupaten_kode: str, berkas: list[Path], *, progres: bool = True) -> int:
     """Store simplified SVG outlines for the kabupaten and the regions in the given GeoJSON files.
 
@@ -272,7 +303,7 @@ def impor_batas(kabupaten_kode: str, berkas: list[Path], *, progres: bool = True
     bar.close()
     with transaction.atomic():
         Wilayah.objects.bulk_update(updates, ["peta_svg"], batch_size=500)
-        Wilayah.objects.filter(kode=kabupaten_kode).update(peta_viewbox=proyeksi.viewbox)
+        Wilayah.objects.filter(kode=kabupaten_kode).update(peta_viewbox=proyeksi.viewbox, peta_batas=proyeksi.batas)
     return len(updates)
 
 

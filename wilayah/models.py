@@ -81,6 +81,9 @@ class Wilayah(models.Model):
     peta_svg = models.TextField(blank=True, default="")
     # On the kabupaten row only: the SVG viewBox its regions' paths are drawn in.
     peta_viewbox = models.CharField(max_length=40, blank=True, default="")
+    # On the kabupaten row only: the bounds "west south east north" (degrees) its map was projected from, so that
+    # points (a village's potensi) can be drawn on the same map (wilayah.impor.Proyeksi.dari_batas).
+    peta_batas = models.CharField(max_length=80, blank=True, default="")
 
     objects = WilayahQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.http import content_disposition_header
@@ -23,7 +24,14 @@ PUBLIK = "publik"  # the only media folder served to the public (see jembatan/ur
 GAMBAR = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"})
 # What a private file is served as, by the extension of its stored name (which the server chose, see
 # jembatan.lib.uploads.stored_name); anything else is an opaque download.
-JENIS_PRIVAT = {"pdf": "application/pdf", "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png"}
+JENIS_PRIVAT = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "ogg": "audio/ogg",
+    "mp3": "audio/mpeg",
+}
 
 
 def _aman(response: HttpResponseBase, content_type: str) -> HttpResponseBase:
@@ -51,22 +59,24 @@ def serve_public(request: HttpRequest, path: str) -> HttpResponseBase:
     return _aman(response, response.headers.get("Content-Type", "").split(";")[0])
 
 
-def serve_private(fieldfile: FieldFile, nama: str, *, as_attachment: bool) -> HttpResponseBase:
+def serve_private(fieldfile: FieldFile | str, nama: str, *, as_attachment: bool) -> HttpResponseBase:
     """A stored file outside publik/, answered by a view that has already checked who may see it.
 
     The download name is `nama` (without extension) plus the extension of the stored file, so no name
     makes it look like another type; PDFs and unknown types are always downloads. With
     JEMBATAN_X_ACCEL_REDIRECT set, the web server sends the bytes from its internal location and this
-    process only answers the headers."""
-    ext = os.path.splitext(fieldfile.name or "")[1].lower().lstrip(".")
+    process only answers the headers. `fieldfile` may also be a name in the default storage."""
+    name = fieldfile if isinstance(fieldfile, str) else fieldfile.name or ""
+    ext = os.path.splitext(name)[1].lower().lstrip(".")
     content_type = JENIS_PRIVAT.get(ext, "application/octet-stream")
     unduh = f"{nama}.{ext if ext in JENIS_PRIVAT else 'bin'}"
     lokasi = settings.JEMBATAN_X_ACCEL_REDIRECT
     response: HttpResponseBase
     if lokasi:
         response = HttpResponse(content_type=content_type)
-        response.headers["X-Accel-Redirect"] = f"{lokasi.rstrip('/')}/{quote(fieldfile.name or '')}"
+        response.headers["X-Accel-Redirect"] = f"{lokasi.rstrip('/')}/{quote(name)}"
     else:
-        response = FileResponse(fieldfile.open("rb"), content_type=content_type)
+        berkas = default_storage.open(name, "rb") if isinstance(fieldfile, str) else fieldfile.open("rb")
+        response = FileResponse(berkas, content_type=content_type)
     response.headers["Content-Disposition"] = content_disposition_header(as_attachment or content_type not in GAMBAR, unduh) or ""
     return _aman(response, content_type)

@@ -90,3 +90,19 @@ def test_anything_in_publik_that_is_not_an_image_is_a_download(client, media):
 
 def test_a_missing_public_file_is_404(client, media):
     assert client.get("/media/publik/warta/2026/01/tidak-ada.jpg").status_code == 404
+
+
+def test_a_private_file_named_in_the_default_storage_is_served_as_its_type_and_handed_to_nginx(settings):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from jembatan.lib.media import serve_private
+
+    nama = default_storage.save("mading/audio/63.05.01.2003/2026-W48-abc.ogg", ContentFile(b"OggS audio"))
+    response = serve_private(nama, "mading-2026-W48", as_attachment=True)
+    assert response["Content-Type"] == "audio/ogg" and b"".join(response.streaming_content) == b"OggS audio"
+    assert response["Content-Disposition"] == 'attachment; filename="mading-2026-W48.ogg"'
+    response.close()
+    settings.JEMBATAN_X_ACCEL_REDIRECT = "/_media/"
+    response = serve_private(nama, "mading-2026-W48", as_attachment=True)
+    assert response["X-Accel-Redirect"] == f"/_media/{nama}" and response.content == b""

@@ -2,7 +2,15 @@
 
 from jembatan.test import PEMBACA_A, PENGELOLA_A, Halaman
 
-PUBLIK = {"potensi:daftar", "potensi:detail", "potensi:unduh"}
+PUBLIK = {
+    "potensi:daftar",
+    "potensi:detail",
+    "potensi:peta",
+    "potensi:feed",
+    "potensi:poster",
+    "potensi:katalog",
+    "potensi:unduh",
+}
 # Everyone who belongs to a village, kecamatan or KIM adds items; Diskominfo too.
 PENULIS = PEMBACA_A | {"editor_lain"}
 # Reviewers of village A: its KIM's pengurus, its government, the Binuang operator, Diskominfo.

@@ -189,4 +189,5 @@ def test_published_items_are_in_the_sitemap(client, cast):
     p = _terbit(cast)
     make_potensi(cast, nama="Draf")
     xml = client.get("/sitemap.xml").content.decode()
-    assert p.get_absolute_url() in xml and xml.count("/potensi/") == 2  # the item and the catalogue
+    assert p.get_absolute_url() in xml and xml.count("/potensi/") == 3  # the item, the catalogue and its map
+    assert "/potensi/peta/</loc>" in xml

@@ -2,7 +2,16 @@
 
 from jembatan.test import HANYA_ADMIN, KAB, Halaman
 
-PUBLIK = {"ppid:indeks", "ppid:badan", "ppid:mohon", "ppid:cari_lacak", "ppid:lacak", "ppid:ajukan_keberatan", "ppid:dip_xlsx"}
+PUBLIK = {
+    "ppid:indeks",
+    "ppid:badan",
+    "ppid:mohon",
+    "ppid:cari_lacak",
+    "ppid:lacak",
+    "ppid:ajukan_keberatan",
+    "ppid:dip_xlsx",
+    "ppid:maklumat",
+}
 # Village A's PPID is its government; Diskominfo and the Binuang operator follow it.
 PPID_A = frozenset({"pemdes"})
 PENGIKUT_A = frozenset({"admin", "operator", "pemdes"})
@@ -40,6 +49,9 @@ def terlindung(cast) -> list[Halaman]:
         Halaman(f"/kelola/ppid/{KAB}/dip/", HANYA_ADMIN),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/dip/tambah/", PPID_A, method="post", data={"kategori": "berkala"}),
         Halaman(f"/kelola/ppid/dip/{info.pk}/", PPID_A),
+        Halaman(f"/kelola/ppid/{p.wilayah_id}/maklumat/", PPID_A),
+        Halaman(f"/kelola/ppid/{KAB}/maklumat/", HANYA_ADMIN),
+        Halaman(f"/kelola/ppid/{p.wilayah_id}/maklumat/", PPID_A, method="post", data={"biaya": "salinan"}),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/laporan/2025/", PENGIKUT_A),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/laporan/2025/", PPID_A, method="post", data={"kebijakan": ""}),
         Halaman(f"/kelola/ppid/{KAB}/laporan/2025/", HANYA_ADMIN),

@@ -4,6 +4,7 @@ import uuid
 
 from django.core.files.base import ContentFile
 
+from jembatan.lib.speech import text_digest
 from jembatan.test import DESA_A, HANYA_ADMIN, Halaman
 
 PUBLIK: set[str] = set()
@@ -26,6 +27,11 @@ def terlindung(cast) -> list[Halaman]:
         kunci=uuid.uuid4(),
         dasar_url="http://testserver",
     )
+    # Audio as the task leaves it (made without espeak-ng here: this test is about access, not speech).
+    siaran.audio_ogg.save("siaran/audio/uji.ogg", ContentFile(b"OggS"), save=False)
+    siaran.audio_mp3.save("siaran/audio/uji.mp3", ContentFile(b"ID3"), save=False)
+    siaran.audio_digest = text_digest(siaran.teks_audio())
+    siaran.save()
     lampiran = Lampiran(siaran=siaran, nama="edaran.pdf")
     lampiran.berkas.save("edaran.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     penerimaan = siaran.penerimaan.get(kim=cast.kim_a)
@@ -36,6 +42,8 @@ def terlindung(cast) -> list[Halaman]:
         Halaman("/kelola/siaran/kirim/", HANYA_ADMIN),
         Halaman(f"/kelola/siaran/{siaran.pk}/", PEMBACA_SIARAN_A),
         Halaman(f"/kelola/siaran/lampiran/{lampiran.pk}/", PEMBACA_SIARAN_A),
+        Halaman(f"/kelola/siaran/{siaran.pk}/audio.ogg", PEMBACA_SIARAN_A),
+        Halaman(f"/kelola/siaran/{siaran.pk}/audio.mp3", PEMBACA_SIARAN_A),
         Halaman(f"/kelola/siaran/{siaran.pk}/ingatkan/", HANYA_ADMIN, method="post"),
         # Only the KIM's pengurus mark its copy received and passed on.
         Halaman(f"/kelola/siaran/penerimaan/{penerimaan.pk}/terima/", frozenset({"editor"}), method="post"),

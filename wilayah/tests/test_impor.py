@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from jembatan.test import csv_provinsi, make_kim
-from wilayah.impor import ImporError, impor_wilayah
+from wilayah.impor import ImporError, Proyeksi, impor_wilayah, poligon_svg
 from wilayah.models import Wilayah, tipe_dari_kode
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +43,27 @@ def test_loaded_tapin_villages_have_types_postcodes_and_outlines():
     assert Wilayah.objects.get(kode="63.05.01.2003").kode_pos == "71183"
     assert not desa.filter(peta_svg="").exists()
     assert Wilayah.objects.get(kode="63.05").peta_viewbox.startswith("0 0 1000 ")
+
+
+def test_the_stored_projection_puts_a_village_centre_inside_its_outline():
+    """Points (a potensi) are drawn on the imported outlines with the projection the import kept."""
+    from shapely.geometry import Point
+
+    kabupaten = Wilayah.objects.get(kode="63.05")
+    proyeksi = Proyeksi.dari_batas(kabupaten.peta_batas)
+    assert proyeksi is not None and proyeksi.viewbox == kabupaten.peta_viewbox
+    tungkap, pandulangan = Wilayah.objects.get(kode="63.05.01.2003"), Wilayah.objects.get(kode="63.05.03.2001")
+    area = poligon_svg(tungkap.peta_svg)
+    assert area.contains(Point(*proyeksi(tungkap.lng, tungkap.lat)))
+    assert not area.contains(Point(*proyeksi(pandulangan.lng, pandulangan.lat)))
+    assert Proyeksi.dari_batas("") is None
+
+
+def test_a_hole_in_an_outline_is_not_part_of_its_area():
+    from shapely.geometry import Point
+
+    area = poligon_svg("M0 0l10 0l0 10l-10 0zM3 3l4 0l0 4l-4 0z")
+    assert area.contains(Point(1, 1)) and not area.contains(Point(5, 5)) and area.area == 100 - 16
 
 
 def test_same_file_twice_is_skipped_and_forced_reimport_changes_nothing(kalsel_csv):

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('kim', '0005_versi_suntingan'),
-        ('potensi', '0002_jenis_awal'),
+        ('potensi', '0003_cari_vektor'),
         ('wilayah', '0002_hari_khusus'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
