@@ -133,7 +133,7 @@ def _desa(request, desa):
         pengurus = sorted(kim.pengurus_menjabat().exclude(jabatan="anggota"), key=lambda p: (p.jabatan_urut, p.nama))
         riwayat = kim.riwayat.all()
     potensi = Potensi.objects.publik().filter(wilayah=desa).select_related("jenis", "wilayah").prefetch_related("foto")[:12]
-    program = Program.objects.filter(wilayah=desa).select_related("wilayah__parent")[:6]
+    program = Program.objects.mencakup_desa(desa).select_related("wilayah__parent").prefetch_related("desa")[:6]
     kegiatan = Kegiatan.objects.filter(kim=kim).select_related("jenis").prefetch_related("foto")[:5] if kim else []
     return render(
         request,
