@@ -76,6 +76,7 @@ def isi_aspirasi(sampai: int) -> None:
 
     ada = Aspirasi.objects.count()
     if ada >= sampai:
+        _analyze()
         line("suarawarga", part="data", aspirasi=ada, created=0)
         return
     desa = list(
@@ -115,8 +116,18 @@ def isi_aspirasi(sampai: int) -> None:
             Aspirasi.objects.bulk_create(baris)
             baris = []
     Aspirasi.objects.bulk_create(baris)
+    _analyze()
     detik = round(time.perf_counter() - mulai, 1)
     line("suarawarga", part="data", aspirasi=Aspirasi.objects.count(), created=sampai - ada, seconds=detik)
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after the bulk insert (autovacuum would get there too, some time later)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("ANALYZE suarawarga_aspirasi")
 
 
 # --- In-process: the aspiration list and statistics over 100,000 ---------------------------------------

@@ -229,7 +229,13 @@ class Aspirasi(models.Model):
         verbose_name = _("aspirasi")
         verbose_name_plural = _("aspirasi")
         ordering = ["-diterima_pada"]
-        indexes = [models.Index(fields=["wilayah", "status"]), models.Index(fields=["boleh_publik", "status"])]
+        indexes = [
+            models.Index(fields=["wilayah", "status"]),
+            models.Index(fields=["boleh_publik", "status"]),
+            # The public list, newest first, all topics or one (100,000 aspirations: one page stays an index walk).
+            models.Index(fields=["-diterima_pada"], condition=Q(boleh_publik=True), name="suarawarga_aspirasi_publik"),
+            models.Index(fields=["topik", "-diterima_pada"], condition=Q(boleh_publik=True), name="suarawarga_aspirasi_topik"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kode} {self.get_topik_display()}"
