@@ -40,12 +40,13 @@ $(VENV)/.e2e$(REDIS): uv.lock pyproject.toml | $(UV)
 	$(SYNC) --group e2e
 	touch $@
 
-# The background worker (chat replies, notifications, siaran e-mail) runs beside the server and stops with it.
+# What production runs, on the embedded SQLite: gunicorn (the production server, not runserver) with the
+# background worker (chat replies, notifications, siaran e-mail) beside it; Ctrl+C stops both.
 run: $(VENV)/.run$(REDIS) | $(KEY_FILE)
 	$(PY) manage.py siapkan
 	@echo "Jembatan: http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
 	$(PY) manage.py db_worker --no-reload -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(VENV)/bin/gunicorn jembatan.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning
 
 lint: $(VENV)/.dev$(REDIS) | $(KEY_FILE)
 	$(UV) lock --check --quiet

@@ -344,6 +344,6 @@ LOGGING = {
         | ({"formatter": "json"} if LOG_FORMAT == "json" else {})
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # The per-request lines: always in JSON logs; in a terminal runserver already prints one per request.
+    # The per-request lines: always in JSON logs; in a terminal gunicorn's access log (`make run`) prints one per request.
     "loggers": {"jembatan.request": {"level": "INFO" if LOG_FORMAT == "json" else LOG_LEVEL}},
 }
