@@ -350,3 +350,11 @@ LOGGING = {
     # The per-request lines: always in JSON logs; in a terminal gunicorn's access log (`make run`) prints one per request.
     "loggers": {"jembatan.request": {"level": "INFO" if LOG_FORMAT == "json" else LOG_LEVEL}},
 }
+
+# Errors also to Sentry when SENTRY_DSN is set (off by default), without personal data (jembatan.lib.sentry).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "production")
+if SENTRY_DSN:
+    from jembatan.lib.sentry import start as start_sentry
+
+    start_sentry(SENTRY_DSN, SENTRY_ENVIRONMENT)
