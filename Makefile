@@ -46,7 +46,7 @@ run: $(VENV)/.run$(REDIS) | $(KEY_FILE)
 	$(PY) manage.py siapkan
 	@echo "Jembatan: http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
 	$(PY) manage.py db_worker --no-reload -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-	$(VENV)/bin/gunicorn jembatan.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning
+	$(VENV)/bin/gunicorn jembatan.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning --no-control-socket
 
 lint: $(VENV)/.dev$(REDIS) | $(KEY_FILE)
 	$(UV) lock --check --quiet
