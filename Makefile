@@ -41,12 +41,14 @@ $(VENV)/.e2e$(REDIS): uv.lock pyproject.toml | $(UV)
 	touch $@
 
 # What production runs, on the embedded SQLite: gunicorn (the production server, not runserver) with the
-# background worker (chat replies, notifications, siaran e-mail) beside it; Ctrl+C stops both.
+# background worker (chat replies, notifications, siaran e-mail) beside it; Ctrl+C stops both. One process
+# with threads: without REDIS_URL the page cache lives in the process, and a second process would go on
+# showing a page the first had just retired.
 run: $(VENV)/.run$(REDIS) | $(KEY_FILE)
 	$(PY) manage.py siapkan
 	@echo "Jembatan: http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
 	$(PY) manage.py db_worker --no-reload -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-	$(VENV)/bin/gunicorn jembatan.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning --no-control-socket
+	$(VENV)/bin/gunicorn jembatan.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --threads 4 --access-logfile - --log-level warning --no-control-socket
 
 lint: $(VENV)/.dev$(REDIS) | $(KEY_FILE)
 	$(UV) lock --check --quiet
