@@ -25,4 +25,5 @@ urlpatterns = [
     path("kelola/ppid/dip/<int:pk>/hapus/", views.dip_hapus, name="dip_hapus"),
     path("kelola/ppid/laporan/<int:tahun>/", views.laporan_rekap, name="laporan_rekap"),
     path("kelola/ppid/<str:kode>/laporan/<int:tahun>/", views.laporan, name="laporan"),
+    path("kelola/ppid/<str:kode>/laporan-<int:tahun>.docx", views.laporan_docx, name="laporan_docx"),
 ]

@@ -26,6 +26,7 @@ from ppid.forms import (
     TanggapanForm,
 )
 from ppid.laporan import hitung as hitung_laporan
+from ppid.laporan import laporan_docx as laporan_docx_isi
 from ppid.models import (
     Informasi,
     Kategori,
@@ -40,6 +41,8 @@ from ppid.models import (
 )
 from ppid.surat import pemberitahuan_docx as pemberitahuan_docx_isi
 from wilayah.models import Level
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # --- Public: the offices, the request form and the requester's tracking page ------------------------------
 
@@ -237,9 +240,7 @@ def permohonan(request, pk):
 def pemberitahuan_docx(request, pk):
     p = akses.get_permohonan_untuk_pengikut(request, pk)
     wajib(not p.is_terbuka)
-    response = HttpResponse(
-        pemberitahuan_docx_isi(p), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
+    response = HttpResponse(pemberitahuan_docx_isi(p), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="pemberitahuan-{p.tahun}-{p.urut:03d}-{p.wilayah_id}.docx"'
     return response
 
@@ -400,6 +401,17 @@ def laporan(request, kode, tahun):
         "batas": batas_laporan(tahun),
     }
     return render(request, "ppid/laporan.html", konteks, status=status)
+
+
+@login_required
+@require_safe
+def laporan_docx(request, kode, tahun):
+    """The year's report as an editable DOCX, for whoever may read the report page."""
+    wilayah = akses.get_badan_untuk_pengikut(request, kode)
+    wajib(2000 <= tahun <= hari_ini().year)
+    response = HttpResponse(laporan_docx_isi(wilayah, tahun), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="laporan-layanan-informasi-publik-{wilayah.kode}-{tahun}.docx"'
+    return response
 
 
 @login_required

@@ -43,6 +43,8 @@ def terlindung(cast) -> list[Halaman]:
         Halaman(f"/kelola/ppid/{p.wilayah_id}/laporan/2025/", PENGIKUT_A),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/laporan/2025/", PPID_A, method="post", data={"kebijakan": ""}),
         Halaman(f"/kelola/ppid/{KAB}/laporan/2025/", HANYA_ADMIN),
+        Halaman(f"/kelola/ppid/{p.wilayah_id}/laporan-2025.docx", PENGIKUT_A),
+        Halaman(f"/kelola/ppid/{KAB}/laporan-2025.docx", HANYA_ADMIN),
         Halaman("/kelola/ppid/laporan/2025/", MEJA),
         # Last: it deletes the entry.
         Halaman(f"/kelola/ppid/dip/{info.pk}/hapus/", PPID_A, method="post"),
