@@ -44,7 +44,7 @@ def pemberitahuan_docx(p: Permohonan) -> bytes:
         paragraf_tengah(doc, teks, tebal)
 
     tengah(nama_badan(p.wilayah).upper(), tebal=True)
-    tengah(nama_ppid(p.wilayah).upper(), tebal=True)
+    tengah((p.pembantu.nama_ppid if p.pembantu else nama_ppid(p.wilayah)).upper(), tebal=True)
     tengah(_("PEMBERITAHUAN TERTULIS"), tebal=True)
     tengah(_("Nomor pendaftaran: %(nomor)s") % {"nomor": p.nomor})
 
@@ -92,7 +92,7 @@ def pemberitahuan_docx(p: Permohonan) -> bytes:
     )
     for teks in (
         f"{p.wilayah.nama}, {_tanggal(p.dijawab)}" if p.dijawab else "",
-        nama_ppid(p.wilayah),
+        p.pembantu.nama_ppid if p.pembantu else nama_ppid(p.wilayah),
         "",
         "",
         p.penandatangan,
