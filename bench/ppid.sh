@@ -6,6 +6,7 @@
 # Alone: DATABASE_URL=sqlite:////tmp/x/bench.sqlite3 (or …/jembatan_bench*) BENCH_REDIS_DB=14 bench/ppid.sh
 # Only its own Redis db is emptied. Prints `ppid` lines; every gunicorn it starts is stopped on exit.
 # BENCH_DURATION=15 BENCH_WARMUP=3 BENCH_CONNS=32 BENCH_THREADS=2 BENCH_SERVER=sync-w4|gthread-w2t4 BENCH_CPUS=0,1
+# BENCH_SKIP_KALENDER=1 BENCH_SKIP_LAPORAN=1 (only the pages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,8 +37,8 @@ stop() {
 trap stop EXIT
 
 echo "ppid part=machine load_at_start=\"$(cut -d' ' -f1-3 /proc/loadavg)\" nproc=$(nproc) db=${DATABASE_URL%%:*}"
-$PY bench/ppid.py kalender
-$PY bench/ppid.py laporan
+[[ ${BENCH_SKIP_KALENDER:-0} == 1 ]] || $PY bench/ppid.py kalender
+[[ ${BENCH_SKIP_LAPORAN:-0} == 1 ]] || $PY bench/ppid.py laporan
 read -r _ DIP LACAK < <($PY bench/ppid.py halaman | tee /dev/stderr | grep '^PAGES ')
 
 [[ $SERVER =~ ^(sync|gthread)-w([0-9]+)(t([0-9]+))?$ ]] || {
