@@ -35,6 +35,7 @@ def test_the_answer_carries_the_information_as_files_only_the_requester_and_the_
     WHEN its PPID answers it as granted with two files (a PDF and a photo)
     THEN the files are stored outside the public folder under server-made names, the requester's tracking page
     links them through the tracking code and each file's secret, and nobody opens them without both."""
+    unduhan = []  # closed last: closing a file response ends its request, and with it the database connection
     p = make_permohonan()
     client.force_login(cast.pemdes)
     r = _jawab(
@@ -58,7 +59,7 @@ def test_the_answer_carries_the_information_as_files_only_the_requester_and_the_
     desk = client.get(f"/kelola/ppid/permohonan/{p.pk}/").content.decode()
     assert f"/kelola/ppid/permohonan/{p.pk}/berkas/{pdf.pk}/" in desk
     r = client.get(f"/kelola/ppid/permohonan/{p.pk}/berkas/{pdf.pk}/")
-    r.close()
+    unduhan.append(r)
     assert r.status_code == 200
     client.logout()
     # The requester.
@@ -69,13 +70,15 @@ def test_the_answer_carries_the_information_as_files_only_the_requester_and_the_
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert r["Content-Disposition"].startswith("attachment") and 'filename="APBDes 2026.pdf"' in r["Content-Disposition"]
     assert b"".join(r.streaming_content).startswith(b"%PDF-")
-    r.close()
+    unduhan.append(r)
     # Neither half alone, nor the desk's address without signing in.
     lain = make_permohonan()
     assert client.get(f"/ppid/lacak/{lain.kode}/berkas/{pdf.rahasia}/").status_code == 404
     assert client.get(f"/ppid/lacak/{p.kode}/berkas/{foto.rahasia[:-1]}x/").status_code == 404
     assert client.get(f"/kelola/ppid/permohonan/{p.pk}/berkas/{pdf.pk}/").status_code == 302
     assert client.get(f"/media/{pdf.berkas.name}").status_code == 404
+    for r in unduhan:
+        r.close()
 
 
 @time_machine.travel(SEKARANG, tick=False)
@@ -123,6 +126,7 @@ def test_a_pdf_with_a_page_hidden_inside_is_rewritten_before_it_is_stored(cast):
 def test_a_dip_entry_file_is_public_unless_the_entry_is_excluded(client, cast):
     """GIVEN village A's PPID adds a periodic entry and an excluded one, each with a PDF
     THEN anyone downloads the periodic entry's file from the public list, and only the PPID the excluded one's."""
+    unduhan = []  # closed last, as above
     client.force_login(cast.pemdes)
     berkala = {
         **DIKECUALIKAN,
@@ -137,14 +141,16 @@ def test_a_dip_entry_file_is_public_unless_the_entry_is_excluded(client, cast):
     tutup = Informasi.objects.get(kategori="dikecualikan")
     assert buka.berkas.name.startswith("ppid/dip/2026/") and buka.berkas.name.endswith(".pdf")
     r = client.get(f"/ppid/informasi/{tutup.pk}/berkas/")  # its PPID
-    r.close()
+    unduhan.append(r)
     assert r.status_code == 200
     client.logout()
     html = client.get(f"/ppid/{DESA_A}/").content.decode()
     assert f"/ppid/informasi/{buka.pk}/berkas/" in html and f"/ppid/informasi/{tutup.pk}/berkas/" not in html
     r = client.get(f"/ppid/informasi/{buka.pk}/berkas/")
-    r.close()
+    unduhan.append(r)
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert client.get(f"/ppid/informasi/{tutup.pk}/berkas/").status_code == 404
     client.force_login(cast.operator)  # follows the village, is not its PPID
     assert client.get(f"/ppid/informasi/{tutup.pk}/berkas/").status_code == 404
+    for r in unduhan:
+        r.close()
