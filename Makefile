@@ -10,7 +10,7 @@ UV_VERSION := 0.13.9
 REDIS := $(if $(REDIS_URL),-redis)
 SYNC := $(UV) sync --locked --inexact --quiet$(if $(REDIS_URL), --extra redis)
 
-.PHONY: run test lint e2e bench messages lock clean espeak
+.PHONY: run espeak test lint e2e bench messages lock clean
 
 # With DEBUG off the settings refuse to start without SECRET_KEY: make gives `make run` and the Django
 # checks a random key of this clone's own, made once into var/ (not committed). One set in the
@@ -54,12 +54,15 @@ espeak:
 	    echo "Versi audio mati: espeak-ng belum terpasang. Pasang dengan: sudo apt-get install -y espeak-ng"; \
 	  fi; }
 
-# The background worker (chat replies, notifications, siaran e-mail, audio) runs beside the server and stops with it.
+# What production runs, on the embedded SQLite: gunicorn (the production server, not runserver) with the
+# background worker (chat replies, notifications, siaran e-mail, audio) beside it; Ctrl+C stops both. One process
+# with threads: without REDIS_URL the page cache lives in the process, and a second process would go on
+# showing a page the first had just retired.
 run: $(VENV)/.run$(REDIS) espeak | $(KEY_FILE)
 	$(PY) manage.py siapkan
 	@echo "Jembatan: http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
 	$(PY) manage.py db_worker --no-reload -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(VENV)/bin/gunicorn jembatan.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --threads 4 --access-logfile - --log-level warning --no-control-socket
 
 lint: $(VENV)/.dev$(REDIS) | $(KEY_FILE)
 	$(UV) lock --check --quiet

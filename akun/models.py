@@ -25,6 +25,8 @@ class Peran(models.TextChoices):
     PENGURUS = "pengurus", _("Pengurus KIM")
     ANGGOTA = "anggota", _("Anggota KIM")
     WARGA = "warga", _("Warga")
+    # The information officer of a regency office under PPID Utama; which unit(s) is kept by the ppid module.
+    PPID_PEMBANTU = "pembantu", _("PPID Pembantu (perangkat daerah)")
 
 
 # The level of region each role is scoped to; None means the whole regency (no scope region).
@@ -36,6 +38,7 @@ LEVEL_CAKUPAN: dict[str, Level | None] = {
     Peran.PENGURUS: Level.DESA,
     Peran.ANGGOTA: Level.DESA,
     Peran.WARGA: None,
+    Peran.PPID_PEMBANTU: None,
 }
 
 

@@ -17,7 +17,7 @@ from pydantic import AfterValidator, Field
 
 from api.kunci import DOK_KUNCI_ATAU_ANONIM, KUNCI_ATAU_ANONIM, KunciDitolak, batas_terlampaui
 from cekfakta import layanan
-from diskusi.models import Komentar
+from diskusi.models import Komentar, Sikap
 from diskusi.models import Status as StatusKomentar
 from jembatan.lib.markup import to_html
 from kim.akses import kim_pengguna
@@ -27,7 +27,7 @@ from penilaian.models import Kegiatan, Pengaturan
 from ppid.laporan import hitung as hitung_laporan
 from ppid.models import Informasi, Keberatan, Permohonan, is_badan_publik, nama_ppid
 from siaran.models import Penerimaan
-from suarawarga.models import Aspirasi, Bidang, Jajak, Program, TahapProgram, TopikAspirasi
+from suarawarga.models import Aspirasi, Bidang, Jajak, Program, TahapProgram, TopikAspirasi, batas_tanggapan
 from suarawarga.statistik import statistik_aspirasi
 from warta.cari import cari
 from warta.models import Berita, Kategori
@@ -723,11 +723,34 @@ def statistik_ppid(request, kode: KodeWilayah, tahun: Annotated[int, Field(ge=20
 # --- Suara warga: programs, public aspirations (anonymised) with statistics, poll results ----------------
 
 
+class DesaProgram(Schema):
+    kode: str
+    nama: str
+
+
+class SikapProgram(Schema):
+    mendukung: int
+    netral: int
+    keberatan: int
+
+
+class TanggapanResmiProgram(Schema):
+    pertanyaan_id: int
+    penanya: str
+    pertanyaan: str
+    sikap: str
+    tanggapan: str
+    oleh: str
+    ditanggapi: datetime
+    url: str
+
+
 class ProgramRingkas(Schema):
     id: int
     nama: str
     wilayah_kode: str
     wilayah_nama: str
+    desa: list[DesaProgram]
     bidang: str
     bidang_label: str
     tahun: int
@@ -742,6 +765,14 @@ class ProgramRingkas(Schema):
     url: str
     diubah: datetime
     demo: bool
+    sikap: SikapProgram
+    jumlah_pertanyaan: int
+    belum_ditanggapi: int
+    tanggapan_resmi: list[TanggapanResmiProgram]
+
+
+class ProgramDetail(ProgramRingkas):
+    deskripsi_html: str
 
 
 class FilterProgram(Schema):
@@ -751,44 +782,108 @@ class FilterProgram(Schema):
     tahap: TahapProgram | None = None
 
 
-def _halaman_program(request, rows: list) -> list[dict]:
-    return [
-        {
-            "id": p.pk,
-            "nama": p.nama,
-            "wilayah_kode": p.wilayah_id,
-            "wilayah_nama": str(p.wilayah.nama_lengkap),
-            "bidang": p.bidang,
-            "bidang_label": str(p.get_bidang_display()),
-            "tahun": p.tahun,
-            "sumber_dana": p.sumber_dana,
-            "sumber_dana_label": str(p.get_sumber_dana_display()),
-            "anggaran": p.anggaran,
-            "pelaksana": p.pelaksana,
-            "tahap": p.tahap,
-            "tahap_label": str(p.get_tahap_display()),
-            "alasan_tahap": p.alasan_tahap,
-            "progres": p.progres,
-            "url": request.build_absolute_uri(p.get_absolute_url()),
-            "diubah": p.diubah,
-            "demo": p.demo,
+def _diskusi_program(request, ids: list[int]) -> dict[int, dict]:
+    """The discussion of each program in two queries: stance counts of the shown top-level comments, how many
+    of them wait past the answer time, and the official answers with the question each answers."""
+    ct = ContentType.objects.get_for_model(Program)
+    tampil = Komentar.objects.filter(content_type=ct, object_id__in=ids, status=StatusKomentar.TAMPIL)
+    batas = batas_tanggapan()
+    hasil: dict[int, dict] = {
+        pk: {
+            "sikap": {s: 0 for s in Sikap.values},
+            "jumlah_pertanyaan": 0,
+            "belum_ditanggapi": 0,
+            "tanggapan_resmi": [],
         }
-        for p in rows
-    ]
+        for pk in ids
+    }
+    for object_id, sikap, ditanggapi, dibuat in tampil.filter(parent=None).values_list(
+        "object_id", "sikap", "ditanggapi", "dibuat"
+    ):
+        baris = hasil[object_id]
+        baris["jumlah_pertanyaan"] += 1
+        if sikap:
+            baris["sikap"][sikap] += 1
+        if ditanggapi is None and dibuat < batas:
+            baris["belum_ditanggapi"] += 1
+    jawaban = tampil.filter(resmi=True, parent__status=StatusKomentar.TAMPIL).select_related("parent").order_by("dibuat", "id")
+    urls = {p.pk: p.get_absolute_url() for p in Program.objects.filter(pk__in=ids).only("id", "slug")}
+    for j in jawaban.defer("email", "parent__email"):
+        t = j.parent
+        if t is None:  # filtered on the parent above; said again for the type checker
+            continue
+        hasil[j.object_id]["tanggapan_resmi"].append(
+            {
+                "pertanyaan_id": t.pk,
+                "penanya": t.nama,
+                "pertanyaan": t.isi,
+                "sikap": t.sikap,
+                "tanggapan": j.isi,
+                "oleh": j.nama,
+                "ditanggapi": j.dibuat,
+                "url": request.build_absolute_uri(f"{urls[j.object_id]}#komentar-{t.pk}"),
+            }
+        )
+    return hasil
+
+
+def _program_ringkas(request, p: Program, diskusi: dict) -> dict:
+    return {
+        "id": p.pk,
+        "nama": p.nama,
+        "wilayah_kode": p.wilayah_id,
+        "wilayah_nama": str(p.wilayah.nama_lengkap),
+        "desa": [{"kode": w.kode, "nama": str(w.nama_lengkap)} for w in p.daftar_desa],
+        "bidang": p.bidang,
+        "bidang_label": str(p.get_bidang_display()),
+        "tahun": p.tahun,
+        "sumber_dana": p.sumber_dana,
+        "sumber_dana_label": str(p.get_sumber_dana_display()),
+        "anggaran": p.anggaran,
+        "pelaksana": p.pelaksana,
+        "tahap": p.tahap,
+        "tahap_label": str(p.get_tahap_display()),
+        "alasan_tahap": p.alasan_tahap,
+        "progres": p.progres,
+        "url": request.build_absolute_uri(p.get_absolute_url()),
+        "diubah": p.diubah,
+        "demo": p.demo,
+        **diskusi,
+    }
+
+
+def _halaman_program(request, rows: list) -> list[dict]:
+    diskusi = _diskusi_program(request, [p.pk for p in rows])
+    return [_program_ringkas(request, p, diskusi[p.pk]) for p in rows]
 
 
 @api.get("/program", response={200: list[ProgramRingkas], **VALIDASI}, tags=["suara warga"], summary="Program pembangunan")
 @paginate(DatabasePagination, build_items=_halaman_program)
 def daftar_program(request, filters: Query[FilterProgram]):
-    """Development programs, most recently changed first; a region code selects a village's programs, or a
-    kecamatan's own and its villages'."""
-    qs = Program.objects.select_related("wilayah").order_by("-diubah", "-pk")
+    """Development programs, most recently changed first, each with its discussion: stance counts, questions
+    waiting past the answer time, and official answers. A region code selects the programs of a village (also
+    those it shares with other villages), or a kecamatan's own and its villages'."""
+    qs = Program.objects.select_related("wilayah").prefetch_related("desa").order_by("-diubah", "-pk")
     if filters.wilayah:
-        qs = qs.filter(Q(wilayah_id=filters.wilayah) | Q(wilayah__parent_id=filters.wilayah))
+        qs = qs.di_kode(filters.wilayah)
     for kolom in ("bidang", "tahun", "tahap"):
         if getattr(filters, kolom) is not None:
             qs = qs.filter(**{kolom: getattr(filters, kolom)})
     return qs
+
+
+@api.get(
+    "/program/{id}",
+    response={200: ProgramDetail, 404: Galat, **VALIDASI},
+    tags=["suara warga"],
+    summary="Satu program pembangunan",
+)
+def detail_program(request, id: int):
+    """One development program with its description and its discussion (as in the list)."""
+    p = Program.objects.select_related("wilayah").prefetch_related("desa").filter(pk=id).first()
+    if p is None:
+        return Status(404, {"detail": f"Program {id} tidak ditemukan."})
+    return {**_program_ringkas(request, p, _diskusi_program(request, [p.pk])[p.pk]), "deskripsi_html": str(to_html(p.deskripsi))}
 
 
 class AspirasiPublik(Schema):

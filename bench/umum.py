@@ -19,15 +19,17 @@ def setup_django() -> None:
     """Set Django up on the database named by DATABASE_URL, refusing anything but a bench database.
 
     The bench drops and fills its databases, so the dev database (var/db.sqlite3), the `test`
-    database and any unset DATABASE_URL are refused before Django is imported."""
+    database and any unset DATABASE_URL are refused before Django is imported; a PostgreSQL database must be
+    named as a bench one (jembatan_bench…, or …bench for a part run on its own)."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("sqlite:"):
         path = Path(url.split("sqlite:///", 1)[-1]).resolve()
         if path.is_relative_to(BASE_DIR / "var"):
             sys.exit(f"bench: refusing to touch {path} (the dev database)")
     elif url.startswith(("postgres://", "postgresql://")):
-        if not url.rsplit("/", 1)[-1].startswith("jembatan_bench"):
-            sys.exit("bench: DATABASE_URL must name a PostgreSQL database called jembatan_bench*")
+        nama = url.rsplit("/", 1)[-1]
+        if not (nama.startswith("jembatan_bench") or nama.endswith("bench")):
+            sys.exit("bench: DATABASE_URL must name a PostgreSQL bench database (jembatan_bench*, or *bench)")
     else:
         sys.exit("bench: set DATABASE_URL to a bench database (bench/run does)")
     sys.path.insert(0, str(BASE_DIR))

@@ -142,7 +142,7 @@ def _desa(request, desa):
     # The KIM's profile names what it promotes: its published items (a module's list composed here, since kim
     # sits below the modules and cannot ask them).
     potensi_kim = Potensi.objects.publik().filter(kim=kim).select_related("jenis").order_by("nama", "pk")[:20] if kim else []
-    program = Program.objects.filter(wilayah=desa).select_related("wilayah__parent")[:6]
+    program = Program.objects.mencakup_desa(desa).select_related("wilayah__parent").prefetch_related("desa")[:6]
     kegiatan = Kegiatan.objects.filter(kim=kim).select_related("jenis").prefetch_related("foto")[:5] if kim else []
     return render(
         request,

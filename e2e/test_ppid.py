@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from e2e.langkah import OUT, isian, masuk
 from jembatan.test import DESA_A
+from jembatan.tests.contoh_berkas import pdf_sah
 
 RINCIAN = "Salinan APBDes Tungkap tahun berjalan beserta realisasinya"
 
@@ -15,8 +16,10 @@ RINCIAN = "Salinan APBDes Tungkap tahun berjalan beserta realisasinya"
 @pytest.mark.browser
 def test_citizen_requests_ppid_answers_citizen_sees_the_notice(konteks, cast):
     """GIVEN the PPID page of village Tungkap
-    WHEN a citizen files a request on a phone-sized screen, and the village government answers it as granted
-    THEN the citizen gets a number and tracking code, and their tracking page shows the deadline, then the notice."""
+    WHEN a citizen files a request on a phone-sized screen, and the village government answers it as granted with
+    the information as a PDF
+    THEN the citizen gets a number and tracking code, and their tracking page shows the deadline, then the notice
+    and the file, which downloads."""
     warga = konteks(viewport={"width": 360, "height": 740}).new_page()
     warga.goto(f"/ppid/{DESA_A}/")
     warga.get_by_role("link", name="Ajukan permohonan informasi").click()
@@ -40,6 +43,9 @@ def test_citizen_requests_ppid_answers_citizen_sees_the_notice(konteks, cast):
     ppid.get_by_label("Dikabulkan seluruhnya").check()
     isian(ppid, "Isi pemberitahuan tertulis").fill("Salinan APBDes dapat diambil di kantor desa pada jam kerja.")
     isian(ppid, "Nama PPID penanda tangan").fill("Rahmadi, Sekretaris Desa")
+    ppid.get_by_label("Berkas informasi").set_input_files(
+        files=[{"name": "APBDes Tungkap.pdf", "mimeType": "application/pdf", "buffer": pdf_sah()}]
+    )
     ppid.get_by_role("button", name="Simpan pemberitahuan").click()
     expect(ppid.locator(".pesan")).to_contain_text("Pemberitahuan tertulis tersimpan")
 
@@ -47,5 +53,9 @@ def test_citizen_requests_ppid_answers_citizen_sees_the_notice(konteks, cast):
     notice = warga.locator("section", has=warga.get_by_role("heading", name="Pemberitahuan tertulis"))
     expect(notice).to_contain_text("Dikabulkan seluruhnya")
     expect(notice).to_contain_text("Rahmadi, Sekretaris Desa")
+    berkas = notice.get_by_role("link", name="APBDes Tungkap.pdf")
+    with warga.expect_download() as unduhan:
+        berkas.click()
+    assert unduhan.value.suggested_filename == "APBDes Tungkap.pdf"
     OUT.mkdir(exist_ok=True)
     warga.screenshot(path=str(OUT / "ppid-pemberitahuan.png"), full_page=True)

@@ -265,7 +265,10 @@ SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+# Behind nginx every connection comes from 127.0.0.1: the client's address is the X-Real-IP the proxy sets
+# (deploy/nginx/proxy.conf replaces whatever the client sent), for rate limits and logs.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -351,6 +354,14 @@ LOGGING = {
         | ({"formatter": "json"} if LOG_FORMAT == "json" else {})
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # The per-request lines: always in JSON logs; in a terminal runserver already prints one per request.
+    # The per-request lines: always in JSON logs; in a terminal gunicorn's access log (`make run`) prints one per request.
     "loggers": {"jembatan.request": {"level": "INFO" if LOG_FORMAT == "json" else LOG_LEVEL}},
 }
+
+# Errors also to Sentry when SENTRY_DSN is set (off by default), without personal data (jembatan.lib.sentry).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "production")
+if SENTRY_DSN:
+    from jembatan.lib.sentry import start as start_sentry
+
+    start_sentry(SENTRY_DSN, SENTRY_ENVIRONMENT)

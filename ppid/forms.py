@@ -1,12 +1,15 @@
 from typing import cast
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.lib.domain import VersionedModelForm
 from jembatan.lib.forms import https_url
 from jembatan.lib.phone import normalise_mobile
+from jembatan.lib.uploads import clean_upload
 from ppid.models import (
+    MAKS_LAMPIRAN,
     AlasanKeberatan,
     AlasanPengecualian,
     CaraSalinan,
@@ -15,6 +18,7 @@ from ppid.models import (
     KeputusanAtasan,
     LaporanTahunan,
     Permohonan,
+    PpidPembantu,
     TahapSengketa,
     hari_ini,
 )
@@ -29,6 +33,34 @@ class DateInput(forms.DateInput):
 
 def _tanggal(label) -> forms.DateField:
     return forms.DateField(label=label, widget=DateInput(), initial=hari_ini)
+
+
+class BanyakBerkasInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class BanyakBerkasField(forms.FileField):
+    """Several files in one input (the pattern from Django's documentation)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", BanyakBerkasInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        berkas = data if isinstance(data, list | tuple) else [data]
+        return [super(BanyakBerkasField, self).clean(f, initial) for f in berkas if f]
+
+
+def _bersihkan(f):
+    """The upload written anew by the server (PDF re-written, photo without metadata), or the reason it is refused."""
+    try:
+        return clean_upload(f)
+    except forms.ValidationError as e:
+        raise forms.ValidationError(f"{f.name}: {e.messages[0]}") from e
+
+
+def _terlalu_besar() -> str:
+    return str(_("Berkas terlalu besar (maksimal %(mb)s MB) dan tidak disimpan.") % {"mb": settings.JEMBATAN_MAX_UPLOAD_MB})
 
 
 class PermohonanForm(forms.ModelForm):
@@ -106,6 +138,19 @@ class PermohonanLangsungForm(PermohonanForm):
         del self.fields["situs_web"]
 
 
+class TeruskanForm(forms.Form):
+    pembantu = forms.ModelChoiceField(
+        label=_("PPID Pembantu"),
+        queryset=PpidPembantu.objects.none(),
+        required=False,
+        empty_label=_("— dijawab PPID Utama sendiri —"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["pembantu"]).queryset = PpidPembantu.objects.aktif()
+
+
 class PerpanjangForm(forms.Form):
     hari = forms.IntegerField(
         label=_("Diperpanjang (hari kerja)"), min_value=1, initial=7, help_text=_("Paling lama 7 hari kerja.")
@@ -143,6 +188,27 @@ class JawabForm(forms.Form):
     biaya = forms.IntegerField(label=_("Biaya penggandaan (Rp)"), min_value=0, initial=0, help_text=_("0 bila gratis."))
     penandatangan = forms.CharField(label=_("Nama PPID penanda tangan"), max_length=150)
     tanggal = _tanggal(_("Tanggal pemberitahuan"))
+    lampiran = BanyakBerkasField(
+        label=_("Berkas informasi"),
+        required=False,
+        help_text=_(
+            "PDF, JPEG atau PNG, paling banyak %(n)s berkas, bila informasi dikabulkan. Hanya pemohon (lewat kode "
+            "pelacakannya) dan PPID yang dapat membukanya."
+        )
+        % {"n": MAKS_LAMPIRAN},
+    )
+
+    def __init__(self, *args, upload_terlalu_besar: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.upload_terlalu_besar = upload_terlalu_besar
+
+    def clean_lampiran(self):
+        berkas = self.cleaned_data["lampiran"]
+        if self.upload_terlalu_besar:
+            raise forms.ValidationError(_terlalu_besar())
+        if len(berkas) > MAKS_LAMPIRAN:
+            raise forms.ValidationError(_("Paling banyak %(n)s lampiran.") % {"n": MAKS_LAMPIRAN})
+        return [_bersihkan(f) for f in berkas]
 
 
 class KeberatanForm(forms.Form):
@@ -181,6 +247,7 @@ class InformasiForm(VersionedModelForm):
             "retensi",
             "tanggal",
             "tautan",
+            "berkas",
             "alasan_pengecualian",
             "konsekuensi",
             "kepentingan_umum",
@@ -199,6 +266,19 @@ class InformasiForm(VersionedModelForm):
         help_texts = {
             "alasan_pengecualian": _("Bagian ini (sampai “dikecualikan sampai”) wajib untuk informasi yang dikecualikan."),
         }
+
+    def __init__(self, *args, upload_terlalu_besar: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.upload_terlalu_besar = upload_terlalu_besar
+        self.fields["berkas"].widget.attrs["accept"] = "application/pdf,image/jpeg,image/png"
+
+    def clean_berkas(self):
+        f = self.cleaned_data.get("berkas")
+        if self.upload_terlalu_besar:
+            raise forms.ValidationError(_terlalu_besar())
+        if not f or getattr(f, "_committed", False):  # none, or the file already stored
+            return f
+        return _bersihkan(f)
 
 
 class LaporanForm(VersionedModelForm):

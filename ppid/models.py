@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 
 from django.conf import settings
+from django.core.files.base import File
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max, Q
 from django.urls import reverse
@@ -28,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from akun.audit import catat, daftarkan_aksi, potret
 from jembatan.lib.domain import DomainError, Versioned
+from jembatan.lib.uploads import UploadTo
 from jembatan.lib.workdays import Calendar
 from wilayah.models import HariKhusus, Level, Tipe, Wilayah
 
@@ -39,6 +42,7 @@ BATAS_SENGKETA = 14  # working days to go to the Komisi Informasi, Ps. 37(2)
 
 BULAN_ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 KODE_HURUF = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud and typed from paper
+MAKS_LAMPIRAN = 5  # files carrying the information in one answer
 
 
 @daftarkan_aksi
@@ -52,6 +56,7 @@ class AksiPpid(models.TextChoices):
     SIMPAN_INFORMASI = "ppid_simpan_informasi", _("Daftar informasi publik disimpan")
     HAPUS_INFORMASI = "ppid_hapus_informasi", _("Entri daftar informasi publik dihapus")
     SUSUN_LAPORAN = "ppid_susun_laporan", _("Laporan tahunan PPID disusun")
+    TERUSKAN = "ppid_teruskan", _("Permohonan diteruskan ke PPID Pembantu")
 
 
 class CaraMemperoleh(models.TextChoices):
@@ -208,6 +213,44 @@ def _periksa_tanggal(tanggal: dt.date, sejak: dt.date, field: str, sejak_apa) ->
         raise DomainError(sejak_apa, field=field)
 
 
+# --- PPID Pembantu ---------------------------------------------------------------------------------------
+
+
+class PpidPembantuQuerySet(models.QuerySet["PpidPembantu", "PpidPembantu"]):
+    def aktif(self):
+        return self.filter(aktif=True)
+
+
+class PpidPembantu(models.Model):
+    """A PPID Pembantu: an office of the regency (an OPD) answering, under PPID Utama, the requests PPID Utama
+    forwards to it, with its own registers and yearly figures. Configured by Diskominfo in the admin, where it
+    also names the accounts (role PPID Pembantu) that serve it."""
+
+    nama = models.CharField(_("nama perangkat daerah"), max_length=150, unique=True, help_text=_("mis. Dinas Kesehatan"))
+    petugas = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("petugas"),
+        blank=True,
+        related_name="ppid_pembantu",
+        limit_choices_to={"peran": "pembantu"},
+    )
+    aktif = models.BooleanField(_("aktif"), default=True, help_text=_("Unit nonaktif tidak menerima permohonan baru."))
+
+    objects = PpidPembantuQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("PPID Pembantu")
+        verbose_name_plural = _("PPID Pembantu")
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def nama_ppid(self) -> str:
+        return str(_("PPID Pembantu %(nama)s") % {"nama": self.nama})
+
+
 # --- Permohonan ------------------------------------------------------------------------------------------
 
 
@@ -275,6 +318,15 @@ class Permohonan(models.Model):
     dijawab_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     lama_jawab = models.PositiveSmallIntegerField(_("lama menjawab (hari kerja)"), null=True, blank=True)
 
+    # A request to the regency that PPID Utama forwarded to one of its PPID Pembantu, which answers it.
+    pembantu = models.ForeignKey(
+        PpidPembantu,
+        verbose_name=_("PPID Pembantu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="permohonan",
+    )
     # The last reminder sent about this request ("h3", "h1", "lewat"), so the daily run sends each once.
     pengingat = models.CharField(max_length=5, blank=True)
     demo = models.BooleanField(default=False)
@@ -364,6 +416,22 @@ class Permohonan(models.Model):
             raise DomainError(_("Permohonan ini sudah dijawab."))
         return lama
 
+    def teruskan(self, *, oleh, pembantu: PpidPembantu | None) -> None:
+        """PPID Utama forwards an open request of the regency to one of its PPID Pembantu (or takes it back).
+        The legal clock is the regency's and keeps running from receipt."""
+        if not is_kabupaten(self.wilayah):
+            raise DomainError(_("Hanya permohonan kepada PPID Utama yang dapat diteruskan ke PPID Pembantu."))
+        if pembantu is not None and not pembantu.aktif:
+            raise DomainError(_("PPID Pembantu ini tidak aktif."), field="pembantu")
+        with transaction.atomic():
+            lama = self._kunci()
+            if lama.pembantu_id == (pembantu.pk if pembantu else None):
+                raise DomainError(_("Permohonan ini sudah berada di sana."), field="pembantu")
+            self.pembantu = pembantu
+            self.save(update_fields=["pembantu"])
+            tujuan = pembantu.nama_ppid if pembantu else nama_ppid(self.wilayah)
+            catat(oleh, AksiPpid.TERUSKAN, self, f"Diteruskan ke {tujuan}: {self.nomor}", wilayah=self.wilayah)
+
     def perpanjang(self, *, oleh, hari: int, alasan: str, tanggal: dt.date | None = None) -> None:
         """Extend the deadline once, by at most 7 working days counted from the original deadline, with a
         written reason given before that deadline (Ps. 22(8))."""
@@ -409,12 +477,19 @@ class Permohonan(models.Model):
         penguasa_informasi: str = "",
         tautan_informasi: str = "",
         biaya: int = 0,
+        lampiran: Sequence[File] = (),
     ) -> None:
         """Give the written notice (pemberitahuan tertulis, Ps. 22(7)). A refusal, whole or in part, names
-        its Ps. 17 ground and the uji konsekuensi; information not held names who holds it, when known."""
+        its Ps. 17 ground and the uji konsekuensi; information not held names who holds it, when known.
+        Files carrying the information (already cleaned by `jembatan.lib.uploads.clean_upload`) go only with
+        information given, whole or in part."""
         tanggal = tanggal or hari_ini()
         if keputusan not in Keputusan.values:
             raise DomainError(_("Pilih keputusan."), field="keputusan")
+        if lampiran and keputusan not in (Keputusan.DIKABULKAN, Keputusan.SEBAGIAN):
+            raise DomainError(_("Berkas informasi hanya dilampirkan bila permohonan dikabulkan."), field="lampiran")
+        if len(lampiran) > MAKS_LAMPIRAN:
+            raise DomainError(_("Paling banyak %(n)s lampiran.") % {"n": MAKS_LAMPIRAN}, field="lampiran")
         if keputusan in KEPUTUSAN_MENGECUALIKAN:
             if not alasan_pengecualian:
                 raise DomainError(_("Informasi hanya dapat dikecualikan dengan dasar Pasal 17."), field="alasan_pengecualian")
@@ -446,7 +521,16 @@ class Permohonan(models.Model):
             self.tautan_informasi, self.biaya = tautan_informasi, biaya
             self.lama_jawab = max(kalender().working_days_between(self.diterima, tanggal), 0)
             self.save()
-            catat(oleh, AksiPpid.JAWAB, self, f"Dijawab ({self.get_keputusan_display()}): {self.nomor}", wilayah=self.wilayah)
+            for f in lampiran:
+                Lampiran.objects.create(permohonan=self, berkas=f, nama=(f.name or "")[:200], ukuran=f.size or 0)
+            catat(
+                oleh,
+                AksiPpid.JAWAB,
+                self,
+                f"Dijawab ({self.get_keputusan_display()}): {self.nomor}"
+                + (f", {len(lampiran)} berkas dilampirkan" if lampiran else ""),
+                wilayah=self.wilayah,
+            )
             _kabari(self.pk, "dijawab")
 
     # -- the objection clock ----------------------------------------------------------------------------
@@ -462,6 +546,38 @@ class Permohonan(models.Model):
     def batas_keberatan(self, tanggal: dt.date | None = None) -> dt.date | None:
         sebab = self.sebab_keberatan(tanggal)
         return None if sebab is None else kalender().add_working_days(sebab, BATAS_KEBERATAN)
+
+
+def rahasia_baru() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class Lampiran(models.Model):
+    """A file carrying the information given in answer to a request. Stored outside the public folder under a
+    name the server made; served only to the requester (the tracking code and this file's own secret, 128
+    random bits, in the address) and to those who follow the request at the PPID desk."""
+
+    permohonan = models.ForeignKey(Permohonan, on_delete=models.CASCADE, related_name="lampiran")
+    berkas = models.FileField(upload_to=UploadTo("ppid/jawaban/%Y/%m"))
+    nama = models.CharField(_("nama berkas"), max_length=200)
+    ukuran = models.PositiveIntegerField(default=0)
+    rahasia = models.CharField(max_length=32, unique=True, default=rahasia_baru)
+
+    class Meta:
+        verbose_name = _("lampiran jawaban")
+        verbose_name_plural = _("lampiran jawaban")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def get_absolute_url(self) -> str:
+        """The PPID desk's address for the file."""
+        return reverse("ppid:lampiran", args=[self.permohonan_id, self.pk])
+
+    def get_tracking_url(self) -> str:
+        """The requester's address for the file (their tracking page links it)."""
+        return reverse("ppid:lampiran_lacak", args=[self.permohonan.kode, self.rahasia])
 
 
 # --- Keberatan -------------------------------------------------------------------------------------------
@@ -676,6 +792,7 @@ KOLOM_INFORMASI = [
     "retensi",
     "tanggal",
     "tautan",
+    "berkas",
     "alasan_pengecualian",
     "konsekuensi",
     "kepentingan_umum",
@@ -713,6 +830,14 @@ class Informasi(Versioned):
     retensi = models.CharField(_("jangka waktu penyimpanan"), max_length=100, help_text=_("mis. 5 tahun, selama berlaku."))
     tanggal = models.DateField(_("tanggal/tahun pembuatan informasi"))
     tautan = models.URLField(_("tautan ke informasi"), max_length=500, blank=True)
+    # Served by a view (`ppid.views.informasi_berkas`): to anyone for the public categories, to the PPID only
+    # for an excluded entry.
+    berkas = models.FileField(
+        _("berkas informasi"),
+        upload_to=UploadTo("ppid/dip/%Y"),
+        blank=True,
+        help_text=_("PDF, JPEG atau PNG. Untuk informasi yang dikecualikan, berkas hanya dapat dibuka PPID."),
+    )
     # The uji konsekuensi of an excluded entry (Ps. 19; Perki 1/2021): the ground, the harm, the public-interest
     # test, who decided, when and until when.
     alasan_pengecualian = models.CharField(
@@ -739,6 +864,11 @@ class Informasi(Versioned):
     @property
     def perlu_diperbarui(self) -> bool:
         return self.kategori == Kategori.BERKALA and self.diperbarui < hari_ini() - UMUR_BERKALA
+
+    @property
+    def berkas_publik(self) -> bool:
+        """Its file may be opened by anyone: any category but the excluded one."""
+        return bool(self.berkas) and self.kategori != Kategori.DIKECUALIKAN
 
     def simpan(self, *, oleh, versi: int) -> None:
         """Save a new or edited entry (the form's values already set). An excluded entry needs its whole uji

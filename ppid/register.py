@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ppid.models import Informasi, Keberatan, Permohonan, nama_ppid
+from ppid.models import Informasi, Keberatan, Permohonan, PpidPembantu, nama_ppid
 from wilayah.models import Wilayah
 
 
@@ -50,7 +50,8 @@ def _kontak(p: Permohonan) -> str:
     return " / ".join(x for x in (p.telepon, p.email) if x)
 
 
-def register_permohonan(wilayah: Wilayah, tahun: int) -> bytes:
+def register_permohonan(wilayah: Wilayah, tahun: int, pembantu: PpidPembantu | None = None) -> bytes:
+    """The year's requests of the badan publik, or only those forwarded to the PPID Pembantu `pembantu`."""
     kolom = [
         _("No."),
         _("Nomor pendaftaran"),
@@ -75,6 +76,8 @@ def register_permohonan(wilayah: Wilayah, tahun: int) -> bytes:
         _("Keberatan"),
     ]
     qs = Permohonan.objects.filter(wilayah=wilayah).tahun(tahun).select_related("keberatan").order_by("diterima", "urut")
+    if pembantu is not None:
+        qs = qs.filter(pembantu=pembantu)
     baris = (
         [
             i,
@@ -102,10 +105,10 @@ def register_permohonan(wilayah: Wilayah, tahun: int) -> bytes:
         for i, p in enumerate(qs, start=1)
     )
     judul = _("Register permohonan informasi publik")
-    return _buku(judul, f"{nama_ppid(wilayah)} — {tahun}", kolom, baris)
+    return _buku(judul, f"{pembantu.nama_ppid if pembantu else nama_ppid(wilayah)} — {tahun}", kolom, baris)
 
 
-def register_keberatan(wilayah: Wilayah, tahun: int) -> bytes:
+def register_keberatan(wilayah: Wilayah, tahun: int, pembantu: PpidPembantu | None = None) -> bytes:
     kolom = [
         _("No."),
         _("Nomor registrasi keberatan"),
@@ -128,6 +131,7 @@ def register_keberatan(wilayah: Wilayah, tahun: int) -> bytes:
     ]
     qs = (
         Keberatan.objects.filter(permohonan__wilayah=wilayah, diterima__year=tahun)
+        .filter(**({"permohonan__pembantu": pembantu} if pembantu is not None else {}))
         .select_related("permohonan")
         .order_by("diterima", "urut")
     )
@@ -155,7 +159,7 @@ def register_keberatan(wilayah: Wilayah, tahun: int) -> bytes:
         for i, k in enumerate(qs, start=1)
     )
     judul = _("Register keberatan")
-    return _buku(judul, f"{nama_ppid(wilayah)} — {tahun}", kolom, baris)
+    return _buku(judul, f"{pembantu.nama_ppid if pembantu else nama_ppid(wilayah)} — {tahun}", kolom, baris)
 
 
 def daftar_informasi(wilayah: Wilayah, informasi: Iterable[Informasi]) -> bytes:

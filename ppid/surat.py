@@ -8,6 +8,7 @@ import io
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
@@ -18,22 +19,32 @@ def _tanggal(d) -> str:
     return date_format(d, "j F Y")
 
 
-def pemberitahuan_docx(p: Permohonan) -> bytes:
-    """The notice of an answered request, A4, Times New Roman 12."""
+def dokumen_a4() -> DocxDocument:
+    """An empty A4 document in the letter style of the PPID's papers: Times New Roman 12, office margins."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Cm(3), Cm(2.5), Cm(2.5), Cm(2.5)
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Times New Roman", Pt(12)
+    return doc
+
+
+def paragraf_tengah(doc: DocxDocument, teks: str, tebal: bool = False) -> None:
+    para = doc.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.add_run(teks).bold = tebal
+
+
+def pemberitahuan_docx(p: Permohonan) -> bytes:
+    """The notice of an answered request, A4, Times New Roman 12."""
+    doc = dokumen_a4()
 
     def tengah(teks: str, tebal: bool = False) -> None:
-        para = doc.add_paragraph()
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para.add_run(teks).bold = tebal
+        paragraf_tengah(doc, teks, tebal)
 
     tengah(nama_badan(p.wilayah).upper(), tebal=True)
-    tengah(nama_ppid(p.wilayah).upper(), tebal=True)
+    tengah((p.pembantu.nama_ppid if p.pembantu else nama_ppid(p.wilayah)).upper(), tebal=True)
     tengah(_("PEMBERITAHUAN TERTULIS"), tebal=True)
     tengah(_("Nomor pendaftaran: %(nomor)s") % {"nomor": p.nomor})
 
@@ -81,7 +92,7 @@ def pemberitahuan_docx(p: Permohonan) -> bytes:
     )
     for teks in (
         f"{p.wilayah.nama}, {_tanggal(p.dijawab)}" if p.dijawab else "",
-        nama_ppid(p.wilayah),
+        p.pembantu.nama_ppid if p.pembantu else nama_ppid(p.wilayah),
         "",
         "",
         p.penandatangan,

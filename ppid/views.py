@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from akun.akses import is_admin, wajib
 from jembatan.lib.domain import DomainError, tolak_di_form
+from jembatan.lib.media import serve_private
 from jembatan.lib.pagecache import public_page
 from jembatan.lib.ratelimit import client_address, exceeded
 from ppid import akses, register
@@ -24,22 +27,28 @@ from ppid.forms import (
     PerpanjangForm,
     SengketaForm,
     TanggapanForm,
+    TeruskanForm,
 )
 from ppid.laporan import hitung as hitung_laporan
+from ppid.laporan import laporan_docx as laporan_docx_isi
 from ppid.models import (
     Informasi,
     Kategori,
     Keberatan,
     LaporanTahunan,
     Permohonan,
+    PpidPembantu,
     badan_publik_qs,
     batas_laporan,
     hari_ini,
+    is_kabupaten,
     kalender,
     nama_ppid,
 )
 from ppid.surat import pemberitahuan_docx as pemberitahuan_docx_isi
 from wilayah.models import Level
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # --- Public: the offices, the request form and the requester's tracking page ------------------------------
 
@@ -113,16 +122,36 @@ def cari_lacak(request):
 
 
 @require_safe
-@never_cache
+@public_page
 def lacak(request, kode):
+    """The requester's page, by tracking code: cached like every public page (it holds no personal data) and
+    retired whenever the request, its objection or its files change (`ppid.signals`)."""
     p = akses.get_permohonan_lacak(kode)
     return render(request, "ppid/lacak.html", _konteks_lacak(p))
 
 
-def _konteks_lacak(p: Permohonan, **extra) -> dict:
+@require_safe
+@never_cache
+def lampiran_lacak(request, kode, rahasia):
+    """A file of the answer, for the requester (their tracking code and the file's secret)."""
+    lampiran = akses.get_lampiran_lacak(kode, rahasia)
+    return serve_private(lampiran.berkas, os.path.splitext(lampiran.nama)[0], as_attachment=True)
+
+
+@require_safe
+def informasi_berkas(request, pk):
+    """The file of a DIP entry: public for the public categories, the PPID's own for an excluded one."""
+    informasi = akses.get_berkas_informasi(request, pk)
+    return serve_private(informasi.berkas, f"informasi-publik-{informasi.pk}", as_attachment=True)
+
+
+def _konteks_lacak(p: Permohonan, *, meja: bool = False, **extra) -> dict:
+    """What the tracking page and the PPID's page of a request show; `meja` links the files for the desk."""
     kal = kalender()
     keberatan = Keberatan.objects.filter(permohonan=p).first()
+    lampiran = [] if p.is_terbuka else list(p.lampiran.all())
     return {
+        "lampiran": [(x.nama, x.get_absolute_url() if meja else x.get_tracking_url(), x.ukuran) for x in lampiran],
         "p": p,
         "ppid": nama_ppid(p.wilayah),
         "sisa": p.sisa_hari_kerja(kal=kal) if p.is_terbuka else None,
@@ -161,7 +190,7 @@ def ajukan_keberatan(request, kode):
 def meja(request):
     wajib(akses.boleh_buka_meja(request.user))
     badan_qs = akses.badan_diikuti(request.user).select_related("parent").order_by("level", "nama")
-    qs = akses.permohonan_diikuti(request.user).select_related("wilayah")
+    qs = akses.permohonan_diikuti(request.user).select_related("wilayah", "pembantu")
     pilih = request.GET.get("badan", "")
     if pilih:
         qs = qs.filter(wilayah__kode=pilih)
@@ -184,6 +213,9 @@ def meja(request):
         "tahun": hari.year,
         "tahun_lalu": hari.year - 1,
         "register_badan": _badan_register(request.user, badan_qs, pilih),
+        "pembantu_qs": PpidPembantu.objects.all()
+        if is_admin(request.user)
+        else PpidPembantu.objects.filter(pk__in=akses.unit_pembantu(request.user)),
         "dip_badan": [b for b in badan_qs if akses.boleh_jawab(request.user, b)]
         if not is_admin(request.user)
         else badan_qs.filter(kode=settings.JEMBATAN_KABUPATEN),
@@ -224,8 +256,10 @@ def catat_permohonan(request, kode):
 @require_safe
 def permohonan(request, pk):
     p = akses.get_permohonan_untuk_pengikut(request, pk)
-    boleh_jawab = akses.boleh_jawab(request.user, p.wilayah)
-    konteks = _konteks_lacak(p, boleh_jawab=boleh_jawab)
+    boleh_jawab = akses.boleh_jawab_permohonan(request.user, p)
+    konteks = _konteks_lacak(p, meja=True, boleh_jawab=boleh_jawab)
+    if p.is_terbuka and is_kabupaten(p.wilayah) and akses.boleh_jawab(request.user, p.wilayah) and PpidPembantu.objects.exists():
+        konteks["teruskan_form"] = TeruskanForm(initial={"pembantu": p.pembantu_id})
     if boleh_jawab and p.is_terbuka:
         konteks["perpanjang_form"] = PerpanjangForm() if not p.perpanjangan_hari else None
         konteks["jawab_form"] = JawabForm(initial={"penandatangan": request.user.nama})
@@ -234,12 +268,18 @@ def permohonan(request, pk):
 
 @login_required
 @require_safe
+def lampiran(request, pk, lampiran_pk):
+    """A file of the answer, for those who follow the request at the desk."""
+    berkas = akses.get_lampiran_untuk_pengikut(request, pk, lampiran_pk)
+    return serve_private(berkas.berkas, os.path.splitext(berkas.nama)[0], as_attachment=True)
+
+
+@login_required
+@require_safe
 def pemberitahuan_docx(request, pk):
     p = akses.get_permohonan_untuk_pengikut(request, pk)
     wajib(not p.is_terbuka)
-    response = HttpResponse(
-        pemberitahuan_docx_isi(p), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
+    response = HttpResponse(pemberitahuan_docx_isi(p), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="pemberitahuan-{p.tahun}-{p.urut:03d}-{p.wilayah_id}.docx"'
     return response
 
@@ -254,7 +294,25 @@ def _langkah(request, p, form, templat_form: str, lakukan, pesan: str):
         else:
             messages.success(request, pesan)
             return redirect("ppid:permohonan", pk=p.pk)
-    konteks = _konteks_lacak(p, boleh_jawab=True, **{templat_form: form})
+    konteks = _konteks_lacak(p, meja=True, boleh_jawab=True, **{templat_form: form})
+    return render(request, "ppid/permohonan.html", konteks, status=400)
+
+
+@login_required
+@require_POST
+def teruskan(request, pk):
+    """PPID Utama forwards a request of the regency to a PPID Pembantu (or takes it back)."""
+    p = akses.get_permohonan_untuk_utama(request, pk)
+    form = TeruskanForm(request.POST)
+    if form.is_valid():
+        try:
+            p.teruskan(oleh=request.user, pembantu=form.cleaned_data["pembantu"])
+        except DomainError as e:
+            form.add_error(e.field, str(e))
+        else:
+            messages.success(request, _("Permohonan diteruskan."))
+            return redirect("ppid:permohonan", pk=p.pk)
+    konteks = _konteks_lacak(p, meja=True, boleh_jawab=True, teruskan_form=form)
     return render(request, "ppid/permohonan.html", konteks, status=400)
 
 
@@ -279,7 +337,8 @@ def jawab(request, pk):
     def lakukan(d):
         p.jawab(oleh=request.user, **d)
 
-    return _langkah(request, p, JawabForm(request.POST), "jawab_form", lakukan, _("Pemberitahuan tertulis tersimpan."))
+    form = JawabForm(request.POST, request.FILES, upload_terlalu_besar=getattr(request, "upload_terlalu_besar", False))
+    return _langkah(request, p, form, "jawab_form", lakukan, _("Pemberitahuan tertulis tersimpan."))
 
 
 @login_required
@@ -305,7 +364,7 @@ def keberatan(request, pk):
                 messages.success(request, _("Register keberatan diperbarui."))
                 return redirect("ppid:keberatan", pk=k.pk)
     konteks = {
-        **_konteks_lacak(k.permohonan, boleh_jawab=True),
+        **_konteks_lacak(k.permohonan, meja=True, boleh_jawab=True),
         "tanggapan_form": tanggapan_form,
         "sengketa_form": sengketa_form,
     }
@@ -317,12 +376,16 @@ def keberatan(request, pk):
 def unduh_register(request, kode, jenis):
     wilayah = akses.get_badan_untuk_pengikut(request, kode)
     wajib(jenis in ("permohonan", "keberatan"))
-    try:
-        tahun = int(request.GET.get("tahun", hari_ini().year))
-    except ValueError:
-        tahun = hari_ini().year
+    tahun = _tahun_diminta(request)
     isi = register.register_permohonan(wilayah, tahun) if jenis == "permohonan" else register.register_keberatan(wilayah, tahun)
     return _xlsx(isi, f"register-{jenis}-{wilayah.kode}-{tahun}.xlsx")
+
+
+def _tahun_diminta(request) -> int:
+    try:
+        return int(request.GET.get("tahun", hari_ini().year))
+    except ValueError:
+        return hari_ini().year
 
 
 # --- The Daftar Informasi Publik, kept by the PPID -------------------------------------------------------
@@ -342,7 +405,12 @@ def dip_tulis(request, kode=None, pk=None):
     informasi = (
         akses.get_informasi_untuk_ppid(request, pk) if pk else Informasi(wilayah=akses.get_badan_untuk_ppid(request, kode))
     )
-    form = InformasiForm(request.POST or None, instance=informasi)
+    form = InformasiForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=informasi,
+        upload_terlalu_besar=getattr(request, "upload_terlalu_besar", False),
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -400,6 +468,41 @@ def laporan(request, kode, tahun):
         "batas": batas_laporan(tahun),
     }
     return render(request, "ppid/laporan.html", konteks, status=status)
+
+
+@login_required
+@require_safe
+def laporan_docx(request, kode, tahun):
+    """The year's report as an editable DOCX, for whoever may read the report page."""
+    wilayah = akses.get_badan_untuk_pengikut(request, kode)
+    wajib(2000 <= tahun <= hari_ini().year)
+    response = HttpResponse(laporan_docx_isi(wilayah, tahun), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="laporan-layanan-informasi-publik-{wilayah.kode}-{tahun}.docx"'
+    return response
+
+
+@login_required
+@require_safe
+def register_pembantu(request, pk, jenis):
+    """A PPID Pembantu's own registers: the requests forwarded to it and their objections."""
+    pembantu = akses.get_pembantu_untuk_pengikut(request, pk)
+    wajib(jenis in ("permohonan", "keberatan"))
+    tahun = _tahun_diminta(request)
+    kabupaten = badan_publik_qs().get(kode=settings.JEMBATAN_KABUPATEN)
+    buat = register.register_permohonan if jenis == "permohonan" else register.register_keberatan
+    return _xlsx(buat(kabupaten, tahun, pembantu), f"register-{jenis}-ppid-pembantu-{pembantu.pk}-{tahun}.xlsx")
+
+
+@login_required
+@require_safe
+def laporan_pembantu(request, pk, tahun):
+    """A PPID Pembantu's part of the regency's yearly report, as DOCX."""
+    pembantu = akses.get_pembantu_untuk_pengikut(request, pk)
+    wajib(2000 <= tahun <= hari_ini().year)
+    kabupaten = badan_publik_qs().get(kode=settings.JEMBATAN_KABUPATEN)
+    response = HttpResponse(laporan_docx_isi(kabupaten, tahun, pembantu), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="laporan-ppid-pembantu-{pembantu.pk}-{tahun}.docx"'
+    return response
 
 
 @login_required

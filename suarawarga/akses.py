@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from akun.akses import PERAN_BERWILAYAH, berperan, dalam_cakupan, is_admin, wilayah_cakupan, wilayah_konten
@@ -79,22 +80,49 @@ def wilayah_untuk_program(user: Any) -> QuerySet[Wilayah]:
     return wilayah_konten(user).filter(level__in=[Level.KABUPATEN, Level.KECAMATAN, Level.DESA])
 
 
+def desa_untuk_program_bersama(user: Any) -> QuerySet[Wilayah]:
+    """The villages a publisher may add to a village program of theirs: any village of the regency for
+    Diskominfo, else the villages of their kecamatan (programs shared by neighbouring villages, e.g. through
+    the BKAD, are run by one of them)."""
+    qs = Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, berlaku=True, level=Level.DESA)
+    if is_admin(user):
+        return qs
+    if not boleh_terbitkan_program(user):
+        return qs.none()
+    kecamatan = wilayah_cakupan(user).filter(level=Level.KECAMATAN).values("kode")
+    desa = wilayah_cakupan(user).filter(level=Level.DESA).values("parent_id")
+    return qs.filter(Q(parent_id__in=kecamatan) | Q(parent_id__in=desa))
+
+
 def boleh_kelola_program(user: Any, program: Program) -> bool:
-    """Change a program, its stage and its progress: its government, in scope (the regency's own: Diskominfo)."""
-    return berperan(user, *PERAN_PROGRAM) and (is_admin(user) or dalam_cakupan(user, program.wilayah))
+    """Change a program, its stage and its progress: its government, in scope (the regency's own: Diskominfo).
+
+    A program of several villages: whoever's scope holds all of them (the kecamatan operator for villages of
+    one kecamatan), or its owner — the account that published it, while its main village is still in their
+    scope. The government of one of the other villages reads it like anyone else."""
+    if not berperan(user, *PERAN_PROGRAM):
+        return False
+    if is_admin(user):
+        return True
+    if not dalam_cakupan(user, program.wilayah):
+        return False
+    return program.dibuat_oleh_id == user.pk or all(dalam_cakupan(user, w) for w in program.desa.all())
 
 
 def program_untuk_pengelola(user: Any) -> QuerySet[Program]:
+    """The programs this user may change (the same rule as `boleh_kelola_program`, as one query)."""
     qs = Program.objects.all()
     if is_admin(user):
         return qs
     if not boleh_terbitkan_program(user):
         return qs.none()
-    return qs.filter(wilayah__in=wilayah_cakupan(user))
+    cakupan = wilayah_cakupan(user)
+    di_luar = Program.desa.through.objects.exclude(wilayah__in=cakupan).values("program_id")
+    return qs.filter(wilayah__in=cakupan).filter(Q(dibuat_oleh=user) | ~Q(pk__in=di_luar))
 
 
 def get_program_untuk_pengelola(request: HttpRequest, pk: int) -> Program:
-    program = Program.objects.select_related("wilayah__parent").filter(pk=pk).first()
+    program = Program.objects.select_related("wilayah__parent").prefetch_related("desa").filter(pk=pk).first()
     if program is None or not boleh_kelola_program(request.user, program):
         raise Http404("Program tidak ditemukan.")
     return program

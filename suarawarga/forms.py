@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.lib.domain import VersionedModelForm
@@ -178,6 +177,8 @@ class TanggapanForm(forms.Form):
 
 
 class ProgramForm(VersionedModelForm):
+    field_order = ["nama", "deskripsi", "wilayah", "desa_lain"]
+
     class Meta:
         model = Program
         fields = KOLOM_PROGRAM
@@ -186,8 +187,23 @@ class ProgramForm(VersionedModelForm):
             "dokumen": forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
         }
 
-    def __init__(self, *args, wilayah_qs, **kwargs):
+    desa_lain = forms.ModelMultipleChoiceField(
+        label=_("Desa lain yang juga dicakup"),
+        queryset=Wilayah.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hanya untuk program desa yang dikerjakan di beberapa desa. Tahan Ctrl untuk memilih lebih dari satu."),
+    )
+
+    def __init__(self, *args, wilayah_qs, desa_qs, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            tercakup = self.instance.desa.all()
+            desa_qs = desa_qs | Wilayah.objects.filter(pk__in=tercakup.values("pk"))
+            self.fields["desa_lain"].initial = [w.pk for w in tercakup if w.pk != self.instance.wilayah_id]
+        self.fields["desa_lain"].queryset = desa_qs.select_related("parent").order_by("parent__nama", "nama")
+        self.fields["desa_lain"].label_from_instance = lambda w: f"{w.nama_lengkap}, {w.parent.nama_lengkap}"
+        self.fields["desa_lain"].error_messages["invalid_choice"] = _("Pilih desa dari daftar (di kecamatan Anda).")
         self.fields["wilayah"].queryset = wilayah_qs.select_related("parent").order_by("level", "parent__nama", "nama")
         self.fields["wilayah"].label_from_instance = lambda w: (
             f"{w.nama_lengkap}, {w.parent.nama_lengkap}" if w.level == Level.DESA and w.parent else str(w.nama_lengkap)
@@ -258,9 +274,9 @@ class SaringProgramForm(forms.Form):
             return qs
         d = self.cleaned_data
         if d["desa"]:
-            qs = qs.filter(wilayah_id=d["desa"])
+            qs = qs.mencakup_desa(Wilayah(kode=d["desa"]))
         elif d["kecamatan"]:
-            qs = qs.filter(Q(wilayah_id=d["kecamatan"]) | Q(wilayah__parent_id=d["kecamatan"]))
+            qs = qs.di_kecamatan(d["kecamatan"])
         for kolom, nilai in (("bidang", d["bidang"]), ("tahun", d["tahun"]), ("sumber_dana", d["sumber"]), ("tahap", d["tahap"])):
             if nilai:
                 qs = qs.filter(**{kolom: nilai})

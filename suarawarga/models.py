@@ -22,7 +22,7 @@ from jembatan.lib.domain import DomainError, Versioned
 from jembatan.lib.markup import to_text
 from jembatan.lib.pagecache import invalidate
 from jembatan.lib.photos import PhotoVariants
-from jembatan.lib.text import rupiah
+from jembatan.lib.text import rupiah, tokens
 from jembatan.lib.uploads import UploadTo
 from wilayah.models import HariKhusus, Level, Wilayah
 
@@ -115,6 +115,28 @@ def rapikan_nomor_lapor(teks: str) -> str:
     return nomor
 
 
+# Grouping: a running aspiration of the same village is suggested to the desk as "serupa" when the content words
+# of the two texts overlap this much (Dice coefficient), among the latest CALON_SERUPA of that village.
+AMBANG_SERUPA = 0.5
+CALON_SERUPA = 300
+
+
+def kata_inti(teks: str) -> frozenset[str]:
+    """The content words of an aspiration (slang and Banjar normalised, stopwords dropped, numbers kept)."""
+    return frozenset(tokens(teks))
+
+
+def kemiripan(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two aspirations' words are, 0–1 (Dice). Numbers both name must meet: "RT 3" and "RT 5" are
+    different places however alike the rest is."""
+    if not a or not b:
+        return 0.0
+    angka_a, angka_b = {k for k in a if k.isdigit()}, {k for k in b if k.isdigit()}
+    if angka_a and angka_b and not angka_a & angka_b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
 def hari_ini() -> date:
     return timezone.localdate()
 
@@ -191,6 +213,9 @@ class Aspirasi(models.Model):
     diteruskan_pada = models.DateTimeField(null=True, blank=True)
     ditindaklanjuti_pada = models.DateTimeField(null=True, blank=True)
     selesai_pada = models.DateTimeField(null=True, blank=True)
+    # Working days from arrival to the answer (the latest follow-up, or the refusal), kept when the answer is
+    # given so that the statistics count a median over many aspirations in the database.
+    hari_jawab = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     batas_teruskan = models.DateField()
     batas_tindak_lanjut = models.DateField(null=True, blank=True)
     batas_tutup = models.DateField(null=True, blank=True)
@@ -204,7 +229,13 @@ class Aspirasi(models.Model):
         verbose_name = _("aspirasi")
         verbose_name_plural = _("aspirasi")
         ordering = ["-diterima_pada"]
-        indexes = [models.Index(fields=["wilayah", "status"]), models.Index(fields=["boleh_publik", "status"])]
+        indexes = [
+            models.Index(fields=["wilayah", "status"]),
+            models.Index(fields=["boleh_publik", "status"]),
+            # The public list, newest first, all topics or one (100,000 aspirations: one page stays an index walk).
+            models.Index(fields=["-diterima_pada"], condition=Q(boleh_publik=True), name="suarawarga_aspirasi_publik"),
+            models.Index(fields=["topik", "-diterima_pada"], condition=Q(boleh_publik=True), name="suarawarga_aspirasi_topik"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kode} {self.get_topik_display()}"
@@ -236,11 +267,11 @@ class Aspirasi(models.Model):
     @property
     def hari_kerja_sampai_selesai(self) -> int | None:
         """Working days from arrival to its answer (follow-up, or the close of a refused one)."""
-        akhir = self.ditindaklanjuti_pada or (self.selesai_pada if self.status == StatusAspirasi.DITOLAK else None)
-        if akhir is None:
-            return None
+        return self.hari_jawab
+
+    def _hari_sampai_hari_ini(self) -> int:
         kalender = HariKhusus.objects.kalender()
-        return kalender.working_days_between(timezone.localdate(self.diterima_pada), timezone.localdate(akhir))
+        return kalender.working_days_between(timezone.localdate(self.diterima_pada), hari_ini())
 
     # -- domain changes --------------------------------------------------------------------------
 
@@ -359,6 +390,7 @@ class Aspirasi(models.Model):
             catatan.strip(),
             _("Hanya aspirasi yang sudah diteruskan yang dapat ditindaklanjuti."),
             ditindaklanjuti_pada=timezone.now(),
+            hari_jawab=self._hari_sampai_hari_ini(),
             batas_tutup=kalender.add_working_days(hari_ini(), HARI_TUTUP),
         )
 
@@ -387,6 +419,7 @@ class Aspirasi(models.Model):
             _("Aspirasi yang sudah diteruskan tidak dapat ditolak lagi."),
             alasan=alasan.strip(),
             selesai_pada=timezone.now(),
+            hari_jawab=self._hari_sampai_hari_ini(),
         )
 
     def gabung_ke(self, induk: Aspirasi, *, oleh, alasan: str = "") -> LangkahAspirasi:
@@ -455,6 +488,22 @@ class Aspirasi(models.Model):
             selesai_pada=timezone.now(),
         )
 
+    def serupa(self, batas: int = 5) -> list[tuple[Aspirasi, float]]:
+        """Running aspirations of the same village that say much the same (see `kemiripan`), the likeliest first,
+        then the most supported: what the desk may merge this one into, so that "jalan rusak di RT 3" sent 40
+        times becomes one item with 40 supporters."""
+        kata = kata_inti(self.isi)
+        calon = (
+            Aspirasi.objects.filter(wilayah_id=self.wilayah_id, status__in=TERBUKA)
+            .exclude(pk=self.pk)
+            .only("id", "kode", "isi", "topik", "status", "jumlah_pendukung", "diterima_pada", "wilayah_id")
+            .order_by("-diterima_pada")[:CALON_SERUPA]
+        )
+        nilai = [(a, kemiripan(kata, kata_inti(a.isi))) for a in calon]
+        cocok = [(a, n) for a, n in nilai if n >= AMBANG_SERUPA]
+        cocok.sort(key=lambda an: (-round(an[1], 2), -an[0].jumlah_pendukung, an[0].diterima_pada))
+        return cocok[:batas]
+
     @property
     def boleh_didukung(self) -> bool:
         return self.boleh_publik and self.status in TERBUKA
@@ -480,6 +529,11 @@ class Aspirasi(models.Model):
             self.refresh_from_db(fields=["jumlah_pendukung"])
         invalidate()
         return True
+
+    def klaim_pengingat(self, hari: date) -> bool:
+        """Claim today's reminder to the holders of this overdue aspiration: True once a day, False to a second
+        (or concurrent) run that day."""
+        return bool(Aspirasi.objects.filter(pk=self.pk).exclude(diingatkan_pada=hari).update(diingatkan_pada=hari))
 
     def kabari(self, langkah: LangkahAspirasi, tautan: str) -> None:
         """E-mail the sender about a step, once the transaction commits, when they left an address."""
@@ -595,13 +649,30 @@ KOLOM_PROGRAM = [
 
 
 class ProgramQuerySet(models.QuerySet["Program", "Program"]):
+    def mencakup_desa(self, desa: Wilayah):
+        """Programs carried out in this village (alone or with others); not its kecamatan's or the regency's."""
+        return self.filter(pk__in=Program.desa.through.objects.filter(wilayah=desa).values("program_id"))
+
+    def di_kecamatan(self, kecamatan_kode: str):
+        """A kecamatan's own programs and those of any of its villages (a program of villages in two
+        kecamatan is in both)."""
+        di_desanya = Program.desa.through.objects.filter(wilayah__parent_id=kecamatan_kode).values("program_id")
+        return self.filter(Q(wilayah_id=kecamatan_kode) | Q(pk__in=di_desanya))
+
+    def di_kode(self, kode: str):
+        """Programs of a region given by its code: a village's (also those it shares with other villages), or a
+        kecamatan's own and its villages'."""
+        cakupan = Program.desa.through.objects.filter(Q(wilayah_id=kode) | Q(wilayah__parent_id=kode)).values("program_id")
+        return self.filter(Q(wilayah_id=kode) | Q(pk__in=cakupan))
+
     def di_wilayah(self, wilayah: Wilayah):
-        """Programs of a village (its own and its kecamatan's and the regency's), of a kecamatan (its own and
+        """Programs that reach a village (its own, its kecamatan's and the regency's), of a kecamatan (its own and
         its villages'), or of the regency (all)."""
         if wilayah.level == Level.DESA:
-            return self.filter(Q(wilayah=wilayah) | Q(wilayah_id=wilayah.parent_id) | Q(wilayah__level=Level.KABUPATEN))
+            di_desa = Program.desa.through.objects.filter(wilayah=wilayah).values("program_id")
+            return self.filter(Q(pk__in=di_desa) | Q(wilayah_id=wilayah.parent_id) | Q(wilayah__level=Level.KABUPATEN))
         if wilayah.level == Level.KECAMATAN:
-            return self.filter(Q(wilayah=wilayah) | Q(wilayah__parent=wilayah))
+            return self.di_kecamatan(wilayah.kode)
         return self
 
 
@@ -639,8 +710,11 @@ class Program(Versioned):
         verbose_name=_("wilayah"),
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("Desa, kecamatan, atau seluruh kabupaten."),
+        help_text=_("Desa, kecamatan, atau seluruh kabupaten. Untuk program beberapa desa: desa utamanya."),
     )
+    # Every village a village program is carried out in: its main village (`wilayah`) and any others. Empty for
+    # a program of a kecamatan or of the regency, which covers all of it.
+    desa = models.ManyToManyField(Wilayah, verbose_name=_("desa/kelurahan yang dicakup"), related_name="+", blank=True)
     bidang = models.CharField(_("bidang"), max_length=15, choices=Bidang.choices)
     tahun = models.PositiveSmallIntegerField(_("tahun anggaran"))
     sumber_dana = models.CharField(_("sumber dana"), max_length=10, choices=SumberDana.choices)
@@ -656,6 +730,8 @@ class Program(Versioned):
     dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True, db_index=True)
+    # The day its owners were last reminded of questions waiting for an official answer (once a day at most).
+    tanggapan_diingatkan_pada = models.DateField(null=True, blank=True, editable=False)
     demo = models.BooleanField(default=False)
 
     objects = ProgramQuerySet.as_manager()
@@ -676,6 +752,13 @@ class Program(Versioned):
     def batas_tanggapan(self) -> datetime:
         return batas_tanggapan()
 
+    def klaim_pengingat_tanggapan(self, hari: date) -> bool:
+        """Claim today's reminder about this program's waiting questions: True once a day, False to a second run
+        (or a concurrent one) that day, which then sends nothing about it."""
+        return bool(
+            Program.objects.filter(pk=self.pk).exclude(tanggapan_diingatkan_pada=hari).update(tanggapan_diingatkan_pada=hari)
+        )
+
     @property
     def teks_anggaran(self) -> str:
         return rupiah(self.anggaran) if self.anggaran is not None else ""
@@ -689,28 +772,69 @@ class Program(Versioned):
     def tahap_berikut(self) -> tuple[str, ...]:
         return TAHAP_BERIKUT[self.tahap]
 
-    def simpan(self, *, oleh, versi: int) -> None:
+    @property
+    def daftar_desa(self) -> list[Wilayah]:
+        """The villages it covers, its main village first (prefetch `desa` for lists)."""
+        lain = sorted((w for w in self.desa.all() if w.pk != self.wilayah_id), key=lambda w: w.nama)
+        return [self.wilayah, *lain] if self.wilayah.level == Level.DESA else lain
+
+    @property
+    def desa_lain(self) -> list[Wilayah]:
+        return self.daftar_desa[1:] if self.wilayah.level == Level.DESA else []
+
+    def kode_desa(self) -> list[str]:
+        return sorted(self.desa.values_list("pk", flat=True))
+
+    def _cakupan_baru(self, desa_lain: list[Wilayah] | None) -> set[str]:
+        """The village codes the program will cover after this save. A village program covers its main village
+        and `desa_lain` (None on an edit: the others it covered so far); a program of a kecamatan or of the
+        regency covers all of it and names no villages."""
+        dipilih = desa_lain is not None
+        if desa_lain is None:
+            desa_lain = list(self.desa.all()) if self.pk is not None else []
+        lain = {w.pk for w in desa_lain} - {self.wilayah_id}
+        if self.wilayah.level != Level.DESA:
+            if lain and dipilih:
+                raise DomainError(
+                    _(
+                        "Program kecamatan atau kabupaten mencakup seluruh wilayahnya. Untuk beberapa desa, pilih "
+                        "satu desa sebagai wilayah utama lalu tambahkan desa lainnya."
+                    ),
+                    field="desa_lain",
+                )
+            return set()
+        if any(w.level != Level.DESA or w.kabupaten_kode != self.wilayah.kabupaten_kode for w in desa_lain):
+            raise DomainError(_("Desa tambahan harus desa/kelurahan di kabupaten ini."), field="desa_lain")
+        return {self.wilayah_id, *lain}
+
+    def simpan(self, *, oleh, versi: int, desa_lain: list[Wilayah] | None = None) -> None:
         """Save a new program, or an edit (the form's values already set) unless someone changed it since the
-        form was opened; audited with what changed."""
+        form was opened; audited with what changed. `desa_lain`: the other villages a village program is
+        carried out in (None on an edit: unchanged)."""
+        cakupan = self._cakupan_baru(desa_lain)
         with transaction.atomic():
             self.slug = slugify(self.nama)[:110] or "program"
             if self.pk is None:
                 self.bump_version(0)
                 self.dibuat_oleh = oleh
                 self.save()
+                self.desa.set(Wilayah.objects.filter(pk__in=cakupan))
                 catat(oleh, AksiSuara.PROGRAM_BUAT, self, f"Program dibuat: {self.nama[:100]}", wilayah=self.wilayah)
             else:
                 lama = Program.objects.select_for_update().get(pk=self.pk)
                 self.bump_version(versi)
                 self.tahap, self.progres, self.alasan_tahap = lama.tahap, lama.progres, lama.alasan_tahap
                 self.save()
+                sebelum = {**potret(lama, KOLOM_PROGRAM), "desa": lama.kode_desa()}
+                self.desa.set(Wilayah.objects.filter(pk__in=cakupan))
                 catat(
                     oleh,
                     AksiSuara.PROGRAM_UBAH,
                     self,
                     f"Program diubah: {self.nama[:100]}",
                     wilayah=self.wilayah,
-                    sebelum=potret(lama, KOLOM_PROGRAM),
+                    sebelum=sebelum,
+                    sesudah={**potret(self, KOLOM_PROGRAM), "desa": sorted(cakupan)},
                 )
             invalidate()
 

@@ -13,9 +13,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from akun import sekali
@@ -41,6 +42,7 @@ from suarawarga.forms import (
 )
 from suarawarga.grafik import grafik_batang
 from suarawarga.models import (
+    BELUM_DITERUSKAN,
     Aspirasi,
     FotoAspirasi,
     FotoProgres,
@@ -274,6 +276,7 @@ def aspirasi_tangani(request, pk):
         "langkah_dipilih": langkah_dipilih,
         "riwayat": aspirasi.langkah.all(),
         "foto": aspirasi.foto.all(),
+        "serupa": aspirasi.serupa() if aspirasi.status in BELUM_DITERUSKAN else [],
         "hari_ini": hari_ini(),
     }
     return render(request, "suarawarga/aspirasi_tangani.html", context, status=400 if request.method == "POST" else 200)
@@ -309,7 +312,7 @@ def _jalankan(request, aspirasi: Aspirasi, langkah: str, d: dict):
 @public_page
 def program_daftar(request):
     form = SaringProgramForm(request.GET)
-    qs = form.saring(Program.objects.select_related("wilayah__parent"))
+    qs = form.saring(Program.objects.select_related("wilayah__parent").prefetch_related("desa__parent"))
     halaman = Paginator(qs, 24).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
@@ -317,7 +320,7 @@ def program_daftar(request):
 
 
 def _program_publik(pk, slug):
-    program = get_object_or_404(Program.objects.select_related("wilayah__parent"), pk=pk)
+    program = get_object_or_404(Program.objects.select_related("wilayah__parent").prefetch_related("desa__parent"), pk=pk)
     kemajuan = program.kemajuan.prefetch_related("foto")
     return program, kemajuan, slug != program.slug
 
@@ -345,16 +348,28 @@ def program_cetak(request, pk, slug):
 
 
 def _program_jsonld(p: Program, url: str) -> str:
+    # Each covered village as a place of its own; a kecamatan's or the regency's program covers that area whole.
+    tempat = p.daftar_desa or [p.wilayah]
+    wilayah = [
+        {"@type": "AdministrativeArea", "name": str(w.nama_lengkap), "identifier": w.kode, **_induk_jsonld(w)} for w in tempat
+    ]
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Project",
         "name": p.nama,
         "description": p.ringkasan,
         "url": url,
-        "areaServed": {"@type": "AdministrativeArea", "name": str(p.wilayah.nama_lengkap)},
+        "areaServed": wilayah[0] if len(wilayah) == 1 else wilayah,
+        "spatialCoverage": wilayah[0] if len(wilayah) == 1 else wilayah,
         "funder": {"@type": "Organization", "name": p.get_sumber_dana_display()},
     }
     return jsonld(data)
+
+
+def _induk_jsonld(w) -> dict:
+    if w.level == Level.DESA and w.parent is not None:
+        return {"containedInPlace": {"@type": "AdministrativeArea", "name": str(w.parent.nama_lengkap)}}
+    return {}
 
 
 # --- Program pembangunan: the governments that own them ------------------------------------------------
@@ -364,7 +379,9 @@ def _program_jsonld(p: Program, url: str) -> str:
 @require_safe
 def program_meja(request):
     wajib(akses.boleh_terbitkan_program(request.user))
-    qs = akses.program_untuk_pengelola(request.user).select_related("wilayah").order_by("-diubah")
+    qs = (
+        akses.program_untuk_pengelola(request.user).select_related("wilayah__parent").prefetch_related("desa").order_by("-diubah")
+    )
     halaman = Paginator(qs, 50).get_page(request.GET.get("halaman"))
     return render(request, "suarawarga/program_meja.html", {"halaman": halaman})
 
@@ -374,20 +391,25 @@ def program_meja(request):
 def program_tulis(request, pk=None):
     wajib(akses.boleh_terbitkan_program(request.user))
     program = akses.get_program_untuk_pengelola(request, pk) if pk else Program()
-    wilayah_qs = akses.wilayah_untuk_program(request.user)
-    form = ProgramForm(request.POST or None, request.FILES or None, instance=program, wilayah_qs=wilayah_qs)
+    form = ProgramForm(request.POST or None, request.FILES or None, instance=program, **_pilihan_wilayah(request.user))
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
             try:
-                program.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
+                program.simpan(
+                    oleh=request.user, versi=form.cleaned_data["versi"], desa_lain=list(form.cleaned_data["desa_lain"])
+                )
             except DomainError as e:
                 status = tolak_di_form(form, e)
             else:
                 messages.success(request, _("Program disimpan."))
                 return redirect("suarawarga:program_ubah", pk=program.pk)
     return render(request, "suarawarga/program_tulis.html", _konteks_program(program, form=form), status=status)
+
+
+def _pilihan_wilayah(user) -> dict:
+    return {"wilayah_qs": akses.wilayah_untuk_program(user), "desa_qs": akses.desa_untuk_program_bersama(user)}
 
 
 def _konteks_program(program: Program, **forms) -> dict:
@@ -411,8 +433,7 @@ def program_tahap(request, pk):
         else:
             messages.success(request, _("Tahap program: %(tahap)s.") % {"tahap": program.get_tahap_display()})
             return redirect("suarawarga:program_ubah", pk=program.pk)
-    wilayah_qs = akses.wilayah_untuk_program(request.user)
-    konteks = _konteks_program(program, form=ProgramForm(instance=program, wilayah_qs=wilayah_qs), tahap_form=form)
+    konteks = _konteks_program(program, form=ProgramForm(instance=program, **_pilihan_wilayah(request.user)), tahap_form=form)
     return render(request, "suarawarga/program_tulis.html", konteks, status=400)
 
 
@@ -436,8 +457,8 @@ def program_progres(request, pk):
             messages.success(request, _("Kemajuan dicatat."))
             return redirect("suarawarga:program_ubah", pk=program.pk)
     program.refresh_from_db()
-    wilayah_qs = akses.wilayah_untuk_program(request.user)
-    konteks = _konteks_program(program, form=ProgramForm(instance=program, wilayah_qs=wilayah_qs), progres_form=form)
+    form_program = ProgramForm(instance=program, **_pilihan_wilayah(request.user))
+    konteks = _konteks_program(program, form=form_program, progres_form=form)
     return render(request, "suarawarga/program_tulis.html", konteks, status=400)
 
 
@@ -501,16 +522,41 @@ def _konteks_jajak(request, jajak: Jajak, form=None) -> dict:
     return konteks
 
 
-@require_safe
-def jajak_detail(request, pk):
-    """Not cached: it shows the visitor's own vote."""
+def _jajak_halaman(request, pk):
     jajak = get_object_or_404(Jajak.objects.select_related("wilayah"), pk=pk)
     return render(request, "suarawarga/jajak_detail.html", _konteks_jajak(request, jajak))
 
 
+_jajak_halaman_publik = public_page(_jajak_halaman)
+
+
+@require_safe
+def jajak_detail(request, pk):
+    """Cached like every public page for a visitor who has not voted from this browser (nothing of theirs is on
+    it); a browser holding a voting token sees its own vote, rendered for it alone (a signed-in account too)."""
+    if KUKI_PERAMBAN in request.COOKIES and not request.user.is_authenticated:
+        response = _jajak_halaman(request, pk)
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+    return _jajak_halaman_publik(request, pk)
+
+
+@csrf_exempt
 @require_POST
 def jajak_pilih(request, pk):
+    """An anonymous vote carries no CSRF token: the form sits on the cached poll page (see `aspirasi_tanggapi`),
+    and the origin check stands in for it; what a forged post could do is cast a vote any visitor may cast. A
+    signed-in account's page is never cached and carries the token, which is checked as everywhere."""
+    if request.user.is_authenticated:
+        return _jajak_pilih_akun(request, pk)
+    return _jajak_pilih(request, pk)
+
+
+def _jajak_pilih(request, pk):
     jajak = get_object_or_404(Jajak.objects.select_related("wilayah"), pk=pk)
+    if not _asal_sah(request):
+        messages.error(request, _("Pilih dari halaman jajak pendapat di situs ini."))
+        return redirect(jajak)
     if not jajak.boleh_memilih(request.user):
         if not request.user.is_authenticated:
             return redirect_to_login(jajak.get_absolute_url())
@@ -548,6 +594,9 @@ def jajak_pilih(request, pk):
                 )
             return response
     return render(request, "suarawarga/jajak_detail.html", _konteks_jajak(request, jajak, form), status=400)
+
+
+_jajak_pilih_akun = csrf_protect(_jajak_pilih)
 
 
 @require_safe

@@ -6,6 +6,8 @@ re-imported over the table changes names in place, so every link to a region sta
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -156,16 +158,26 @@ class JenisHari(models.TextChoices):
     MASUK = "masuk", _("Hari kerja (bukan libur)")
 
 
+# Calendars already built, keyed by the table's rows: a calendar keeps its precomputed working days between
+# requests, and any change to the table (in this process or another, committed or rolled back) reads as
+# other rows and so as another calendar. A handful is plenty: the table changes a few times a year.
+_KALENDER: dict[tuple[tuple[dt.date, str, str], ...], Calendar] = {}
+_KALENDER_MAKS = 8
+
+
 class HariKhususQuerySet(models.QuerySet["HariKhusus", "HariKhusus"]):
     def kalender(self) -> Calendar:
-        """The working-day calendar of this deployment: the national dates corrected by this table."""
-        libur, masuk = {}, []
-        for tanggal, nama, jenis in self.values_list("tanggal", "nama", "jenis"):
-            if jenis == JenisHari.MASUK:
-                masuk.append(tanggal)
-            else:
-                libur[tanggal] = nama
-        return Calendar(extra_holidays=libur, extra_working_days=masuk)
+        """The working-day calendar of this deployment: the national dates corrected by this table (one query)."""
+        baris = tuple(self.order_by("tanggal").values_list("tanggal", "nama", "jenis"))
+        kal = _KALENDER.get(baris)
+        if kal is None:
+            libur = {tanggal: nama for tanggal, nama, jenis in baris if jenis != JenisHari.MASUK}
+            masuk = [tanggal for tanggal, _nama, jenis in baris if jenis == JenisHari.MASUK]
+            kal = Calendar(extra_holidays=libur, extra_working_days=masuk)
+            if len(_KALENDER) >= _KALENDER_MAKS:
+                _KALENDER.clear()
+            _KALENDER[baris] = kal
+        return kal
 
 
 class HariKhusus(models.Model):

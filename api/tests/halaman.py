@@ -17,6 +17,7 @@ PUBLIK = {
     "api-v1:daftar_informasi",
     "api-v1:statistik_ppid",
     "api-v1:daftar_program",
+    "api-v1:detail_program",
     "api-v1:daftar_aspirasi",
     "api-v1:statistik_aspirasi_api",
     "api-v1:hasil_jajak",

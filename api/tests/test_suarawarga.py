@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from diskusi.models import Sikap
+from diskusi.tests.conftest import make_komentar
 from jembatan.test import DESA_A, DESA_B, KEC_BINUANG, cocok_openapi
 from suarawarga.models import TahapProgram
 from suarawarga.tests.bantu import make_aspirasi, make_jajak, make_program
@@ -62,3 +64,34 @@ def test_poll_results_and_hidden_results(client, spec, cast):
     tertutup = make_jajak(cast, hasil_sebelum_tutup=False, tutup_pada=timezone.now() + timedelta(days=3))
     assert client.get(f"/api/v1/jajak/{tertutup.pk}/hasil").status_code == 404
     assert client.get("/api/v1/jajak/999999/hasil").status_code == 404
+
+
+def test_a_program_carries_its_stances_waiting_questions_and_official_answers(client, spec, cast):
+    """GIVEN a program with two supporting comments, one objection answered officially, and one question older
+    than ten working days with no answer WHEN the list and the program are read THEN both show the counts and
+    the official answer with the question it answers."""
+    program = make_program(cast)
+    for _i in range(2):
+        make_komentar(program, sikap=Sikap.MENDUKUNG)
+    keberatan = make_komentar(program, nama="Rahmah", isi="Kenapa tidak sampai Dusun 3?", sikap=Sikap.KEBERATAN)
+    keberatan.tanggapi_resmi(
+        isi="Dusun 3 diusulkan untuk 2027.", nama="Pemerintah Desa Tungkap", oleh=cast.pemdes, boleh=True, tautan=str
+    )
+    make_komentar(program, isi="Kapan mulai?", dibuat=timezone.now() - timedelta(days=30))
+    response = client.get("/api/v1/program")
+    cocok_openapi(spec, "/api/v1/program", response)
+    [item] = response.json()["items"]
+    assert item["sikap"] == {"mendukung": 2, "netral": 0, "keberatan": 1}
+    assert (item["jumlah_pertanyaan"], item["belum_ditanggapi"]) == (4, 1)
+    [jawaban] = item["tanggapan_resmi"]
+    assert (jawaban["pertanyaan"], jawaban["tanggapan"], jawaban["oleh"], jawaban["sikap"]) == (
+        "Kenapa tidak sampai Dusun 3?",
+        "Dusun 3 diusulkan untuk 2027.",
+        "Pemerintah Desa Tungkap",
+        "keberatan",
+    )
+    detail = client.get(f"/api/v1/program/{program.pk}")
+    cocok_openapi(spec, "/api/v1/program/{id}", detail)
+    assert detail.json()["sikap"] == item["sikap"] and detail.json()["tanggapan_resmi"] == item["tanggapan_resmi"]
+    assert "450 m" in detail.json()["deskripsi_html"]
+    assert client.get("/api/v1/program/999999").status_code == 404

@@ -69,10 +69,6 @@ def test_the_week_is_spoken_once_heard_by_the_village_and_spoken_again_when_it_c
     page = client.get(f"/kelola/mading/{DESA_A}/", {"minggu": MINGGU}).content.decode()
     assert f'<source src="/kelola/mading/{DESA_A}/{MINGGU}/audio.ogg"' in page
     assert "Unduh audio — untuk diputar di masjid atau radio komunitas" in page
-    response = client.get(f"/kelola/mading/{DESA_A}/{MINGGU}/audio.ogg")
-    assert response.status_code == 200 and response["Content-Type"] == "audio/ogg"
-    assert soundfile.info(io.BytesIO(b"".join(response.streaming_content))).subtype == "OPUS"
-    response.close()
     client.force_login(cast.editor_lain)
     assert client.get(f"/kelola/mading/{DESA_A}/{MINGGU}/audio.ogg").status_code == 404
 
@@ -81,3 +77,8 @@ def test_the_week_is_spoken_once_heard_by_the_village_and_spoken_again_when_it_c
     client.get(f"/kelola/mading/{DESA_A}/", {"minggu": MINGGU})
     kedua = mading.nama_audio(_pekan(), "ogg")
     assert kedua != pertama and default_storage.exists(kedua) and not default_storage.exists(pertama)
+    # Last: closing a streamed response ends the request, which closes the test's database connection.
+    response = client.get(f"/kelola/mading/{DESA_A}/{MINGGU}/audio.ogg")
+    assert response.status_code == 200 and response["Content-Type"] == "audio/ogg"
+    assert soundfile.info(io.BytesIO(b"".join(response.streaming_content))).subtype == "OPUS"
+    response.close()

@@ -120,3 +120,17 @@ def test_the_daily_reminder_mails_the_owners_of_programs_with_questions_past_the
     assert sorted(m.to[0] for m in mailoutbox) == sorted([cast.admin.email, cast.operator.email, cast.pemdes.email])
     assert "Kapan <mulai>?" in mailoutbox[0].body and "/kelola/tanggapan-program/" in mailoutbox[0].body
     assert "Kapan &lt;mulai&gt;?" in mailoutbox[0].alternatives[0][0]
+
+
+def test_the_daily_reminder_run_twice_in_a_day_mails_each_owner_once(cast, program, mailoutbox):
+    """GIVEN a question past the wait WHEN the reminder runs twice on 18 August 2026 (a retry, a second timer)
+    THEN each owner gets one e-mail that day, and one again the next working day."""
+    with time_machine.travel(dt.datetime(2026, 8, 3, 10, tzinfo=WITA), tick=False):
+        make_komentar(program, nama="Rahmah", isi="Kapan mulai?")
+    with time_machine.travel(dt.datetime(2026, 8, 18, 9, tzinfo=WITA), tick=False):
+        call_command("ingatkan_tanggapan_program", stdout=io.StringIO())
+        call_command("ingatkan_tanggapan_program", stdout=io.StringIO())
+    assert len(mailoutbox) == 3
+    with time_machine.travel(dt.datetime(2026, 8, 19, 9, tzinfo=WITA), tick=False):
+        call_command("ingatkan_tanggapan_program", stdout=io.StringIO())
+    assert len(mailoutbox) == 6

@@ -6,6 +6,7 @@ failures, so they use `count()`, `add()` and `reset()` on the same counters.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
@@ -13,8 +14,11 @@ _PREFIX = "batas:"
 
 
 def client_address(request: HttpRequest) -> str:
-    """The address the request came from. Behind a reverse proxy, let the proxy set REMOTE_ADDR (e.g. a
-    real-ip module); X-Forwarded-For sent by the client is never trusted here."""
+    """The address the request came from: the connection's, or with BEHIND_PROXY the X-Real-IP that the
+    proxy sets (it replaces any the client sent; the app must be reachable only through it). X-Forwarded-For
+    is never trusted here."""
+    if settings.BEHIND_PROXY and request.META.get("HTTP_X_REAL_IP"):
+        return str(request.META["HTTP_X_REAL_IP"])
     return str(request.META.get("REMOTE_ADDR", ""))
 
 

@@ -125,6 +125,8 @@ def test_every_response_carries_a_strict_content_security_policy_and_the_other_h
         "base-uri": "'none'",
         "form-action": "'self'",
         "frame-ancestors": "'none'",
+        "worker-src": "'self'",
+        "manifest-src": "'self'",
     }
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"

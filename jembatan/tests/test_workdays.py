@@ -65,3 +65,68 @@ def test_the_table_diskominfo_edits_feeds_the_calendar():
     HariKhusus.objects.create(tanggal=D(2026, 12, 24), nama="Masuk kerja", jenis=JenisHari.MASUK)
     kal = HariKhusus.objects.kalender()
     assert not kal.is_working_day(D(2026, 12, 1)) and kal.is_working_day(D(2026, 12, 24))
+
+
+def _add_day_by_day(kal: Calendar, start: dt.date, count: int) -> dt.date:
+    day = start
+    while count:
+        day += dt.timedelta(days=1)
+        if kal.is_working_day(day):
+            count -= 1
+    return day
+
+
+def _between_day_by_day(kal: Calendar, start: dt.date, end: dt.date) -> int:
+    if end < start:
+        return -_between_day_by_day(kal, end, start)
+    return sum(1 for n in range(1, (end - start).days + 1) if kal.is_working_day(start + dt.timedelta(days=n)))
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026, 2027])
+def test_the_precomputed_table_agrees_with_the_day_by_day_definition_every_day_of_the_year(year):
+    """Every start date of the year, with the legal counts (1, 3, 7, 10, 14, 30) and across the year's end."""
+    kal = Calendar(extra_holidays={dt.date(year, 12, 1): "Hari Jadi"}, extra_working_days=[dt.date(year, 12, 24)])
+    day = dt.date(year, 1, 1)
+    while day.year == year:
+        for count in (0, 1, 3, 7, 10, 14, 30):
+            assert kal.add_working_days(day, count) == _add_day_by_day(kal, day, count), (day, count)
+        for distance in (-40, -1, 0, 1, 12, 45):
+            end = day + dt.timedelta(days=distance)
+            assert kal.working_days_between(day, end) == _between_day_by_day(kal, day, end), (day, end)
+        day += dt.timedelta(days=1)
+    assert not kal.is_working_day(dt.date(year, 12, 1))
+    assert kal.working_days_between(dt.date(year, 11, 30), dt.date(year, 12, 2)) == (
+        1 if dt.date(year, 12, 2).weekday() < 5 else 0
+    )
+
+
+def test_the_table_grows_to_dates_far_away_in_both_directions():
+    kal = Calendar()
+    assert kal.add_working_days(D(2026, 11, 27), 10) == D(2026, 12, 11)
+    # A count that runs years ahead, and dates before the table was first built.
+    assert kal.add_working_days(D(2026, 1, 2), 1000) == _add_day_by_day(kal, D(2026, 1, 2), 1000)
+    assert kal.add_working_days(D(2019, 6, 3), 10) == _add_day_by_day(kal, D(2019, 6, 3), 10)
+    assert kal.working_days_between(D(2018, 1, 1), D(2031, 1, 1)) == _between_day_by_day(kal, D(2018, 1, 1), D(2031, 1, 1))
+
+
+@pytest.mark.django_db
+def test_a_changed_table_gives_a_new_calendar_and_an_unchanged_one_the_same():
+    """GIVEN a calendar built from the regency's table
+    WHEN Diskominfo adds, changes or removes a date
+    THEN the next calendar counts with it (and an unchanged table reuses the one already built)."""
+    from wilayah.models import HariKhusus, JenisHari
+
+    senin = D(2026, 11, 30)
+    assert HariKhusus.objects.kalender().add_working_days(senin, 1) == D(2026, 12, 1)
+    assert HariKhusus.objects.kalender() is HariKhusus.objects.kalender()
+    hari = HariKhusus.objects.create(tanggal=D(2026, 12, 1), nama="Hari Jadi Kabupaten")
+    assert HariKhusus.objects.kalender().add_working_days(senin, 1) == D(2026, 12, 2)
+    hari.jenis = JenisHari.MASUK
+    hari.save()
+    assert HariKhusus.objects.kalender().is_working_day(D(2026, 12, 1))
+    hari.tanggal = D(2026, 12, 2)
+    hari.jenis = JenisHari.LIBUR
+    hari.save()
+    assert HariKhusus.objects.kalender().add_working_days(senin, 2) == D(2026, 12, 3)
+    hari.delete()
+    assert HariKhusus.objects.kalender().add_working_days(senin, 2) == D(2026, 12, 2)

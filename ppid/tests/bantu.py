@@ -3,8 +3,11 @@
 import datetime as dt
 
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from jembatan.lib.uploads import clean_upload
 from jembatan.test import DESA_A
+from jembatan.tests.contoh_berkas import pdf_sah
 from ppid.models import Informasi, Kategori, Permohonan
 
 
@@ -33,3 +36,8 @@ def make_informasi(kode: str = DESA_A, **fields) -> Informasi:
     fields.setdefault("tanggal", dt.date(2026, 1, 15))
     fields.setdefault("diperbarui", fields["tanggal"])
     return Informasi.objects.create(wilayah_id=kode, **fields)
+
+
+def berkas_pdf(nama: str = "apbdes-2026.pdf"):
+    """A real one-page PDF, cleaned the way the answer form cleans uploads."""
+    return clean_upload(SimpleUploadedFile(nama, pdf_sah(), content_type="application/pdf"))

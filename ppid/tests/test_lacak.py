@@ -4,9 +4,12 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from ppid.models import Keberatan, Keputusan
-from ppid.tests.bantu import make_permohonan
+from ppid.tests.bantu import berkas_pdf, make_permohonan
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +75,56 @@ def test_an_objection_before_its_time_is_answered_beside_the_form_with_input_kep
     html = r.content.decode()
     assert r.status_code == 400 and "Keberatan dapat diajukan setelah PPID menjawab" in html and "Lama sekali." in html
     assert not Keberatan.objects.exists()
+
+
+@time_machine.travel("2026-04-06 09:00 +08:00", tick=False)
+def test_the_cached_page_shows_the_answer_as_soon_as_it_is_given(client, cast, p, django_capture_on_commit_callbacks):
+    """GIVEN the requester's page served from the cache
+    WHEN the PPID answers
+    THEN the next visit shows the notice, not the cached waiting page."""
+    with override_settings(JEMBATAN_PAGE_CACHE_SECONDS=300):
+        assert "Sedang diproses" in client.get(p.get_tracking_url()).content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            p.jawab(oleh=cast.pemdes, keputusan=Keputusan.DIKABULKAN, isi="Salinan terlampir di kantor desa.", penandatangan="R")
+        assert "Salinan terlampir di kantor desa." in client.get(p.get_tracking_url()).content.decode()
+
+
+def _jumlah_kueri(client, url: str) -> int:
+    client.get(url)  # the first request of a test loads what the process keeps (the calendar, the region tree)
+    with CaptureQueriesContext(connection) as kueri:
+        assert client.get(url).status_code == 200
+    return len(kueri)
+
+
+@time_machine.travel("2026-05-20 09:00 +08:00", tick=False)
+def test_the_tracking_page_takes_the_same_queries_however_far_the_request_went(client, cast, p):
+    """Constant SQL per page (the page is also cached; this is its uncached cost)."""
+    with override_settings(JEMBATAN_PAGE_CACHE_SECONDS=0):
+        sedikit = _jumlah_kueri(client, p.get_tracking_url())
+        p.jawab(
+            oleh=cast.pemdes,
+            keputusan=Keputusan.DIKABULKAN,
+            isi="Terlampir.",
+            penandatangan="R",
+            tanggal=dt.date(2026, 4, 7),
+            lampiran=[berkas_pdf(), berkas_pdf("b.pdf"), berkas_pdf("c.pdf")],
+        )
+        Keberatan.ajukan(p, alasan="d", uraian="Tidak lengkap.", tanggal=dt.date(2026, 4, 8))
+        banyak = _jumlah_kueri(client, p.get_tracking_url())
+    assert banyak <= sedikit + 2  # the notice's files and the objection, each one query whatever their number
+    assert banyak <= 10
+
+
+@time_machine.travel("2026-05-20 09:00 +08:00", tick=False)
+def test_the_public_dip_page_takes_the_same_queries_for_3_or_30_entries(client):
+    from jembatan.test import DESA_A
+    from ppid.tests.bantu import make_informasi
+
+    with override_settings(JEMBATAN_PAGE_CACHE_SECONDS=0):
+        for i in range(3):
+            make_informasi(judul=f"Informasi {i}")
+        sedikit = _jumlah_kueri(client, f"/ppid/{DESA_A}/")
+        for i in range(27):
+            make_informasi(judul=f"Informasi lain {i}", kategori="setiap_saat")
+        banyak = _jumlah_kueri(client, f"/ppid/{DESA_A}/")
+    assert banyak == sedikit

@@ -109,3 +109,70 @@ def test_a_village_ppid_sees_only_its_own_report_state(client, cast):
     html = client.get("/kelola/ppid/laporan/2025/").content.decode()
     assert "1 PPID belum menyusun laporan" in html and "Pandulangan" not in html
     assert client.get(f"/kelola/ppid/{DESA_B}/laporan/2025/").status_code == 404
+
+
+def _teks_docx(isi: bytes) -> str:
+    import io
+
+    from docx import Document
+
+    doc = Document(io.BytesIO(isi))
+    bagian = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            bagian.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(bagian)
+
+
+@time_machine.travel("2026-02-10 09:00 +08:00", tick=False)
+def test_the_report_downloads_as_an_editable_docx_with_the_narrative_and_the_figures(client, cast, tahun_2025):
+    """GIVEN village A's year 2025 in its registers and the PPID's narrative saved
+    WHEN the PPID downloads the report as DOCX
+    THEN it holds every Ps. 56 section: policy, implementation, the figures, objections, disputes, obstacles."""
+    LaporanTahunan.objects.create(
+        wilayah_id=DESA_A,
+        tahun=2025,
+        kebijakan="SK Kepala Desa No. 7/2024 tentang PPID Desa.",
+        pelaksanaan="Meja layanan di kantor desa.",
+        kendala="Sinyal lemah.",
+        rekomendasi="Pelatihan PPID.",
+        disusun_pada=D(2026, 2, 2),
+    )
+    client.force_login(cast.pemdes)
+    r = client.get(f"/kelola/ppid/{DESA_A}/laporan-2025.docx")
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxmlformats")
+    teks = _teks_docx(r.content)
+    for bagian in (
+        "LAPORAN LAYANAN INFORMASI PUBLIK",
+        "SK Kepala Desa No. 7/2024 tentang PPID Desa.",
+        "Meja layanan di kantor desa.",
+        "Permohonan diterima | 5",
+        "Dikabulkan sebagian | 1",
+        "Rata-rata waktu menjawab | 10,5 hari kerja",
+        "Waktu menjawab terlama | 16 hari kerja",
+        "Dijawab terlambat | 1",
+        "h. mengungkap rahasia pribadi | 1",
+        "Keberatan diterima | 1",
+        "Sengketa di Komisi Informasi | 1",
+        "Ajudikasi | 1",
+        "Sinyal lemah.",
+        "Pelatihan PPID.",
+        "Disusun 2 Februari 2026.",
+    ):
+        assert bagian in teks, bagian
+    assert "6305014501900001" not in teks and "Siti Aminah" not in teks
+
+
+@time_machine.travel("2026-02-10 09:00 +08:00", tick=False)
+def test_the_regency_report_recaps_every_village_ppid(client, cast, tahun_2025):
+    """GIVEN village A with five requests in 2025 and its report produced, the other villages with none
+    WHEN Diskominfo downloads the regency's report (not yet written: a draft)
+    THEN it lists every village PPID with its figures and whether it produced its report."""
+    LaporanTahunan.objects.create(wilayah_id=DESA_A, tahun=2025, kebijakan="SK.", disusun_pada=D(2026, 2, 2))
+    client.force_login(cast.admin)
+    teks = _teks_docx(client.get(f"/kelola/ppid/{KAB}/laporan-2025.docx").content)
+    jumlah = Wilayah.objects.filter(kabupaten_kode=KAB, level=4, berlaku=True).count()
+    assert "Draf: uraian belum disusun PPID." in teks
+    assert "Tungkap | Binuang | 5 | 4 | 3 | 1 | 10,5 | sudah" in teks
+    assert f"1 dari {jumlah} PPID Desa sudah menyusun laporan tahunan." in teks
+    assert teks.count(" | belum") == jumlah - 1

@@ -117,17 +117,17 @@ def test_the_maklumat_is_spoken_for_those_who_cannot_read_it_and_again_when_it_c
     page = client.get(f"/ppid/{DESA_A}/maklumat/").content.decode()
     assert f'<source src="/media/{m.audio_ogg.name}" type="audio/ogg; codecs=opus">' in page
     assert "Unduh audio — untuk diputar di masjid atau radio komunitas" in page
-    response = client.get(f"/media/{m.audio_mp3.name}")
-    assert response.status_code == 200
-    assert soundfile.info(io.BytesIO(b"".join(response.streaming_content))).format == "MP3"
-    response.close()
-
     lama = m.audio_ogg.name
     client.force_login(cast.pemdes)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/kelola/ppid/{DESA_A}/maklumat/", _isian(versi=1, jam_layanan="Senin–Jumat 08.00–16.00 WITA"))
     m.refresh_from_db()
     assert m.audio_terkini and m.audio_ogg.name != lama and not m.audio_ogg.storage.exists(lama)
+    # Last: closing a streamed response ends the request, which closes the test's database connection.
+    response = client.get(f"/media/{m.audio_mp3.name}")
+    assert response.status_code == 200
+    assert soundfile.info(io.BytesIO(b"".join(response.streaming_content))).format == "MP3"
+    response.close()
 
 
 def test_the_spoken_maklumat_reads_the_fee_and_the_date_in_words_espeak_can_say():

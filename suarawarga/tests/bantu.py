@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from jembatan.test import DESA_A
 from suarawarga.models import Aspirasi, Bidang, Jajak, Program, SumberDana, TopikAspirasi
-from wilayah.models import Wilayah
+from wilayah.models import Level, Wilayah
 
 
 def make_aspirasi(**fields) -> Aspirasi:
@@ -17,8 +17,9 @@ def make_aspirasi(**fields) -> Aspirasi:
     return Aspirasi.kirim(**fields)
 
 
-def make_program(cast, **fields) -> Program:
-    """A program of village A, published by its government."""
+def make_program(cast, desa_lain=(), **fields) -> Program:
+    """A program of village A, published by its government; a village program covers its village and the
+    codes in `desa_lain`."""
     fields.setdefault("nama", "Pengerasan jalan usaha tani Dusun 2")
     fields.setdefault("deskripsi", "Pengerasan jalan sepanjang 450 m dengan lebar 3 m menuju sawah warga.")
     fields.setdefault("wilayah_id", DESA_A)
@@ -29,7 +30,10 @@ def make_program(cast, **fields) -> Program:
     fields.setdefault("pelaksana", "TPK Desa Tungkap")
     fields.setdefault("dibuat_oleh", cast.pemdes)
     fields.setdefault("slug", "pengerasan-jalan-usaha-tani-dusun-2")
-    return Program.objects.create(**fields)
+    program = Program.objects.create(**fields)
+    if program.wilayah.level == Level.DESA:
+        program.desa.set(Wilayah.objects.filter(pk__in=[program.wilayah_id, *desa_lain]))
+    return program
 
 
 def make_jajak(cast, opsi=("Balai desa", "Lapangan bola", "Sekolah dasar"), **fields) -> Jajak:

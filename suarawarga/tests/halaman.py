@@ -1,6 +1,6 @@
 """suara warga's views for the every-role test (jembatan/tests/test_akses_halaman.py)."""
 
-from jembatan.test import DESA_A, PENGELOLA_A, Halaman
+from jembatan.test import DESA_A, DESA_B, KEL_BINUANG, PENGELOLA_A, Halaman
 
 PUBLIK = {
     "suarawarga:aspirasi_daftar",
@@ -34,6 +34,11 @@ def terlindung(cast) -> list[Halaman]:
     aspirasi = make_aspirasi()
     program = make_program(cast)
     berjalan = make_program(cast, tahap=TahapProgram.BERJALAN)
+    # Shared with a village of the same kecamatan and published by Diskominfo: the operator covers both, village
+    # A's government neither owns it nor covers the other village.
+    bersama = make_program(cast, desa_lain=[KEL_BINUANG], dibuat_oleh=cast.admin)
+    # Shared with a village of another kecamatan: Diskominfo alone.
+    lintas = make_program(cast, desa_lain=[DESA_B], dibuat_oleh=cast.admin)
     jajak = make_jajak(cast)
     opsi = jajak.opsi.all()[0]
     return [
@@ -44,6 +49,8 @@ def terlindung(cast) -> list[Halaman]:
         Halaman("/kelola/program/", PENERBIT_A),
         Halaman("/kelola/program/tambah/", PENERBIT_A),
         Halaman(f"/kelola/program/{program.pk}/", PENERBIT_A),
+        Halaman(f"/kelola/program/{bersama.pk}/", frozenset({"admin", "operator"})),
+        Halaman(f"/kelola/program/{lintas.pk}/", frozenset({"admin"})),
         Halaman(f"/kelola/program/{program.pk}/tahap/", PENERBIT_A, method="post", data={"tahap": "x"}),
         Halaman(f"/kelola/program/{berjalan.pk}/progres/", PENERBIT_A, method="post", data={"persen": "x"}),
         Halaman("/kelola/jajak/", PENYELENGGARA_A),

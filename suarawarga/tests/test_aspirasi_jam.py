@@ -97,3 +97,15 @@ def test_the_daily_run_reminds_the_holders_of_overdue_items_once_a_day(cast):
     # Village A's government and KIM pengurus, and Binuang's operator; not the member, not village B.
     assert kepada == ["editor@uji.example", "kades@uji.example", "operator@uji.example"]
     assert len(mail.outbox) == 3 and a.kode in mail.outbox[0].body
+
+
+def test_an_overdue_item_is_claimed_for_the_reminder_once_a_day(cast):
+    """A run that finds an item another run of the same day has already claimed mails nothing about it."""
+    with time_machine.travel("2026-05-04 09:00 +08:00", tick=True):
+        a = make_aspirasi()
+    assert a.klaim_pengingat(date(2026, 5, 8)) is True
+    assert a.klaim_pengingat(date(2026, 5, 8)) is False
+    with time_machine.travel("2026-05-08 09:00 +08:00", tick=True):
+        call_command("jalankan_jam_aspirasi", stdout=StringIO())
+    assert mail.outbox == []
+    assert a.klaim_pengingat(date(2026, 5, 11)) is True

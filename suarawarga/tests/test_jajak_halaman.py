@@ -3,6 +3,7 @@ creating a poll."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -161,3 +162,40 @@ def test_the_poll_list_shows_open_and_closed_polls(client, cast):
     )
     page = client.get("/jajak/").content.decode()
     assert buka.pertanyaan in page and tutup.pertanyaan in page and page.index(buka.pertanyaan) < page.index("Sudah ditutup")
+
+
+def test_the_poll_page_is_cached_for_a_browser_that_has_not_voted_and_not_for_one_that_has(client, cast):
+    """GIVEN an open poll WHEN a new browser opens it THEN the page comes from the shared cache (no CSRF cookie, a
+    public Cache-Control); once this browser voted, its page shows its own vote and is private."""
+    from django.test import Client
+
+    jajak = make_jajak(cast)
+    pertama = client.get(jajak.get_absolute_url())
+    assert "public" in pertama["Cache-Control"] and not pertama.cookies
+    opsi = jajak.opsi.all()[1]
+    client.post(f"/jajak/{jajak.pk}/pilih/", {"opsi": [opsi.pk]})
+    sendiri = client.get(jajak.get_absolute_url())
+    assert "private" in sendiri["Cache-Control"] and "Ubah pilihan" in sendiri.content.decode()
+    lain = Client().get(jajak.get_absolute_url())
+    assert "public" in lain["Cache-Control"] and "Ubah pilihan" not in lain.content.decode()
+
+
+def test_a_vote_posted_from_another_site_is_refused(client, cast):
+    jajak = make_jajak(cast)
+    opsi = jajak.opsi.all()[0]
+    client.post(f"/jajak/{jajak.pk}/pilih/", {"opsi": [opsi.pk]}, HTTP_ORIGIN="https://jahat.example")
+    assert not jajak.pemilihan.exists()
+
+
+def test_a_signed_in_vote_needs_the_csrf_token(cast):
+    from django.test import Client
+
+    jajak = make_jajak(cast)
+    opsi = jajak.opsi.all()[0]
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(cast.warga)
+    assert browser.post(f"/jajak/{jajak.pk}/pilih/", {"opsi": [opsi.pk]}).status_code == 403
+    halaman = browser.get(jajak.get_absolute_url()).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', halaman).group(1)
+    assert browser.post(f"/jajak/{jajak.pk}/pilih/", {"opsi": [opsi.pk], "csrfmiddlewaretoken": token}).status_code == 302
+    assert jajak.pemilihan.get().pemilih == f"u{cast.warga.pk}"

@@ -1,5 +1,6 @@
 """Run once a day: tell each program's owner about the questions under their programs left 10 working days
-without an official answer (the same ones the dashboard counts and the program page marks)."""
+without an official answer (the same ones the dashboard counts and the program page marks). A program is
+claimed for the day before its owners are mailed, so a second run the same day sends nothing twice."""
 
 from collections import defaultdict
 
@@ -12,7 +13,7 @@ from diskusi.models import Komentar
 from diskusi.models import Status as StatusKomentar
 from jembatan.lib.mail import send
 from suarawarga import akses as suarawarga_akses
-from suarawarga.models import HARI_TANGGAPAN, Program, batas_tanggapan
+from suarawarga.models import HARI_TANGGAPAN, Program, batas_tanggapan, hari_ini
 
 
 class Command(BaseCommand):
@@ -29,10 +30,17 @@ class Command(BaseCommand):
         per_program: dict[int, list[Komentar]] = defaultdict(list)
         for k in pertanyaan.defer("email"):
             per_program[k.object_id].append(k)
-        programs = Program.objects.select_related("wilayah").filter(pk__in=per_program)
+        hari = hari_ini()
+        # Run twice a day (a retry, a second timer), a program's owners still hear of it once that day.
+        programs = (
+            Program.objects.select_related("wilayah")
+            .prefetch_related("desa")
+            .filter(pk__in=per_program)
+            .exclude(tanggapan_diingatkan_pada=hari)
+        )
         pemilik = User.objects.filter(is_active=True, peran__in=suarawarga_akses.PERAN_PROGRAM).exclude(email="")
         per_orang: dict[str, list[tuple[Program, list[Komentar]]]] = defaultdict(list)
-        for program in programs:
+        for program in [p for p in programs if p.klaim_pengingat_tanggapan(hari)]:
             for user in pemilik:
                 if suarawarga_akses.boleh_kelola_program(user, program):
                     per_orang[user.email].append((program, per_program[program.pk]))

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 
 from akun.models import Peran, User
+from jembatan.lib.domain import DomainError
 from jembatan.lib.mail import send
 from suarawarga.models import Aspirasi, hari_ini
 
@@ -19,17 +20,21 @@ class Command(BaseCommand):
         hari = hari_ini()
         ditutup = 0
         for aspirasi in Aspirasi.objects.jatuh_tutup(hari).select_related("wilayah__parent"):
-            langkah = aspirasi.tutup_otomatis()
+            try:
+                langkah = aspirasi.tutup_otomatis()
+            except DomainError:  # a run going at the same time closed it first (and told the sender)
+                continue
             aspirasi.kabari(langkah, settings.SITE_URL + aspirasi.get_absolute_url())
             ditutup += 1
+        # Each overdue item is claimed for the day before anyone is mailed about it: a second run the same day,
+        # or one going at the same time, mails nothing twice.
         terlambat = Aspirasi.objects.terlambat(hari).exclude(diingatkan_pada=hari).select_related("wilayah__parent")
         per_orang: dict[str, list[Aspirasi]] = defaultdict(list)
-        for aspirasi in terlambat:
+        for aspirasi in [a for a in terlambat if a.klaim_pengingat(hari)]:
             for email in pemegang(aspirasi):
                 per_orang[email].append(aspirasi)
         for email, daftar in per_orang.items():
             send("aspirasi_pengingat", [email], {"daftar": daftar, "situs": settings.SITE_URL})
-        Aspirasi.objects.filter(pk__in=[a.pk for a in terlambat]).update(diingatkan_pada=hari)
         self.stdout.write(f"{ditutup} aspirasi ditutup otomatis; {len(per_orang)} pengingat terkirim.")
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from akun.models import Peran, User
 from kim.models import Kim
 from suarawarga.models import Aspirasi, Bidang, Jajak, Pemilih, Program, SumberDana, TahapProgram, TopikAspirasi, Tujuan
+from wilayah.models import Level, Wilayah
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         tahun = timezone.localdate().year
         jalan = Program(
             nama="[DEMO] Pengerasan jalan usaha tani Dusun 2",
-            deskripsi="Pengerasan jalan sepanjang 450 m, lebar 3 m, menuju sawah warga. (Contoh DEMO.)",
+            deskripsi="Pengerasan jalan sepanjang 450 m, lebar 3 m, menuju sawah warga sampai batas desa tetangga. (Contoh DEMO.)",
             wilayah=desa,
             bidang=Bidang.INFRASTRUKTUR,
             tahun=tahun,
@@ -37,7 +38,13 @@ class Command(BaseCommand):
             pelaksana=f"TPK {desa.nama_lengkap}",
             demo=True,
         )
-        jalan.simpan(oleh=admin, versi=0)
+        # The road reaches the next village of the kecamatan: a program of two villages, on both villages' pages.
+        tetangga = (
+            Wilayah.objects.filter(parent_id=desa.parent_id, level=Level.DESA, berlaku=True)
+            .exclude(pk=desa.pk)
+            .order_by("nama")[:1]
+        )
+        jalan.simpan(oleh=admin, versi=0, desa_lain=list(tetangga))
         jalan.ubah_tahap(TahapProgram.BERJALAN, oleh=admin, versi=jalan.versi)
         jalan.catat_progres(oleh=admin, persen=40, tanggal=timezone.localdate(), catatan="Timbunan sirtu 180 m selesai. (DEMO)")
         posyandu = Program(

@@ -18,6 +18,7 @@ class Command(BaseCommand):
             call_command("muat_demo_cekfakta")
             call_command("muat_demo_warta")
             call_command("muat_demo_suarawarga")
+            call_command("muat_demo_diskusi_program")
             call_command("muat_demo_ppid")
             call_command("muat_demo_penilaian")
         # Claims saved before the matcher read meaning (an upgraded database) get their vectors now.
