@@ -63,9 +63,13 @@ self.addEventListener("activate", function (e) {
     caches.keys().then(function (names) {
       return Promise.all(names.filter(function (n) { return n.indexOf("jembatan-statis-") === 0 && n !== STATIS; })
         .map(function (n) { return caches.delete(n); }));
-    }).then(function () { return self.clients.claim(); }).then(function () {
+    }).then(function () { return self.clients.claim(); }).then(tokenCsrf).then(function (token) {
+      /* Without a CSRF cookie yet, a form fetched here would race the page the visitor opens next for it: two
+         cookies, and the visitor's form carries the token of the one that lost (a 403 on sending). So these are
+         fetched without cookies then; the queue asks for a cookie of its own when it sends. */
+      var kredensial = token ? "same-origin" : "omit";
       return Promise.all(C.awal.filter(function (u) { return u.indexOf(C.statis) !== 0; }).map(function (u) {
-        return fetch(u, { credentials: "same-origin" }).then(function (r) { return simpanHalaman(new Request(u), r); }).catch(function () {});
+        return fetch(u, { credentials: kredensial }).then(function (r) { return simpanHalaman(new Request(u), r); }).catch(function () {});
       }));
     })
   );
@@ -244,16 +248,27 @@ function tokenCsrf() {
   return self.cookieStore.get("csrftoken").then(function (c) { return c && c.value; }).catch(function () { return null; });
 }
 
+/* The CSRF cookie for sending the queue: when the browser has none yet, opening a page with a form (the
+   login page always has one) sets it. */
+function tokenCsrfSiap() {
+  return tokenCsrf().then(function (token) {
+    if (token || !self.cookieStore) return token;
+    return fetch("/akun/masuk/", { credentials: "same-origin" }).then(tokenCsrf, function () { return null; });
+  });
+}
+
 var SEDANG_KIRIM = null;
 
 function kirimAntrean() {
   if (SEDANG_KIRIM) return SEDANG_KIRIM;
-  SEDANG_KIRIM = Promise.all([simpanan("antrean", "readonly", function (s) { return s.getAll(); }), akunSekarang(), tokenCsrf()])
+  SEDANG_KIRIM = Promise.all([simpanan("antrean", "readonly", function (s) { return s.getAll(); }), akunSekarang()])
     .then(function (x) {
-      var items = x[0].filter(function (i) { return i.status === "menunggu" && i.akun === x[1]; }), token = x[2];
+      var items = x[0].filter(function (i) { return i.status === "menunggu" && i.akun === x[1]; });
       items.sort(function (a, b) { return a.dibuat - b.dibuat; });
       return items.reduce(function (p, item) {
-        return p.then(function (lanjut) { return lanjut && kirimSatu(item, token); });
+        return p.then(function (lanjut) {
+          return lanjut && tokenCsrfSiap().then(function (token) { return kirimSatu(item, token); });
+        });
       }, Promise.resolve(true));
     })
     .then(kabari, kabari)
