@@ -118,12 +118,14 @@ MIDDLEWARE = [
     "jembatan.lib.requestlog.RequestLogMiddleware",
     # Brotli or gzip for what the page cache did not already store compressed (it leaves those alone).
     "jembatan.lib.compression.CompressionMiddleware",
+    # Anonymous visitors' public pages, answered before the session, CSRF, auth and message middleware.
+    # What is above runs on a hit too (request id and log line, security headers); what is below it added
+    # to the page (CSP, Permissions-Policy, X-Frame-Options, ...) is stored with it, so a hit needs no
+    # policy built again.
+    "jembatan.lib.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "jembatan.lib.headers.PermissionsPolicyMiddleware",
     "jembatan.lib.requestguard.RejectNulMiddleware",
-    # Anonymous visitors' public pages, answered before the session, CSRF, auth and message middleware;
-    # everything above runs on a cache hit too (request id and log line, security headers, CSP).
-    "jembatan.lib.pagecache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jembatan.lib.language.CookieLanguageMiddleware",

@@ -6,13 +6,13 @@ number (see e.g. `kim.signals`), which retires every cached page at once; a time
 should a bump ever be missed. Logged-in users always get a fresh page.
 
 Views opt in with `@public_page`. `PageCacheMiddleware` sits near the top of MIDDLEWARE, before the
-session, CSRF, authentication and message middleware: a visitor with no session cookie, no messages
-cookie and none of JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES is answered from the cache with one round
-trip (the generation and the page in one MGET, on a client kept for the process) and none of the
-work below it. A stored page keeps the headers the middleware below added (X-Frame-Options,
-Content-Language, Vary, Cache-Control) and its body in every encoding (plain, gzip, Brotli), so a hit
-costs no compression; the middleware above it (security headers, CSP, request id and log line) runs
-on hits as on any other response.
+CSP, session, CSRF, authentication and message middleware: a visitor with no session cookie, no
+messages cookie and none of JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES is answered from the cache with one
+round trip (the generation and the page in one MGET, on a client kept for the process) and none of
+the work below it. A stored page keeps the headers the middleware below added (CSP, Permissions-Policy,
+X-Frame-Options, Content-Language, Vary, Cache-Control), and is stored once per encoding (plain, gzip,
+Brotli) under its own key, so a hit fetches only the bytes it sends and costs no compression; the
+middleware above it (security headers, request id and log line) runs on hits as on any other response.
 
 With JEMBATAN_HALAMAN_BERKAS set, each page is also written as a file that nginx serves by itself
 (`jembatan.lib.pagefiles`), retired by the same bump.
@@ -46,8 +46,9 @@ from jembatan.lib.language import chosen_language
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "halaman:generation"
-# A stored page: (generation, status, headers, {encoding: (body, etag)}).
-Entry = tuple[int, int, tuple[tuple[str, str], ...], dict[str, tuple[bytes, str]]]
+# A stored page in one encoding: (generation, status, headers, body, etag, Content-Encoding).
+Entry = tuple[int, int, tuple[tuple[str, str], ...], bytes, str, str]
+ENCODINGS = ("identity", "gzip", "br")
 # Headers computed per answer rather than stored with the page.
 _PER_ANSWER = frozenset({"content-length", "content-encoding", "etag", "set-cookie"})
 # Kept on a 304, as Django's ConditionalGetMiddleware keeps them.
@@ -141,23 +142,24 @@ def _lookup(key: str) -> tuple[int | None, Entry | None]:
     return found.get(GENERATION_KEY), found.get(key)
 
 
-def _entry(current: int, response: HttpResponseBase) -> Entry:
+def _entries(current: int, response: HttpResponseBase) -> dict[str, Entry]:
+    """The page once per encoding a client may ask for, each stored under its own key so that a hit
+    fetches only the body it sends; an encoding that would not be smaller holds the plain page."""
     patch_vary_headers(response, ("Accept-Encoding",))
     body: bytes = response.content  # type: ignore[attr-defined]
     digest = hashlib.md5(body, usedforsecurity=False).hexdigest()
-    bodies = {
-        encoding: (variant, f'"{digest}"' if encoding == "identity" else f'"{digest}-{encoding}"')
-        for encoding, variant in compress_stored(body).items()
-    }
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in _PER_ANSWER)
-    return current, response.status_code, headers, bodies
+    variants = compress_stored(body)
+    entries = {}
+    for encoding in ENCODINGS:
+        sent = encoding if encoding in variants else "identity"
+        etag = f'"{digest}"' if sent == "identity" else f'"{digest}-{sent}"'
+        entries[encoding] = (current, response.status_code, headers, variants[sent], etag, sent)
+    return entries
 
 
 def _answer(request: HttpRequest, entry: Entry) -> HttpResponseBase:
-    _, status, headers, bodies = entry
-    accepted = accepted_encodings(request)
-    encoding = next((e for e in ("br", "gzip") if e in accepted and e in bodies), "identity")
-    body, etag = bodies[encoding]
+    _, status, headers, body, etag, encoding = entry
     response: HttpResponseBase
     if status == 200 and etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
         response = HttpResponseNotModified()
@@ -193,9 +195,11 @@ class PageCacheMiddleware:
         ):
             return self.get_response(request)
         language = chosen_language(request)
+        accepted = accepted_encodings(request)
+        encoding = next((e for e in ("br", "gzip") if e in accepted), "identity")
         key = page_key(language, request.get_full_path())
         try:
-            current, entry = _lookup(key)
+            current, entry = _lookup(f"{key}:{encoding}")
             if entry is not None and entry[0] == current:
                 return _answer(request, entry)
             if current is None:
@@ -214,12 +218,13 @@ class PageCacheMiddleware:
             or response.cookies
         ):
             return response
-        entry = _entry(current, response)
+        entries = _entries(current, response)
         try:
-            cache.set(key, entry, timeout)
+            cache.set_many({f"{key}:{e}": entry for e, entry in entries.items()}, timeout)
         except Exception:
             logger.warning("page cache unavailable", exc_info=True)
         root = settings.JEMBATAN_HALAMAN_BERKAS
-        if root and entry[1] == 200 and not request.META.get("QUERY_STRING"):
-            pagefiles.write_page(root, current, language, request.path, {e: b for e, (b, _) in entry[3].items()})
-        return _answer(request, entry)
+        if root and response.status_code == 200 and not request.META.get("QUERY_STRING"):
+            bodies = {e: entry[3] for e, entry in entries.items() if entry[5] == e}
+            pagefiles.write_page(root, current, language, request.path, bodies)
+        return _answer(request, entries[encoding])
