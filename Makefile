@@ -7,8 +7,9 @@ UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 # With REDIS_URL set, every install adds the Redis queue (the `redis` extra). The stamps say so in
 # their name, so the first run with REDIS_URL set installs it into a venv made without.
-REDIS := $(if $(REDIS_URL),-redis)
-SYNC := $(UV) sync --locked --inexact --quiet$(if $(REDIS_URL), --extra redis)
+# Likewise S3_BUCKET adds the S3 media storage (the `s3` extra).
+REDIS := $(if $(REDIS_URL),-redis)$(if $(S3_BUCKET),-s3)
+SYNC := $(UV) sync --locked --inexact --quiet$(if $(REDIS_URL), --extra redis)$(if $(S3_BUCKET), --extra s3)
 
 .PHONY: run espeak test lint e2e bench messages lock clean
 

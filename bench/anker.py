@@ -4,7 +4,8 @@ Reads the output of `/work/shared/bench/anchors/wordpress.sh measure` (lines `an
 `anchor=static ...`, `weight anchor=...`) and this run's results (the article's `beban` and `berat`
 lines), and prints one `anker` line for each of the three plus a `ratio` line (our requests/s over
 WordPress's; the issue asks ≥ 50×). WordPress and nginx are measured at 16 connections (their script's
-set-up), ours at 32; the CPU per view comes from each one's single-connection run.
+set-up), ours at 32; the CPU per view comes from each one's single-connection run. With the `tingkat`
+lines of bench/tingkat.sh (issue 8) it also prints the page cache's tiers against them (`tiers`).
 Usage: python bench/anker.py WORDPRESS_OUTPUT RESULTS ARTICLE_PATH   (standard library only)
 """
 
@@ -15,6 +16,11 @@ import sys
 from pathlib import Path
 
 TARGET_RATIO = 50
+# Issue 8 (bench/tingkat.sh): the Django tier against WordPress, the nginx tier against nginx's static file.
+TARGET_DJANGO_VS_WORDPRESS = 100
+TARGET_DJANGO_CPU_MS = 0.5
+TARGET_NGINX_VS_STATIC = 0.5
+TARGET_NGINX_CPU_MS = 0.15
 
 
 def pairs(raw: str) -> tuple[str, dict[str, str]]:
@@ -74,6 +80,49 @@ def main(wordpress_out: str, results: str, article: str) -> None:
                 f"rps_vs_static={float(load['rps']) / rps.get('static', float('inf')):.2f} "
                 f"target_min_rps_vs_wordpress={TARGET_RATIO} ok={'yes' if ratio >= TARGET_RATIO else 'NO'}"
             )
+    tiers(runs, results)
+
+
+def tiers(runs: dict[tuple[str, str], dict[str, str]], results: str) -> None:
+    """Ratios of bench/tingkat.sh's `tingkat` lines: the Django tier over WordPress at 16 and 64
+    connections, the nginx tier over nginx's static file, and each tier's CPU per view (1 connection)."""
+    ours: dict[tuple[str, str], dict[str, str]] = {}
+    for raw in Path(results).read_text(encoding="utf-8").splitlines():
+        if raw.startswith("tingkat "):
+            _, f = pairs(raw)
+            ours[(f["tier"], f["conns"])] = f
+    if not ours:
+        return
+    for conns in ("16", "64"):
+        django, nginx, static = (ours.get((t, conns), {}) for t in ("django", "nginx", "static"))
+        wordpress = runs.get(("wordpress", conns), {})
+        if django and wordpress:
+            ratio = float(django["rps"]) / float(wordpress["rps"])
+            ok = "yes" if ratio >= TARGET_DJANGO_VS_WORDPRESS else "NO"
+            print(
+                f'anker anchor=tingkat what="Django tier requests/s over WordPress\'s" conns={conns} '
+                f"rps={django['rps']} wordpress_rps={wordpress['rps']} rps_vs_wordpress={ratio:.0f} "
+                f"target_min_rps_vs_wordpress={TARGET_DJANGO_VS_WORDPRESS} ok={ok} loadavg={django.get('loadavg')}"
+            )
+        if nginx and static:
+            ratio = float(nginx["rps"]) / float(static["rps"])
+            anchor_static = runs.get(("static", conns), {}).get("rps", "?")
+            print(
+                f'anker anchor=tingkat what="nginx tier requests/s over nginx\'s static file, same bytes" conns={conns} '
+                f"rps={nginx['rps']} static_rps={static['rps']} anchor_static_rps={anchor_static} rps_vs_static={ratio:.2f} "
+                f"target_min_rps_vs_static={TARGET_NGINX_VS_STATIC} ok={'yes' if ratio >= TARGET_NGINX_VS_STATIC else 'NO'} "
+                f"loadavg={nginx.get('loadavg')}"
+            )
+    for tier, limit in (("django", TARGET_DJANGO_CPU_MS), ("nginx", TARGET_NGINX_CPU_MS), ("static", None)):
+        single = ours.get((tier, "1"))
+        if not single:
+            continue
+        cpu = float(single["server_cpu_ms_per_req"])
+        verdict = f" target_server_cpu_ms_per_view={limit} ok={'yes' if cpu <= limit else 'NO'}" if limit else ""
+        print(
+            f'anker anchor=tingkat what="server CPU per view, one connection" tier={tier} '
+            f"server_cpu_ms_per_view={cpu:.3f}{verdict} loadavg={single.get('loadavg')}"
+        )
 
 
 if __name__ == "__main__":

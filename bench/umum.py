@@ -27,9 +27,8 @@ def setup_django() -> None:
         if path.is_relative_to(BASE_DIR / "var"):
             sys.exit(f"bench: refusing to touch {path} (the dev database)")
     elif url.startswith(("postgres://", "postgresql://")):
-        nama = url.rsplit("/", 1)[-1]
-        if not (nama.startswith("jembatan_bench") or nama.endswith("bench")):
-            sys.exit("bench: DATABASE_URL must name a PostgreSQL bench database (jembatan_bench*, or *bench)")
+        if "bench" not in url.rsplit("/", 1)[-1]:
+            sys.exit("bench: DATABASE_URL must name a PostgreSQL database whose name says bench (jembatan_bench*)")
     else:
         sys.exit("bench: set DATABASE_URL to a bench database (bench/run does)")
     sys.path.insert(0, str(BASE_DIR))

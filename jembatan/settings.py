@@ -81,6 +81,12 @@ JEMBATAN_HEALTH_QUEUE_MAX_AGE_SECONDS = env_int("JEMBATAN_HEALTH_QUEUE_MAX_AGE_S
 JEMBATAN_HEALTH_DISK_MIN_FREE_MB = env_int("JEMBATAN_HEALTH_DISK_MIN_FREE_MB", 1024, minimum=0)
 # Cookies that make a public page personal: a visitor carrying one gets a fresh page, never a cached one.
 JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES = ["komentar_menunggu"]  # diskusi: the author's own held comments
+# Address prefixes the page cache never looks up (no public page lives there): saves a cache round trip.
+JEMBATAN_PAGE_CACHE_SKIP = ["/static/", "/media/", "/api/", "/sehat/", "/kelola/", "/akun/", "/admin/"]
+# A directory where each cached public page is also written as a file (+ .gz, .br) that nginx sends by
+# itself (jembatan.lib.pagefiles says how; deploy/nginx/halaman.conf). Empty: off. Needs the shared
+# cache (REDIS_URL) when several processes write it, like the page cache itself.
+JEMBATAN_HALAMAN_BERKAS = env_str("JEMBATAN_HALAMAN_BERKAS", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -113,8 +119,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "jembatan.lib.requestlog.RequestLogMiddleware",
-    # Compresses what the page cache did not already store compressed (GZipMiddleware leaves those alone).
-    "django.middleware.gzip.GZipMiddleware",
+    # Brotli or gzip for what the page cache did not already store compressed (it leaves those alone).
+    "jembatan.lib.compression.CompressionMiddleware",
+    # Anonymous visitors' public pages, answered before the session, CSRF, auth and message middleware.
+    # What is above runs on a hit too (request id and log line, security headers); what is below it added
+    # to the page (CSP, Permissions-Policy, X-Frame-Options, ...) is stored with it, so a hit needs no
+    # policy built again.
+    "jembatan.lib.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "jembatan.lib.headers.PermissionsPolicyMiddleware",
     "jembatan.lib.requestguard.RejectNulMiddleware",
@@ -224,7 +235,7 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Let Django serve the public photos under /media/publik/: handy for `make run`; in production the web
 # server does it (set 0), and `check --deploy` says so while it is on.
 JEMBATAN_SERVE_MEDIA = env_bool("JEMBATAN_SERVE_MEDIA", True)
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -234,6 +245,25 @@ STORAGES = {
         )
     },
 }
+# Uploads in an S3-compatible bucket when S3_BUCKET is set (several app servers then share them; needs
+# the `s3` extra: make installs it when S3_BUCKET is set); local files under MEDIA_ROOT otherwise.
+S3_BUCKET = env_str("S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "jembatan.lib.storage.MediaS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,  # empty: Amazon S3 itself
+            "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            "location": env_str("S3_PREFIX", ""),  # a folder inside the bucket
+            # Addresses like endpoint/bucket/key work with every S3-compatible server.
+            "addressing_style": "path",
+            "default_acl": None,  # the bucket's own policy: keep it private
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MANIFEST_STRICT = False
 

@@ -7,12 +7,13 @@ of this site.
 
 from __future__ import annotations
 
+import mimetypes
 import os
 from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.http import content_disposition_header
@@ -51,12 +52,23 @@ def serve_public(request: HttpRequest, path: str) -> HttpResponseBase:
     publik/."""
     if "\x00" in path or "\\" in path or any(bagian in ("", ".", "..") for bagian in path.split("/")):
         raise Http404
+    if not isinstance(default_storage, FileSystemStorage):
+        return _serve_public_from_storage(f"{PUBLIK}/{path}")
     akar = (Path(settings.MEDIA_ROOT) / PUBLIK).resolve()
     berkas = (akar / path).resolve()
     if not berkas.is_relative_to(akar) or not berkas.is_file():
         raise Http404
     response = serve(request, berkas.relative_to(akar).as_posix(), document_root=str(akar))
     return _aman(response, response.headers.get("Content-Type", "").split(";")[0])
+
+
+def _serve_public_from_storage(name: str) -> HttpResponseBase:
+    # Object storage (S3_BUCKET) has no `..` to resolve: a key is a plain name, checked above.
+    if not default_storage.exists(name):
+        raise Http404
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    return _aman(response, content_type)
 
 
 def serve_private(fieldfile: FieldFile | str, nama: str, *, as_attachment: bool) -> HttpResponseBase:
@@ -70,7 +82,9 @@ def serve_private(fieldfile: FieldFile | str, nama: str, *, as_attachment: bool)
     ext = os.path.splitext(name)[1].lower().lstrip(".")
     content_type = JENIS_PRIVAT.get(ext, "application/octet-stream")
     unduh = f"{nama}.{ext if ext in JENIS_PRIVAT else 'bin'}"
-    lokasi = settings.JEMBATAN_X_ACCEL_REDIRECT
+    # The web server's internal location reads MEDIA_ROOT: files in a bucket are streamed from here.
+    storage = default_storage if isinstance(fieldfile, str) else fieldfile.storage
+    lokasi = settings.JEMBATAN_X_ACCEL_REDIRECT if isinstance(storage, FileSystemStorage) else ""
     response: HttpResponseBase
     if lokasi:
         response = HttpResponse(content_type=content_type)

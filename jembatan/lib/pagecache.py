@@ -1,9 +1,21 @@
 """Whole-page cache for anonymous visitors of public pages.
 
-A public page is the same for every anonymous visitor in one language, so it is rendered once
-and served from the cache until the data behind it changes. Any change to KIM data bumps one
-version number (see `kim.signals`), which retires every cached page at once; a time limit
-bounds staleness should a bump ever be missed. Logged-in users always get a fresh page.
+A public page is the same for every anonymous visitor in one language, so it is rendered once and
+served from the cache until the data behind it changes. Any change to the data bumps one generation
+number (see e.g. `kim.signals`), which retires every cached page at once; a time limit bounds staleness
+should a bump ever be missed. Logged-in users always get a fresh page.
+
+Views opt in with `@public_page`. `PageCacheMiddleware` sits near the top of MIDDLEWARE, before the
+CSP, session, CSRF, authentication and message middleware: a visitor with no session cookie, no
+messages cookie and none of JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES is answered from the cache with one
+round trip (the generation and the page in one MGET, on a client kept for the process) and none of
+the work below it. A stored page keeps the headers the middleware below added (CSP, Permissions-Policy,
+X-Frame-Options, Content-Language, Vary, Cache-Control), and is stored once per encoding (plain, gzip,
+Brotli) under its own key, so a hit fetches only the bytes it sends and costs no compression; the
+middleware above it (security headers, request id and log line) runs on hits as on any other response.
+
+With JEMBATAN_HALAMAN_BERKAS set, each page is also written as a file that nginx serves by itself
+(`jembatan.lib.pagefiles`), retired by the same bump.
 
 With several server processes the cache must be shared (REDIS_URL), or a process would keep
 serving its own copy until the time limit.
@@ -13,18 +25,34 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
+import logging
+import pickle
 import time
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.text import compress_string
+from django.utils.http import parse_etags
+
+from jembatan.lib import pagefiles
+from jembatan.lib.compression import accepted_encodings, compress_stored
+from jembatan.lib.language import chosen_language
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "halaman:generation"
+# A stored page in one encoding: (generation, status, headers, body, etag, Content-Encoding).
+Entry = tuple[int, int, tuple[tuple[str, str], ...], bytes, str, str]
+ENCODINGS = ("identity", "gzip", "br")
+# Headers computed per answer rather than stored with the page.
+_PER_ANSWER = frozenset({"content-length", "content-encoding", "etag", "set-cookie"})
+# Kept on a 304, as Django's ConditionalGetMiddleware keeps them.
+_KEPT_ON_304 = ("Cache-Control", "Content-Location", "Date", "Expires", "Last-Modified", "Vary")
 
 
 def generation() -> int:
@@ -38,58 +66,165 @@ def generation() -> int:
 
 
 def invalidate() -> None:
-    """Retire every cached public page (call after any change they show)."""
+    """Retire every cached public page, in the cache and as files (call after any change they show)."""
     try:
-        cache.incr(GENERATION_KEY)
+        new = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        new = time.time_ns()
+        cache.set(GENERATION_KEY, new, timeout=None)
+    if settings.JEMBATAN_HALAMAN_BERKAS:
+        pagefiles.retire_before(settings.JEMBATAN_HALAMAN_BERKAS, new)
 
 
-_GZIP = re.compile(r"\bgzip\b")
+def shown_personally() -> tuple[str, ...]:
+    """Cookies whose content shows on the page: messages waiting for this visitor, and what
+    JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES lists."""
+    return (CookieStorage.cookie_name, *settings.JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES)
 
 
-def _accepts_gzip(request: HttpRequest) -> bool:
-    return bool(_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+def personal_cookies() -> tuple[str, ...]:
+    """Cookies that keep a visitor away from the shared cache: those above and a session (a signed-in
+    user, or one the session middleware must see)."""
+    return (settings.SESSION_COOKIE_NAME, *shown_personally())
+
+
+def page_key(language: str, full_path: str) -> str:
+    # The address is hashed: anyone can type a long one, and cache keys have a length limit.
+    return f"halaman:v3:{language}:{hashlib.sha256(full_path.encode()).hexdigest()}"
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Marks the view's answers to anonymous visitors as the same for all of them (PageCacheMiddleware
+    stores them); a visitor carrying a personal cookie gets a page for them alone."""
+
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        timeout = settings.JEMBATAN_PAGE_CACHE_SECONDS
-        if request.method not in ("GET", "HEAD") or request.user.is_authenticated or not timeout:
-            return view(request, *args, **kwargs)
-        if any(name in request.COOKIES for name in settings.JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES):
-            # This visitor's page holds something of theirs (e.g. their comment waiting for moderation):
-            # render it for them alone, and never let it into the shared cache or a shared proxy.
-            response = view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+            return response
+        if any(name in request.COOKIES for name in shown_personally()):
+            # This visitor's page holds something of theirs (e.g. their comment waiting for moderation,
+            # a message): never let it into the shared cache or a shared proxy.
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        # The address is hashed: anyone can type a long one, and cache keys have a length limit.
-        alamat = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"halaman:v2:{generation()}:{request.LANGUAGE_CODE}:{alamat}"
-        hit = cache.get(key)
-        if hit is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code not in (200, 404) or response.streaming or response.cookies:
-                patch_vary_headers(response, ["Cookie"])
-                return response
-            extra = [(h, response[h]) for h in ("Content-Disposition",) if h in response]
-            # Stored compressed too, once: a cache hit then costs no compression (public pages carry no
-            # secret, so compressing them the same way every time gives nothing away).
-            hit = (response.status_code, response["Content-Type"], response.content, compress_string(response.content), extra)
-            cache.set(key, hit, timeout)
-        status, content_type, body, gzipped, headers = hit
-        if _accepts_gzip(request) and len(gzipped) < len(body):
-            response = HttpResponse(gzipped, status=status, content_type=content_type)
-            response["Content-Encoding"] = "gzip"
-        else:
-            response = HttpResponse(body, status=status, content_type=content_type)
-        for name, value in headers:
-            response[name] = value
-        patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
+        patch_vary_headers(response, ["Cookie"])
         # Browsers revalidate every time (a cheap 304 through the ETag): a changed stage must
         # show at once, not after a browser-side cache expires.
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        response.halaman_publik = True  # type: ignore[attr-defined]
         return response
 
     return wrapper
+
+
+def _redis_client(backend: RedisCache) -> Any:
+    # Django's RedisCache builds a new client object on every call (its connection pool is shared);
+    # the hit path keeps one per cache backend instead. redis-py clients are thread-safe and reopen
+    # their connections after a fork.
+    client = getattr(backend, "_halaman_client", None)
+    if client is None:
+        client = backend._cache.get_client(write=True)
+        backend._halaman_client = client  # type: ignore[attr-defined]
+    return client
+
+
+def _lookup(key: str) -> tuple[int | None, Entry | None]:
+    """The current generation and the page stored under `key`, in one round trip."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        raw_generation, raw_page = _redis_client(backend).mget(
+            [backend.make_and_validate_key(GENERATION_KEY), backend.make_and_validate_key(key)]
+        )
+        # Django's Redis serialiser stores integers as digits and everything else pickled.
+        current = int(raw_generation) if raw_generation is not None else None
+        return current, (pickle.loads(raw_page) if raw_page is not None else None)  # noqa: S301  (our own cache)
+    found = backend.get_many([GENERATION_KEY, key])
+    return found.get(GENERATION_KEY), found.get(key)
+
+
+def _entries(current: int, response: HttpResponseBase) -> dict[str, Entry]:
+    """The page once per encoding a client may ask for, each stored under its own key so that a hit
+    fetches only the body it sends; an encoding that would not be smaller holds the plain page."""
+    patch_vary_headers(response, ("Accept-Encoding",))
+    body: bytes = response.content  # type: ignore[attr-defined]
+    digest = hashlib.md5(body, usedforsecurity=False).hexdigest()
+    headers = tuple((name, value) for name, value in response.items() if name.lower() not in _PER_ANSWER)
+    variants = compress_stored(body)
+    entries = {}
+    for encoding in ENCODINGS:
+        sent = encoding if encoding in variants else "identity"
+        etag = f'"{digest}"' if sent == "identity" else f'"{digest}-{sent}"'
+        entries[encoding] = (current, response.status_code, headers, variants[sent], etag, sent)
+    return entries
+
+
+def _answer(request: HttpRequest, entry: Entry) -> HttpResponseBase:
+    _, status, headers, body, etag, encoding = entry
+    response: HttpResponseBase
+    if status == 200 and etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+        response = HttpResponseNotModified()
+        for name, value in headers:
+            if name in _KEPT_ON_304:
+                response.headers[name] = value
+    else:
+        response = HttpResponse(body, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        if encoding != "identity":
+            response.headers["Content-Encoding"] = encoding
+        response.headers["Content-Length"] = str(len(body))
+    if status == 200:
+        response.headers["ETag"] = etag
+    return response
+
+
+class PageCacheMiddleware:
+    """Answers anonymous visitors from the page cache before the session, CSRF, authentication and
+    message middleware run; stores what `@public_page` views render for them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        timeout = settings.JEMBATAN_PAGE_CACHE_SECONDS
+        if (
+            not timeout
+            or request.method not in ("GET", "HEAD")
+            or request.path.startswith(tuple(settings.JEMBATAN_PAGE_CACHE_SKIP))
+            or any(n in request.COOKIES for n in personal_cookies())
+        ):
+            return self.get_response(request)
+        language = chosen_language(request)
+        accepted = accepted_encodings(request)
+        encoding = next((e for e in ("br", "gzip") if e in accepted), "identity")
+        key = page_key(language, request.get_full_path())
+        try:
+            current, entry = _lookup(f"{key}:{encoding}")
+            if entry is not None and entry[0] == current:
+                return _answer(request, entry)
+            if current is None:
+                current = generation()
+        except Exception:
+            # The cache is down: the site still answers, rendering every page (and /sehat/ says so).
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        # The generation is read before the page renders: a change during the render bumps it, and
+        # the page stored under the old one is never served.
+        response = self.get_response(request)
+        if (
+            not getattr(response, "halaman_publik", False)
+            or response.status_code not in (200, 404)
+            or response.streaming
+            or response.cookies
+        ):
+            return response
+        entries = _entries(current, response)
+        try:
+            cache.set_many({f"{key}:{e}": entry for e, entry in entries.items()}, timeout)
+        except Exception:
+            logger.warning("page cache unavailable", exc_info=True)
+        root = settings.JEMBATAN_HALAMAN_BERKAS
+        if root and response.status_code == 200 and not request.META.get("QUERY_STRING"):
+            bodies = {e: entry[3] for e, entry in entries.items() if entry[5] == e}
+            pagefiles.write_page(root, current, language, request.path, bodies)
+        return _answer(request, entries[encoding])

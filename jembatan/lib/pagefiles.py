@@ -1,0 +1,126 @@
+"""Cached public pages as files that the web server sends by itself: the page cache's second tier.
+
+The contract with the web server (deploy/nginx/halaman.conf): a GET or HEAD for the URL path P
+(ending in `/`, no query string) from a visitor with none of the personal cookies of
+`jembatan.lib.pagecache.personal_cookies` (session, messages, JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES),
+in language L (`en` when the `django_language` cookie says `en`, else `id`), is answered with
+`<root>/<L><P>index.html`, or its `.gz`/`.br` sibling for a client that accepts that encoding;
+when there is no file, the request goes to the application.
+
+Retiring must be exact: once a change is saved, no file rendered before it may be served. So files
+never live in `<root>/<L>` itself: `<root>/<L>` is a symbolic link to `<root>/.generasi/<G>/<L>`,
+the directory of the current cache generation G, and a bump (`retire_before`) points every link at
+the new generation's empty directory in one `rename` each. A page rendered under generation G is
+only ever written into G's directory, so a render that started before a change lands in a directory
+nobody serves any more. Links only move forward, under a lock file, so app servers sharing the
+directory (several processes, or hosts on one network file system) can bump and write in any order.
+Each file is written to a temporary name and renamed, so the web server never sends half a page.
+The web server must resolve the link on every request (nginx: no `open_file_cache` there).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+
+GENERATIONS = ".generasi"
+LOCK = ".kunci"
+SUFFIX = {"identity": "", "gzip": ".gz", "br": ".br"}
+
+
+def _languages() -> list[str]:
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def served_generation(root: str | Path, language: str) -> int | None:
+    """The generation whose files the web server sends for `language` now (None: no link yet)."""
+    try:
+        target = os.readlink(Path(root) / language)
+    except (FileNotFoundError, OSError):
+        return None
+    try:
+        return int(Path(target).parent.name)
+    except ValueError:
+        return None
+
+
+@contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _point_at(root: Path, generation: int) -> None:
+    """Every language's link at `generation`, unless it already shows a later one (under the lock)."""
+    with _locked(root):
+        for language in _languages():
+            shown = served_generation(root, language)
+            if shown is not None and shown >= generation:
+                continue
+            target = Path(GENERATIONS) / str(generation) / language
+            (root / target).mkdir(parents=True, exist_ok=True)
+            link = root / f".{language}.{os.getpid()}.baru"
+            link.unlink(missing_ok=True)
+            link.symlink_to(target)
+            os.replace(link, root / language)
+        oldest_shown = min((served_generation(root, lang) or generation) for lang in _languages())
+        for directory in (root / GENERATIONS).iterdir():
+            # A writer that rendered under an old generation may still be writing there: it only
+            # creates files nobody serves, and the next bump removes them.
+            if directory.name.isdigit() and int(directory.name) < oldest_shown:
+                shutil.rmtree(directory, ignore_errors=True)
+
+
+def retire_before(root: str | Path, generation: int) -> None:
+    """Stop serving every page file older than `generation` (called by the page cache's bump)."""
+    _point_at(Path(root), generation)
+
+
+def _segments(path: str) -> list[str] | None:
+    if not path.startswith("/") or not path.endswith("/") or "\x00" in path:
+        return None
+    segments = path[1:-1].split("/") if path != "/" else []
+    if any(s in ("", ".", "..") for s in segments):
+        return None
+    return segments
+
+
+def write_page(root: str | Path, generation: int, language: str, path: str, bodies: Mapping[str, bytes]) -> bool:
+    """Writes the page at URL `path` rendered under `generation` as `index.html` (+ `.gz`, `.br` from
+    `bodies`, keyed by encoding). Returns False when nothing was written: a path the contract does not
+    cover, or a render older than what is served."""
+    base = Path(root)
+    segments = _segments(path)
+    if segments is None or language not in _languages():
+        return False
+    shown = served_generation(base, language)
+    if shown is None or shown < generation:
+        _point_at(base, generation)
+        shown = served_generation(base, language)
+    if shown != generation:
+        return False
+    directory = base / GENERATIONS / str(generation) / language / "/".join(segments)
+    directory.mkdir(parents=True, exist_ok=True)
+    for encoding, body in bodies.items():
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=".index.")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(body)
+            os.chmod(temporary, 0o644)  # the web server runs as another user
+            os.replace(temporary, directory / f"index.html{SUFFIX[encoding]}")
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    return True
