@@ -21,5 +21,6 @@ class Command(BaseCommand):
             call_command("muat_demo_diskusi_program")
             call_command("muat_demo_ppid")
             call_command("muat_demo_penilaian")
+            call_command("muat_demo_potensi")
         # Claims saved before the matcher read meaning (an upgraded database) get their vectors now.
         call_command("isi_vektor_klaim")
