@@ -44,6 +44,7 @@ BUTIR = [
     ("/cek-fakta/", r"^/cek-fakta/\d+-"),
     ("/program/", r"^/program/\d+-"),
     ("/kim/", r"^/wilayah/[\d.]+/$"),
+    ("/potensi/", r"^/potensi/\d+-"),
 ]
 KELOLA = {
     "admin": ["/kelola/", "/akun/pengguna/", "/kelola/target/", "/kelola/audit/", "/kelola/siaran/semua/", "/kelola/penilaian/"],
@@ -107,6 +108,8 @@ def _muat_demo() -> None:
         "muat_demo_suarawarga",
         "muat_demo_ppid",
         "muat_demo_penilaian",
+        "muat_demo_potensi",
+        "muat_demo_diskusi_program",
     ]:
         call_command(perintah, stdout=io.StringIO())
     for user in User.objects.filter(demo=True):
