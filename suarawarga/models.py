@@ -186,6 +186,11 @@ class Aspirasi(models.Model):
     topik = models.CharField(_("topik"), max_length=20, choices=TopikAspirasi.choices)
     isi = models.TextField(_("isi aspirasi"), max_length=ISI_MAKS)
     wilayah = models.ForeignKey(Wilayah, verbose_name=_("desa/kelurahan"), on_delete=models.PROTECT, related_name="+")
+    # The village's kecamatan, kept on save so that the statistics count per kecamatan in one pass over the
+    # aspirations, without joining the region table.
+    kecamatan = models.ForeignKey(
+        Wilayah, null=True, editable=False, on_delete=models.PROTECT, related_name="+", db_index=False
+    )  # indexed first in suarawarga_aspirasi_statistik
     # For the Musrenbangdes list of proposals, when the sender knows them.
     lokasi = models.CharField(_("lokasi"), max_length=150, blank=True)
     volume = models.CharField(_("volume"), max_length=100, blank=True)
@@ -235,10 +240,25 @@ class Aspirasi(models.Model):
             # The public list, newest first, all topics or one (100,000 aspirations: one page stays an index walk).
             models.Index(fields=["-diterima_pada"], condition=Q(boleh_publik=True), name="suarawarga_aspirasi_publik"),
             models.Index(fields=["topik", "-diterima_pada"], condition=Q(boleh_publik=True), name="suarawarga_aspirasi_topik"),
+            # Every column the statistics read, in their grouping order: on PostgreSQL one index-only scan, already
+            # grouped, instead of a pass over the whole table (about half the time at 100,000 aspirations).
+            models.Index(
+                fields=["kecamatan", "topik", "hari_jawab", "status", "batas_teruskan", "batas_tindak_lanjut"],
+                name="suarawarga_aspirasi_statistik",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.kode} {self.get_topik_display()}"
+
+    def save(self, *args, **kwargs) -> None:
+        # The kecamatan follows the village (update_fields naming the village saves it too).
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"wilayah", "wilayah_id"} & set(update_fields):
+            self.kecamatan_id = self.wilayah.parent_id if self.wilayah_id else None
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "kecamatan"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("suarawarga:aspirasi_status", args=[self.kode])
