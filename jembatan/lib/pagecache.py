@@ -14,6 +14,12 @@ X-Frame-Options, Content-Language, Vary, Cache-Control), and is stored once per 
 Brotli) under its own key, so a hit fetches only the bytes it sends and costs no compression; the
 middleware above it (security headers, request id and log line) runs on hits as on any other response.
 
+In production `jembatan.wsgi` wraps Django's application in `serve_cached_first`, which answers a current
+hit straight from the WSGI environ by the same rules, key and single MGET, and adds what that middleware
+above would (SecurityMiddleware's headers through Django's own class, the request id and the log line):
+no request object, no middleware chain. A miss, a personal cookie, a host it cannot vouch for, the cache
+down or anything unusual goes to Django unchanged, where PageCacheMiddleware and the rest decide.
+
 With JEMBATAN_HALAMAN_BERKAS set, each page is also written as a file that nginx serves by itself
 (`jembatan.lib.pagefiles`), retired by the same bump.
 
