@@ -25,8 +25,13 @@ GZIP_LEVEL_STORED = 9
 
 def accepted_encodings(request: HttpRequest) -> frozenset[str]:
     """The content codings the client accepts, from Accept-Encoding (`;q=0` means refused)."""
+    return encodings_in(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+
+
+def encodings_in(accept_encoding: str) -> frozenset[str]:
+    """The content codings an Accept-Encoding header accepts (the page cache's WSGI path reads it raw)."""
     accepted = set()
-    for part in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+    for part in accept_encoding.split(","):
         coding, _, params = part.strip().partition(";")
         quality = params.strip().removeprefix("q=").strip() if params.strip().startswith("q=") else "1"
         try:

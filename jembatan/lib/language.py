@@ -7,7 +7,7 @@ language comes from the cookie the language links set (`/bahasa/en/`), and from 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +17,12 @@ from django.utils.cache import patch_vary_headers
 
 def chosen_language(request: HttpRequest) -> str:
     """The language in the visitor's cookie when it is one the site offers, else the site's language."""
-    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return language_in(request.COOKIES)
+
+
+def language_in(cookies: Mapping[str, str]) -> str:
+    """`chosen_language` from the cookies alone (the page cache's WSGI path has no request object)."""
+    code = cookies.get(settings.LANGUAGE_COOKIE_NAME, "")
     return code if code in dict(settings.LANGUAGES) else str(settings.LANGUAGE_CODE)
 
 

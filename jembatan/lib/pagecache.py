@@ -14,6 +14,12 @@ X-Frame-Options, Content-Language, Vary, Cache-Control), and is stored once per 
 Brotli) under its own key, so a hit fetches only the bytes it sends and costs no compression; the
 middleware above it (security headers, request id and log line) runs on hits as on any other response.
 
+In production `jembatan.wsgi` wraps Django's application in `serve_cached_first`, which answers a current
+hit straight from the WSGI environ by the same rules, key and single MGET, and adds what that middleware
+above would (SecurityMiddleware's headers through Django's own class, the request id and the log line):
+no request object, no middleware chain. A miss, a personal cookie, a host it cannot vouch for, the cache
+down or anything unusual goes to Django unchanged, where PageCacheMiddleware and the rest decide.
+
 With JEMBATAN_HALAMAN_BERKAS set, each page is also written as a file that nginx serves by itself
 (`jembatan.lib.pagefiles`), retired by the same bump.
 
@@ -28,20 +34,28 @@ import hashlib
 import logging
 import pickle
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
+from django.core.handlers.wsgi import get_bytes_from_wsgi, get_path_info, get_script_name, get_str_from_wsgi
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified, QueryDict, parse_cookie
+from django.http.request import split_domain_port, validate_host
+from django.middleware.security import SecurityMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.http import parse_etags
 
 from jembatan.lib import pagefiles
-from jembatan.lib.compression import accepted_encodings, compress_stored
-from jembatan.lib.language import chosen_language
+from jembatan.lib.compression import compress_stored, encodings_in
+from jembatan.lib.language import language_in
+from jembatan.lib.ratelimit import address_in
+from jembatan.lib.requestguard import nul_in
+from jembatan.lib.requestlog import HEADER as REQUEST_ID_HEADER
+from jembatan.lib.requestlog import current_request_id, log_request, request_id_from
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +100,21 @@ def personal_cookies() -> tuple[str, ...]:
     """Cookies that keep a visitor away from the shared cache: those above and a session (a signed-in
     user, or one the session middleware must see)."""
     return (settings.SESSION_COOKIE_NAME, *shown_personally())
+
+
+def served_from_cache(method: str, path: str, cookies: Mapping[str, str]) -> bool:
+    """Whether this request may be answered from (and stored in) the shared cache."""
+    return bool(
+        settings.JEMBATAN_PAGE_CACHE_SECONDS
+        and method in ("GET", "HEAD")
+        and not path.startswith(tuple(settings.JEMBATAN_PAGE_CACHE_SKIP))
+        and not any(name in cookies for name in personal_cookies())
+    )
+
+
+def _encoding_for(accept_encoding: str) -> str:
+    accepted = encodings_in(accept_encoding)
+    return next((e for e in ("br", "gzip") if e in accepted), "identity")
 
 
 def page_key(language: str, full_path: str) -> str:
@@ -158,10 +187,10 @@ def _entries(current: int, response: HttpResponseBase) -> dict[str, Entry]:
     return entries
 
 
-def _answer(request: HttpRequest, entry: Entry) -> HttpResponseBase:
+def _answer(if_none_match: str, entry: Entry) -> HttpResponseBase:
     _, status, headers, body, etag, encoding = entry
     response: HttpResponseBase
-    if status == 200 and etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+    if status == 200 and etag in parse_etags(if_none_match):
         response = HttpResponseNotModified()
         for name, value in headers:
             if name in _KEPT_ON_304:
@@ -187,21 +216,15 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         timeout = settings.JEMBATAN_PAGE_CACHE_SECONDS
-        if (
-            not timeout
-            or request.method not in ("GET", "HEAD")
-            or request.path.startswith(tuple(settings.JEMBATAN_PAGE_CACHE_SKIP))
-            or any(n in request.COOKIES for n in personal_cookies())
-        ):
+        if not served_from_cache(str(request.method), request.path, request.COOKIES):
             return self.get_response(request)
-        language = chosen_language(request)
-        accepted = accepted_encodings(request)
-        encoding = next((e for e in ("br", "gzip") if e in accepted), "identity")
+        language = language_in(request.COOKIES)
+        encoding = _encoding_for(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         key = page_key(language, request.get_full_path())
         try:
             current, entry = _lookup(f"{key}:{encoding}")
             if entry is not None and entry[0] == current:
-                return _answer(request, entry)
+                return _answer(request.META.get("HTTP_IF_NONE_MATCH", ""), entry)
             if current is None:
                 current = generation()
         except Exception:
@@ -227,4 +250,108 @@ class PageCacheMiddleware:
         if root and response.status_code == 200 and not request.META.get("QUERY_STRING"):
             bodies = {e: entry[3] for e, entry in entries.items() if entry[5] == e}
             pagefiles.write_page(root, current, language, request.path, bodies)
-        return _answer(request, entries[encoding])
+        return _answer(request.META.get("HTTP_IF_NONE_MATCH", ""), entries[encoding])
+
+
+class _Scheme:
+    """What SecurityMiddleware asks of a request when it adds its headers."""
+
+    def __init__(self, secure: bool) -> None:
+        self.secure = secure
+
+    def is_secure(self) -> bool:
+        return self.secure
+
+
+def _secure(environ: Mapping[str, Any]) -> bool:
+    # As HttpRequest.scheme: the proxy's header when configured and present, else the server's scheme.
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return bool(value.split(",", 1)[0].strip() == secure_value)
+    return bool(environ.get("wsgi.url_scheme") == "https")
+
+
+def _host_allowed(environ: Mapping[str, Any]) -> bool:
+    # Only the plain case is decided here; anything else goes to Django, which answers 400 where it must.
+    host = environ.get("HTTP_HOST", "")
+    if not host or settings.USE_X_FORWARDED_HOST or not settings.ALLOWED_HOSTS:
+        return False
+    domain, _ = split_domain_port(host)
+    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+
+
+def _answer_from_environ(environ: dict[str, Any], start: float) -> tuple[HttpResponseBase, str, str] | None:
+    """A cached page for this WSGI request, with what the middleware above PageCacheMiddleware adds to a
+    hit, or None when Django must answer (a miss, a personal cookie, the cache down, anything unusual)."""
+    method = str(environ.get("REQUEST_METHOD", "")).upper()
+    if method not in ("GET", "HEAD") or not _host_allowed(environ):
+        return None
+    secure = _secure(environ)
+    if settings.SECURE_SSL_REDIRECT and not secure:
+        return None
+    script_name = get_script_name(environ)
+    path_info = get_path_info(environ) or "/"
+    path = f"{script_name.rstrip('/')}/{path_info.replace('/', '', 1)}"  # as WSGIRequest
+    query = str(environ.get("QUERY_STRING", ""))  # as request.META has it
+    if nul_in(path, query):
+        return None
+    cookies = parse_cookie(get_str_from_wsgi(environ, "HTTP_COOKIE", ""))
+    if not served_from_cache(method, path, cookies):
+        return None
+    accept_encoding = environ.get("HTTP_ACCEPT_ENCODING", "")
+    encoding = _encoding_for(accept_encoding)
+    full_path = escape_uri_path(path) + (("?" + iri_to_uri(query)) if query else "")  # as get_full_path()
+    try:
+        current, entry = _lookup(f"{page_key(language_in(cookies), full_path)}:{encoding}")
+    except Exception:
+        return None  # PageCacheMiddleware logs the cache being down when Django answers
+    if entry is None or entry[0] != current or entry[5] != encoding:
+        # A page stored without the asked-for encoding is compressed by CompressionMiddleware on a hit.
+        return None
+    if encoding == "identity" and "gzip" in accept_encoding:
+        return None  # e.g. `gzip;q=0`, which GZipMiddleware still compresses
+    response = _answer(environ.get("HTTP_IF_NONE_MATCH", ""), entry)
+    # In the order the middleware above PageCacheMiddleware adds them on a hit.
+    request_id = request_id_from(environ.get("HTTP_X_REQUEST_ID", ""))
+    current_request_id.set(request_id)
+    response.headers[REQUEST_ID_HEADER] = request_id
+    # Django's own middleware adds the security headers, so they follow its settings as on any answer; it
+    # asks the request only whether it is secure.
+    SecurityMiddleware(lambda request: response).process_response(_Scheme(secure), response)  # type: ignore[arg-type]
+    log_request(
+        request_id=request_id,
+        method=method,
+        path=path,
+        query=QueryDict(get_bytes_from_wsgi(environ, "QUERY_STRING", "")),
+        status=response.status_code,
+        start=start,
+        user_id=None,
+        address=address_in(environ),
+    )
+    return response, method, path
+
+
+WSGIApplication = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def serve_cached_first(application: WSGIApplication) -> WSGIApplication:
+    """Wraps Django's WSGI application: a cached page for an anonymous visitor is answered here, with the
+    same status, headers and log line the full stack gives a hit, without building a request or running
+    the middleware; everything else goes to Django unchanged."""
+
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        start = time.perf_counter()
+        try:
+            found = _answer_from_environ(environ, start)
+        except Exception:
+            logger.warning("page cache fast path failed", exc_info=True)
+            found = None
+        if found is None:
+            return application(environ, start_response)
+        response, method, _ = found
+        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
+        return [b""] if method == "HEAD" else [response.content]  # type: ignore[attr-defined]
+
+    return serve

@@ -6,6 +6,9 @@ failures, so they use `count()`, `add()` and `reset()` on the same counters.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -17,9 +20,14 @@ def client_address(request: HttpRequest) -> str:
     """The address the request came from: the connection's, or with BEHIND_PROXY the X-Real-IP that the
     proxy sets (it replaces any the client sent; the app must be reachable only through it). X-Forwarded-For
     is never trusted here."""
-    if settings.BEHIND_PROXY and request.META.get("HTTP_X_REAL_IP"):
-        return str(request.META["HTTP_X_REAL_IP"])
-    return str(request.META.get("REMOTE_ADDR", ""))
+    return address_in(request.META)
+
+
+def address_in(meta: Mapping[str, Any]) -> str:
+    """`client_address` from a WSGI environ (request.META is one)."""
+    if settings.BEHIND_PROXY and meta.get("HTTP_X_REAL_IP"):
+        return str(meta["HTTP_X_REAL_IP"])
+    return str(meta.get("REMOTE_ADDR", ""))
 
 
 def add(key: str, seconds: int) -> int:

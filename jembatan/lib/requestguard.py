@@ -16,8 +16,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
 def has_nul(request: HttpRequest) -> bool:
     """Whether the path or the query string carries a NUL character, raw or percent-encoded."""
-    query = request.META.get("QUERY_STRING", "")
-    return "\x00" in request.path or "\x00" in unquote(query) or "\x00" in unquote(query.replace("+", " "))
+    return nul_in(request.path, request.META.get("QUERY_STRING", ""))
+
+
+def nul_in(path: str, query: str) -> bool:
+    """`has_nul` from the path and the raw query string."""
+    return "\x00" in path or "\x00" in unquote(query) or "\x00" in unquote(query.replace("+", " "))
 
 
 class RejectNulMiddleware:

@@ -15,7 +15,7 @@ import logging
 import re
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
@@ -36,13 +36,40 @@ current_request_id: ContextVar[str | None] = ContextVar("current_request_id", de
 
 
 def request_id_for(request: HttpRequest) -> str:
-    incoming = request.headers.get(HEADER, "")
+    return request_id_from(request.META.get("HTTP_X_REQUEST_ID", ""))
+
+
+def request_id_from(incoming: str) -> str:
+    """The proxy's X-Request-ID when it is a short safe token, else a new id."""
     return incoming if _SAFE_ID.fullmatch(incoming) else secrets.token_hex(16)
 
 
 def client_hash(request: HttpRequest) -> str:
+    return client_hash_of(client_address(request))
+
+
+def client_hash_of(address: str) -> str:
     day = timezone.now().date().isoformat()
-    return salted_hmac(f"jembatan.requestlog.{day}", client_address(request)).hexdigest()[:16]
+    return salted_hmac(f"jembatan.requestlog.{day}", address).hexdigest()[:16]
+
+
+def log_request(
+    *, request_id: str, method: str, path: str, query: Iterable[str], status: int, start: float, user_id: int | None, address: str
+) -> None:
+    """The one line for a request (RequestLogMiddleware's, and the page cache's WSGI path's)."""
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    fields = {
+        "request_id": request_id,
+        "method": method,
+        "path": path,
+        "query_params": sorted(set(query)),
+        "status": status,
+        "duration_ms": round((time.perf_counter() - start) * 1000, 2),
+        "user_id": user_id,
+        "client": client_hash_of(address),
+    }
+    logger.info("%s %s %s", method, path, status, extra={"fields": fields})
 
 
 class RequestLogMiddleware:
@@ -56,17 +83,16 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         response.headers[HEADER] = request_id
         if logger.isEnabledFor(logging.INFO):
-            fields = {
-                "request_id": request_id,
-                "method": request.method,
-                "path": request.path,
-                "query_params": sorted(set(request.GET)),
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - start) * 1000, 2),
-                "user_id": _user_id(request),
-                "client": client_hash(request),
-            }
-            logger.info("%s %s %s", request.method, request.path, response.status_code, extra={"fields": fields})
+            log_request(
+                request_id=request_id,
+                method=str(request.method),
+                path=request.path,
+                query=request.GET,
+                status=response.status_code,
+                start=start,
+                user_id=_user_id(request),
+                address=client_address(request),
+            )
         return response
 
 
