@@ -218,7 +218,10 @@ class SaringForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        kab = Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, berlaku=True)
+        # Without the outlines: the lists need names, and every village's outline is tens of kilobytes per page.
+        kab = Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, berlaku=True).defer(
+            "peta_svg", "peta_batas", "peta_viewbox"
+        )
         self.fields["kecamatan"].queryset = kab.filter(level=Level.KECAMATAN).order_by("nama")
         desa = kab.filter(level=Level.DESA).order_by("nama")
         kec = self.data.get("kecamatan") if self.is_bound else None

@@ -21,11 +21,11 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from jembatan.lib.pagecache import public_page
+from jembatan.lib.pagecache import generation, public_page
 from kim.peta import proyeksi_titik
 from potensi.forms import SaringForm
 from potensi.models import Potensi
@@ -62,8 +62,24 @@ class Latar:
     pusat: dict[str, tuple[float, float, str]]  # village code → (lat, lng, full name)
 
 
+# Backgrounds already read, per (page-cache generation, regency, kecamatan, language): the outlines are tens of
+# kilobytes that change only with a region import, which starts a new generation as any data change does.
+_LATAR: dict[tuple[int, str, str | None, str], Latar | None] = {}
+
+
 def latar_kabupaten(kecamatan: str | None = None) -> Latar | None:
-    """The regency's map (or one kecamatan's villages on it): two queries whatever the number of items."""
+    """The regency's map (or one kecamatan's villages on it): read once per process and page-cache generation, then
+    no query at all."""
+    kunci = (generation(), settings.JEMBATAN_KABUPATEN, kecamatan, get_language())
+    if kunci not in _LATAR:
+        if len(_LATAR) > 64:  # old generations: the kecamatan of one regency times a few languages stay far below
+            _LATAR.clear()
+        _LATAR[kunci] = _baca_latar(kecamatan)
+    return _LATAR[kunci]
+
+
+def _baca_latar(kecamatan: str | None) -> Latar | None:
+    """The background read from the region data: two queries whatever the number of items."""
     kabupaten = Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN).only("peta_viewbox", "peta_batas").first()
     wilayah = list(
         Wilayah.objects.filter(
