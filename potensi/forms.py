@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.pagecache import generation
 from jembatan.lib.phone import normalise_mobile
 from potensi.cari import cari
 from potensi.models import KOLOM_POTENSI, SEPANJANG_TAHUN, JenisPotensi, Potensi, di_desa, di_luar_kabupaten
@@ -201,6 +203,24 @@ class PilihanRingan(forms.Select):
         return mark_safe(f'<select name="{escape(widget["name"])}"{flatatt(widget["attrs"])}>\n{opsi}</select>')  # escaped above
 
 
+Pilihan = list[tuple[str, str]]
+# The filter's kecamatan and village options per (page-cache generation, regency, chosen kecamatan, language): the
+# regency's 147 places built as model instances and options on every catalogue page otherwise.
+_PILIHAN: dict[tuple[int, str, str, str], tuple[Pilihan, Pilihan]] = {}
+
+
+def _pilihan_wilayah(form: "SaringForm", kec: str | None) -> tuple[Pilihan, Pilihan]:
+    kunci = (generation(), settings.JEMBATAN_KABUPATEN, kec or "", get_language())
+    if kunci not in _PILIHAN:
+        if len(_PILIHAN) > 256:  # old generations, or addresses with made-up kecamatan codes
+            _PILIHAN.clear()
+        _PILIHAN[kunci] = tuple(  # type: ignore[assignment]
+            [(str(v), str(label)) for v, label in form.fields[nama].choices]  # type: ignore[attr-defined]
+            for nama in ("kecamatan", "desa")
+        )
+    return _PILIHAN[kunci]
+
+
 class SaringForm(forms.Form):
     """The catalogue's filters; every field optional, an unknown value is simply ignored."""
 
@@ -228,6 +248,10 @@ class SaringForm(forms.Form):
         self.fields["desa"].queryset = desa.filter(parent_id=kec) if kec else desa
         self.fields["kecamatan"].label_from_instance = lambda w: w.nama
         self.fields["desa"].label_from_instance = lambda w: w.nama
+        # The lists shown are read once per process and page-cache generation; a chosen value is still checked
+        # against the querysets above.
+        for nama, pilihan in zip(("kecamatan", "desa"), _pilihan_wilayah(self, kec), strict=True):
+            self.fields[nama].widget.choices = pilihan
 
     def saring(self, qs):
         if not self.is_valid():
