@@ -115,7 +115,8 @@ def isi(n: int, path_file: str | None) -> None:
 
     from akun.models import Peran, User
     from kim.models import Kim, Tahap
-    from potensi.models import SEPANJANG_TAHUN, FotoPotensi, JenisPotensi, Potensi, Status
+    from potensi.cari import vektor_cari
+    from potensi.models import SEPANJANG_TAHUN, FotoPotensi, JenisPotensi, Potensi, Status, ringkas
     from wilayah.models import Level, Wilayah
 
     rng = random.Random(SEED)
@@ -141,12 +142,14 @@ def isi(n: int, path_file: str | None) -> None:
             awal, lama = rng.randrange(12), rng.randrange(2, 6)
             bulan = sum(1 << ((awal + k) % 12) for k in range(lama))
         dikonfirmasi = sekarang - timedelta(days=rng.uniform(0, 14 * 30.5))
+        deskripsi = "\n\n".join(rng.sample(KALIMAT, 3))
         items.append(
             Potensi(
                 jenis=j,
                 nama=nama[:150],
                 slug=f"bench-{i}",
-                deskripsi="\n\n".join(rng.sample(KALIMAT, 3)),
+                deskripsi=deskripsi,
+                ringkasan=ringkas(deskripsi),  # bulk_create skips save(), which keeps it
                 wilayah=w,
                 kim=kim.get(w.kode),
                 nama_produsen=f"Kelompok {rng.choice(SIFAT).title()} {w.nama}",
@@ -166,14 +169,16 @@ def isi(n: int, path_file: str | None) -> None:
             )
         )
     Potensi.objects.bulk_create(items, batch_size=1000)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # the search vector save() would have kept, for the "kata" filter
+        Potensi.objects.filter(penulis=penulis).update(cari_vektor=vektor_cari())
     lebar, tinggi, varian = _foto_varian()
     dengan_foto = Potensi.objects.filter(penulis=penulis).values_list("pk", flat=True)[::2]
     FotoPotensi.objects.bulk_create(
         (FotoPotensi(potensi_id=pk, keterangan="Foto produk", lebar=lebar, tinggi=tinggi, varian=varian) for pk in dengan_foto),
         batch_size=1000,
     )
-    from django.db import connection
-
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
             c.execute("ANALYZE potensi_potensi; ANALYZE potensi_fotopotensi")

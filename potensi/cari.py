@@ -20,14 +20,18 @@ def perbarui_vektor(pk: int) -> None:
     """Recompute one item's search vector (called after every save; PostgreSQL only)."""
     if not pakai_fts():
         return
+    Potensi.objects.filter(pk=pk).update(cari_vektor=vektor_cari())
+
+
+def vektor_cari():
+    """The expression of an item's search vector: its name over its producer over its description (PostgreSQL)."""
     from django.contrib.postgres.search import SearchVector
 
-    vektor = (
+    return (
         SearchVector("nama", weight="A", config=KONFIG)
         + SearchVector("nama_usaha", "nama_produsen", weight="B", config=KONFIG)
         + SearchVector("deskripsi", weight="C", config=KONFIG)
     )
-    Potensi.objects.filter(pk=pk).update(cari_vektor=vektor)
 
 
 def _kueri(q: str) -> str:

@@ -2,10 +2,15 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.pagecache import generation
 from jembatan.lib.phone import normalise_mobile
 from potensi.cari import cari
 from potensi.models import KOLOM_POTENSI, SEPANJANG_TAHUN, JenisPotensi, Potensi, di_desa, di_luar_kabupaten
@@ -184,6 +189,38 @@ class PotensiForm(forms.ModelForm):
         super().full_clean()
 
 
+class PilihanRingan(forms.Select):
+    """A select written out in Python, as Django's template would write it, instead of one template render per
+    option: the catalogue's filter lists every village of the regency (135 in Tapin) on every uncached page."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        opsi = "".join(
+            f'  <option value="{escape(o["value"])}"{flatatt(o["attrs"])}>{escape(o["label"])}</option>\n\n'
+            for _grup, pilihan, _i in widget["optgroups"]
+            for o in pilihan
+        )
+        return mark_safe(f'<select name="{escape(widget["name"])}"{flatatt(widget["attrs"])}>\n{opsi}</select>')  # escaped above
+
+
+Pilihan = list[tuple[str, str]]
+# The filter's kecamatan and village options per (page-cache generation, regency, chosen kecamatan, language): the
+# regency's 147 places built as model instances and options on every catalogue page otherwise.
+_PILIHAN: dict[tuple[int, str, str, str], tuple[Pilihan, Pilihan]] = {}
+
+
+def _pilihan_wilayah(form: "SaringForm", kec: str | None) -> tuple[Pilihan, Pilihan]:
+    kunci = (generation(), settings.JEMBATAN_KABUPATEN, kec or "", get_language())
+    if kunci not in _PILIHAN:
+        if len(_PILIHAN) > 256:  # old generations, or addresses with made-up kecamatan codes
+            _PILIHAN.clear()
+        _PILIHAN[kunci] = tuple(  # type: ignore[assignment]
+            [(str(v), str(label)) for v, label in form.fields[nama].choices]  # type: ignore[attr-defined]
+            for nama in ("kecamatan", "desa")
+        )
+    return _PILIHAN[kunci]
+
+
 class SaringForm(forms.Form):
     """The catalogue's filters; every field optional, an unknown value is simply ignored."""
 
@@ -192,22 +229,29 @@ class SaringForm(forms.Form):
         label=_("Jenis"), queryset=JenisPotensi.objects.all(), to_field_name="slug", required=False, empty_label=_("Semua jenis")
     )
     kecamatan = forms.ModelChoiceField(
-        label=_("Kecamatan"), queryset=Wilayah.objects.none(), required=False, empty_label=_("Semua")
+        label=_("Kecamatan"), queryset=Wilayah.objects.none(), required=False, empty_label=_("Semua"), widget=PilihanRingan
     )
     desa = forms.ModelChoiceField(
-        label=_("Desa/kelurahan"), queryset=Wilayah.objects.none(), required=False, empty_label=_("Semua")
+        label=_("Desa/kelurahan"), queryset=Wilayah.objects.none(), required=False, empty_label=_("Semua"), widget=PilihanRingan
     )
     bulan_ini = forms.BooleanField(label=_("Tersedia bulan ini"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        kab = Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, berlaku=True)
+        # Without the outlines: the lists need names, and every village's outline is tens of kilobytes per page.
+        kab = Wilayah.objects.filter(kabupaten_kode=settings.JEMBATAN_KABUPATEN, berlaku=True).defer(
+            "peta_svg", "peta_batas", "peta_viewbox"
+        )
         self.fields["kecamatan"].queryset = kab.filter(level=Level.KECAMATAN).order_by("nama")
         desa = kab.filter(level=Level.DESA).order_by("nama")
         kec = self.data.get("kecamatan") if self.is_bound else None
         self.fields["desa"].queryset = desa.filter(parent_id=kec) if kec else desa
         self.fields["kecamatan"].label_from_instance = lambda w: w.nama
         self.fields["desa"].label_from_instance = lambda w: w.nama
+        # The lists shown are read once per process and page-cache generation; a chosen value is still checked
+        # against the querysets above.
+        for nama, pilihan in zip(("kecamatan", "desa"), _pilihan_wilayah(self, kec), strict=True):
+            self.fields[nama].widget.choices = pilihan
 
     def saring(self, qs):
         if not self.is_valid():

@@ -132,6 +132,16 @@ def di_luar_kabupaten(lat: float, lng: float) -> bool:
     return batas is not None and not (batas[0] <= lat <= batas[2] and batas[1] <= lng <= batas[3])
 
 
+# A card's summary: the description's plain text up to this many characters, cut at a word.
+PANJANG_RINGKASAN = 200
+
+
+def ringkas(deskripsi: str) -> str:
+    """The plain-text summary of a Markdown description, as cards, feeds and link previews show it."""
+    teks = to_text(deskripsi)
+    return teks[:PANJANG_RINGKASAN].rsplit(" ", 1)[0] + "…" if len(teks) > PANJANG_RINGKASAN else teks
+
+
 def rentang_bulan(bulan: int) -> str:
     """ "Sepanjang tahun", or the months as ranges: "Mei–Agustus", "November–Februari", "Januari, Juni–Juli"."""
     if bulan & SEPANJANG_TAHUN == SEPANJANG_TAHUN:
@@ -203,6 +213,8 @@ class Potensi(Versioned):
     )
     # Who verified it, as the page names them ("KIM Tungkap Bersinar", "Diskominfo"), fixed when approved.
     pemverifikasi = models.CharField(max_length=200, blank=True)
+    # The description's summary, kept by save(): a catalogue page shows 24 and must not render 24 Markdown texts.
+    ringkasan = models.TextField(blank=True, editable=False)
     terbit_pada = models.DateTimeField(null=True, blank=True, db_index=True)
     dikonfirmasi_pada = models.DateTimeField(null=True, blank=True)
     diperbarui_pada = models.DateTimeField(null=True, blank=True)
@@ -243,6 +255,10 @@ class Potensi(Versioned):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.nama)[:110] or "potensi"
+        self.ringkasan = ringkas(self.deskripsi)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "deskripsi" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "ringkasan"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -272,11 +288,6 @@ class Potensi(Versioned):
 
     def tersedia_bulan(self, bulan: int) -> bool:
         return bool(self.bulan & (1 << (bulan - 1)))
-
-    @property
-    def ringkasan(self) -> str:
-        teks = to_text(self.deskripsi)
-        return teks[:200].rsplit(" ", 1)[0] + "…" if len(teks) > 200 else teks
 
     @property
     def wa_boleh(self) -> bool:

@@ -15,16 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Case, Count, F, FloatField, Max, Q, When
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from jembatan.lib.pagecache import public_page
+from jembatan.lib.pagecache import generation, public_page
 from kim.peta import proyeksi_titik
 from potensi.forms import SaringForm
 from potensi.models import Potensi
@@ -61,8 +62,24 @@ class Latar:
     pusat: dict[str, tuple[float, float, str]]  # village code → (lat, lng, full name)
 
 
+# Backgrounds already read, per (page-cache generation, regency, kecamatan, language): the outlines are tens of
+# kilobytes that change only with a region import, which starts a new generation as any data change does.
+_LATAR: dict[tuple[int, str, str | None, str], Latar | None] = {}
+
+
 def latar_kabupaten(kecamatan: str | None = None) -> Latar | None:
-    """The regency's map (or one kecamatan's villages on it): two queries whatever the number of items."""
+    """The regency's map (or one kecamatan's villages on it): read once per process and page-cache generation, then
+    no query at all."""
+    kunci = (generation(), settings.JEMBATAN_KABUPATEN, kecamatan, get_language())
+    if kunci not in _LATAR:
+        if len(_LATAR) > 64:  # old generations: the kecamatan of one regency times a few languages stay far below
+            _LATAR.clear()
+        _LATAR[kunci] = _baca_latar(kecamatan)
+    return _LATAR[kunci]
+
+
+def _baca_latar(kecamatan: str | None) -> Latar | None:
+    """The background read from the region data: two queries whatever the number of items."""
     kabupaten = Wilayah.objects.filter(kode=settings.JEMBATAN_KABUPATEN).only("peta_viewbox", "peta_batas").first()
     wilayah = list(
         Wilayah.objects.filter(
@@ -91,19 +108,20 @@ def latar_kabupaten(kecamatan: str | None = None) -> Latar | None:
     return Latar(proj, viewbox, lebar, tinggi, [(w.kode, "") for w in tampil], [], pusat)
 
 
-def penanda(baris, latar: Latar) -> list[Penanda]:
-    """Markers for rows of (pk, slug, nama, lat, lng, lokasi_publik, wilayah_id)."""
+def penanda(tempat, latar: Latar) -> list[Penanda]:
+    """Markers for rows of (wilayah_id, lat, lng, jumlah, pk, slug, nama): the items of a village at one point, lat
+    and lng None for those shown at its centre, pk/slug/nama those of the item when jumlah is 1 (`_tempat`)."""
     per_tempat: dict[tuple[str, int, int], Penanda] = {}
-    for pk, slug, nama, lat, lng, publik, desa in baris:
+    for desa, lat, lng, jumlah, pk, slug, nama in tempat:
         if desa not in latar.pusat:
             continue
-        if not publik or lat is None or lng is None:
+        if lat is None or lng is None:
             lat, lng = latar.pusat[desa][:2]  # a private home is shown only as its village
         x, y = latar.proyeksi(lng, lat)
         if not (0 <= x <= latar.lebar and 0 <= y <= latar.tinggi):
             continue  # outside the map (the form refuses such points; older data may have them)
         p = per_tempat.setdefault((desa, round(x), round(y)), Penanda(round(x), round(y), desa, latar.pusat[desa][2]))
-        p.jumlah += 1
+        p.jumlah += jumlah
         p.pk, p.slug, p.nama = pk, slug, nama
     if len(per_tempat) <= MAKS_PENANDA:
         return sorted(per_tempat.values(), key=lambda p: (p.y, p.x))
@@ -117,10 +135,26 @@ def penanda(baris, latar: Latar) -> list[Penanda]:
     return sorted(per_desa.values(), key=lambda p: (p.y, p.x))
 
 
+def _tempat(qs):
+    """The items of `qs` counted per village and point in one grouped query, so the map reads a row per place
+    rather than per item (a village's private homes, at its centre, are one row). For a place of one item, Max()
+    is that item's own pk, slug and name."""
+    publik = Q(lokasi_publik=True)
+    return (
+        qs.prefetch_related(None)
+        .annotate(
+            tempat_lat=Case(When(publik, then=F("lat")), default=None, output_field=FloatField()),
+            tempat_lng=Case(When(publik, then=F("lng")), default=None, output_field=FloatField()),
+        )
+        .order_by()
+        .values_list("wilayah_id", "tempat_lat", "tempat_lng")
+        .annotate(jumlah=Count("pk"), satu_pk=Max("pk"), satu_slug=Max("slug"), satu_nama=Max("nama"))
+    )
+
+
 def peta_potensi(qs, latar: Latar, *, judul: str, saringan: dict[str, str] | None = None) -> SafeString:
     """The map of the items of `qs` (already filtered to what is public) over `latar`. `saringan`: the page's other
     filters, kept in the links of markers that open a village's list."""
-    baris = qs.prefetch_related(None).order_by().values_list("pk", "slug", "nama", "lat", "lng", "lokasi_publik", "wilayah_id")
     daftar = reverse("potensi:daftar")
     saringan = {k: v for k, v in (saringan or {}).items() if v and k not in ("desa", "kecamatan", "halaman")}
     parts = [
@@ -134,7 +168,7 @@ def peta_potensi(qs, latar: Latar, *, judul: str, saringan: dict[str, str] | Non
             x, y = latar.proyeksi(latar.pusat[kode][1], latar.pusat[kode][0])
             parts.append(f'<circle class="desa" cx="{x:.0f}" cy="{y:.0f}" r="6"/>')
     parts += [f'<path class="kec" d="{d}"/>' for d in latar.kecamatan]
-    for p in penanda(baris, latar):
+    for p in penanda(_tempat(qs), latar):
         if p.jumlah == 1:
             href = reverse("potensi:detail", args=[p.pk, p.slug])
             judul_titik = f"{p.nama} — {p.nama_desa}"

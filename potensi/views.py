@@ -19,6 +19,8 @@ from potensi.models import FotoPotensi, Potensi, Skema
 from potensi.peta import judul_peta, latar_kabupaten, peta_potensi
 from wilayah.models import Wilayah, kabupaten_aktif
 
+TANPA_PETA = ("peta_svg", "peta_batas", "peta_viewbox")
+
 # --- Public -----------------------------------------------------------------------------------
 
 
@@ -26,7 +28,10 @@ from wilayah.models import Wilayah, kabupaten_aktif
 @public_page
 def daftar(request):
     form = SaringForm(request.GET)
-    qs = form.saring(Potensi.objects.publik().select_related("jenis", "wilayah__parent").prefetch_related("foto"))
+    qs = Potensi.objects.publik().select_related("jenis", "wilayah__parent").prefetch_related("foto")
+    # What a card does not show: the description (its summary is stored), the search vector, the places' outlines.
+    qs = qs.defer("deskripsi", "cari_vektor", *(f"{w}__{f}" for w in ("wilayah", "wilayah__parent") for f in TANPA_PETA))
+    qs = form.saring(qs)
     halaman = Paginator(qs, 24).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from jembatan.lib.pagecache import invalidate
 from jembatan.lib.progress import Progress
 from wilayah.models import Impor, Tipe, Wilayah, level_dari_kode, tipe_dari_kode
 
@@ -170,6 +171,7 @@ def impor_wilayah(path: Path, *, paksa: bool = False, progres: bool = True) -> H
             jumlah_diubah=len(diubah),
         )
     bar.close()
+    invalidate()  # names and villages show on cached pages, and on what is kept per page-cache generation
     return Hasil(baris=len(rows), baru=len(baru), diubah=len(diubah), tidak_berlaku=len(hilang))
 
 
@@ -304,6 +306,7 @@ def impor_batas(kabupaten_kode: str, berkas: list[Path], *, progres: bool = True
     with transaction.atomic():
         Wilayah.objects.bulk_update(updates, ["peta_svg"], batch_size=500)
         Wilayah.objects.filter(kode=kabupaten_kode).update(peta_viewbox=proyeksi.viewbox, peta_batas=proyeksi.batas)
+    invalidate()  # the maps draw these outlines (potensi.peta keeps them per page-cache generation)
     return len(updates)
 
 

@@ -154,6 +154,7 @@ def test_catalogue_and_item_page_use_the_same_queries_whatever_the_number_of_ite
         p = _terbit(cast, nama=f"Potensi {i}")
         FotoPotensi.objects.create(potensi=p, varian={"400": {"webp": f"{i}.webp", "jpeg": f"{i}.jpg"}})
         FotoPotensi.objects.create(potensi=pertama, varian={"400": {"webp": f"b{i}.webp", "jpeg": f"b{i}.jpg"}})
+    _jumlah_query(client, "/potensi/")  # the new items started a page-cache generation: the map's background is read anew
     assert (_jumlah_query(client, "/potensi/"), _jumlah_query(client, pertama.get_absolute_url())) == sedikit
 
 
@@ -191,3 +192,24 @@ def test_published_items_are_in_the_sitemap(client, cast):
     xml = client.get("/sitemap.xml").content.decode()
     assert p.get_absolute_url() in xml and xml.count("/potensi/") == 3  # the item, the catalogue and its map
     assert "/potensi/peta/</loc>" in xml
+
+
+def test_the_filters_place_lists_are_read_once_per_page_cache_generation(client, cast, settings):
+    """
+    GIVEN the catalogue shown once
+    WHEN a village is renamed without any signal (as an import writes), then the page-cache generation moves on
+    THEN the filter keeps the list it read until the new generation, which lists the new name
+    """
+    settings.JEMBATAN_PAGE_CACHE_SECONDS = 0
+    from jembatan.lib.pagecache import invalidate
+    from wilayah.models import Wilayah
+
+    assert client.get("/potensi/").status_code == 200
+    Wilayah.objects.filter(kode=DESA_A).update(nama="Tungkap Baru")
+    assert f'<option value="{DESA_A}">Tungkap Baru</option>' not in client.get("/potensi/").content.decode()
+    invalidate()
+    html = client.get("/potensi/").content.decode()
+    assert f'<option value="{DESA_A}">Tungkap Baru</option>' in html
+    assert (
+        f'<option value="{DESA_A}" selected>Tungkap Baru</option>' in client.get("/potensi/", {"desa": DESA_A}).content.decode()
+    )

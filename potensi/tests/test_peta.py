@@ -161,4 +161,33 @@ def test_the_map_pages_use_the_same_queries_whatever_the_number_of_items(client,
     for i in range(15):
         _terbit(cast, nama=f"Gula {i}", lat=desa.lat + i / 1000, lng=desa.lng, lokasi_publik=True)
         _terbit(cast, nama=f"Madu {i}", wilayah_id=DESA_B, kim=cast.kim_b)
+    for url in urls:
+        _jumlah_query(client, url)  # the new items started a page-cache generation: backgrounds are read anew
     assert [_jumlah_query(client, url) for url in urls] == sedikit
+
+
+def test_the_maps_background_is_read_once_per_page_cache_generation(client, cast, settings):
+    """
+    GIVEN the catalogue's map drawn once
+    WHEN the catalogue is asked again, then after the region's outlines are imported anew
+    THEN the second answer reads no region data, and the one after the import draws the new outlines
+    """
+    settings.JEMBATAN_PAGE_CACHE_SECONDS = 0
+    _terbit(cast)
+    with CaptureQueriesContext(connection) as pertama:
+        client.get("/potensi/")
+    with CaptureQueriesContext(connection) as kedua:
+        html = client.get("/potensi/").content.decode()
+
+    def garis(queries) -> list[str]:  # the villages' and kecamatan's outlines, read for the map's background
+        return [q["sql"] for q in queries if "peta_svg" in q["sql"] and '"wilayah_wilayah"."level" IN' in q["sql"]]
+
+    assert garis(pertama.captured_queries) and not garis(kedua.captured_queries)
+    desa = Wilayah.objects.get(kode=DESA_A)
+    assert desa.peta_svg and desa.peta_svg in html
+    Wilayah.objects.filter(kode=DESA_A).update(peta_svg="M1 1L2 2Z")
+    assert "M1 1L2 2Z" not in client.get("/potensi/").content.decode()  # kept for this generation
+    from jembatan.lib.pagecache import invalidate
+
+    invalidate()  # as the boundary import does
+    assert 'd="M1 1L2 2Z"' in client.get("/potensi/").content.decode()
