@@ -218,6 +218,9 @@ class PageCacheMiddleware:
         timeout = settings.JEMBATAN_PAGE_CACHE_SECONDS
         if not served_from_cache(str(request.method), request.path, request.COOKIES):
             return self.get_response(request)
+        # A host outside ALLOWED_HOSTS gets Django's 400 (DisallowedHost), never a cached page: the check
+        # that CommonMiddleware would make further down, made before the cache answers.
+        request.get_host()
         language = language_in(request.COOKIES)
         encoding = _encoding_for(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         key = page_key(language, request.get_full_path())
