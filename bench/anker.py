@@ -1,6 +1,6 @@
 """Issue 3, the anchor: WordPress, nginx serving the same page as a file, and our article, side by side.
 
-Reads the output of `/work/shared/bench/anchors/wordpress.sh measure` (lines `anchor=wordpress ...`,
+Reads the output of `../shared/bench/anchors/wordpress.sh measure` (lines `anchor=wordpress ...`,
 `anchor=static ...`, `weight anchor=...`) and this run's results (the article's `beban` and `berat`
 lines), and prints one `anker` line for each of the three plus a `ratio` line (our requests/s over
 WordPress's; the issue asks ≥ 50×). WordPress and nginx are measured at 16 connections (their script's

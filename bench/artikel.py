@@ -21,7 +21,7 @@ from pathlib import Path
 
 from umum import line, setup_django, verdict
 
-SEED_ARTICLE = Path("/work/shared/bench/anchors/seed-article.txt")
+SEED_ARTICLE = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "anchors" / "seed-article.txt"
 JUDUL = "Kominfo Tapin Dorong Pembentukan Kelompok Informasi Masyarakat di Seluruh Desa"
 TARGET_FOTO_800 = 80_000  # bytes, 1 KB = 1000 bytes
 KOMENTAR = [

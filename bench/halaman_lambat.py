@@ -46,7 +46,7 @@ TARGET_COLD_MS = 1500
 TARGET_WARM_MS = 300
 LAMBAT = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
 PONSEL = {"width": 360, "height": 740}
-SEED = Path("/work/shared/bench/anchors/seed-article.txt")
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "anchors" / "seed-article.txt"
 PARAGRAF = (
     "Dinas Komunikasi dan Informatika Kabupaten Tapin mendorong pembentukan Kelompok Informasi Masyarakat di "
     "seluruh desa dan kelurahan. Kelompok ini menjadi jembatan antara pemerintah dan warga: menyebarkan "

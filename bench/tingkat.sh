@@ -11,7 +11,7 @@
 #   tier=nginx    nginx sending the file the app wrote for that article (JEMBATAN_HALAMAN_BERKAS), by the
 #                 contract of jembatan/lib/pagefiles.py, with a config this script writes;
 #   tier=static   the same nginx sending the same bytes as a plain file (the physical limit);
-#   the WordPress anchor (/work/shared/bench/anchors/wordpress.sh setup, measure, stop).
+#   the WordPress anchor (../shared/bench/anchors/wordpress.sh setup, measure, stop).
 # Each of ours: wrk -t2 at 16 and 64 connections (the anchor's set-up) for BENCH_DURATION s after
 # BENCH_WARMUP s, and at one connection for the CPU per view. bench/anker.py then prints the ratios.
 # CPU per view = CPU time (user+sys, /proc/<pid>/stat, reaped children included) of the serving
@@ -28,7 +28,7 @@ REDIS_DB=${BENCH_REDIS_DB:-13}
 SERVER=${BENCH_SERVER:-gthread-w2t4}
 DURATION=${BENCH_DURATION:-15}
 WARMUP=${BENCH_WARMUP:-3}
-WORDPRESS=/work/shared/bench/anchors/wordpress.sh
+WORDPRESS="$(cd "$(dirname "$0")/.." && pwd)/../shared/bench/anchors/wordpress.sh"
 HZ=$(getconf CLK_TCK)
 
 log() { echo "bench: $*" >&2; }
