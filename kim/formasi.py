@@ -38,6 +38,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from jembatan.lib.text import BULAN
 from kim.models import Jabatan, Kim
 from wilayah.models import Tipe, Wilayah
 
@@ -55,20 +56,6 @@ _BERKAS = {
 
 TITIK = "……"
 TITIK_PANJANG = "……………………………"
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 # Fixed Indonesian wording: the model's labels are translatable, a formal document is not.
 NAMA_JABATAN = {
     Jabatan.KETUA: "Ketua",

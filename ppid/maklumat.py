@@ -23,7 +23,7 @@ from jembatan.lib.pagecache import public_page
 from ppid import akses
 from ppid.forms import DateInput
 from ppid.models import hari_ini, nama_ppid
-from ppid.models_maklumat import Maklumat
+from ppid.models_maklumat import KOLOM_MAKLUMAT, Maklumat
 
 logger = logging.getLogger(__name__)
 
@@ -31,19 +31,7 @@ logger = logging.getLogger(__name__)
 class MaklumatForm(VersionedModelForm):
     class Meta:
         model = Maklumat
-        fields = [
-            "janji",
-            "jam_layanan",
-            "biaya",
-            "biaya_salinan",
-            "standar",
-            "alamat",
-            "telepon",
-            "email",
-            "penandatangan",
-            "jabatan",
-            "ditetapkan",
-        ]
+        fields = KOLOM_MAKLUMAT
         widgets = {
             "janji": forms.Textarea(attrs={"rows": 4}),
             "jam_layanan": forms.Textarea(attrs={"rows": 2}),

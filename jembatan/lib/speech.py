@@ -34,6 +34,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext
 
+from jembatan.lib.text import BULAN
+
 logger = logging.getLogger(__name__)
 
 PROGRAM = "espeak-ng"
@@ -123,20 +125,6 @@ def _has_voice(path: str) -> bool:
 
 # --- Writing out what espeak-ng reads badly ------------------------------------------------------------
 
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 ZONA = {"WIB": "waktu Indonesia barat", "WITA": "waktu Indonesia tengah", "WIT": "waktu Indonesia timur"}
 # Abbreviations as written in letters and announcements, matched as whole words (the dot included).
 SINGKATAN = {

@@ -218,3 +218,20 @@ def _buang_boilerplate(kata: list[str], kamus: Lexicon) -> list[str]:
             hasil.append(kata[i])
             i += 1
     return hasil
+
+
+# Indonesian month names, for fixed-wording documents and speech (never translated: the law's language).
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
