@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from akun.models import Peran, User
 from kim.models import Kim, Tahap
 from ppid.models import Keberatan, Keputusan, Permohonan, hari_ini, kalender
+from ppid.models_maklumat import Maklumat
 
 PERMOHONAN = [
     # (working days ago received, rincian, step)
@@ -85,7 +86,27 @@ class Command(BaseCommand):
             ),
             tanggal=_mundur(kal, hari, 4),
         )
-        self.stdout.write(f"PPID: {len(PERMOHONAN) + 1} permohonan DEMO dimuat.")
+        # The service pledge of the demo village and of the regency, with the wording the form starts from.
+        admin = User.objects.filter(demo=True, peran=Peran.ADMIN).first()
+        for wilayah_id, oleh, alamat, penandatangan, jabatan in (
+            (kim.wilayah_id, pemdes, f"[DEMO] Kantor Desa {kim.wilayah.nama}", "Kepala Desa (DEMO)", "Atasan PPID Desa"),
+            (
+                settings.JEMBATAN_KABUPATEN,
+                admin or pemdes,
+                "[DEMO] Kantor Diskominfo, Rantau",
+                "Kepala Diskominfo (DEMO)",
+                "Atasan PPID Utama",
+            ),
+        ):
+            Maklumat(
+                wilayah_id=wilayah_id,
+                jam_layanan="Senin–Kamis 08.00–15.00 WITA, Jumat 08.00–11.00 WITA",
+                alamat=alamat,
+                penandatangan=penandatangan,
+                jabatan=jabatan,
+                ditetapkan=_mundur(kal, hari, 20),
+            ).simpan(oleh=oleh, versi=0)
+        self.stdout.write(f"PPID: {len(PERMOHONAN) + 1} permohonan DEMO dan 2 maklumat pelayanan dimuat.")
 
 
 def _mundur(kal, hari, n: int):
