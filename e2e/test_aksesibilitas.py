@@ -35,6 +35,9 @@ PUBLIK = [
     "/aspirasi/kirim/",
     "/jajak/",
     "/ppid/",
+    "/ppid/63.05/",
+    "/ppid/63.05/maklumat/",
+    "/potensi/peta/",
     "/potensi/",
     "/akun/masuk/",
 ]
@@ -118,7 +121,9 @@ def _muat_demo() -> None:
 
 
 def _periksa(page, path: str) -> list[str]:
-    page.goto(path)
+    jawaban = page.goto(path)
+    if jawaban is None or not jawaban.ok:
+        return [f"{path} — answered {jawaban.status if jawaban else 'nothing'}, not the page"]
     page.evaluate(AXE.read_text(encoding="utf-8"))
     hasil = page.evaluate(
         "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))"
