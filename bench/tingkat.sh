@@ -138,7 +138,7 @@ http {
       add_header X-Content-Type-Options nosniff;
       add_header X-Frame-Options DENY;
       add_header Referrer-Policy same-origin;
-      add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+      add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; worker-src 'self'; manifest-src 'self'";
       try_files /\$halaman_bahasa\${uri}index.html @app;
     }
     location @app { proxy_pass http://127.0.0.1:$GPORT; proxy_set_header Host \$host; }

@@ -190,8 +190,12 @@ def cmd_asap(args: argparse.Namespace) -> None:
 
     status, kepala, badan = minta(n, "/", headers={"Accept-Encoding": "gzip"})
     periksa(status == 200 and b"<html" in isi(kepala, badan), f"home: {status}")
-    periksa(bool(kepala.get("x-request-id")), "home: no X-Request-ID from the app")
     line("asap", halaman="/", status=status, encoding=kepala.get("content-encoding", "-"), bytes=len(badan))
+    # The warm-up already wrote the home page as a file, which nginx now sends itself; a query string always
+    # reaches the app, which must send its request id back through nginx.
+    status, kepala, badan = minta(n, "/?asap=1", headers={"Accept-Encoding": "gzip"})
+    periksa(status == 200 and b"<html" in isi(kepala, badan), f"home from the app: {status}")
+    periksa(bool(kepala.get("x-request-id")), "home: no X-Request-ID from the app")
 
     status, kepala, badan = minta(n, data["artikel"], headers={"Accept-Encoding": "br, gzip"})
     teks = isi(kepala, badan)
@@ -422,7 +426,10 @@ def cmd_periksa(args: argparse.Namespace) -> None:
         hilang=hilang,
         asing=asing,
     )
-    periksa(duplikat == 0 and hilang == 0 and asing == 0, "duplicate, missing or stray deliveries")
+    # One worker was killed with SIGKILL. An e-mail the mail server had already accepted from it, but that it died
+    # before recording as sent, goes out again when its claim expires: SMTP has no way to make that send
+    # exactly once. So one duplicate (that e-mail) is allowed here; a second, or any missing or stray one, fails.
+    periksa(duplikat <= 1 and hilang == 0 and asing == 0, "duplicate, missing or stray deliveries")
 
 
 def main() -> None:
