@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.lib.domain import VersionedModelForm
-from jembatan.lib.forms import https_url
+from jembatan.lib.forms import BanyakBerkasField, https_url
 from jembatan.lib.phone import normalise_mobile
 from jembatan.lib.uploads import clean_upload
 from ppid.models import (
@@ -33,22 +33,6 @@ class DateInput(forms.DateInput):
 
 def _tanggal(label) -> forms.DateField:
     return forms.DateField(label=label, widget=DateInput(), initial=hari_ini)
-
-
-class BanyakBerkasInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class BanyakBerkasField(forms.FileField):
-    """Several files in one input (the pattern from Django's documentation)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", BanyakBerkasInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        berkas = data if isinstance(data, list | tuple) else [data]
-        return [super(BanyakBerkasField, self).clean(f, initial) for f in berkas if f]
 
 
 def _bersihkan(f):

@@ -5,27 +5,12 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.lib.forms import BanyakBerkasField
 from jembatan.lib.uploads import clean_upload
 from siaran.models import MAKS_LAMPIRAN, SASARAN_KOSONG, JenisSasaran, Prioritas, Tempat, kim_sasaran
 from wilayah.models import Wilayah
 
 MAKS_ISI = 20_000  # characters: an announcement, not a report
-
-
-class BanyakBerkasInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class BanyakBerkasField(forms.FileField):
-    """Several files in one input (the pattern from Django's documentation)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", BanyakBerkasInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        berkas = data if isinstance(data, list | tuple) else [data]
-        return [super(BanyakBerkasField, self).clean(f, initial) for f in berkas if f]
 
 
 class SiaranForm(forms.Form):
