@@ -1,7 +1,9 @@
 """Page weight: each page's HTML plus its stylesheet, gzip -9, and the regency map's inline SVG.
 
 Also the requests a browser makes for the page's own HTML, CSS and JS (the HTML, each stylesheet,
-script and preload it links; `data:` URLs cost none), and its `<img>` tags (lazy ones apart).
+script and preload it links; `data:` URLs cost none), and its `<img>` tags (lazy ones apart). The web app
+manifest and icons a page links are not HTML, CSS or JS: they are counted on their own (`other_requests`,
+`other_gz9`), fetched once and kept by the browser, never blocking the page.
 The news article (env BENCH_ARTICLE) has the tighter issue-3 limits: ≤ 20 KB in ≤ 3 requests.
 Usage: python bench/berat.py BASE_URL PATH...   Prints `berat` lines. Standard library only.
 Limits are in bytes with 1 KB = 1000 bytes.
@@ -33,9 +35,10 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def own_assets(html: bytes) -> tuple[list[str], list[str]]:
-    """The stylesheets and the scripts (and preloads) the page makes the browser fetch."""
-    css, js = [], []
+def own_assets(html: bytes) -> tuple[list[str], list[str], list[str]]:
+    """The stylesheets, the scripts (and preloads), and the other files (manifest, icons) the page makes the
+    browser fetch."""
+    css, js, other = [], [], []
     for tag in re.findall(rb"<link\b[^>]*>", html):
         href = re.search(rb'href="([^"]+)"', tag)
         rel = re.search(rb'rel="([^"]+)"', tag)
@@ -43,10 +46,12 @@ def own_assets(html: bytes) -> tuple[list[str], list[str]]:
             continue
         if rel.group(1) == b"stylesheet":
             css.append(href.group(1).decode())
-        elif rel.group(1) in (b"preload", b"modulepreload", b"icon", b"manifest"):
+        elif rel.group(1) in (b"preload", b"modulepreload"):
             js.append(href.group(1).decode())
+        elif rel.group(1) in (b"icon", b"manifest"):
+            other.append(href.group(1).decode())
     js += [src.decode() for src in re.findall(rb'<script\b[^>]*\ssrc="([^"]+)"', html)]
-    return css, js
+    return css, js, other
 
 
 def main(base: str, paths: list[str]) -> None:
@@ -54,8 +59,8 @@ def main(base: str, paths: list[str]) -> None:
     cache: dict[str, bytes] = {}
     for path in paths:
         html = fetch(urljoin(base, path))
-        css_urls, js_urls = own_assets(html)
-        for href in css_urls + js_urls:
+        css_urls, js_urls, other_urls = own_assets(html)
+        for href in css_urls + js_urls + other_urls:
             if urljoin(base, href) not in cache:
                 cache[urljoin(base, href)] = fetch(urljoin(base, href))
         css = b"".join(cache[urljoin(base, h)] for h in css_urls)
@@ -72,6 +77,8 @@ def main(base: str, paths: list[str]) -> None:
             "js_bytes": len(js),
             "total_gz9": total,
             "requests_html_css_js": requests,
+            "other_requests": len(other_urls),
+            "other_gz9": sum(gz(cache[urljoin(base, h)]) for h in other_urls),
             "img_tags": len(imgs),
             "img_lazy": sum(b'loading="lazy"' in tag for tag in imgs),
             "target_total_gz9": limit,

@@ -318,7 +318,7 @@ def beban(paths: list[str]) -> None:
             raise SystemExit(f"bench: gunicorn did not answer; see {log}")
         for path in paths:
             html = fetch(base + path)
-            css, js = own_assets(html)
+            css, js, lain = own_assets(html)
             berkas = b"".join(fetch(base + h) for h in css + js)
             total = gz(html) + gz(berkas)
             permintaan = 1 + len(css) + len(js)
@@ -329,6 +329,8 @@ def beban(paths: list[str]) -> None:
                 what="own HTML + CSS + JS, gzip -9",
                 total_gz9=total,
                 requests=permintaan,
+                other_requests=len(lain),
+                other_gz9=sum(gz(fetch(base + h)) for h in lain),
                 target_total_gz9=TARGET_PAGE_GZ,
                 target_requests=TARGET_REQUESTS,
                 ok=verdict(total <= TARGET_PAGE_GZ and permintaan <= TARGET_REQUESTS),

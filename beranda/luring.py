@@ -67,7 +67,7 @@ def _teks() -> dict[str, str]:
 
 def konfigurasi() -> dict:
     """The worker's settings, as the worker reads them (self.JEMBATAN)."""
-    css, skrip = static("css/jembatan.css"), static("js/luring.js")
+    css, skrip = static("css/jembatan.css"), static("js/jembatan.js")
     return {
         "statis": settings.STATIC_URL,
         "bahasa": "en-GB" if get_language() == "en" else "id-ID",  # how dates are written

@@ -1,5 +1,5 @@
 """Journeys without signal: a phone that once opened the site reads it offline, and forms filled offline are
-sent once when the signal returns (static/js/sw.js, static/js/luring.js, akun/sekali.py)."""
+sent once when the signal returns (static/js/sw.js, static/js/jembatan.js, akun/sekali.py)."""
 
 import time
 import uuid

@@ -71,9 +71,9 @@ def test_page_html_and_css_stay_within_30_kb_compressed(client, url):
         html = re.sub(rb'<svg class="peta".*?</svg>', b"", html, flags=re.S)  # the map has its own budget
     static = Path(settings.BASE_DIR) / "static"
     # Scripts only enhance a page (the print button; offline reading and sending on every page), and
-    # come from our own small files: the Content-Security-Policy allows no inline script.
+    # come from one small file of our own: the Content-Security-Policy allows no inline script.
     scripts = re.findall(rb'<script src="/static/([^"]+)" defer></script>', html)
-    assert b"js/luring.js" in scripts and set(scripts) <= {b"js/jembatan.js", b"js/luring.js"}
+    assert scripts == [b"js/jembatan.js"]
     assert html.count(b"<script") == len(scripts)
     files = [static / "css/jembatan.css", *(static / s.decode() for s in scripts)]
     assert len(gzip.compress(html, 9)) + sum(len(gzip.compress(f.read_bytes(), 9)) for f in files) <= 30 * 1024

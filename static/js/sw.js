@@ -9,7 +9,7 @@
    Sending: a form listed in JEMBATAN.antrean sent without signal is kept in IndexedDB ("Menunggu
    sinyal") and sent when the signal returns (on the `sync` event, or when a page asks). Each carries its
    idempotency key (akun/sekali.py), so a delivery that arrives twice is stored once. A delivery the server
-   refuses keeps its text and the reason; the next page shows both (static/js/luring.js). */
+   refuses keeps its text and the reason; the next page shows both (static/js/jembatan.js). */
 "use strict";
 
 var C = self.JEMBATAN;
