@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from diskusi.models import Komentar
@@ -35,18 +36,20 @@ def berita_terbit(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     qs = (
         Berita.objects.terbit()
         .filter(kim__in=kims, terbit_pada__gte=periode.waktu_awal, terbit_pada__lt=periode.waktu_akhir)
-        .only("id", "kim_id", "judul", "slug")
         .order_by("terbit_pada")
+        .values_list("id", "kim_id", "judul", "slug", named=True)
     )
-    return dari_bukti(kims, kelompokkan(qs, lambda b: b.kim_id, lambda b: Bukti(b.judul, _URL_BERITA(b.pk, b.slug))))
+    return dari_bukti(kims, kelompokkan(qs, lambda b: b.kim_id, lambda b: Bukti(b.judul, _URL_BERITA(b.id, b.slug))))
 
 
 def potensi_terbit(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     """Village potentials of the KIM published or confirmed as current in the month."""
-    qs = Potensi.objects.terbit().filter(
-        kim__in=kims, dikonfirmasi_pada__gte=periode.waktu_awal, dikonfirmasi_pada__lt=periode.waktu_akhir
+    qs = (
+        Potensi.objects.terbit()
+        .filter(kim__in=kims, dikonfirmasi_pada__gte=periode.waktu_awal, dikonfirmasi_pada__lt=periode.waktu_akhir)
+        .values_list("id", "kim_id", "nama", "slug", named=True)
     )
-    return dari_bukti(kims, kelompokkan(qs, lambda p: p.kim_id, lambda p: Bukti(p.nama, _URL_POTENSI(p.pk, p.slug))))
+    return dari_bukti(kims, kelompokkan(qs, lambda p: p.kim_id, lambda p: Bukti(p.nama, _URL_POTENSI(p.id, p.slug))))
 
 
 def _penerimaan(kims: Sequence[Kim], periode: Periode):
@@ -54,16 +57,16 @@ def _penerimaan(kims: Sequence[Kim], periode: Periode):
         Penerimaan.objects.filter(
             kim__in=kims, siaran__dikirim_pada__gte=periode.waktu_awal, siaran__dikirim_pada__lt=periode.waktu_akhir
         )
-        .select_related("siaran")
-        .only("kim_id", "siaran_id", "status", "diteruskan_pada", "siaran__judul", "siaran__dikirim_pada")
         .order_by("siaran__dikirim_pada")
+        .annotate(judul=F("siaran__judul"), dikirim_pada=F("siaran__dikirim_pada"))
+        .values_list("kim_id", "siaran_id", "status", "diteruskan_pada", "judul", "dikirim_pada", named=True)
     )
 
 
 def _bagian(kims: Sequence[Kim], periode: Periode, dihitung) -> dict[int, Hasil]:
     """The share of the month's siaran to each KIM for which `dihitung(penerimaan)` holds; None (does not
     apply) for a KIM that was sent none. The evidence lists every siaran with what the KIM did."""
-    per_kim: dict[int, list[Penerimaan]] = {}
+    per_kim: dict[int, list] = {}
     for p in _penerimaan(kims, periode):
         per_kim.setdefault(p.kim_id, []).append(p)
     out = {}
@@ -74,7 +77,7 @@ def _bagian(kims: Sequence[Kim], periode: Periode, dihitung) -> dict[int, Hasil]
             out[k.pk] = Hasil(None, keterangan=str(_("Tidak ada siaran bulan ini.")))
             continue
         ya = [p for p in daftar if dihitung(p)]
-        bukti = [Bukti(f"{p.siaran.judul} — {status[p.status]}", _URL_SIARAN(p.siaran_id)) for p in daftar]
+        bukti = [Bukti(f"{p.judul} — {status[p.status]}", _URL_SIARAN(p.siaran_id)) for p in daftar]
         ket = _("%(n)s dari %(m)s siaran") % {"n": len(ya), "m": len(daftar)}
         out[k.pk] = Hasil(round(len(ya) / len(daftar), 3), bukti, str(ket))
     return out
@@ -88,8 +91,11 @@ def siaran_cepat(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     return _bagian(
         kims,
         periode,
-        lambda p: p.diteruskan_pada is not None and p.diteruskan_pada - p.siaran.dikirim_pada <= TERUSKAN_CEPAT,
+        lambda p: p.diteruskan_pada is not None and p.diteruskan_pada - p.dikirim_pada <= TERUSKAN_CEPAT,
     )
+
+
+_KOLOM_KOMENTAR = ("id", "wilayah_id", "nama", "isi", "content_type_id", "object_id")
 
 
 def _komentar(kims: Sequence[Kim], periode: Periode):
@@ -101,33 +107,51 @@ def _komentar(kims: Sequence[Kim], periode: Periode):
     return kim_desa, qs
 
 
-def _url_objek(obj) -> str:
-    if isinstance(obj, Berita):
-        return _URL_BERITA(obj.pk, obj.slug)
-    if isinstance(obj, Potensi):
-        return _URL_POTENSI(obj.pk, obj.slug)
-    url = getattr(obj, "get_absolute_url", None)
-    return url() if url else ""
+def _url_objek(baris: list) -> dict[tuple[int, int], str]:
+    """The page of each comment's object, by (content type, object id): news and potentials from their id and
+    slug (one query each), anything else from its own get_absolute_url."""
+    per_jenis: dict[int, set[int]] = {}
+    for k in baris:
+        per_jenis.setdefault(k.content_type_id, set()).add(k.object_id)
+    out: dict[tuple[int, int], str] = {}
+    for ct_id, ids in per_jenis.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model is Berita or model is Potensi:
+            pola = _URL_BERITA if model is Berita else _URL_POTENSI
+            for pk, slug in model.objects.filter(pk__in=ids).values_list("pk", "slug"):
+                out[ct_id, pk] = pola(pk, slug)
+        elif model is not None:
+            for pk, obj in model.objects.in_bulk(list(ids)).items():
+                url = getattr(obj, "get_absolute_url", None)
+                out[ct_id, pk] = url() if url else ""
+    return out
 
 
-def _bukti_komentar(k: Komentar) -> Bukti:
+def _bukti_komentar(k, url: dict[tuple[int, int], str]) -> Bukti:
     """The comment where it stands on its page (as Komentar.get_absolute_url, without a reverse() per comment)."""
-    return Bukti(f"{k.nama}: {k.isi[:80]}", f"{_url_objek(k.objek)}#komentar-{k.pk}")
+    return Bukti(f"{k.nama}: {k.isi[:80]}", f"{url.get((k.content_type_id, k.object_id), '')}#komentar-{k.id}")
 
 
 def komentar(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     kim_desa, qs = _komentar(kims, periode)
-    qs = qs.prefetch_related("objek").order_by("dibuat")
-    return dari_bukti(kims, kelompokkan(qs, lambda k: kim_desa[k.wilayah_id], _bukti_komentar))
+    baris = list(qs.order_by("dibuat").values_list(*_KOLOM_KOMENTAR, named=True))
+    url = _url_objek(baris)
+    return dari_bukti(kims, kelompokkan(baris, lambda k: kim_desa[k.wilayah_id], lambda k: _bukti_komentar(k, url)))
 
 
 def komentar_dijawab(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     """The share of the month's top-level comments that got a shown reply (None when there were none)."""
     kim_desa, qs = _komentar(kims, periode)
     dijawab = Komentar.objects.tampil().filter(parent=OuterRef("pk"))
-    qs = qs.filter(parent__isnull=True).annotate(dijawab=Exists(dijawab)).prefetch_related("objek").order_by("dibuat")
-    per_kim: dict[int, list[Komentar]] = {}
-    for k in qs:
+    baris = list(
+        qs.filter(parent__isnull=True)
+        .annotate(dijawab=Exists(dijawab))
+        .order_by("dibuat")
+        .values_list(*_KOLOM_KOMENTAR, "dijawab", named=True)
+    )
+    url = _url_objek([k for k in baris if k.dijawab])
+    per_kim: dict[int, list] = {}
+    for k in baris:
         per_kim.setdefault(kim_desa[k.wilayah_id], []).append(k)
     out = {}
     for kim in kims:
@@ -137,7 +161,7 @@ def komentar_dijawab(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
             continue
         ya = [k for k in daftar if k.dijawab]  # type: ignore[attr-defined]
         ket = _("%(n)s dari %(m)s komentar dibalas") % {"n": len(ya), "m": len(daftar)}
-        out[kim.pk] = Hasil(round(len(ya) / len(daftar), 3), [_bukti_komentar(k) for k in ya], str(ket))
+        out[kim.pk] = Hasil(round(len(ya) / len(daftar), 3), [_bukti_komentar(k, url) for k in ya], str(ket))
     return out
 
 

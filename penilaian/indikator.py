@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from urllib.parse import quote
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -111,19 +111,31 @@ def kelompokkan(baris, kunci: Callable, bukti: Callable[..., Bukti]) -> dict[int
 
 class PolaUrl:
     """A URL reversed once and filled in for each item: `reverse()` for thousands of evidence items costs
-    seconds. `contoh` are placeholders that cannot occur in the URL otherwise (e.g. 918273645, "zzslugzz")."""
+    seconds. `contoh` are placeholders that cannot occur in the URL otherwise (e.g. 918273645, "zzslugzz").
+    The reversed URL is cut at the placeholders once, so each item costs a join (and a quote for text)."""
 
     def __init__(self, nama: str, *contoh: object) -> None:
         self.nama, self.contoh = nama, [str(c) for c in contoh]
-        self._pola: str | None = None
+        self._potongan: list[str] | None = None
+
+    def _potong(self) -> list[str]:
+        sisa, potongan = reverse(self.nama, args=self.contoh), []
+        for contoh in self.contoh:
+            depan, sisa = sisa.split(contoh, 1)
+            potongan.append(depan)
+        potongan.append(sisa)
+        self._potongan = potongan
+        return potongan
 
     def __call__(self, *args: object) -> str:
-        if self._pola is None:
-            self._pola = reverse(self.nama, args=self.contoh)
-        url = self._pola
-        for contoh, nilai in zip(self.contoh, args, strict=True):
-            url = url.replace(contoh, quote(str(nilai), safe=""), 1)
-        return url
+        potongan = self._potongan or self._potong()
+        if len(args) != len(self.contoh):
+            raise TypeError(f"{self.nama} takes {len(self.contoh)} values, {len(args)} given")
+        out = [potongan[0]]
+        for nilai, berikut in zip(args, potongan[1:], strict=True):
+            out.append(str(nilai) if type(nilai) is int else quote(str(nilai), safe=""))
+            out.append(berikut)
+        return "".join(out)
 
 
 def dari_bukti(kims: Sequence[Kim], per_kim: dict[int, list[Bukti]]) -> dict[int, Hasil]:
@@ -138,17 +150,25 @@ _URL_KEGIATAN = PolaUrl("penilaian:lihat", 918273645)
 _URL_KIM = PolaUrl("kim:kelola", "zzkodezz")
 
 
-def _bukti_kegiatan(k: Kegiatan) -> Bukti:
-    return Bukti(f"{k.tanggal:%d-%m-%Y} · {k.judul}", _URL_KEGIATAN(k.pk))
+def tanggal(d: date) -> str:
+    """dd-mm-yyyy, as the evidence shows dates (strftime costs more, thousands of times per round)."""
+    return f"{d.day:02d}-{d.month:02d}-{d.year}"
 
 
+def _bukti_kegiatan(k) -> Bukti:
+    """`k`: a row with id, tanggal and judul."""
+    return Bukti(f"{tanggal(k.tanggal)} · {k.judul}", _URL_KEGIATAN(k.id))
+
+
+# The indicators read plain rows (`values_list(named=True)`), not model objects: a nationwide round reads
+# hundreds of thousands of them, and building a model object costs several times a row.
 def _kegiatan_sumbu(sumbu: str) -> Hitung:
     def hitung(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
         qs = (
             Kegiatan.objects.pada_bulan(periode.awal)
             .filter(kim__in=kims, jenis__sumbu=sumbu)
-            .only("id", "kim_id", "tanggal", "judul")  # what the evidence shows: thousands of rows per round
             .order_by("tanggal", "id")
+            .values_list("id", "kim_id", "tanggal", "judul", named=True)
         )
         return dari_bukti(kims, kelompokkan(qs, lambda k: k.kim_id, _bukti_kegiatan))
 
@@ -169,16 +189,19 @@ for _sumbu in (Sumbu.INFORMASI, Sumbu.DISEMINASI, Sumbu.DISKUSI, Sumbu.ASPIRASI,
 
 def _bersama(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     """Activities held with another KIM, counted for the reporting KIM and for each partner."""
-    qs = (
+    baris = list(
         Kegiatan.objects.pada_bulan(periode.awal)
         .filter(Q(kim__in=kims) | Q(kim_mitra__in=kims))
         .filter(Q(kim_mitra__isnull=False) | Q(jenis__sumbu=Sumbu.NETWORKING))
         .distinct()
-        .only("id", "kim_id", "tanggal", "judul")
-        .prefetch_related(Prefetch("kim_mitra", Kim.objects.only("id")))
         .order_by("tanggal", "id")
+        .values_list("id", "kim_id", "tanggal", "judul", named=True)
     )
-    return dari_bukti(kims, kelompokkan(qs, lambda k: {k.kim_id, *(m.pk for m in k.kim_mitra.all())}, _bukti_kegiatan))
+    mitra: dict[int, set[int]] = defaultdict(set)
+    Mitra = Kegiatan.kim_mitra.through
+    for kegiatan_id, kim_id in Mitra.objects.filter(kegiatan_id__in=[k.id for k in baris]).values_list("kegiatan_id", "kim_id"):
+        mitra[kegiatan_id].add(kim_id)
+    return dari_bukti(kims, kelompokkan(baris, lambda k: {k.kim_id, *mitra.get(k.id, ())}, _bukti_kegiatan))
 
 
 daftarkan(Indikator("networking.bersama", Sumbu.NETWORKING, _("Kegiatan bersama KIM lain dan forum yang dihadiri"), 1, _bersama))
@@ -187,13 +210,22 @@ daftarkan(Indikator("networking.bersama", Sumbu.NETWORKING, _("Kegiatan bersama 
 def _anggota(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     """Pengurus and members serving on the month's last day."""
     akhir = periode.akhir.toordinal() - 1
-    qs = Pengurus.objects.menjabat(date.fromordinal(akhir)).filter(kim__in=kims).order_by("jabatan", "nama")
+    qs = (
+        Pengurus.objects.menjabat(date.fromordinal(akhir))
+        .filter(kim__in=kims)
+        .order_by("jabatan", "nama")
+        .values_list("kim_id", "nama", "jabatan", "nama_seksi", named=True)
+    )
     desa = {k.pk: k.wilayah_id for k in kims}
 
     jabatan = {v: str(label) for v, label in Jabatan.choices}  # translated once, not per row
 
-    def bukti(p: Pengurus) -> Bukti:
-        peran = p.jabatan_lengkap if p.jabatan == Jabatan.SEKSI else jabatan.get(p.jabatan, p.jabatan)
+    def bukti(p) -> Bukti:
+        # As Pengurus.jabatan_lengkap.
+        if p.jabatan == Jabatan.SEKSI and p.nama_seksi:
+            peran = str(_("Seksi %(nama)s") % {"nama": p.nama_seksi})
+        else:
+            peran = jabatan.get(p.jabatan, p.jabatan)
         return Bukti(f"{p.nama} ({peran})", _URL_KIM(desa[p.kim_id]))
 
     return dari_bukti(kims, kelompokkan(qs, lambda p: p.kim_id, bukti))
@@ -228,14 +260,15 @@ daftarkan(Indikator("akses.profil", Sumbu.AKSES, _("Profil lengkap dengan kontak
 def _penghargaan(kims: Sequence[Kim], periode: Periode) -> dict[int, Hasil]:
     """Awards recorded in the twelve months up to the month's end."""
     akhir = periode.akhir
-    qs = Penghargaan.objects.filter(kim__in=kims, tanggal__lt=akhir, tanggal__gte=akhir.replace(year=akhir.year - 1))
+    desa = {k.pk: k.wilayah_id for k in kims}
+    qs = (
+        Penghargaan.objects.filter(kim__in=kims, tanggal__lt=akhir, tanggal__gte=akhir.replace(year=akhir.year - 1))
+        .order_by("-tanggal", "id")
+        .values_list("kim_id", "tanggal", "nama", named=True)
+    )
     return dari_bukti(
         kims,
-        kelompokkan(
-            qs,
-            lambda p: p.kim_id,
-            lambda p: Bukti(f"{p.tanggal:%d-%m-%Y} · {p.nama}", _URL_KIM(p.kim.wilayah_id)),
-        ),
+        kelompokkan(qs, lambda p: p.kim_id, lambda p: Bukti(f"{tanggal(p.tanggal)} · {p.nama}", _URL_KIM(desa[p.kim_id]))),
     )
 
 

@@ -13,13 +13,14 @@ rewrites the past.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -143,9 +144,7 @@ def hitung_bulan(bulan: date, *, kims=None, oleh=None, progres: Callable[[int, i
                 skor_baru.append(skor)
                 nilai_baru.append(baris)
             SkorBulanan.objects.bulk_create(skor_baru)
-            NilaiIndikator.objects.bulk_create(
-                NilaiIndikator(skor=skor, **vars(b)) for skor, baris in zip(skor_baru, nilai_baru, strict=True) for b in baris
-            )
+            simpan_nilai((skor.pk, baris) for skor, baris in zip(skor_baru, nilai_baru, strict=True))
         selesai += len(kelompok)
         if progres:
             progres(selesai, len(semua_kim))
@@ -153,6 +152,29 @@ def hitung_bulan(bulan: date, *, kims=None, oleh=None, progres: Callable[[int, i
     if oleh is not None:
         catat(oleh, PenilaianAksi.HITUNG_SKOR, skema, f"Skor {selesai} KIM untuk {bulan:%m/%Y} dihitung ({skema.nama[:60]})")
     return selesai
+
+
+_KOLOM_NILAI = ("indikator", "sumbu", "label", "mentah", "target", "bobot", "nilai", "keterangan", "bukti")
+
+
+def simpan_nilai(per_skor: Iterable[tuple[int, Sequence[Baris]]]) -> None:
+    """Store the indicator values of freshly created scores. On PostgreSQL with COPY: a nationwide month is more
+    than a million rows, and COPY takes them several times faster than INSERT, on both sides of the connection."""
+    if connection.vendor != "postgresql":
+        NilaiIndikator.objects.bulk_create(
+            NilaiIndikator(skor_id=skor_id, **vars(b)) for skor_id, baris in per_skor for b in baris
+        )
+        return
+    meta = NilaiIndikator._meta
+    kolom = ", ".join(connection.ops.quote_name(meta.get_field(n).column) for n in ("skor", *_KOLOM_NILAI))
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    perintah = f"COPY {connection.ops.quote_name(meta.db_table)} ({kolom}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(perintah) as copy:
+        for skor_id, baris in per_skor:
+            for b in baris:
+                copy.write_row(
+                    (skor_id, b.indikator, b.sumbu, b.label, b.mentah, b.target, b.bobot, b.nilai, b.keterangan, dumps(b.bukti))
+                )
 
 
 def _baris(b, label: str, h: indikator.Hasil | None) -> Baris:

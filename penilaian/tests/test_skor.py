@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from jembatan.lib.domain import DomainError
 from jembatan.test import DESA_A, make_pengurus
+from penilaian.indikator import PolaUrl
 from penilaian.models import Penghargaan, Skema, SkorBulanan
 from penilaian.skor import hitung_bulan
 from penilaian.tests.bantu import make_kegiatan
@@ -112,3 +114,23 @@ def test_the_kims_score_page_links_each_number_to_its_evidence(client, cast):
     liputan = cast.kim_a.kegiatan.get(judul="Liputan panen raya")
     assert f'<section id="bukti-{n.pk}"' in html and f'href="/kelola/kegiatan/{liputan.pk}/lihat/"' in html
     assert "tingkat <strong>Berkembang</strong>" in html
+
+
+def test_the_evidence_names_each_member_with_their_role_and_links_the_kim(cast):
+    """The members' evidence is read as plain rows: the role as the KIM page writes it ("Seksi …" for a seksi
+    with its name), and the link to the KIM."""
+    make_skema()
+    make_pengurus(cast.kim_a, "Siti", jabatan="ketua")
+    make_pengurus(cast.kim_a, "Budi", jabatan="seksi", nama_seksi="Liputan")
+    hitung_bulan(MEI)
+    bukti = SkorBulanan.objects.get(kim=cast.kim_a, bulan=MEI).nilai.get(indikator="akses.anggota").bukti
+    assert sorted(x["label"] for x in bukti) == ["Budi (Seksi Liputan)", "Siti (Ketua)"]
+    assert {x["url"] for x in bukti} == {reverse("kim:kelola", args=[cast.kim_a.wilayah_id])}
+
+
+def test_a_url_pattern_fills_numbers_and_quotes_text():
+    pola = PolaUrl("warta:baca", 918273645, "zzslugzz")
+    assert pola(7, "panen-raya") == reverse("warta:baca", args=[7, "panen-raya"])
+    assert pola(12, "a b/c") == reverse("warta:baca", args=[12, "x"]).replace("-x/", "-a%20b%2Fc/")
+    with pytest.raises(TypeError):
+        pola(7)
