@@ -18,10 +18,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import cast
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max, Q
+from django.db.models import Field, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -166,7 +167,7 @@ def simpan_nilai(per_skor: Iterable[tuple[int, Sequence[Baris]]]) -> None:
         )
         return
     meta = NilaiIndikator._meta
-    kolom = ", ".join(connection.ops.quote_name(meta.get_field(n).column) for n in ("skor", *_KOLOM_NILAI))
+    kolom = ", ".join(connection.ops.quote_name(str(cast(Field, meta.get_field(n)).column)) for n in ("skor", *_KOLOM_NILAI))
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     perintah = f"COPY {connection.ops.quote_name(meta.db_table)} ({kolom}) FROM STDIN"
     with connection.cursor() as cursor, cursor.cursor.copy(perintah) as copy:
