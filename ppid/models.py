@@ -242,6 +242,7 @@ class PpidPembantu(models.Model):
         help_text=_("Informasi apa yang dikuasai unit ini; ditampilkan kepada pemohon di formulir permohonan."),
     )
     aktif = models.BooleanField(_("aktif"), default=True, help_text=_("Unit nonaktif tidak menerima permohonan baru."))
+    demo = models.BooleanField(default=False)
 
     objects = PpidPembantuQuerySet.as_manager()
 
