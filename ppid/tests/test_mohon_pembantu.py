@@ -29,12 +29,13 @@ def unit():
 
 def test_the_regencys_form_offers_ppid_utama_and_the_active_units_with_what_they_hold(client, unit):
     html = client.get(URL).content.decode()
-    assert "Ditujukan kepada" in html
+    assert "Ditujukan kepada" in html and "menujukannya kepada salah satu PPID Pembantu" in html
     assert "PPID Utama Kabupaten Tapin (bila tidak yakin)" in html
     assert "PPID Pembantu Dinas Kesehatan — Data layanan kesehatan, puskesmas, imunisasi." in html
     assert "PPID Pembantu Dinas Pendidikan" in html and "Dinas Lama" not in html
     # A village's form has no such choice.
-    assert "Ditujukan kepada" not in client.get(f"/ppid/{DESA_A}/mohon/").content.decode()
+    desa = client.get(f"/ppid/{DESA_A}/mohon/").content.decode()
+    assert "Ditujukan kepada" not in desa and "PPID Pembantu" not in desa
 
 
 @time_machine.travel(SEKARANG, tick=False)
