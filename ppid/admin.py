@@ -7,7 +7,7 @@ from ppid.models import PpidPembantu
 class PpidPembantuAdmin(admin.ModelAdmin):
     """Diskominfo configures the PPID Pembantu units under PPID Utama and the accounts that serve each."""
 
-    list_display = ["nama", "aktif"]
+    list_display = ["nama", "keterangan", "aktif"]
     list_filter = ["aktif"]
-    search_fields = ["nama"]
+    search_fields = ["nama", "keterangan"]
     filter_horizontal = ["petugas"]

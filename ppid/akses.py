@@ -64,6 +64,11 @@ def boleh_ikuti_pembantu(user: Any, pembantu: PpidPembantu) -> bool:
     return is_admin(user) or pembantu.pk in unit_pembantu(user)
 
 
+def boleh_susun_laporan_pembantu(user: Any, pembantu: PpidPembantu) -> bool:
+    """Write a PPID Pembantu's own words in its yearly report: the unit's accounts, and PPID Utama."""
+    return boleh_ikuti_pembantu(user, pembantu)
+
+
 def boleh_jawab(user: Any, wilayah: Wilayah) -> bool:
     """Answer the requests (and, as atasan PPID, the objections) of this badan publik: the village's own
     government, or Diskominfo for the regency."""
@@ -180,7 +185,7 @@ def get_pembantu_untuk_pengikut(request: HttpRequest, pk: int) -> PpidPembantu:
 
 def get_permohonan_lacak(kode: str) -> Permohonan:
     """The requester's own request, by its tracking code (case and spaces forgiven)."""
-    p = Permohonan.objects.select_related("wilayah__parent").filter(kode="".join(kode.split()).upper()).first()
+    p = Permohonan.objects.select_related("wilayah__parent", "pembantu").filter(kode="".join(kode.split()).upper()).first()
     if p is None:
         raise Http404("Kode pelacakan tidak ditemukan.")
     return p

@@ -16,11 +16,13 @@ from ppid.models import (
     Informasi,
     Keputusan,
     KeputusanAtasan,
+    LaporanPembantu,
     LaporanTahunan,
     Permohonan,
     PpidPembantu,
     TahapSengketa,
     hari_ini,
+    nama_ppid,
 )
 
 
@@ -86,9 +88,17 @@ class PermohonanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not boleh_bantu:
             del self.fields["dibantu"]
+        kabupaten = self.instance.wilayah_id == settings.JEMBATAN_KABUPATEN
+        self._pembantu = {str(u.pk): u for u in PpidPembantu.objects.aktif()} if kabupaten else {}
+        if self._pembantu:
+            self.fields["ditujukan"] = _pilihan_ditujukan(nama_ppid(self.instance.wilayah), self._pembantu.values())
+            self.order_fields(["ditujukan"])
         self.fields["cara_salinan"].required = False
         # A radio list without the model's blank choice: "to see it" needs no way of sending a copy.
         cast(forms.ChoiceField, self.fields["cara_salinan"]).choices = CaraSalinan.choices
+
+    def clean_ditujukan(self) -> PpidPembantu | None:
+        return self._pembantu.get(self.cleaned_data["ditujukan"])
 
     def clean_telepon(self) -> str:
         teks = self.cleaned_data["telepon"].strip()
@@ -112,6 +122,26 @@ class PermohonanForm(forms.ModelForm):
         return d
 
 
+def _pilihan_ditujukan(utama: str, unit) -> forms.ChoiceField:
+    """The regency's form only: PPID Utama (the default) or one of its active PPID Pembantu, each with what it
+    holds; a unit that is unknown or no longer active is refused with a message, the rest of the input kept."""
+    pilihan = [("", str(_("%(utama)s (bila tidak yakin)") % {"utama": utama}))]
+    pilihan += [(str(u.pk), f"{u.nama_ppid} — {u.keterangan}" if u.keterangan else u.nama_ppid) for u in unit]
+    return forms.ChoiceField(
+        label=_("Ditujukan kepada"),
+        choices=pilihan,
+        required=False,
+        initial="",
+        widget=forms.RadioSelect,
+        help_text=_("Pilih PPID Pembantu bila Anda tahu perangkat daerah mana yang menguasai informasinya."),
+        error_messages={
+            "invalid_choice": _(
+                "PPID Pembantu yang dipilih tidak dikenal atau tidak lagi menerima permohonan. Pilih salah satu dari daftar."
+            )
+        },
+    )
+
+
 class PermohonanLangsungForm(PermohonanForm):
     """A request the PPID received in person or on paper, entered with the day it was received."""
 
@@ -120,6 +150,7 @@ class PermohonanLangsungForm(PermohonanForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, boleh_bantu=False, **kwargs)
         del self.fields["situs_web"]
+        self.fields.pop("ditujukan", None)  # PPID Utama forwards a request received on paper from its page
 
 
 class TeruskanForm(forms.Form):
@@ -268,5 +299,12 @@ class InformasiForm(VersionedModelForm):
 class LaporanForm(VersionedModelForm):
     class Meta:
         model = LaporanTahunan
+        fields = ["kebijakan", "pelaksanaan", "kendala", "rekomendasi"]
+        widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in fields}
+
+
+class LaporanPembantuForm(VersionedModelForm):
+    class Meta:
+        model = LaporanPembantu
         fields = ["kebijakan", "pelaksanaan", "kendala", "rekomendasi"]
         widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in fields}

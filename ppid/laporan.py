@@ -25,6 +25,7 @@ from ppid.models import (
     Keberatan,
     Keputusan,
     KeputusanAtasan,
+    LaporanPembantu,
     LaporanTahunan,
     Permohonan,
     PpidPembantu,
@@ -203,8 +204,12 @@ def laporan_docx(wilayah: Wilayah, tahun: int, pembantu: PpidPembantu | None = N
     """The Laporan Layanan Informasi Publik of `tahun` (Perki 1/2021 Ps. 56) as an editable DOCX: the PPID's own
     words (kept in `LaporanTahunan`, "—" where not yet written) around the figures counted from the registers; the
     regency's report also recaps every village PPID and PPID Pembantu. With `pembantu`, that unit's part: its
-    figures, its words left for the unit to write in the document."""
-    narasi = None if pembantu else LaporanTahunan.objects.filter(wilayah=wilayah, tahun=tahun).first()
+    figures around its own words (`LaporanPembantu`)."""
+    narasi: LaporanTahunan | LaporanPembantu | None = (
+        LaporanPembantu.objects.filter(pembantu=pembantu, tahun=tahun).first()
+        if pembantu
+        else LaporanTahunan.objects.filter(wilayah=wilayah, tahun=tahun).first()
+    )
     r, k = hitung(wilayah, tahun, pembantu)
     doc = dokumen_a4()
     paragraf_tengah(doc, _("LAPORAN LAYANAN INFORMASI PUBLIK"), tebal=True)

@@ -57,6 +57,7 @@ class AksiPpid(models.TextChoices):
     HAPUS_INFORMASI = "ppid_hapus_informasi", _("Entri daftar informasi publik dihapus")
     SUSUN_LAPORAN = "ppid_susun_laporan", _("Laporan tahunan PPID disusun")
     TERUSKAN = "ppid_teruskan", _("Permohonan diteruskan ke PPID Pembantu")
+    SUSUN_LAPORAN_PEMBANTU = "ppid_susun_laporan_pembantu", _("Uraian laporan tahunan PPID Pembantu disusun")
 
 
 class CaraMemperoleh(models.TextChoices):
@@ -234,7 +235,14 @@ class PpidPembantu(models.Model):
         related_name="ppid_pembantu",
         limit_choices_to={"peran": "pembantu"},
     )
+    keterangan = models.CharField(
+        _("keterangan singkat"),
+        max_length=300,
+        blank=True,
+        help_text=_("Informasi apa yang dikuasai unit ini; ditampilkan kepada pemohon di formulir permohonan."),
+    )
     aktif = models.BooleanField(_("aktif"), default=True, help_text=_("Unit nonaktif tidak menerima permohonan baru."))
+    demo = models.BooleanField(default=False)
 
     objects = PpidPembantuQuerySet.as_manager()
 
@@ -378,10 +386,19 @@ class Permohonan(models.Model):
     # -- domain changes ----------------------------------------------------------------------------------
 
     @classmethod
-    def ajukan(cls, permohonan: Permohonan, *, oleh=None, tanggal: dt.date | None = None) -> Permohonan:
+    def ajukan(
+        cls,
+        permohonan: Permohonan,
+        *,
+        oleh=None,
+        tanggal: dt.date | None = None,
+        ditujukan: PpidPembantu | None = None,
+    ) -> Permohonan:
         """Register a new request (its fields already set): the number, the tracking code and the deadline.
 
-        A request needs a way to answer it: an address, a phone number or an e-mail."""
+        A request needs a way to answer it: an address, a phone number or an e-mail. A request to the regency
+        that the requester addressed to an active PPID Pembantu (`ditujukan`) is forwarded to it on receipt,
+        recorded like PPID Utama's forward; PPID Utama may still take it back or send it elsewhere."""
         if not (permohonan.alamat.strip() or permohonan.telepon.strip() or permohonan.email.strip()):
             raise DomainError(_("Isi alamat, nomor telepon atau e-mail agar jawaban PPID dapat disampaikan kepada Anda."))
         if not is_badan_publik(permohonan.wilayah):
@@ -392,6 +409,11 @@ class Permohonan(models.Model):
             raise DomainError(_("Pilih cara mendapatkan salinan."), field="cara_salinan")
         elif permohonan.cara_salinan == CaraSalinan.EMAIL and not permohonan.email.strip():
             raise DomainError(_("Isi alamat e-mail untuk menerima salinan lewat e-mail."), field="email")
+        if ditujukan is not None:
+            if not is_kabupaten(permohonan.wilayah):
+                raise DomainError(_("Hanya permohonan kepada PPID Utama yang dapat ditujukan ke PPID Pembantu."))
+            if not PpidPembantu.objects.aktif().filter(pk=ditujukan.pk).exists():
+                raise DomainError(_("PPID Pembantu ini tidak lagi menerima permohonan. Pilih yang lain."), field="ditujukan")
         tanggal = tanggal or hari_ini()
         if tanggal > hari_ini():
             raise DomainError(_("Tanggal tidak boleh di masa depan."), field="diterima")
@@ -407,6 +429,8 @@ class Permohonan(models.Model):
                 f"Permohonan {permohonan.nomor}" + (" (dibantu KIM)" if permohonan.dibantu_oleh_id else ""),
                 wilayah=permohonan.wilayah,
             )
+            if ditujukan is not None:
+                permohonan._pindahkan(oleh, ditujukan, JenisKabar.DITUJUKAN)
             _kabari(permohonan.pk, "diterima")
         return permohonan
 
@@ -418,7 +442,8 @@ class Permohonan(models.Model):
 
     def teruskan(self, *, oleh, pembantu: PpidPembantu | None) -> None:
         """PPID Utama forwards an open request of the regency to one of its PPID Pembantu (or takes it back).
-        The legal clock is the regency's and keeps running from receipt."""
+        The legal clock is the regency's and keeps running from receipt. The unit it leaves and the unit it goes
+        to are told by e-mail once the change is committed."""
         if not is_kabupaten(self.wilayah):
             raise DomainError(_("Hanya permohonan kepada PPID Utama yang dapat diteruskan ke PPID Pembantu."))
         if pembantu is not None and not pembantu.aktif:
@@ -427,10 +452,20 @@ class Permohonan(models.Model):
             lama = self._kunci()
             if lama.pembantu_id == (pembantu.pk if pembantu else None):
                 raise DomainError(_("Permohonan ini sudah berada di sana."), field="pembantu")
-            self.pembantu = pembantu
-            self.save(update_fields=["pembantu"])
-            tujuan = pembantu.nama_ppid if pembantu else nama_ppid(self.wilayah)
-            catat(oleh, AksiPpid.TERUSKAN, self, f"Diteruskan ke {tujuan}: {self.nomor}", wilayah=self.wilayah)
+            if lama.pembantu_id is not None:
+                KabarPembantu.antrekan(self, lama.pembantu_id, JenisKabar.TARIK)
+            self._pindahkan(oleh, pembantu, JenisKabar.TERUSKAN)
+
+    def _pindahkan(self, oleh, pembantu: PpidPembantu | None, jenis: str) -> None:
+        """Hand the request to `pembantu` (None: back to PPID Utama), audited, the unit told; inside the caller's
+        transaction."""
+        self.pembantu = pembantu
+        self.save(update_fields=["pembantu"])
+        tujuan = pembantu.nama_ppid if pembantu else nama_ppid(self.wilayah)
+        asal = " atas pilihan pemohon" if jenis == JenisKabar.DITUJUKAN else ""
+        catat(oleh, AksiPpid.TERUSKAN, self, f"Diteruskan ke {tujuan}{asal}: {self.nomor}", wilayah=self.wilayah)
+        if pembantu is not None:
+            KabarPembantu.antrekan(self, pembantu.pk, jenis)
 
     def perpanjang(self, *, oleh, hari: int, alasan: str, tanggal: dt.date | None = None) -> None:
         """Extend the deadline once, by at most 7 working days counted from the original deadline, with a
@@ -550,6 +585,39 @@ class Permohonan(models.Model):
 
 def rahasia_baru() -> str:
     return secrets.token_urlsafe(16)
+
+
+class JenisKabar(models.TextChoices):
+    TERUSKAN = "teruskan", _("Diteruskan PPID Utama")
+    DITUJUKAN = "ditujukan", _("Ditujukan pemohon")
+    TARIK = "tarik", _("Ditarik kembali")
+
+
+class KabarPembantu(models.Model):
+    """One e-mail owed to a PPID Pembantu's accounts: a request forwarded to the unit (by PPID Utama, or by the
+    requester's choice) or taken away from it. Written in the transaction of the change; the task that sends it
+    claims the row first (`terkirim`), so a task run twice mails once."""
+
+    permohonan = models.ForeignKey("Permohonan", on_delete=models.CASCADE, related_name="+")
+    pembantu = models.ForeignKey(PpidPembantu, on_delete=models.CASCADE, related_name="+")
+    jenis = models.CharField(max_length=10, choices=JenisKabar.choices)
+    dibuat = models.DateTimeField(default=timezone.now)
+    terkirim = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kabar ke PPID Pembantu")
+        verbose_name_plural = _("kabar ke PPID Pembantu")
+
+    def __str__(self) -> str:
+        return f"{self.jenis} {self.permohonan_id} → {self.pembantu_id}"
+
+    @classmethod
+    def antrekan(cls, permohonan: Permohonan, pembantu_id: int, jenis: str) -> None:
+        """Owe the unit this e-mail, and send it once the change is committed."""
+        from ppid.tasks import kabari_pembantu  # late: the task module imports these models
+
+        kabar = cls.objects.create(permohonan=permohonan, pembantu_id=pembantu_id, jenis=jenis)
+        transaction.on_commit(lambda: kabari_pembantu.enqueue(kabar.pk))
 
 
 class Lampiran(models.Model):
@@ -925,11 +993,10 @@ def batas_laporan(tahun: int) -> dt.date:
     return dt.date(tahun + 1, 3, 31)
 
 
-class LaporanTahunan(Versioned):
-    """The PPID's own words in its yearly Laporan Layanan Informasi Publik; the figures come from the registers
-    (`ppid.laporan.hitung`). Saved means produced: Diskominfo sees which village PPID have not."""
+class NarasiLaporan(Versioned):
+    """The PPID's own words in a yearly Laporan Layanan Informasi Publik (Perki 1/2021 Ps. 56); the figures
+    come from the registers (`ppid.laporan.hitung`)."""
 
-    wilayah = models.ForeignKey("wilayah.Wilayah", verbose_name=_("badan publik"), on_delete=models.PROTECT, related_name="+")
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     kebijakan = models.TextField(
         _("gambaran umum kebijakan pelayanan informasi publik"),
@@ -941,13 +1008,14 @@ class LaporanTahunan(Versioned):
     disusun_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     disusun_pada = models.DateField(_("tanggal disusun"))
 
-    class Meta:
-        verbose_name = _("laporan tahunan PPID")
-        verbose_name_plural = _("laporan tahunan PPID")
-        constraints = [models.UniqueConstraint(fields=["wilayah", "tahun"], name="ppid_laporan_satu_per_tahun")]
+    AKSI = AksiPpid.SUSUN_LAPORAN
 
-    def __str__(self) -> str:
-        return f"{self.wilayah_id} {self.tahun}"
+    class Meta:
+        abstract = True
+
+    def _jejak(self) -> tuple[str, Wilayah]:
+        """The audit summary and the badan publik it is filed under."""
+        raise NotImplementedError
 
     def simpan(self, *, oleh, versi: int) -> None:
         """Save the report's narrative; only for a year that has ended."""
@@ -956,10 +1024,55 @@ class LaporanTahunan(Versioned):
         if not self.kebijakan.strip():
             raise DomainError(_("Tuliskan gambaran umum kebijakan pelayanan informasi publik."), field="kebijakan")
         with transaction.atomic():
+            sebelum = None if self.pk is None else potret(type(self)._default_manager.get(pk=self.pk), KOLOM_NARASI)
             self.bump_version(versi)
             self.disusun_oleh, self.disusun_pada = oleh, hari_ini()
             self.save()
-            catat(oleh, AksiPpid.SUSUN_LAPORAN, self, f"Laporan tahunan {self.tahun} disusun", wilayah=self.wilayah)
+            ringkasan, wilayah = self._jejak()
+            catat(oleh, self.AKSI, self, ringkasan, wilayah=wilayah, sebelum=sebelum)
+
+
+KOLOM_NARASI = ["kebijakan", "pelaksanaan", "kendala", "rekomendasi"]
+
+
+class LaporanTahunan(NarasiLaporan):
+    """A badan publik's words in its yearly report. Saved means produced: Diskominfo sees which village PPID
+    have not."""
+
+    wilayah = models.ForeignKey("wilayah.Wilayah", verbose_name=_("badan publik"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("laporan tahunan PPID")
+        verbose_name_plural = _("laporan tahunan PPID")
+        constraints = [models.UniqueConstraint(fields=["wilayah", "tahun"], name="ppid_laporan_satu_per_tahun")]
+
+    def __str__(self) -> str:
+        return f"{self.wilayah_id} {self.tahun}"
+
+    def _jejak(self) -> tuple[str, Wilayah]:
+        return f"Laporan tahunan {self.tahun} disusun", self.wilayah
+
+
+class LaporanPembantu(NarasiLaporan):
+    """A PPID Pembantu's words in its own part of the regency's yearly report, written by the unit's accounts or
+    PPID Utama; its figures are the requests forwarded to the unit."""
+
+    pembantu = models.ForeignKey(PpidPembantu, verbose_name=_("PPID Pembantu"), on_delete=models.PROTECT, related_name="laporan")
+
+    AKSI = AksiPpid.SUSUN_LAPORAN_PEMBANTU
+
+    class Meta:
+        verbose_name = _("laporan tahunan PPID Pembantu")
+        verbose_name_plural = _("laporan tahunan PPID Pembantu")
+        constraints = [models.UniqueConstraint(fields=["pembantu", "tahun"], name="ppid_laporan_pembantu_satu_per_tahun")]
+
+    def __str__(self) -> str:
+        return f"{self.pembantu} {self.tahun}"
+
+    def _jejak(self) -> tuple[str, Wilayah]:
+        return f"Laporan tahunan {self.tahun} {self.pembantu.nama_ppid} disusun", Wilayah.objects.get(
+            pk=settings.JEMBATAN_KABUPATEN
+        )
 
 
 from ppid.models_maklumat import Maklumat  # noqa: E402, F401  (a model in a file of its own, found by Django here)

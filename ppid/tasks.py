@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 
+from akun.models import Peran
 from jembatan.lib.mail import send
-from ppid.models import Permohonan, nama_ppid
+from ppid.models import KabarPembantu, Permohonan, nama_ppid
 
 LANGKAH = ("diterima", "diperpanjang", "dijawab", "keberatan", "tanggapan")
 
@@ -27,4 +29,33 @@ def kabari_pemohon(permohonan_id: int, langkah: str) -> str:
         "tautan": settings.SITE_URL + p.get_tracking_url(),
     }
     send("ppid_kabar", [p.email], konteks)
+    return "terkirim"
+
+
+@task()
+def kabari_pembantu(kabar_id: int) -> str:
+    """Tell a PPID Pembantu's active accounts that a request was forwarded to their unit or taken back from it.
+    The row is claimed before the mail goes, so a task run twice mails once; a failed send gives the claim back
+    for a retry. The mail names what is asked and the deadline, never the requester's identity number or address."""
+    if not KabarPembantu.objects.filter(pk=kabar_id, terkirim__isnull=True).update(terkirim=timezone.now()):
+        return "sudah"
+    kabar = KabarPembantu.objects.select_related("permohonan__wilayah", "pembantu").get(pk=kabar_id)
+    kepada = list(
+        kabar.pembantu.petugas.filter(is_active=True, peran=Peran.PPID_PEMBANTU).exclude(email="").values_list("email", flat=True)
+    )
+    if not kepada:
+        return "tanpa penerima"
+    p = kabar.permohonan
+    konteks = {
+        "p": p,
+        "kabar": kabar,
+        "unit": kabar.pembantu.nama_ppid,
+        "ppid_utama": nama_ppid(p.wilayah),
+        "tautan": settings.SITE_URL + p.get_absolute_url(),
+    }
+    try:
+        send("ppid_pembantu", kepada, konteks)
+    except Exception:
+        KabarPembantu.objects.filter(pk=kabar_id).update(terkirim=None)
+        raise
     return "terkirim"

@@ -22,6 +22,7 @@ urlpatterns = [
     path("kelola/ppid/permohonan/<int:pk>/teruskan/", views.teruskan, name="teruskan"),
     path("kelola/ppid/pembantu/<int:pk>/register-<str:jenis>.xlsx", views.register_pembantu, name="register_pembantu"),
     path("kelola/ppid/pembantu/<int:pk>/laporan-<int:tahun>.docx", views.laporan_pembantu, name="laporan_pembantu"),
+    path("kelola/ppid/pembantu/<int:pk>/laporan/<int:tahun>/", views.laporan_pembantu_susun, name="laporan_pembantu_susun"),
     path("kelola/ppid/permohonan/<int:pk>/berkas/<int:lampiran_pk>/", views.lampiran, name="lampiran"),
     path("kelola/ppid/permohonan/<int:pk>/pemberitahuan.docx", views.pemberitahuan_docx, name="pemberitahuan_docx"),
     path("kelola/ppid/keberatan/<int:pk>/", views.keberatan, name="keberatan"),

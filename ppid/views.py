@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -22,6 +23,7 @@ from ppid.forms import (
     JawabForm,
     KeberatanForm,
     LaporanForm,
+    LaporanPembantuForm,
     PermohonanForm,
     PermohonanLangsungForm,
     PerpanjangForm,
@@ -35,6 +37,7 @@ from ppid.models import (
     Informasi,
     Kategori,
     Keberatan,
+    LaporanPembantu,
     LaporanTahunan,
     Permohonan,
     PpidPembantu,
@@ -97,7 +100,8 @@ def mohon(request, kode):
     konteks = {"badan": wilayah, "ppid": nama_ppid(wilayah), "form": form}
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["situs_web"]:  # honeypot: a bot, answer as if nothing happened
-            return render(request, "ppid/mohon.html", {**konteks, "form": PermohonanForm(boleh_bantu=boleh_bantu)})
+            kosong = PermohonanForm(boleh_bantu=boleh_bantu, instance=Permohonan(wilayah=wilayah))
+            return render(request, "ppid/mohon.html", {**konteks, "form": kosong})
         if exceeded(f"ppid:{client_address(request)}", settings.JEMBATAN_PPID_BATAS_PER_JAM, 3600):
             form.add_error(None, _("Terlalu banyak permohonan dari alamat ini dalam satu jam. Silakan coba lagi nanti."))
             return render(request, "ppid/mohon.html", konteks, status=429)
@@ -105,7 +109,7 @@ def mohon(request, kode):
         if form.cleaned_data.get("dibantu"):
             p.dibantu_oleh = request.user
         try:
-            Permohonan.ajukan(p, oleh=request.user)
+            Permohonan.ajukan(p, oleh=request.user, ditujukan=form.cleaned_data.get("ditujukan"))
         except DomainError as e:
             form.add_error(e.field, str(e))
         else:
@@ -466,6 +470,7 @@ def laporan(request, kode, tahun):
         "r": rincian,
         "k": keberatan,
         "batas": batas_laporan(tahun),
+        "unduh_docx": reverse("ppid:laporan_docx", args=[wilayah.kode, tahun]),
     }
     return render(request, "ppid/laporan.html", konteks, status=status)
 
@@ -503,6 +508,40 @@ def laporan_pembantu(request, pk, tahun):
     response = HttpResponse(laporan_docx_isi(kabupaten, tahun, pembantu), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="laporan-ppid-pembantu-{pembantu.pk}-{tahun}.docx"'
     return response
+
+
+@login_required
+def laporan_pembantu_susun(request, pk, tahun):
+    """A PPID Pembantu's part of the yearly report: its figures, and its own words written by the unit or PPID Utama."""
+    pembantu = akses.get_pembantu_untuk_pengikut(request, pk)
+    wajib(2000 <= tahun <= hari_ini().year and akses.boleh_susun_laporan_pembantu(request.user, pembantu))
+    narasi = LaporanPembantu.objects.filter(pembantu=pembantu, tahun=tahun).first() or LaporanPembantu(
+        pembantu=pembantu, tahun=tahun
+    )
+    form = LaporanPembantuForm(request.POST or None, instance=narasi)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                narasi.simpan(oleh=request.user, versi=form.cleaned_data["versi"])
+            except DomainError as e:
+                status = tolak_di_form(form, e)
+            else:
+                messages.success(request, _("Laporan tahunan disimpan."))
+                return redirect("ppid:laporan_pembantu_susun", pk=pembantu.pk, tahun=tahun)
+    rincian, keberatan = hitung_laporan(badan_publik_qs().get(kode=settings.JEMBATAN_KABUPATEN), tahun, pembantu)
+    konteks = {
+        "ppid": pembantu.nama_ppid,
+        "tahun": tahun,
+        "narasi": narasi if narasi.pk else None,
+        "form": form,
+        "r": rincian,
+        "k": keberatan,
+        "batas": batas_laporan(tahun),
+        "unduh_docx": reverse("ppid:laporan_pembantu", args=[pembantu.pk, tahun]),
+    }
+    return render(request, "ppid/laporan.html", konteks, status=status)
 
 
 @login_required

@@ -55,6 +55,8 @@ def terlindung(cast) -> list[Halaman]:
         Halaman(f"/kelola/ppid/permohonan/{p.pk}/teruskan/", frozenset(), method="post", data={"pembantu": "x"}),
         Halaman(f"/kelola/ppid/pembantu/{pembantu.pk}/register-permohonan.xlsx", HANYA_ADMIN),
         Halaman(f"/kelola/ppid/pembantu/{pembantu.pk}/laporan-2025.docx", HANYA_ADMIN),
+        Halaman(f"/kelola/ppid/pembantu/{pembantu.pk}/laporan/2025/", HANYA_ADMIN),
+        Halaman(f"/kelola/ppid/pembantu/{pembantu.pk}/laporan/2025/", HANYA_ADMIN, method="post", data={"kebijakan": ""}),
         Halaman(f"/kelola/ppid/keberatan/{keberatan.pk}/", PPID_A),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/register-permohonan.xlsx", PENGIKUT_A),
         Halaman(f"/kelola/ppid/{p.wilayah_id}/register-keberatan.xlsx", PENGIKUT_A),

@@ -1,14 +1,16 @@
 """A few clearly-marked DEMO information requests at the demo village's PPID and the regency's PPID Utama,
-at different points of the clock, so the desk and the tracking page are not empty in a demo."""
+at different points of the clock, so the desk and the tracking page are not empty in a demo; and two DEMO PPID
+Pembantu with an account of their own and one request forwarded to its desk. Run twice, the same rows."""
 
 import datetime as dt
+import secrets
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from akun.models import Peran, User
 from kim.models import Kim, Tahap
-from ppid.models import Keberatan, Keputusan, Permohonan, hari_ini, kalender
+from ppid.models import Keberatan, Keputusan, Permohonan, PpidPembantu, hari_ini, kalender
 from ppid.models_maklumat import Maklumat
 
 PERMOHONAN = [
@@ -20,14 +22,28 @@ PERMOHONAN = [
     (20, "[DEMO] Salinan kontrak pekerjaan rehabilitasi balai desa.", "tolak"),
 ]
 
+AKUN_PEMBANTU = "pembantu@jembatan-demo.example"
+RINCIAN_PEMBANTU = "[DEMO] Cakupan imunisasi dasar lengkap per puskesmas tahun lalu."
+PEMBANTU = [
+    ("Dinas Kesehatan (DEMO)", "[DEMO] Puskesmas, imunisasi, gizi dan layanan kesehatan."),
+    ("Dinas Pendidikan (DEMO)", "[DEMO] Sekolah, guru, dana BOS dan penerimaan murid baru."),
+]
+
 
 class Command(BaseCommand):
-    help = "Muat beberapa permohonan informasi DEMO (bertanda jelas) untuk PPID desa demo dan PPID Utama."
+    help = (
+        "Muat beberapa permohonan informasi DEMO (bertanda jelas) untuk PPID desa demo dan PPID Utama, serta PPID "
+        "Pembantu DEMO dengan akun dan satu permohonan yang diteruskan kepadanya."
+    )
 
     def handle(self, **options):
-        if Permohonan.objects.filter(demo=True).exists():
+        if Permohonan.objects.filter(demo=True).exclude(rincian=RINCIAN_PEMBANTU).exists():
             self.stdout.write("PPID: data demo sudah ada, dilewati.")
-            return
+        else:
+            self._permohonan()
+        self._pembantu()
+
+    def _permohonan(self):
         kim = Kim.objects.filter(demo=True, tahap=Tahap.AKTIF).select_related("wilayah").order_by("wilayah_id").first()
         pemdes = User.objects.filter(peran=Peran.PEMDES, wilayah=kim.wilayah).first() if kim else None
         if kim is None or pemdes is None:
@@ -107,6 +123,45 @@ class Command(BaseCommand):
                 ditetapkan=_mundur(kal, hari, 20),
             ).simpan(oleh=oleh, versi=0)
         self.stdout.write(f"PPID: {len(PERMOHONAN) + 1} permohonan DEMO dan 2 maklumat pelayanan dimuat.")
+
+    def _pembantu(self):
+        """The DEMO units (kept if already there), the demo account of role PPID Pembantu (its password printed
+        once, like the other demo accounts') and one request PPID Utama forwarded to it."""
+        admin = User.objects.filter(demo=True, peran=Peran.ADMIN).order_by("pk").first()
+        if admin is None:
+            self.stdout.write("PPID Pembantu: akun DEMO belum ada (jalankan muat_demo dulu), dilewati.")
+            return
+        unit = [
+            PpidPembantu.objects.get_or_create(nama=nama, defaults={"keterangan": keterangan, "demo": True})[0]
+            for nama, keterangan in PEMBANTU
+        ]
+        dinkes = unit[0]
+        if not User.objects.filter(email=AKUN_PEMBANTU).exists():
+            pw = secrets.token_urlsafe(9)
+            akun = User.objects.create_user(
+                AKUN_PEMBANTU, pw, nama="Petugas PPID Dinas Kesehatan (DEMO)", peran=Peran.PPID_PEMBANTU, demo=True
+            )
+            dinkes.petugas.add(akun)
+            self.stdout.write(self.style.WARNING("Akun DEMO PPID Pembantu (kata sandi hanya ditampilkan sekali ini):"))
+            self.stdout.write(f"  {Peran(Peran.PPID_PEMBANTU).label:<26} {AKUN_PEMBANTU:<34} {pw}   {dinkes.nama_ppid}")
+        if Permohonan.objects.filter(demo=True, rincian=RINCIAN_PEMBANTU).exists():
+            self.stdout.write("PPID Pembantu: data demo sudah ada, dilewati.")
+            return
+        p = Permohonan.ajukan(
+            Permohonan(
+                wilayah_id=settings.JEMBATAN_KABUPATEN,
+                nama="Warga Contoh Kesehatan (DEMO)",
+                nomor_identitas="0000000000000000",
+                alamat="[DEMO] Rantau",
+                rincian=RINCIAN_PEMBANTU,
+                tujuan="[DEMO] Contoh untuk peragaan.",
+                cara_salinan="langsung",
+                demo=True,
+            ),
+            tanggal=_mundur(kalender(), hari_ini(), 3),
+        )
+        p.teruskan(oleh=admin, pembantu=dinkes)
+        self.stdout.write(f"PPID Pembantu: {len(unit)} unit DEMO dan 1 permohonan yang diteruskan dimuat.")
 
 
 def _mundur(kal, hari, n: int):
