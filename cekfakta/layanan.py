@@ -309,16 +309,21 @@ def beri_tahu(klaim_id: int) -> int:
         return 0
     told = 0
     for laporan in klaim.laporan.filter(diberi_tahu__isnull=True):
+        # Claimed before anything is sent: a second run at the same moment (a retry, the periodic catch-up)
+        # finds the report taken and tells nobody twice.
+        stempel = timezone.now()
+        if not Laporan.objects.filter(pk=laporan.pk, diberi_tahu__isnull=True).update(diberi_tahu=stempel):
+            continue
         if laporan.email:
             link = (settings.SITE_URL or "") + laporan.get_absolute_url()
             try:
                 mail.send("putusan", [laporan.email], {"klaim": klaim, "laporan": laporan, "link": link})
-            except OSError:  # the mail server is down: this reporter stays untold and is retried
+            except OSError:  # the mail server is down: this reporter is released, untold, and retried
                 log.warning("verdict mail for report %s not sent; will retry", laporan.kode)
+                Laporan.objects.filter(pk=laporan.pk, diberi_tahu=stempel).update(diberi_tahu=None)
                 continue
         if laporan.kontak_saluran:
             kabari_pelapor.enqueue(laporan.pk)
-        Laporan.objects.filter(pk=laporan.pk).update(diberi_tahu=timezone.now())
         told += 1
     return told
 
