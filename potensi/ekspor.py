@@ -242,7 +242,8 @@ class _Jejak:
     change bumped the generation."""
 
     def __init__(self, items: Iterable[Potensi]) -> None:
-        self.items, self.sekarang, self.sampai = items, timezone.now(), None
+        self.items, self.sekarang = items, timezone.now()
+        self.sampai: datetime | None = None
 
     def __iter__(self) -> Iterator[Potensi]:
         for p in self.items:

@@ -209,9 +209,7 @@ def _unduh(client, fmt: str, **headers) -> tuple[bytes, dict[str, str]]:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "geojson", "xlsx"])
-def test_a_second_download_of_the_whole_catalogue_is_the_kept_file_without_a_query(
-    client, cast, fmt, django_assert_num_queries
-):
+def test_a_second_download_of_the_whole_catalogue_is_the_kept_file_without_a_query(client, cast, fmt, django_assert_num_queries):
     """GIVEN a published catalogue downloaded once
     WHEN the same file is downloaded again, by a browser taking gzip and by one that does not
     THEN no query reads the items, and the file and its type and name are those of the first download."""
