@@ -22,6 +22,8 @@ _NIB = re.compile(r"^\d{13}$")
 _PIRT = re.compile(r"^(\d{13})-?(\d{2})$")
 _HALAL = re.compile(r"^(ID\d{17}|\d{14})$")
 _PEMISAH = re.compile(r"[\s.]")
+# The item form's location fieldset, in this order: the map follows the two coordinates.
+ISIAN_LOKASI = ("lat", "lng", "yakin_lokasi", "lokasi_publik")
 
 
 class PotensiForm(forms.ModelForm):
@@ -100,6 +102,17 @@ class PotensiForm(forms.ModelForm):
         # Asked for only once the point turned out to lie outside the chosen village.
         if not (self.is_bound and self.data.get(self.add_prefix("yakin_lokasi"))):
             self.fields["yakin_lokasi"].widget = forms.HiddenInput()
+
+    def kelompok_isian(self) -> tuple[list, list, list]:
+        """The visible fields as the form lays them out: those before the location, the location's (one fieldset
+        with the village map right after the coordinates it fills), and the rest."""
+        terlihat = self.visible_fields()
+        awal = next(i for i, f in enumerate(terlihat) if f.name == "lat")
+        return (
+            [f for f in terlihat[:awal] if f.name not in ISIAN_LOKASI],
+            [f for f in terlihat if f.name in ISIAN_LOKASI],
+            [f for f in terlihat[awal:] if f.name not in ISIAN_LOKASI],
+        )
 
     def clean_deskripsi(self):
         teks = self.cleaned_data["deskripsi"]
