@@ -14,8 +14,9 @@ kecamatan, a village, "tersedia bulan ini", a word, a kind with this month, a de
 (30), and prints the median and p95 per filter and over all (target p95 ≤ 50 ms, PostgreSQL), and the SQL
 queries of the catalogue and an item page (constant: the test suite holds them to that).
 
-`python bench/potensi.py unduh` downloads the whole catalogue once as CSV, GeoJSON and XLSX: size, seconds and
-the Python process's CPU time (the downloads are not cached: each click costs this).
+`python bench/potensi.py unduh` downloads the whole catalogue twice as CSV, GeoJSON and XLSX (a browser taking
+gzip and Brotli): size, seconds and the Python process's CPU time of the first download (computed, then kept) and
+of the second (the kept file, until the catalogue changes).
 
 Prints `potensi` lines. Runs on a bench database only (bench/umum.py refuses anything else).
 """
@@ -300,29 +301,34 @@ def ukur() -> None:
 
 
 def unduh() -> None:
-    """The whole catalogue downloaded once in each format (what one anonymous click costs: not cached)."""
+    """The whole catalogue downloaded twice in each format: the first computes and keeps the file, the second is
+    what every later click costs until the catalogue changes."""
     setup_django()
     from django.test import Client
 
+    from jembatan.lib.pagecache import invalidate
     from potensi.models import Potensi
 
-    client = Client(HTTP_HOST="127.0.0.1")
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
     n = Potensi.objects.publik().count()
+    invalidate()  # start from a computed file, whatever an earlier run kept
     for fmt in ("csv", "geojson", "xlsx"):
-        t0, c0 = time.perf_counter(), time.process_time()
-        response = client.get(f"/potensi/unduh.{fmt}")
-        isi = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
-        line(
-            "potensi",
-            what="whole catalogue download",
-            db=db_label(),
-            format=fmt,
-            items=n,
-            bytes=len(isi),
-            seconds=round(time.perf_counter() - t0, 2),
-            python_cpu_s=round(time.process_time() - c0, 2),
-            loadavg=" ".join(open("/proc/loadavg").read().split()[:3]),  # noqa: SIM115
-        )
+        for kali in ("first", "second"):
+            t0, c0 = time.perf_counter(), time.process_time()
+            response = client.get(f"/potensi/unduh.{fmt}")
+            isi = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
+            line(
+                "potensi",
+                what=f"whole catalogue download, {kali}",
+                db=db_label(),
+                format=fmt,
+                items=n,
+                bytes_sent=len(isi),
+                encoding=response.get("Content-Encoding", "identity"),
+                seconds=round(time.perf_counter() - t0, 3),
+                python_cpu_s=round(time.process_time() - c0, 3),
+                loadavg=" ".join(open("/proc/loadavg").read().split()[:3]),  # noqa: SIM115
+            )
 
 
 if __name__ == "__main__":

@@ -62,7 +62,7 @@ KELOLA = {
         "/kelola/komentar/",
         "/kelola/potensi/",
     ],
-    "anggota": ["/kelola/", "/kelola/siaran/", "/kelola/warta/tulis/", "/kelola/kegiatan/lapor/"],
+    "anggota": ["/kelola/", "/kelola/siaran/", "/kelola/warta/tulis/", "/kelola/kegiatan/lapor/", "/kelola/potensi/tambah/"],
 }
 
 # Interactive elements smaller than 24 × 24 px, except where WCAG 2.5.8 allows it: a link inside a

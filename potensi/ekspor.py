@@ -10,22 +10,33 @@ as its village's centre, as the page shows it as its village.
 from __future__ import annotations
 
 import csv
+import gzip
+import hashlib
 import io
 import json
+import logging
+import zlib
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from jembatan.lib.compression import accepted_encodings
+from jembatan.lib.pagecache import generation
 from potensi.forms import SaringForm
-from potensi.models import Potensi
+from potensi.models import MASA_TENGGANG, UMUR_KONFIRMASI, Potensi
 from wilayah.models import kabupaten_aktif
 
 # The XLSX is built in memory (openpyxl's write-only mode keeps only the current row), so it is bounded:
 # a regency's catalogue stays well under this; the CSV and GeoJSON are streamed whatever their size.
 MAKS_BARIS_XLSX = 20_000
+
+logger = logging.getLogger(__name__)
 
 
 def katalog(data) -> Any:
@@ -206,21 +217,123 @@ def _json_default(nilai: Any) -> str:
     return nilai.isoformat()
 
 
+JENIS_ISI = {
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+# The whole catalogue's downloads are kept in the default cache (Redis in production, shared by every server
+# process) as (page-cache generation, valid until, Content-Encoding, body): one key per format and site address,
+# overwritten by the next generation's file, so the cache holds at most one file per format whatever the number
+# of changes. CSV and GeoJSON are kept gzipped (about a tenth of their size: 9,203 items make ~1 MB of gzipped
+# GeoJSON), the XLSX as it is (already a zip); a file larger than MAKS_SIMPAN is not kept. Filtered downloads are
+# not kept: they are a part of the catalogue (a kecamatan is about a twelfth) and cheap, while every query string
+# a visitor can type would be one more file in the cache.
+KUNCI_UNDUHAN = "potensi:unduh:v1"
+MAKS_SIMPAN = 16 * 1024 * 1024
+UMUR_SIMPAN = 24 * 3600  # an unused file leaves the cache after a day
+Simpanan = tuple[int, datetime | None, str, bytes]
+
+
+class _Jejak:
+    """Passes the items through and notes when the first of them reaches its next staleness line (marked
+    "perlu diperbarui", or leaving the catalogue): the file is no longer the catalogue from then on, though no
+    change bumped the generation."""
+
+    def __init__(self, items: Iterable[Potensi]) -> None:
+        self.items, self.sekarang = items, timezone.now()
+        self.sampai: datetime | None = None
+
+    def __iter__(self) -> Iterator[Potensi]:
+        for p in self.items:
+            if p.dikonfirmasi_pada is not None:
+                garis = p.dikonfirmasi_pada + UMUR_KONFIRMASI
+                if garis <= self.sekarang:
+                    garis += MASA_TENGGANG
+                if self.sampai is None or garis < self.sampai:
+                    self.sampai = garis
+            yield p
+
+
+def _kunci_unduhan(request: HttpRequest, format: str) -> str:
+    # The file holds absolute links, so each address the site answers on has its own.
+    alamat = hashlib.sha256(request.build_absolute_uri("/").encode()).hexdigest()[:16]
+    return f"{KUNCI_UNDUHAN}:{format}:{alamat}"
+
+
+def _simpanan(kunci: str) -> Simpanan | None:
+    """The kept file when it is still the catalogue: same generation, no staleness line crossed since."""
+    try:
+        found: Simpanan | None = cache.get(kunci)
+        if found is None or found[0] != generation():
+            return None
+    except Exception:
+        logger.warning("download cache unavailable", exc_info=True)
+        return None
+    if found[1] is not None and found[1] <= timezone.now():
+        return None
+    return found
+
+
+def _simpan(kunci: str, isi: Simpanan) -> None:
+    if len(isi[3]) > MAKS_SIMPAN:
+        return
+    try:
+        cache.set(kunci, isi, UMUR_SIMPAN)
+    except Exception:
+        logger.warning("download cache unavailable", exc_info=True)
+
+
+def _kirim_sambil_simpan(potongan: Iterable[str], kunci: str, gen: int, jejak: _Jejak) -> Iterator[bytes]:
+    """Streams the file as it is written and keeps it gzipped once the last part is out (not when the
+    download was broken off). The generation was read before the first item: a change meanwhile makes the
+    kept file stale at once."""
+    z = zlib.compressobj(6, zlib.DEFLATED, 31)  # 31: with gzip's header, so it can be sent as it is
+    bagian = []
+    for teks in potongan:
+        b = teks.encode()
+        bagian.append(z.compress(b))
+        yield b
+    bagian.append(z.flush())
+    _simpan(kunci, (gen, jejak.sampai, "gzip", b"".join(bagian)))
+
+
+def _jawab_simpanan(request: HttpRequest, isi: Simpanan, format: str) -> HttpResponse:
+    """The kept file with the headers of a fresh one; gzipped as kept to a client that takes gzip (the
+    compression middleware leaves an encoded answer alone), unpacked for any other."""
+    _, _, encoding, body = isi
+    if encoding == "gzip" and "gzip" not in accepted_encodings(request):
+        encoding, body = "identity", gzip.decompress(body)
+    response = HttpResponse(body, content_type=JENIS_ISI[format])
+    if encoding != "identity":
+        response.headers["Content-Encoding"] = encoding
+        patch_vary_headers(response, ("Accept-Encoding",))
+    return response
+
+
 @require_safe
 def unduh(request: HttpRequest, format: str):
-    """The published catalogue, filtered as the page is, as CSV, XLSX or GeoJSON."""
-    items = katalog(request.GET).iterator(chunk_size=500)
+    """The published catalogue, filtered as the page is, as CSV, XLSX or GeoJSON; the whole catalogue's file
+    is kept until the catalogue changes."""
     nama = f"potensi-desa-{timezone.localdate().isoformat()}"
-    absolut = request.build_absolute_uri
     response: HttpResponse | StreamingHttpResponse
-    if format == "csv":
-        response = StreamingHttpResponse(csv_baris(items, absolut), content_type="text/csv; charset=utf-8")
-    elif format == "geojson":
-        response = StreamingHttpResponse(geojson_potongan(items, absolut), content_type="application/geo+json")
+    kunci = None if request.GET else _kunci_unduhan(request, format)
+    isi = _simpanan(kunci) if kunci else None
+    if isi is not None:
+        response = _jawab_simpanan(request, isi, format)
     else:
-        response = HttpResponse(
-            xlsx(items, absolut, f"Potensi desa {kabupaten_aktif().nama}"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        gen = generation()
+        jejak = _Jejak(katalog(request.GET).iterator(chunk_size=500))
+        absolut = request.build_absolute_uri
+        if format == "xlsx":
+            body = xlsx(jejak, absolut, f"Potensi desa {kabupaten_aktif().nama}")
+            if kunci:
+                _simpan(kunci, (gen, jejak.sampai, "identity", body))
+            response = HttpResponse(body, content_type=JENIS_ISI[format])
+        else:
+            potongan = csv_baris(jejak, absolut) if format == "csv" else geojson_potongan(jejak, absolut)
+            bytes_ = _kirim_sambil_simpan(potongan, kunci, gen, jejak) if kunci else (t.encode() for t in potongan)
+            response = StreamingHttpResponse(bytes_, content_type=JENIS_ISI[format])
     response["Content-Disposition"] = f'attachment; filename="{nama}.{format}"'
     return response

@@ -22,14 +22,55 @@ _NIB = re.compile(r"^\d{13}$")
 _PIRT = re.compile(r"^(\d{13})-?(\d{2})$")
 _HALAL = re.compile(r"^(ID\d{17}|\d{14})$")
 _PEMISAH = re.compile(r"[\s.]")
+_RIBUAN = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_DESIMAL = re.compile(r"^\d+\.\d{1,2}$")
+# The item form's location fieldset, in this order: the map follows the two coordinates.
+ISIAN_LOKASI = ("lat", "lng", "yakin_lokasi", "lokasi_publik")
+
+
+def baca_harga(teks: str) -> int | None:
+    """Rupiah as OpenSID prints it or as typed: "Rp 25.000", "Rp. 25.000,00", "25000", "25.000" → 25000; ""
+    → None. Raises ValueError for anything else, negative amounts included."""
+    t = re.sub(r"^rp\.?", "", teks.strip().lower()).strip().replace(" ", "").replace("\u00a0", "")
+    if not t:
+        return None
+    if "," in t:
+        bulat, _koma, sen = t.partition(",")
+        if not sen.isdigit():
+            raise ValueError(teks)
+        t = bulat
+    if _RIBUAN.match(t):
+        return int(t.replace(".", ""))
+    if _DESIMAL.match(t):
+        return round(float(t))
+    if t.isascii() and t.isdigit():
+        return int(t)
+    raise ValueError(teks)
+
+
+class RupiahField(forms.IntegerField):
+    """A price typed as people write rupiah ("25000", "25.000", "Rp25.000", "Rp 25.000,00"), read by `baca_harga`:
+    a plain integer field would take "25.000" for twenty-five rupiah, and a number input refuses "Rp"."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+    default_error_messages = {"invalid": _("Tulis harga dalam rupiah, mis. 25000 atau Rp25.000.")}
+
+    def to_python(self, value):
+        teks = str(value or "").strip()
+        if teks.startswith("-"):
+            raise forms.ValidationError(self.error_messages["min_value"], code="min_value", params={"limit_value": 0})
+        try:
+            return baca_harga(teks)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 class PotensiForm(forms.ModelForm):
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    harga_min = forms.IntegerField(
+    harga_min = RupiahField(
         label=_("Harga terendah (Rp)"), required=False, min_value=0, error_messages={"min_value": _("Harga tidak boleh negatif.")}
     )
-    harga_max = forms.IntegerField(
+    harga_max = RupiahField(
         label=_("Harga tertinggi (Rp)"),
         required=False,
         min_value=0,
@@ -101,6 +142,17 @@ class PotensiForm(forms.ModelForm):
         if not (self.is_bound and self.data.get(self.add_prefix("yakin_lokasi"))):
             self.fields["yakin_lokasi"].widget = forms.HiddenInput()
 
+    def kelompok_isian(self) -> tuple[list, list, list]:
+        """The visible fields as the form lays them out: those before the location, the location's (one fieldset
+        with the village map right after the coordinates it fills), and the rest."""
+        terlihat = self.visible_fields()
+        awal = next(i for i, f in enumerate(terlihat) if f.name == "lat")
+        return (
+            [f for f in terlihat[:awal] if f.name not in ISIAN_LOKASI],
+            [f for f in terlihat if f.name in ISIAN_LOKASI],
+            [f for f in terlihat[awal:] if f.name not in ISIAN_LOKASI],
+        )
+
     def clean_deskripsi(self):
         teks = self.cleaned_data["deskripsi"]
         if len(teks) > MAKS_DESKRIPSI:
@@ -158,6 +210,8 @@ class PotensiForm(forms.ModelForm):
 
     def _clean_lokasi(self, d) -> None:
         lat, lng, desa = d.get("lat"), d.get("lng"), d.get("wilayah")
+        if "lat" in self.errors or "lng" in self.errors:
+            return  # a coordinate that is not a number has its own message already
         if (lat is None) != (lng is None):
             self.add_error("lat", _("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."))
             return

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 
 from django import forms
@@ -35,7 +34,7 @@ from django.utils.translation import gettext_lazy
 
 from akun.akses import wajib
 from potensi import akses
-from potensi.forms import MAKS_DESKRIPSI
+from potensi.forms import MAKS_DESKRIPSI, baca_harga
 from potensi.models import JenisPotensi, Potensi
 from wilayah.models import Wilayah
 
@@ -45,9 +44,6 @@ MAKS_BARIS = 500
 MAKS_BYTE = 1_000_000
 # Title lines OpenSID writes above the table; the heading is looked for within this many lines.
 MAKS_BARIS_JUDUL = 15
-
-_RIBUAN = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_DESIMAL = re.compile(r"^\d+\.\d{1,2}$")
 
 
 class BerkasDitolak(Exception):
@@ -81,26 +77,6 @@ class HasilBaca:
     @property
     def ditolak(self) -> list[BarisImpor]:
         return [b for b in self.baris if not b.diterima]
-
-
-def baca_harga(teks: str) -> int | None:
-    """Rupiah as OpenSID prints it or as typed: "Rp 25.000", "Rp. 25.000,00", "25000", "25.000" → 25000; ""
-    → None. Raises ValueError for anything else, negative amounts included."""
-    t = re.sub(r"^rp\.?", "", teks.strip().lower()).strip().replace(" ", "").replace("\u00a0", "")
-    if not t:
-        return None
-    if "," in t:
-        bulat, _koma, sen = t.partition(",")
-        if not sen.isdigit():
-            raise ValueError(teks)
-        t = bulat
-    if _RIBUAN.match(t):
-        return int(t.replace(".", ""))
-    if _DESIMAL.match(t):
-        return round(float(t))
-    if t.isascii() and t.isdigit():
-        return int(t)
-    raise ValueError(teks)
 
 
 def _teks(data: bytes) -> str:

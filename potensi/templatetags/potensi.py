@@ -54,7 +54,8 @@ def peta_pilih_titik(form) -> SafeString:
         pusat = ""
         if d.lat is not None and d.lng is not None:
             x, y = proyeksi(d.lng, d.lat)
-            pusat = f' data-pusat="{x:.1f} {y:.1f}"'
+            # Drawn, and as coordinates: the arrow keys move a point from there in metres.
+            pusat = f' data-pusat="{x:.1f} {y:.1f}" data-pusat-ll="{d.lat!r} {d.lng!r}"'
         kelas = "desa dipilih" if d is terpilih else "desa"
         parts.append(f'<path class="{kelas}" data-kode="{d.kode}"{pusat} d="{d.peta_svg}"/>')
     r = max(x1 - x0, y1 - y0, 10) / 50

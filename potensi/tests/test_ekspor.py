@@ -2,10 +2,12 @@
 filters, and never carry a phone number."""
 
 import csv
+import gzip
 import io
 import json
 from datetime import timedelta
 
+import brotli
 import pytest
 import time_machine
 from django.utils import timezone
@@ -193,3 +195,86 @@ def test_downloads_query_a_constant_number_of_times(client, cast, django_assert_
         b"".join(client.get("/potensi/unduh.csv").streaming_content)
     with django_assert_max_num_queries(4):
         client.get("/api/v1/potensi", {"limit": 50})
+
+
+def _unduh(client, fmt: str, **headers) -> tuple[bytes, dict[str, str]]:
+    response = client.get(f"/potensi/unduh.{fmt}", **headers)
+    assert response.status_code == 200
+    isi = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Encoding") == "gzip":
+        isi = gzip.decompress(isi)
+    elif response.get("Content-Encoding") == "br":
+        isi = brotli.decompress(isi)
+    return isi, {k: response[k] for k in ("Content-Type", "Content-Disposition")}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "xlsx"])
+def test_a_second_download_of_the_whole_catalogue_is_the_kept_file_without_a_query(client, cast, fmt, django_assert_num_queries):
+    """GIVEN a published catalogue downloaded once
+    WHEN the same file is downloaded again, by a browser taking gzip and by one that does not
+    THEN no query reads the items, and the file and its type and name are those of the first download."""
+    for i in range(3):
+        _terbit(cast, nama=f"Produk {i}")
+    pertama = _unduh(client, fmt)
+    assert b"Produk 2" in (pertama[0] if fmt != "xlsx" else _teks_xlsx(pertama[0]))
+    with django_assert_num_queries(0):
+        kedua = _unduh(client, fmt)
+    with django_assert_num_queries(0):
+        ketiga = _unduh(client, fmt, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert kedua == pertama == ketiga
+
+
+def test_a_filtered_download_is_computed_each_time(client, cast, django_assert_max_num_queries):
+    _terbit(cast, nama="Gula aren")
+    b"".join(client.get("/potensi/unduh.csv", {"jenis": "pertanian"}).streaming_content)
+    with django_assert_max_num_queries(4) as q:
+        isi = b"".join(client.get("/potensi/unduh.csv", {"jenis": "pertanian"}).streaming_content)
+    assert "Gula aren" in isi.decode() and any("potensi_potensi" in s["sql"] for s in q.captured_queries)
+
+
+def _teks_xlsx(isi: bytes) -> bytes:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(isi)).active
+    return "\n".join(str(c) for baris in ws.iter_rows(values_only=True) for c in baris).encode()
+
+
+def _nama_di(client, fmt: str) -> set[str]:
+    isi, _ = _unduh(client, fmt)
+    if fmt == "geojson":
+        return {f["properties"]["nama"] for f in json.loads(isi)["features"]}
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        return {r[1] for r in list(load_workbook(io.BytesIO(isi)).active.iter_rows(values_only=True))[2:]}
+    return {r["Nama"] for r in csv.DictReader(io.StringIO(isi.decode("utf-8-sig")))}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "xlsx"])
+def test_publishing_editing_and_deleting_an_item_shows_in_the_next_download(client, cast, fmt):
+    """GIVEN the whole catalogue downloaded (and so kept)
+    WHEN an item is approved, a published one edited, and one deleted
+    THEN each next download has the change."""
+    lama = _terbit(cast, nama="Gula aren")
+    baru = make_potensi(cast, nama="Madu kelulut", status=Status.DIAJUKAN)
+    assert _nama_di(client, fmt) == {"Gula aren"}
+    baru.setujui(oleh=cast.editor, versi=baru.versi)
+    assert _nama_di(client, fmt) == {"Gula aren", "Madu kelulut"}
+    lama.nama = "Gula aren cetak"
+    lama.simpan_perubahan(oleh=cast.editor, versi=lama.versi, alasan_perubahan="Nama lebih jelas")
+    assert _nama_di(client, fmt) == {"Gula aren cetak", "Madu kelulut"}
+    baru.delete()
+    assert _nama_di(client, fmt) == {"Gula aren cetak"}
+
+
+def test_an_item_that_goes_stale_leaves_the_kept_download_at_its_hour(client, cast):
+    """No change bumps the generation when an unconfirmed item passes its grace month: the kept file knows
+    when its first item does."""
+    sekarang = timezone.now()
+    with time_machine.travel(sekarang, tick=False):
+        _terbit(cast, nama="Gula aren", dikonfirmasi_pada=sekarang - timedelta(days=395) + timedelta(hours=1))
+        _terbit(cast, nama="Madu kelulut")
+        assert _nama_di(client, "csv") == {"Gula aren", "Madu kelulut"}
+        assert _nama_di(client, "csv") == {"Gula aren", "Madu kelulut"}
+    with time_machine.travel(sekarang + timedelta(hours=2), tick=False):
+        assert _nama_di(client, "csv") == {"Madu kelulut"}

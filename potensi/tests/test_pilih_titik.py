@@ -6,7 +6,7 @@ import re
 import pytest
 
 from jembatan.lib.domain import DomainError
-from jembatan.test import DESA_A, KAB
+from jembatan.test import DESA_A, DESA_B, KAB
 from potensi.models import Potensi, di_desa
 from potensi.tests.bantu import make_potensi
 from potensi.tests.test_tulis import _data, _galat
@@ -112,3 +112,51 @@ def test_without_an_item_the_form_still_saves_at_the_village_centre(client, cast
     assert client.post("/kelola/potensi/tambah/", _data()).status_code == 302
     desa = Wilayah.objects.get(kode=DESA_A)
     assert (Potensi.objects.get().lat, Potensi.objects.get().lng) == (desa.lat, desa.lng)
+
+
+def test_the_map_follows_the_coordinates_in_one_fieldset_and_is_ready_for_the_keyboard(client, cast):
+    """GIVEN a KIM member on the new item form
+    WHEN the page is read (as a screen reader or the page's script reads it)
+    THEN one "Lokasi" fieldset holds latitude, longitude and, right after them, the map; the map takes focus, has a
+    name and instructions for the arrow keys, Shift and Home, a "Kembali ke pusat desa" button, a polite live region
+    and the texts the script reads out; each village carries its centre as coordinates for the arrow keys."""
+    client.force_login(cast.anggota)
+    html = client.get("/kelola/potensi/tambah/").content.decode()
+    lokasi = re.search(r'<fieldset class="lokasi"><legend>Lokasi</legend>(.*?)</fieldset>', html, re.S)
+    assert lokasi, "no location fieldset"
+    isi = lokasi[1]
+    urutan = [isi.index('name="lat"'), isi.index('name="lng"'), isi.index("data-pilih-titik"), isi.index('name="lokasi_publik"')]
+    assert urutan == sorted(urutan)
+    assert html.count('name="lat"') == 1 and html.count("data-pilih-titik") == 1
+    assert '<label for="id_lat">Lintang (latitude)</label>' in isi and '<label for="id_lng">Bujur (longitude)</label>' in isi
+    wadah = re.search(r'<div class="pilih-titik-wadah"([^>]*)>', isi)
+    assert wadah
+    atribut = dict(re.findall(r'([\w-]+)="([^"]*)"', wadah[1]))
+    assert atribut["tabindex"] == "0" and atribut["role"] == "application"
+    assert atribut["aria-label"] == "Peta desa untuk memilih titik lokasi"
+    assert atribut["data-teks-posisi"] == "Titik: lintang {lat}, bujur {lng}."
+    assert atribut["data-teks-pusat"] == "Kembali ke pusat desa."
+    petunjuk = re.search(rf'<figcaption class="bantuan" id="{atribut["aria-describedby"]}">(.*?)</figcaption>', isi, re.S)
+    assert petunjuk and all(k in petunjuk[1] for k in ("tombol panah", "50 m", "Shift+panah", "500 m", "Home"))
+    assert re.search(r'<button type="button" class="tautan" data-ke-pusat>Kembali ke pusat desa</button>', isi)
+    assert re.search(r'<p class="sr" aria-live="polite" data-umumkan></p>', isi)
+    assert "data-luar-desa hidden>Titik ini di luar batas desa" in isi
+    desa = Wilayah.objects.get(kode=DESA_A)
+    assert f'data-kode="{DESA_A}" data-pusat="' in isi and f'data-pusat-ll="{desa.lat!r} {desa.lng!r}"' in isi
+
+
+def test_the_rest_of_the_form_keeps_its_fields_once_around_the_location(client, cast):
+    client.force_login(cast.anggota)
+    html = client.get("/kelola/potensi/tambah/").content.decode()
+    for nama in ("nama", "deskripsi", "harga_min", "tiket", "wa_produsen", "wa_setuju"):
+        assert html.count(f'name="{nama}"') == 1, nama
+    assert html.index('name="tiket"') < html.index('<fieldset class="lokasi">') < html.index('name="wa_produsen"')
+
+
+def test_a_point_outside_the_village_asks_for_confirmation_inside_the_location_fieldset(client, cast):
+    lain = Wilayah.objects.get(kode=DESA_B)
+    client.force_login(cast.anggota)
+    html = client.post("/kelola/potensi/tambah/", _data(lat=str(lain.lat), lng=str(lain.lng))).content.decode()
+    lokasi = re.search(r'<fieldset class="lokasi">(.*?)</fieldset>', html, re.S)
+    assert lokasi and 'type="checkbox" name="yakin_lokasi"' in lokasi[1] and "tampaknya di luar" in lokasi[1]
+    assert f'value="{lain.lat}"' in lokasi[1]

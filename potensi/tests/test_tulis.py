@@ -55,6 +55,10 @@ def test_a_member_cannot_add_for_another_village(client, cast):
     ("extra", "field", "pesan"),
     [
         ({"harga_min": "-5000"}, "harga_min", "tidak boleh negatif"),
+        ({"harga_min": "-Rp5.000"}, "harga_min", "tidak boleh negatif"),
+        ({"harga_min": "dua puluh ribu"}, "harga_min", "Tulis harga dalam rupiah"),
+        ({"harga_max": "Rp 40.000,-"}, "harga_max", "Tulis harga dalam rupiah"),
+        ({"harga_min": "40.000", "harga_max": "Rp25.000"}, "harga_max", "lebih kecil dari harga terendah"),
         ({"harga_min": "40000", "harga_max": "25000"}, "harga_max", "lebih kecil dari harga terendah"),
         ({"wa_produsen": "+60 12 345 6789"}, "wa_produsen", "bukan nomor seluler Indonesia"),
         ({"wa_produsen": "0511 4781234"}, "wa_produsen", "bukan nomor seluler Indonesia"),
@@ -73,7 +77,33 @@ def test_bad_input_is_refused_beside_its_field_with_the_input_kept(client, cast,
     assert response.status_code == 400
     assert pesan in _galat(html, field)
     assert 'value="Gula aren Tungkap"' in html  # what was typed is still there
+    if isinstance(extra[field], str):
+        assert f'value="{extra[field]}"' in html  # and the refused value itself
     assert not Potensi.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("harga_min", "harga_max", "disimpan"),
+    [
+        ("25.000", "40.000", (25000, 40000)),  # not twenty-five rupiah, as a plain number field would read it
+        ("Rp25.000", "Rp 1.250.000,00", (25000, 1250000)),
+        ("25000", "", (25000, None)),
+    ],
+)
+def test_prices_are_read_as_rupiah_are_written(client, cast, harga_min, harga_max, disimpan):
+    client.force_login(cast.anggota)
+    response = client.post("/kelola/potensi/tambah/", _data(harga_min=harga_min, harga_max=harga_max))
+    assert response.status_code == 302
+    p = Potensi.objects.get()
+    assert (p.harga_min, p.harga_max) == disimpan
+
+
+def test_a_coordinate_that_is_not_a_number_gets_that_message_alone(client, cast):
+    client.force_login(cast.anggota)
+    html = client.post("/kelola/potensi/tambah/", _data(lat="-2,98x", lng="115.06")).content.decode()
+    galat = _galat(html, "lat")
+    assert "bilangan" in galat and "bersama-sama" not in galat
+    assert 'value="-2,98x"' in html
 
 
 def test_a_point_outside_the_village_is_a_warning_that_can_be_confirmed(client, cast):

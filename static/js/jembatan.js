@@ -52,12 +52,15 @@
   });
 
   /* The item form's village map: a click fills latitude and longitude, typed coordinates move the marker, and a
-     point outside the chosen village's outline is flagged before saving (the server asks to confirm it). */
+     point outside the chosen village's outline is flagged before saving (the server asks to confirm it). From the
+     keyboard: the map takes focus, arrows move the point ~50 m (Shift ~500 m), Home or the button goes back to
+     the village centre; the point and the warning are read out through a live region. */
   document.querySelectorAll("[data-pilih-titik]").forEach(function (w) {
-    var svg = w.querySelector("svg"), f = w.closest("form");
-    if (!svg || !f || !f.elements.lat || !f.elements.lng || !svg.createSVGPoint) return;
+    var svg = w.querySelector("svg"), f = w.closest("form"), kotak = w.querySelector(".pilih-titik-wadah");
+    if (!svg || !f || !kotak || !f.elements.lat || !f.elements.lng || !svg.createSVGPoint) return;
     var p = svg.getAttribute("data-proyeksi").split(" ").map(Number), lat = f.elements.lat, lng = f.elements.lng,
-      desa = f.elements.wilayah, titik = svg.querySelector(".pilihan"), luar = w.querySelector("[data-luar-desa]");
+      desa = f.elements.wilayah, titik = svg.querySelector(".pilihan"), luar = w.querySelector("[data-luar-desa]"),
+      umumkan = w.querySelector("[data-umumkan]");
     w.hidden = false;
     var awal = svg.getAttribute("data-awal"); // the village the server drew, when none is chosen yet (the only one)
     function garis() {
@@ -75,6 +78,17 @@
       if (isFinite(a) && isFinite(b)) tandai((b - p[0]) * p[2] * p[3], (p[1] - a) * p[3]);
       else if (g && g.getAttribute("data-pusat")) { var c = g.getAttribute("data-pusat").split(" ").map(Number); tandai(c[0], c[1]); }
     }
+    function titikKini() { // [lat, lng] typed, else the village centre an empty point stands for
+      var a = parseFloat(lat.value), b = parseFloat(lng.value), g = garis();
+      if (isFinite(a) && isFinite(b)) return [a, b];
+      return g && g.getAttribute("data-pusat-ll") ? g.getAttribute("data-pusat-ll").split(" ").map(Number) : null;
+    }
+    function kabar(awalan) {
+      var t = titikKini();
+      if (!t) return;
+      umumkan.textContent = (awalan ? awalan + " " : "") + kotak.dataset.teksPosisi.replace("{lat}", t[0].toFixed(5))
+        .replace("{lng}", t[1].toFixed(5)) + (luar.hidden ? "" : " " + luar.textContent);
+    }
     function fokus() {
       var g = garis();
       svg.querySelectorAll(".dipilih").forEach(function (e) { e.classList.remove("dipilih"); });
@@ -84,6 +98,11 @@
       svg.setAttribute("viewBox", [b.x - m, b.y - m, b.width + 2 * m, b.height + 2 * m].map(function (v) { return v.toFixed(0); }).join(" "));
       titik.setAttribute("r", (Math.max(b.width, b.height, 10) / 50).toFixed(1));
     }
+    function kePusat() {
+      lat.value = ""; lng.value = ""; // empty is the village centre, as the form says
+      dariIsian();
+      kabar(kotak.dataset.teksPusat);
+    }
     svg.addEventListener("click", function (e) {
       var pt = svg.createSVGPoint();
       pt.x = e.clientX; pt.y = e.clientY;
@@ -91,10 +110,29 @@
       lng.value = (p[0] + q.x / (p[2] * p[3])).toFixed(6);
       lat.value = (p[1] - q.y / p[3]).toFixed(6);
       tandai(q.x, q.y);
+      kabar();
     });
-    lat.addEventListener("input", dariIsian);
-    lng.addEventListener("input", dariIsian);
-    if (desa) desa.addEventListener("change", function () { fokus(); dariIsian(); });
+    kotak.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === "Home") { e.preventDefault(); kePusat(); return; }
+      var d = (e.shiftKey ? 500 : 50) / 111320, arah = { ArrowUp: [d, 0], ArrowDown: [-d, 0], ArrowLeft: [0, -d], ArrowRight: [0, d] }[e.key],
+        t = titikKini();
+      if (!arah || !t) return;
+      e.preventDefault();
+      lat.value = (t[0] + arah[0]).toFixed(6);
+      lng.value = (t[1] + arah[1] / Math.cos(t[0] * Math.PI / 180)).toFixed(6); // a degree of longitude is shorter
+      dariIsian();
+      kabar();
+    });
+    w.querySelector("[data-ke-pusat]").addEventListener("click", kePusat);
+    function diketik() {
+      var tadi = luar.hidden;
+      dariIsian();
+      if (tadi !== luar.hidden) umumkan.textContent = luar.hidden ? "" : luar.textContent; // only what changed
+    }
+    lat.addEventListener("input", diketik);
+    lng.addEventListener("input", diketik);
+    if (desa) desa.addEventListener("change", function () { fokus(); diketik(); });
     fokus();
     dariIsian();
   });
