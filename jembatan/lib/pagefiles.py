@@ -112,15 +112,20 @@ def write_page(root: str | Path, generation: int, language: str, path: str, bodi
     if shown != generation:
         return False
     directory = base / GENERATIONS / str(generation) / language / "/".join(segments)
-    directory.mkdir(parents=True, exist_ok=True)
-    for encoding, body in bodies.items():
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=".index.")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(body)
-            os.chmod(temporary, 0o644)  # the web server runs as another user
-            os.replace(temporary, directory / f"index.html{SUFFIX[encoding]}")
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for encoding, body in bodies.items():
+            fd, temporary = tempfile.mkstemp(dir=directory, prefix=".index.")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(body)
+                os.chmod(temporary, 0o644)  # the web server runs as another user
+                os.replace(temporary, directory / f"index.html{SUFFIX[encoding]}")
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+    except FileNotFoundError:
+        # A newer generation was pointed at while this one was being written, and the old generation's
+        # folder removed under the writer: the page would never be served, so it is simply not written.
+        return False
     return True

@@ -77,6 +77,21 @@ def test_a_writer_ahead_of_the_link_moves_it_forward_and_old_generations_are_rem
     assert sorted(p.name for p in (tmp_path / pagefiles.GENERATIONS).iterdir()) == ["5"]
 
 
+def test_a_writer_whose_generation_is_retired_mid_write_writes_nothing_and_does_not_fail(tmp_path, monkeypatch):
+    """A bump removes the old generation's folder while a render of it is being written (seen under load):
+    the page would never be served, so the writer gives up quietly instead of failing the request."""
+    pagefiles.retire_before(tmp_path, 4)
+    mkstemp = pagefiles.tempfile.mkstemp
+
+    def bump_first(*args, **kwargs):
+        pagefiles.retire_before(tmp_path, 5)  # removes generation 4's folder
+        return mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(pagefiles.tempfile, "mkstemp", bump_first)
+    assert not pagefiles.write_page(tmp_path, 4, "id", "/warta/", {"identity": b"lama"})
+    assert not (tmp_path / "id/warta/index.html").exists()
+
+
 @pytest.mark.parametrize("path", ["/../rahasia/", "/a//b/", "/tanpa-garis", "warta/", "/./"])
 def test_paths_outside_the_contract_are_not_written(tmp_path, path):
     assert not pagefiles.write_page(tmp_path, 1, "id", path, {"identity": b"x"})
