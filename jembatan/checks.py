@@ -5,7 +5,7 @@ production configuration (see README, "Running in production") leaves that comma
 """
 
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Error, Warning, register
 
 from jembatan.lib import speech
 
@@ -62,6 +62,22 @@ def audio_program(app_configs, **kwargs):
                 "espeak-ng with its Indonesian voice is not installed: siaran, verdicts and the maklumat get no audio.",
                 hint=speech.INSTALL_HINT + " Or set JEMBATAN_AUDIO=0 to turn audio off on purpose.",
                 id="jembatan.W006",
+            )
+        ]
+    return []
+
+
+@register()
+def page_files_need_a_shared_cache(app_configs, **kwargs):
+    """Page files are retired by a bump of the cache generation: with a cache of each process's own, one
+    process's bump leaves the files the others wrote served by nginx with no time limit but the sweep."""
+    if settings.JEMBATAN_HALAMAN_BERKAS and settings.CACHES["default"]["BACKEND"].endswith(PROCESS_LOCAL_CACHES):
+        return [
+            Error(
+                "JEMBATAN_HALAMAN_BERKAS is set but the cache is not shared between server processes: a change "
+                "seen by one process would not retire the page files the others wrote.",
+                hint="Set REDIS_URL (a Redis server all processes use), or leave JEMBATAN_HALAMAN_BERKAS empty.",
+                id="jembatan.E001",
             )
         ]
     return []

@@ -85,7 +85,8 @@ JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES = ["komentar_menunggu"]  # diskusi: the aut
 JEMBATAN_PAGE_CACHE_SKIP = ["/static/", "/media/", "/api/", "/sehat/", "/kelola/", "/akun/", "/admin/"]
 # A directory where each cached public page is also written as a file (+ .gz, .br) that nginx sends by
 # itself (jembatan.lib.pagefiles says how; deploy/nginx/halaman.conf). Empty: off. Needs the shared
-# cache (REDIS_URL) when several processes write it, like the page cache itself.
+# cache (REDIS_URL), or `manage.py check` fails (jembatan.E001); `manage.py sapu_halaman` removes files
+# older than JEMBATAN_PAGE_CACHE_SECONDS (deploy/systemd/jembatan-sapu_halaman.timer).
 JEMBATAN_HALAMAN_BERKAS = env_str("JEMBATAN_HALAMAN_BERKAS", "")
 
 INSTALLED_APPS = [

@@ -8,7 +8,7 @@ should a bump ever be missed. Logged-in users always get a fresh page.
 Views opt in with `@public_page`. `PageCacheMiddleware` sits near the top of MIDDLEWARE, before the
 CSP, session, CSRF, authentication and message middleware: a visitor with no session cookie, no
 messages cookie and none of JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES is answered from the cache with one
-round trip (the generation and the page in one MGET, on a client kept for the process) and none of
+round trip (the generation and the page in one MGET, on a connection each thread keeps) and none of
 the work below it. A stored page keeps the headers the middleware below added (CSP, Permissions-Policy,
 X-Frame-Options, Content-Language, Vary, Cache-Control), and is stored once per encoding (plain, gzip,
 Brotli) under its own key, so a hit fetches only the bytes it sends and costs no compression; the
@@ -16,8 +16,8 @@ middleware above it (security headers, request id and log line) runs on hits as 
 
 In production `jembatan.wsgi` wraps Django's application in `serve_cached_first`, which answers a current
 hit straight from the WSGI environ by the same rules, key and single MGET, and adds what that middleware
-above would (SecurityMiddleware's headers through Django's own class, the request id and the log line):
-no request object, no middleware chain. A miss, a personal cookie, a host it cannot vouch for, the cache
+above would (SecurityMiddleware's headers, computed by Django's own class once per setting and scheme,
+the request id and the log line): no request object, no response object, no middleware chain. A miss, a personal cookie, a host it cannot vouch for, the cache
 down or anything unusual goes to Django unchanged, where PageCacheMiddleware and the rest decide.
 
 With JEMBATAN_HALAMAN_BERKAS set, each page is also written as a file that nginx serves by itself
@@ -32,9 +32,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 import pickle
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
+from http.client import responses
 from typing import Any
 
 from django.conf import settings
@@ -42,12 +45,16 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.handlers.wsgi import get_bytes_from_wsgi, get_path_info, get_script_name, get_str_from_wsgi
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified, QueryDict, parse_cookie
 from django.http.request import split_domain_port, validate_host
 from django.middleware.security import SecurityMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.http import parse_etags
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from jembatan.lib import pagefiles
 from jembatan.lib.compression import compress_stored, encodings_in
@@ -146,24 +153,54 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapper
 
 
-def _redis_client(backend: RedisCache) -> Any:
-    # Django's RedisCache builds a new client object on every call (its connection pool is shared);
-    # the hit path keeps one per cache backend instead. redis-py clients are thread-safe and reopen
-    # their connections after a fork.
-    client = getattr(backend, "_halaman_client", None)
-    if client is None:
-        client = backend._cache.get_client(write=True)
-        backend._halaman_client = client  # type: ignore[attr-defined]
-    return client
+_connections = threading.local()
+
+
+def _redis_connection(backend: RedisCache) -> Any:
+    """A Redis connection kept by this thread for the hit path, made like the cache's own (same server,
+    options and time limits). Django's RedisCache builds a client and takes a connection from its pool
+    on every call; a hit needs neither. A forked process makes its own."""
+    pool = backend._cache._get_connection_pool(write=True)  # type: ignore[attr-defined]
+    kept = getattr(_connections, "kept", None)
+    if kept is None or kept[0] is not pool or kept[1] != os.getpid():
+        kept = (pool, os.getpid(), pool.connection_class(**pool.connection_kwargs))
+        _connections.kept = kept
+    return kept[2]
+
+
+def _mget(backend: RedisCache, keys: list[str]) -> Any:
+    connection = _redis_connection(backend)
+
+    def send_and_read() -> Any:
+        connection.send_packed_command(connection.pack_command("MGET", *keys), check_health=False)
+        return connection.read_response()
+
+    try:
+        try:
+            return send_and_read()
+        except (RedisConnectionError, RedisTimeoutError, OSError):
+            # Redis closed the kept connection (a restart, an idle timeout): as a connection taken from
+            # redis-py's pool is checked and reopened, reopen it and ask again (MGET only reads).
+            connection.disconnect()
+            return send_and_read()
+    except BaseException:
+        connection.disconnect()  # never leave half an answer to be read as the next one's
+        raise
+
+
+def _generation_key(backend: Any) -> str:
+    key = getattr(backend, "_halaman_generation_key", None)
+    if key is None:
+        key = backend._halaman_generation_key = backend.make_and_validate_key(GENERATION_KEY)
+    return str(key)
 
 
 def _lookup(key: str) -> tuple[int | None, Entry | None]:
     """The current generation and the page stored under `key`, in one round trip."""
     backend = caches["default"]
     if isinstance(backend, RedisCache):
-        raw_generation, raw_page = _redis_client(backend).mget(
-            [backend.make_and_validate_key(GENERATION_KEY), backend.make_and_validate_key(key)]
-        )
+        # The page key is a fixed prefix and a hash: nothing for make_and_validate_key to warn about.
+        raw_generation, raw_page = _mget(backend, [_generation_key(backend), backend.make_key(key)])
         # Django's Redis serialiser stores integers as digits and everything else pickled.
         current = int(raw_generation) if raw_generation is not None else None
         return current, (pickle.loads(raw_page) if raw_page is not None else None)  # noqa: S301  (our own cache)
@@ -266,48 +303,126 @@ class _Scheme:
         return self.secure
 
 
-def _secure(environ: Mapping[str, Any]) -> bool:
+def _security_headers(secure: bool) -> tuple[tuple[str, str], ...]:
+    """The headers Django's SecurityMiddleware adds to an answer over (or not over) HTTPS. It only ever
+    adds a header the answer lacks, and reads nothing of the answer or the request but the scheme, so
+    what it adds to an empty answer is what it adds to any."""
+    response = HttpResponse()
+    before = {name.lower() for name in response.headers}
+    SecurityMiddleware(lambda request: response).process_response(_Scheme(secure), response)  # type: ignore[arg-type]
+    return tuple((name, value) for name, value in response.items() if name.lower() not in before)
+
+
+class _Rules:
+    """What the WSGI path needs of the settings, read once rather than on every hit; dropped whenever a
+    setting changes (`setting_changed`: tests override settings, a server never does)."""
+
+    def __init__(self) -> None:
+        self.timeout = settings.JEMBATAN_PAGE_CACHE_SECONDS
+        self.skip = tuple(settings.JEMBATAN_PAGE_CACHE_SKIP)
+        self.personal = personal_cookies()
+        self.language_cookie = settings.LANGUAGE_COOKIE_NAME
+        self.languages = frozenset(dict(settings.LANGUAGES))
+        self.language = str(settings.LANGUAGE_CODE)
+        self.proxy_ssl_header = settings.SECURE_PROXY_SSL_HEADER
+        # Only the plain case is decided here; anything else goes to Django, which answers 400 where it must.
+        self.hosts_checked = bool(settings.ALLOWED_HOSTS) and not settings.USE_X_FORWARDED_HOST
+        self.allowed_hosts = list(settings.ALLOWED_HOSTS)
+        self.ssl_redirect = settings.SECURE_SSL_REDIRECT
+        self.content_type = f"text/html; charset={settings.DEFAULT_CHARSET}"  # HttpResponse's default
+        self.security = {False: _security_headers(False), True: _security_headers(True)}
+        self.known_hosts: dict[str, bool] = {}
+
+    def host_allowed(self, host: str) -> bool:
+        allowed = self.known_hosts.get(host)
+        if allowed is None:
+            domain, _ = split_domain_port(host)
+            allowed = bool(host) and self.hosts_checked and bool(domain) and validate_host(domain, self.allowed_hosts)
+            if len(self.known_hosts) < 64:  # anyone can send any Host: remember only the first few
+                self.known_hosts[host] = allowed
+        return allowed
+
+
+_rules: _Rules | None = None
+
+
+@receiver(setting_changed)
+def _forget_rules(**kwargs: Any) -> None:
+    global _rules
+    _rules = None
+
+
+def _current_rules() -> _Rules:
+    global _rules
+    if _rules is None:
+        _rules = _Rules()
+    return _rules
+
+
+def _secure(rules: _Rules, environ: Mapping[str, Any]) -> bool:
     # As HttpRequest.scheme: the proxy's header when configured and present, else the server's scheme.
-    if settings.SECURE_PROXY_SSL_HEADER:
-        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+    if rules.proxy_ssl_header:
+        header, secure_value = rules.proxy_ssl_header
         value = environ.get(header)
         if value is not None:
             return bool(value.split(",", 1)[0].strip() == secure_value)
     return bool(environ.get("wsgi.url_scheme") == "https")
 
 
-def _host_allowed(environ: Mapping[str, Any]) -> bool:
-    # Only the plain case is decided here; anything else goes to Django, which answers 400 where it must.
-    host = environ.get("HTTP_HOST", "")
-    if not host or settings.USE_X_FORWARDED_HOST or not settings.ALLOWED_HOSTS:
-        return False
-    domain, _ = split_domain_port(host)
-    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+def _headers(rules: _Rules, entry: Entry, not_modified: bool, request_id: str, secure: bool) -> list[tuple[str, str]]:
+    """The headers `_answer`, RequestLogMiddleware and SecurityMiddleware give a hit, in their order,
+    set as Django's response headers are (case-insensitive names, a later value keeps the first's place).
+    Stored headers were taken from a response and are sent as they were kept."""
+    _, status, stored, body, etag, encoding = entry
+    headers: dict[str, tuple[str, str]] = {}
+    if not_modified:
+        for name, value in stored:
+            if name in _KEPT_ON_304:
+                headers[name.lower()] = (name, value)
+    else:
+        headers["content-type"] = ("Content-Type", rules.content_type)
+        for name, value in stored:
+            headers[name.lower()] = (name, value)
+        if encoding != "identity":
+            headers["content-encoding"] = ("Content-Encoding", encoding)
+        headers["content-length"] = ("Content-Length", str(len(body)))
+    if status == 200:
+        headers["etag"] = ("ETag", etag)
+    headers[REQUEST_ID_HEADER.lower()] = (REQUEST_ID_HEADER, request_id)
+    for name, value in rules.security[secure]:
+        headers.setdefault(name.lower(), (name, value))
+    return list(headers.values())
 
 
-def _answer_from_environ(environ: dict[str, Any], start: float) -> tuple[HttpResponseBase, str, str] | None:
-    """A cached page for this WSGI request, with what the middleware above PageCacheMiddleware adds to a
-    hit, or None when Django must answer (a miss, a personal cookie, the cache down, anything unusual)."""
+def _answer_from_environ(environ: dict[str, Any], start: float) -> tuple[int, list[tuple[str, str]], bytes, str, str] | None:
+    """A cached page for this WSGI request (status, headers, body), with what the middleware above
+    PageCacheMiddleware adds to a hit, or None when Django must answer (a miss, a personal cookie, the
+    cache down, anything unusual)."""
+    rules = _current_rules()
     method = str(environ.get("REQUEST_METHOD", "")).upper()
-    if method not in ("GET", "HEAD") or not _host_allowed(environ):
+    if not rules.timeout or method not in ("GET", "HEAD") or not rules.host_allowed(environ.get("HTTP_HOST", "")):
         return None
-    secure = _secure(environ)
-    if settings.SECURE_SSL_REDIRECT and not secure:
+    secure = _secure(rules, environ)
+    if rules.ssl_redirect and not secure:
         return None
     script_name = get_script_name(environ)
     path_info = get_path_info(environ) or "/"
     path = f"{script_name.rstrip('/')}/{path_info.replace('/', '', 1)}"  # as WSGIRequest
     query = str(environ.get("QUERY_STRING", ""))  # as request.META has it
-    if nul_in(path, query):
+    if "\x00" in path or (query and nul_in(path, query)) or path.startswith(rules.skip):
         return None
-    cookies = parse_cookie(get_str_from_wsgi(environ, "HTTP_COOKIE", ""))
-    if not served_from_cache(method, path, cookies):
+    raw_cookies = environ.get("HTTP_COOKIE")
+    cookies = parse_cookie(get_str_from_wsgi(environ, "HTTP_COOKIE", "")) if raw_cookies else {}
+    if any(name in cookies for name in rules.personal):
         return None
     accept_encoding = environ.get("HTTP_ACCEPT_ENCODING", "")
     encoding = _encoding_for(accept_encoding)
     full_path = escape_uri_path(path) + (("?" + iri_to_uri(query)) if query else "")  # as get_full_path()
+    language = cookies.get(rules.language_cookie, "")  # as language_in()
+    if language not in rules.languages:
+        language = rules.language
     try:
-        current, entry = _lookup(f"{page_key(language_in(cookies), full_path)}:{encoding}")
+        current, entry = _lookup(f"{page_key(language, full_path)}:{encoding}")
     except Exception:
         return None  # PageCacheMiddleware logs the cache being down when Django answers
     if entry is None or entry[0] != current or entry[5] != encoding:
@@ -315,25 +430,25 @@ def _answer_from_environ(environ: dict[str, Any], start: float) -> tuple[HttpRes
         return None
     if encoding == "identity" and "gzip" in accept_encoding:
         return None  # e.g. `gzip;q=0`, which GZipMiddleware still compresses
-    response = _answer(environ.get("HTTP_IF_NONE_MATCH", ""), entry)
-    # In the order the middleware above PageCacheMiddleware adds them on a hit.
+    status = entry[1]
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH", "")
+    not_modified = bool(if_none_match) and status == 200 and entry[4] in parse_etags(if_none_match)
+    if not_modified:
+        status = 304
     request_id = request_id_from(environ.get("HTTP_X_REQUEST_ID", ""))
     current_request_id.set(request_id)
-    response.headers[REQUEST_ID_HEADER] = request_id
-    # Django's own middleware adds the security headers, so they follow its settings as on any answer; it
-    # asks the request only whether it is secure.
-    SecurityMiddleware(lambda request: response).process_response(_Scheme(secure), response)  # type: ignore[arg-type]
+    headers = _headers(rules, entry, not_modified, request_id, secure)
     log_request(
         request_id=request_id,
         method=method,
         path=path,
-        query=QueryDict(get_bytes_from_wsgi(environ, "QUERY_STRING", "")),
-        status=response.status_code,
+        query=QueryDict(get_bytes_from_wsgi(environ, "QUERY_STRING", "")) if query else (),
+        status=status,
         start=start,
         user_id=None,
         address=address_in(environ),
     )
-    return response, method, path
+    return status, headers, b"" if not_modified else entry[3], method, path
 
 
 WSGIApplication = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -353,8 +468,8 @@ def serve_cached_first(application: WSGIApplication) -> WSGIApplication:
             found = None
         if found is None:
             return application(environ, start_response)
-        response, method, _ = found
-        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
-        return [b""] if method == "HEAD" else [response.content]  # type: ignore[attr-defined]
+        status, headers, body, method, _ = found
+        start_response(f"{status} {responses[status]}", headers)
+        return [b""] if method == "HEAD" else [body]
 
     return serve

@@ -16,6 +16,11 @@ nobody serves any more. Links only move forward, under a lock file, so app serve
 directory (several processes, or hosts on one network file system) can bump and write in any order.
 Each file is written to a temporary name and renamed, so the web server never sends half a page.
 The web server must resolve the link on every request (nginx: no `open_file_cache` there).
+
+A file is also bounded in time, as the Redis tier's entries are by JEMBATAN_PAGE_CACHE_SECONDS, should a
+bump ever be missed: the web server sends it without asking the application, so nothing would refresh it.
+`sweep` (run by `manage.py sapu_halaman` on a timer) removes the files older than that, and the
+generation directories no link points at.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import fcntl
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,3 +135,52 @@ def write_page(root: str | Path, generation: int, language: str, path: str, bodi
         # folder removed under the writer: the page would never be served, so it is simply not written.
         return False
     return True
+
+
+def sweep(root: str | Path, max_age: float, now: float | None = None) -> tuple[int, int]:
+    """Removes the page files (and half-written temporary ones) last written more than `max_age` seconds
+    before `now`, the directories they leave empty, and every generation directory no language's link
+    points at. Returns (files removed, generation directories removed)."""
+    base = Path(root)
+    generations = base / GENERATIONS
+    if not generations.is_dir():
+        return 0, 0
+    oldest_kept = (time.time() if now is None else now) - max_age
+    files = retired = 0
+    with _locked(base):  # no bump moves a link meanwhile
+        linked = (served_generation(base, language) for language in _languages())
+        shown = {generation for generation in linked if generation is not None}
+        for directory in generations.iterdir():
+            if directory.name.isdigit() and int(directory.name) in shown:
+                continue
+            shutil.rmtree(directory, ignore_errors=True)
+            retired += 1
+        for generation in shown:
+            for language in _languages():
+                files += _sweep_tree(generations / str(generation) / language, oldest_kept, keep=True)
+    return files, retired
+
+
+def _sweep_tree(directory: Path, oldest_kept: float, keep: bool) -> int:
+    """Old files under `directory`; then the directory itself when it is left empty, unless `keep`."""
+    removed = 0
+    try:
+        entries = list(os.scandir(directory))
+    except FileNotFoundError:
+        return 0
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            removed += _sweep_tree(Path(entry.path), oldest_kept, keep=False)
+        elif entry.name.startswith(("index.html", ".index.")):
+            try:
+                if entry.stat(follow_symlinks=False).st_mtime < oldest_kept:
+                    os.unlink(entry.path)
+                    removed += 1
+            except FileNotFoundError:
+                pass  # rewritten (renamed over) or removed meanwhile
+    if not keep:
+        try:
+            directory.rmdir()
+        except OSError:
+            pass  # not empty: a page still current, or one written meanwhile
+    return removed

@@ -10,6 +10,7 @@ find it). Never cookies, headers or bodies. `RequestIdFilter` puts the id on eve
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -20,6 +21,7 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -49,8 +51,13 @@ def client_hash(request: HttpRequest) -> str:
 
 
 def client_hash_of(address: str) -> str:
-    day = timezone.now().date().isoformat()
-    return salted_hmac(f"jembatan.requestlog.{day}", address).hexdigest()[:16]
+    return _client_hash(timezone.now().date().isoformat(), settings.SECRET_KEY, address)
+
+
+@functools.lru_cache(maxsize=1024)
+def _client_hash(day: str, secret: str, address: str) -> str:
+    # Remembered for the addresses seen lately: the same client asks again and again.
+    return salted_hmac(f"jembatan.requestlog.{day}", address, secret=secret).hexdigest()[:16]
 
 
 def log_request(
@@ -69,7 +76,65 @@ def log_request(
         "user_id": user_id,
         "client": client_hash_of(address),
     }
-    logger.info("%s %s %s", method, path, status, extra={"fields": fields})
+    handler = _json_handler_alone()
+    if handler is None:
+        logger.info("%s %s %s", method, path, status, extra={"fields": fields})
+        return
+    # What the logging machinery would write through that one handler, without building a record.
+    entry = {
+        "time": datetime.fromtimestamp(time.time(), UTC).isoformat(timespec="milliseconds"),
+        "level": "INFO",
+        "logger": logger.name,
+        "message": f"{method} {path} {status}",
+        "request_id": request_id,
+        **fields,
+    }
+    line = json.dumps(entry, ensure_ascii=False, default=str) + handler.terminator
+    handler.acquire()
+    try:
+        handler.stream.write(line)
+        handler.flush()
+    except RecursionError:
+        raise
+    except Exception:
+        handler.handleError(logger.makeRecord(logger.name, logging.INFO, "", 0, line, (), None))
+    finally:
+        handler.release()
+
+
+def _json_handler_alone() -> logging.StreamHandler | None:  # type: ignore[type-arg]
+    """The handler an INFO line of `jembatan.request` goes to when it is the only one and writes JSON
+    lines as configured (LOG_FORMAT=json) with nothing else in the way; None when anything else would
+    see the record (another handler, a filter, a patched Logger such as an error tracker's)."""
+    if logger.filters or type(logger) is not logging.Logger or not _logging_unpatched():
+        return None
+    found: list[logging.Handler] = []
+    current: logging.Logger | None = logger
+    while current is not None:
+        found.extend(current.handlers)
+        if not current.propagate:
+            break
+        current = current.parent
+    if len(found) != 1:
+        return None
+    handler = found[0]
+    if (
+        type(handler) is not logging.StreamHandler
+        or type(handler.formatter) is not JsonFormatter
+        or handler.level > logging.INFO
+        or any(type(f) is not RequestIdFilter for f in handler.filters)
+    ):
+        return None
+    return handler
+
+
+def _logging_unpatched() -> bool:
+    # A library that wraps Logger's methods (error trackers collect records as breadcrumbs that way) must
+    # see the line: then it goes through them.
+    return all(
+        getattr(method, "__module__", None) == "logging"
+        for method in (logging.Logger.handle, logging.Logger.callHandlers, logging.Logger.makeRecord, logging.Logger._log)
+    )
 
 
 class RequestLogMiddleware:

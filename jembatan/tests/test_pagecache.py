@@ -11,6 +11,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 
 from jembatan.lib import pagecache
+from jembatan.tests.redis_traffic import redis_traffic
 
 pytestmark = pytest.mark.django_db
 
@@ -139,24 +140,25 @@ def redis_cache(settings):
     backend.clear()
 
 
-def test_a_redis_hit_is_one_mget_on_a_client_kept_for_the_process(client, redis_cache, monkeypatch):
+def test_a_redis_hit_is_one_mget_on_a_connection_kept_for_the_thread(client, redis_cache):
     client.get(HALAMAN)
-    client.get(HALAMAN)  # the first hit makes the kept client
-    commands = []
-    dibuat = []
-    kept = pagecache._redis_client(redis_cache)
-    asli = type(kept).execute_command
-
-    def hitung(self, *args, **options):
-        commands.append(args[0])
-        return asli(self, *args, **options)
-
-    with monkeypatch.context() as m:
-        m.setattr(type(kept), "execute_command", hitung)
-        m.setattr(redis_cache._cache, "get_client", lambda *a, **k: dibuat.append(1))
+    client.get(HALAMAN)  # the first hit opens the kept connection
+    with redis_traffic() as traffic:
         response = client.get(HALAMAN)
     assert response.status_code == 200 and response.context is None
-    assert commands == ["MGET"] and not dibuat
+    assert traffic.commands == [b"MGET"] and traffic.opened == 0
+
+
+def test_a_connection_redis_dropped_is_reopened_and_the_hit_still_served_from_the_cache(client, redis_cache):
+    client.get(HALAMAN)
+    client.get(HALAMAN)
+    kept = pagecache._redis_connection(redis_cache)
+    kept.send_command("CLIENT", "ID")
+    redis_cache._cache.get_client().client_kill_filter(_id=kept.read_response())  # as when Redis restarts
+    with redis_traffic() as traffic:
+        response = client.get(HALAMAN)
+    assert response.status_code == 200 and response.context is None
+    assert traffic.commands.count(b"MGET") == 2 and traffic.opened == 1  # the lost one, and the one answered
 
 
 def test_with_the_cache_down_pages_are_still_rendered(client):

@@ -10,9 +10,12 @@ from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.http import HttpResponse
+from django.middleware.security import SecurityMiddleware
 from django.test import RequestFactory
 
 from jembatan.lib import pagecache
+from jembatan.tests.redis_traffic import redis_traffic
 
 pytestmark = pytest.mark.django_db
 
@@ -240,17 +243,49 @@ def redis_backend(settings):
     backend.clear()
 
 
-def test_a_redis_hit_is_one_mget(django_app, fast, redis_backend, monkeypatch):
+def test_a_redis_hit_is_one_mget(django_app, fast, redis_backend):
     Answer(django_app, environ())
-    Answer(fast, environ())  # the first hit makes the kept client
-    kept = pagecache._redis_client(redis_backend)
-    commands = []
-    asli = type(kept).execute_command
+    Answer(fast, environ())  # the first hit opens the kept connection
+    with redis_traffic() as traffic:
+        answer, through_django = served_by_django(django_app, fast, environ())
+    assert not through_django and answer.status == "200 OK"
+    assert traffic.commands == [b"MGET"] and traffic.opened == 0
 
-    def hitung(self, *args, **options):
-        commands.append(args[0])
-        return asli(self, *args, **options)
 
-    monkeypatch.setattr(type(kept), "execute_command", hitung)
-    answer, through_django = served_by_django(django_app, fast, environ())
-    assert not through_django and answer.status == "200 OK" and commands == ["MGET"]
+def test_what_the_wsgi_path_reads_from_the_settings_follows_a_change(settings):
+    # It reads them once, not on every hit: a changed setting must still show on the next hit.
+    Answer(Django(), environ())
+    fast = pagecache.serve_cached_first(Django())
+    assert Answer(fast, environ()).header("Referrer-Policy") == "same-origin"
+    settings.SECURE_REFERRER_POLICY = "no-referrer"
+    settings.SECURE_CROSS_ORIGIN_OPENER_POLICY = None
+    django_app = Django()
+    slow = Answer(django_app, environ())
+    quick, through_django = served_by_django(django_app, fast, environ())
+    assert not through_django and quick.header("Referrer-Policy") == "no-referrer"
+    assert quick.stable_headers() == slow.stable_headers()
+    assert "cross-origin-opener-policy" not in {n.lower() for n, _ in quick.headers}
+    settings.ALLOWED_HOSTS = ["jembatan.example"]
+    assert served_by_django(django_app, fast, environ())[1]
+    settings.JEMBATAN_PAGE_CACHE_PERSONAL_COOKIES = ["pilihan"]
+    settings.ALLOWED_HOSTS = ["localhost"]
+    assert not served_by_django(django_app, fast, environ())[1]
+    assert served_by_django(django_app, fast, environ(HTTP_COOKIE="pilihan=1"))[1]
+
+
+@pytest.mark.parametrize("secure", [False, True])
+@pytest.mark.parametrize("status", [200, 404])
+def test_the_headers_of_a_hit_are_those_the_middleware_would_give(settings, status, secure):
+    # Stored pages a view answers with 404 itself are cached too; a stored header the security middleware
+    # would add keeps its own value, as setdefault does.
+    settings.SECURE_HSTS_SECONDS = 60
+    page = HttpResponse(b"<p>tidak ada</p>", status=status, content_type="text/html; charset=utf-8")
+    page["Referrer-Policy"] = "no-referrer"
+    page["Content-Language"] = "id"
+    entry = pagecache._entries(7, page)["gzip"]
+    expected = pagecache._answer("", entry)
+    expected["X-Request-ID"] = "a1b2c3d4e5f6"
+    SecurityMiddleware(lambda request: expected).process_response(pagecache._Scheme(secure), expected)
+    got = pagecache._headers(pagecache._current_rules(), entry, False, "a1b2c3d4e5f6", secure)
+    assert got == list(expected.items())
+    assert ("Strict-Transport-Security" in dict(got)) is secure and dict(got)["Referrer-Policy"] == "no-referrer"

@@ -1,12 +1,16 @@
 """One log line per request with a request id (jembatan.lib.requestlog), and the JSON log format."""
 
+import io
 import json
 import logging
 import sys
+import time
+from contextlib import contextmanager
+from unittest import mock
 
 import pytest
 
-from jembatan.lib.requestlog import JsonFormatter, RequestIdFilter
+from jembatan.lib.requestlog import JsonFormatter, RequestIdFilter, log_request
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +100,83 @@ def test_the_json_formatter_writes_the_traceback_on_one_line():
     line = json.loads(text)
     assert line["message"] == "gagal a" and "ValueError: boom" in line["exception"]
     assert line["request_id"] is None
+
+
+@contextmanager
+def production_logging(*extra_handlers):
+    """The root logger as LOG_FORMAT=json configures it (one stream handler with the JSON formatter and the
+    request id filter), writing into a buffer; the test runner's own handlers set aside meanwhile."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestIdFilter())
+    root = logging.getLogger()
+    request_logger = logging.getLogger("jembatan.request")
+    saved, level = root.handlers[:], request_logger.level
+    root.handlers[:] = [handler, *extra_handlers]
+    request_logger.setLevel(logging.INFO)
+    try:
+        yield stream
+    finally:
+        root.handlers[:] = saved
+        request_logger.setLevel(level)
+
+
+def log_one(**changes):
+    fields = (
+        dict(
+            request_id="a1b2c3d4e5f6",
+            method="GET",
+            path="/warta/ü/",
+            query=["q", "page", "q"],
+            status=200,
+            start=time.perf_counter(),
+            user_id=None,
+            address="203.0.113.9",
+        )
+        | changes
+    )
+    log_request(**fields)
+
+
+def comparable(text):
+    return [{k: v for k, v in json.loads(line).items() if k not in ("time", "duration_ms")} for line in text.splitlines()]
+
+
+def test_the_line_written_without_a_log_record_is_the_one_logging_writes():
+    with production_logging() as direct, mock.patch.object(JsonFormatter, "format", side_effect=AssertionError):
+        log_one()  # no record is made nor formatted on this path
+    with production_logging(logging.NullHandler()) as through_logging:
+        log_one()
+    assert comparable(direct.getvalue()) == comparable(through_logging.getvalue())
+    [line] = comparable(direct.getvalue())
+    assert line["message"] == "GET /warta/ü/ 200" and line["query_params"] == ["page", "q"]
+    assert line["request_id"] == "a1b2c3d4e5f6" and line["level"] == "INFO" and line["logger"] == "jembatan.request"
+    assert json.loads(direct.getvalue())["time"].endswith("+00:00")
+
+
+def test_a_patched_logger_still_sees_the_line():
+    seen = []
+    asli = logging.Logger.callHandlers
+
+    def tracker(self, record):  # as an error tracker collects breadcrumbs
+        seen.append(record.getMessage())
+        return asli(self, record)
+
+    with production_logging() as stream, mock.patch.object(logging.Logger, "callHandlers", tracker):
+        log_one()
+    assert seen == ["GET /warta/ü/ 200"] and len(comparable(stream.getvalue())) == 1
+
+
+def test_the_configured_level_still_holds():
+    with production_logging() as stream:
+        logging.getLogger("jembatan.request").setLevel(logging.WARNING)
+        log_one()
+    assert stream.getvalue() == ""
+
+
+def test_a_text_format_goes_through_logging():
+    with production_logging() as stream:
+        logging.getLogger().handlers[0].setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+        log_one()
+    assert stream.getvalue() == "INFO GET /warta/ü/ 200\n"

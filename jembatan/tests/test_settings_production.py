@@ -112,6 +112,27 @@ def test_check_deploy_warns_about_a_cache_or_mail_backend_that_does_not_work_acr
         assert check in {m.id for m in run_checks(include_deployment_checks=True)}
 
 
+LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0"}}
+
+
+@pytest.mark.parametrize(
+    ("berkas", "caches", "error"),
+    [
+        ("/srv/jembatan/var/halaman", LOCMEM, True),
+        ("/srv/jembatan/var/halaman", {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}, True),
+        ("/srv/jembatan/var/halaman", REDIS, False),
+        ("", LOCMEM, False),
+    ],
+)
+def test_page_files_with_a_cache_of_each_process_are_an_error(berkas, caches, error):
+    with override_settings(JEMBATAN_HALAMAN_BERKAS=berkas, CACHES=caches):
+        found = [m for m in run_checks() if m.id == "jembatan.E001"]
+    assert bool(found) is error
+    if error:
+        assert found[0].is_serious() and "REDIS_URL" in found[0].hint
+
+
 @pytest.mark.django_db
 def test_every_response_carries_a_strict_content_security_policy_and_the_other_headers(client):
     response = client.get("/tentang/")
