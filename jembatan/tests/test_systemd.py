@@ -2,6 +2,7 @@
 well within the page cache's time limit."""
 
 import configparser
+import re
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,14 @@ def test_each_timer_starts_a_service_that_runs_an_existing_command(timer):
 def test_page_files_are_swept_at_least_as_often_as_the_default_cache_time_limit(settings):
     assert unit(SYSTEMD / "jembatan-sapu_halaman.timer")["Timer"]["OnCalendar"] == "*:0/5"
     assert settings.JEMBATAN_PAGE_CACHE_SECONDS >= 5 * 60
+
+
+def test_every_periodic_command_the_readme_names_has_its_timer():
+    """The README's list of periodic housekeeping is what an operator installs: each command in it needs its
+    timer here, or the deployment silently never runs it."""
+    readme = (SYSTEMD.parents[1] / "README.md").read_text(encoding="utf-8")
+    paragraph = readme.split("Periodic housekeeping", 1)[1].split("\n\n", 1)[0]
+    named = {c for c in re.findall(r"`([a-z_]+)`", paragraph) if c in get_commands()}
+    assert len(named) >= 8
+    missing = sorted(c for c in named if not (SYSTEMD / f"jembatan-{c}.timer").exists())
+    assert not missing, f"periodic commands without a timer: {missing}"
