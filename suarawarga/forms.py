@@ -241,7 +241,8 @@ class TahapForm(forms.Form):
 
 class ProgresForm(forms.Form):
     persen = forms.IntegerField(label=_("Kemajuan (%)"), min_value=0, max_value=100)
-    tanggal = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    # A date input reads only ISO dates: the localized "30-11-2026" would leave it empty (and required).
+    tanggal = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     catatan = forms.CharField(label=_("Yang sudah dikerjakan"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000)
     foto = forms.ImageField(
         label=_("Foto (tidak wajib)"),
