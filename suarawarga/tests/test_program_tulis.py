@@ -85,3 +85,11 @@ def test_stage_and_progress_with_a_photo_through_the_pages(client, cast):
     assert (p.tahap, p.progres) == (TahapProgram.BERJALAN, 35) and p.kemajuan.get().foto.count() == 1
     response = client.post(f"/kelola/program/{p.pk}/progres/", {"persen": "20", "tanggal": "2026-07-10", "catatan": "Salah."})
     assert response.status_code == 400 and "tidak kurang dari yang sudah dicatat" in response.content.decode()
+
+
+def test_the_progress_form_offers_today_in_the_format_a_date_input_reads(client, cast):
+    p = make_program(cast, tahap=TahapProgram.BERJALAN)
+    client.force_login(cast.pemdes)
+    with time_machine.travel("2026-07-10 10:00 +08:00", tick=False):
+        html = client.get(f"/kelola/program/{p.pk}/").content.decode()
+    assert 'type="date" name="tanggal" value="2026-07-10"' in html
