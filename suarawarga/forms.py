@@ -295,8 +295,12 @@ class JajakForm(forms.Form):
     wilayah = forms.ModelChoiceField(label=_("Wilayah"), queryset=Wilayah.objects.none())
     ganda = forms.BooleanField(label=_("Boleh memilih lebih dari satu"), required=False)
     maks_pilihan = forms.IntegerField(label=_("Paling banyak dipilih"), required=False, min_value=2, max_value=10)
-    buka_pada = forms.DateTimeField(label=_("Dibuka"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    tutup_pada = forms.DateTimeField(label=_("Ditutup"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    buka_pada = forms.DateTimeField(
+        label=_("Dibuka"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
+    tutup_pada = forms.DateTimeField(
+        label=_("Ditutup"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
     pemilih = forms.ChoiceField(
         label=_("Yang boleh memilih"), choices=Pemilih.choices, widget=forms.RadioSelect, initial=Pemilih.SEMUA
     )

@@ -107,3 +107,15 @@ def test_an_account_poll_takes_accounts_of_its_village_only(cast):
     assert not jajak.boleh_memilih(cast.warga) and not jajak.boleh_memilih(cast.editor_lain)
     kabupaten = make_jajak(cast, pemilih=Pemilih.AKUN, wilayah=Wilayah.objects.get(kode=KAB))
     assert kabupaten.boleh_memilih(cast.warga) and kabupaten.boleh_memilih(cast.editor_lain)
+
+
+def test_the_poll_form_writes_its_dates_in_the_format_a_datetime_input_reads():
+    """A `datetime-local` input shows only `YYYY-MM-DDTHH:MM`; in any other format a value given to the form
+    (e.g. when a poll is copied or its form is shown again with starting values) would show as empty."""
+    from datetime import datetime
+
+    from suarawarga.forms import JajakForm
+    from wilayah.models import Wilayah
+
+    form = JajakForm(initial={"buka_pada": datetime(2026, 7, 10, 8, 30)}, wilayah_qs=Wilayah.objects.none())
+    assert 'type="datetime-local" name="buka_pada" value="2026-07-10T08:30"' in str(form["buka_pada"])
