@@ -6,7 +6,7 @@
 # On its own PostgreSQL database (BENCH_PG_DB, default jembatan_bench_tingkat: dropped and created
 # again) and Redis db (BENCH_REDIS_DB, default 13: emptied): the region import, `manage.py siapkan`, and
 # the news article of bench/artikel.py. Then, one after another on the same machine:
-#   tier=django   gunicorn (BENCH_SERVER, default gthread-w2t4: 2 workers × 4 threads, keep-alive), the article answered by PageCacheMiddleware
+#   tier=django   gunicorn (BENCH_SERVER, default sync-w4: 4 sync workers, as deploy/ runs it; gthread-w2t4 for 2 × 4 threads with keep-alive), the article answered by the WSGI fast path
 #                 from Redis;
 #   tier=nginx    nginx sending the file the app wrote for that article (JEMBATAN_HALAMAN_BERKAS), by the
 #                 contract of jembatan/lib/pagefiles.py, with a config this script writes;
@@ -25,7 +25,7 @@ PY=.venv/bin/python
 PG_DB=${BENCH_PG_DB:-jembatan_bench_tingkat}
 PG_ARGS=(-h 127.0.0.1 -p 5432 -U postgres)
 REDIS_DB=${BENCH_REDIS_DB:-13}
-SERVER=${BENCH_SERVER:-gthread-w2t4}
+SERVER=${BENCH_SERVER:-sync-w4}
 DURATION=${BENCH_DURATION:-15}
 WARMUP=${BENCH_WARMUP:-3}
 WORDPRESS="$(cd "$(dirname "$0")/.." && pwd)/../shared/bench/anchors/wordpress.sh"
