@@ -201,7 +201,11 @@ class PotensiForm(forms.ModelForm):
         return d
 
     def _clean_bulan(self, d) -> None:
-        if d.get("sepanjang_tahun"):
+        if d.get("sepanjang_tahun") and d.get("bulan_tersedia"):
+            # Both ticked: which one was meant cannot be told, and dropping the months without a word would
+            # lose what was typed.
+            self.add_error("bulan_tersedia", _("Pilih bulan tertentu atau centang “Sepanjang tahun”, tidak keduanya."))
+        elif d.get("sepanjang_tahun"):
             self.instance.bulan = SEPANJANG_TAHUN
         elif d.get("bulan_tersedia"):
             self.instance.bulan = sum(1 << (int(m) - 1) for m in d["bulan_tersedia"])

@@ -125,6 +125,7 @@ def test_a_point_outside_the_village_is_a_warning_that_can_be_confirmed(client, 
 def test_all_year_and_the_pirt_and_halal_numbers_are_stored_tidy(client, cast):
     client.force_login(cast.anggota)
     data = _data(sepanjang_tahun="on", nomor_pirt="P-IRT No. 2063505010123-27", nomor_halal="ID 3111 0000 0229 90421", nib="")
+    del data["bulan_tersedia"]
     response = client.post("/kelola/potensi/tambah/", data)
     assert response.status_code == 302, response.context["form"].errors
     p = Potensi.objects.get()
@@ -180,3 +181,14 @@ def test_the_editor_of_another_village_cannot_review(client, cast):
     client.force_login(cast.editor_lain)
     assert client.post(f"/kelola/potensi/{p.pk}/periksa/", {"versi": p.versi, "setujui": "1"}).status_code == 404
     assert Potensi.objects.get(pk=p.pk).status == Status.DIAJUKAN
+
+
+def test_all_year_and_some_months_together_are_refused_with_the_input_kept(client, cast):
+    """ "Sepanjang tahun" with a few months ticked cannot be stored as both: the form says so beside the months
+    instead of silently keeping one."""
+    client.force_login(cast.anggota)
+    response = client.post("/kelola/potensi/tambah/", _data(sepanjang_tahun="on"))
+    assert response.status_code == 400
+    assert "tidak keduanya" in str(response.context["form"].errors["bulan_tersedia"])
+    assert response.context["form"]["bulan_tersedia"].value() == ["5", "6", "7", "8"]
+    assert not Potensi.objects.exists()
