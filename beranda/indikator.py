@@ -121,7 +121,7 @@ def _url_objek(baris: list) -> dict[tuple[int, int], str]:
             for pk, slug in model.objects.filter(pk__in=ids).values_list("pk", "slug"):
                 out[ct_id, pk] = pola(pk, slug)
         elif model is not None:
-            for pk, obj in model._default_manager.in_bulk(list(ids)).items():
+            for pk, obj in model._base_manager.in_bulk(list(ids)).items():
                 url = getattr(obj, "get_absolute_url", None)
                 out[ct_id, pk] = url() if url else ""
     return out

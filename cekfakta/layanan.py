@@ -314,16 +314,20 @@ def beri_tahu(klaim_id: int) -> int:
         stempel = timezone.now()
         if not Laporan.objects.filter(pk=laporan.pk, diberi_tahu__isnull=True).update(diberi_tahu=stempel):
             continue
-        if laporan.email:
-            link = (settings.SITE_URL or "") + laporan.get_absolute_url()
-            try:
+        lepas = Laporan.objects.filter(pk=laporan.pk, diberi_tahu=stempel)
+        try:
+            if laporan.email:
+                link = (settings.SITE_URL or "") + laporan.get_absolute_url()
                 mail.send("putusan", [laporan.email], {"klaim": klaim, "laporan": laporan, "link": link})
-            except OSError:  # the mail server is down: this reporter is released, untold, and retried
-                log.warning("verdict mail for report %s not sent; will retry", laporan.kode)
-                Laporan.objects.filter(pk=laporan.pk, diberi_tahu=stempel).update(diberi_tahu=None)
-                continue
-        if laporan.kontak_saluran:
-            kabari_pelapor.enqueue(laporan.pk)
+            if laporan.kontak_saluran:
+                kabari_pelapor.enqueue(laporan.pk)
+        except OSError:  # the mail server is down: this reporter is released, untold, and retried
+            log.warning("verdict mail for report %s not sent; will retry", laporan.kode)
+            lepas.update(diberi_tahu=None)
+            continue
+        except Exception:
+            lepas.update(diberi_tahu=None)  # untold: released for the catch-up (kabari_tertunda), then the error
+            raise
         told += 1
     return told
 

@@ -290,13 +290,19 @@ def _kirim_sambil_simpan(potongan: Iterable[str], kunci: str, gen: int, jejak: _
     download was broken off). The generation was read before the first item: a change meanwhile makes the
     kept file stale at once."""
     z = zlib.compressobj(6, zlib.DEFLATED, 31)  # 31: with gzip's header, so it can be sent as it is
-    bagian = []
+    bagian: list[bytes] | None = []
+    ukuran = 0
     for teks in potongan:
         b = teks.encode()
-        bagian.append(z.compress(b))
         yield b
-    bagian.append(z.flush())
-    _simpan(kunci, (gen, jejak.sampai, "gzip", b"".join(bagian)))
+        if bagian is not None:
+            bagian.append(z.compress(b))
+            ukuran += len(bagian[-1])
+            if ukuran > MAKS_SIMPAN:
+                bagian = None  # too big to keep: stop holding it in memory, the download goes on
+    if bagian is not None:
+        bagian.append(z.flush())
+        _simpan(kunci, (gen, jejak.sampai, "gzip", b"".join(bagian)))
 
 
 def _jawab_simpanan(request: HttpRequest, isi: Simpanan, format: str) -> HttpResponse:

@@ -89,7 +89,7 @@ class PermohonanForm(forms.ModelForm):
         if not boleh_bantu:
             del self.fields["dibantu"]
         kabupaten = self.instance.wilayah_id == settings.JEMBATAN_KABUPATEN
-        self._pembantu = {str(u.pk): u for u in PpidPembantu.objects.aktif()} if kabupaten else {}
+        self._pembantu = {str(u.pk): u for u in PpidPembantu.objects.menerima()} if kabupaten else {}
         if self._pembantu:
             self.fields["ditujukan"] = _pilihan_ditujukan(nama_ppid(self.instance.wilayah), self._pembantu.values())
             self.order_fields(["ditujukan"])

@@ -221,6 +221,17 @@ class PpidPembantuQuerySet(models.QuerySet["PpidPembantu", "PpidPembantu"]):
     def aktif(self):
         return self.filter(aktif=True)
 
+    def menerima(self):
+        """The active units someone will hear of a request from: at least one active PPID Pembantu account with an
+        e-mail address. Only these are offered to requesters, so no request waits in a queue nobody reads."""
+        from akun.models import Peran  # late: akun's models are ready before this app's
+
+        return self.aktif().filter(
+            pk__in=self.model.petugas.through.objects.filter(user__is_active=True, user__peran=Peran.PPID_PEMBANTU)
+            .exclude(user__email="")
+            .values("ppidpembantu_id")
+        )
+
 
 class PpidPembantu(models.Model):
     """A PPID Pembantu: an office of the regency (an OPD) answering, under PPID Utama, the requests PPID Utama

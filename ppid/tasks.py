@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
 from akun.models import Peran
 from jembatan.lib.mail import send
-from ppid.models import KabarPembantu, Permohonan, nama_ppid
+from ppid.models import JenisKabar, KabarPembantu, Permohonan, nama_ppid
 
 LANGKAH = ("diterima", "diperpanjang", "dijawab", "keberatan", "tanggapan")
 
@@ -40,6 +42,8 @@ def kabari_pembantu(kabar_id: int) -> str:
     if not KabarPembantu.objects.filter(pk=kabar_id, terkirim__isnull=True).update(terkirim=timezone.now()):
         return "sudah"
     kabar = KabarPembantu.objects.select_related("permohonan__wilayah", "pembantu").get(pk=kabar_id)
+    if kabar.jenis != JenisKabar.TARIK and kabar.permohonan.pembantu_id != kabar.pembantu_id:
+        return "pindah"  # taken back or sent elsewhere before this mail went: the unit has nothing to answer
     kepada = list(
         kabar.pembantu.petugas.filter(is_active=True, peran=Peran.PPID_PEMBANTU).exclude(email="").values_list("email", flat=True)
     )
@@ -59,3 +63,13 @@ def kabari_pembantu(kabar_id: int) -> str:
         KabarPembantu.objects.filter(pk=kabar_id).update(terkirim=None)
         raise
     return "terkirim"
+
+
+def kabari_pembantu_tertunda(umur_menit: int = 5) -> int:
+    """Queue again every unit e-mail owed for more than `umur_menit` minutes and not sent (its send failed and gave
+    the claim back, or the queue lost the task); returns how many. Run periodically."""
+    batas = timezone.now() - timedelta(minutes=umur_menit)
+    ids = list(KabarPembantu.objects.filter(terkirim__isnull=True, dibuat__lt=batas).values_list("pk", flat=True))
+    for pk in ids:
+        kabari_pembantu.enqueue(pk)
+    return len(ids)

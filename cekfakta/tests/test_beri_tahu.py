@@ -50,3 +50,18 @@ def test_a_reporter_whose_mail_failed_is_released_and_told_on_the_next_run(monke
     monkeypatch.undo()
     assert layanan.beri_tahu(k.pk) == 1
     assert [m.to for m in django_mail.outbox] == [["p0@uji.example"]]
+
+
+def test_any_other_error_while_telling_releases_the_reporter_before_it_is_raised(monkeypatch):
+    """A template error or a refused header is not a dead mail server, but the reporter was still not told: the
+    claim is given back, so the periodic catch-up tells them once the cause is fixed."""
+    k = putusan()
+    _laporan(k, 1)
+
+    def rusak(*args, **kwargs):
+        raise ValueError("header tidak sah")
+
+    monkeypatch.setattr(layanan.mail, "send", rusak)
+    with pytest.raises(ValueError):
+        layanan.beri_tahu(k.pk)
+    assert Laporan.objects.get().diberi_tahu is None

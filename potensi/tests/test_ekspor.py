@@ -278,3 +278,38 @@ def test_an_item_that_goes_stale_leaves_the_kept_download_at_its_hour(client, ca
         assert _nama_di(client, "csv") == {"Gula aren", "Madu kelulut"}
     with time_machine.travel(sekarang + timedelta(hours=2), tick=False):
         assert _nama_di(client, "csv") == {"Madu kelulut"}
+
+
+def test_a_download_too_big_to_keep_is_sent_whole_and_not_held(client, cast, monkeypatch):
+    """Past MAKS_SIMPAN the streamed file stops being gathered for the cache (each first download would
+    otherwise hold its whole copy in memory): the visitor still gets all of it, and the next download is
+    computed again from the items."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from potensi import ekspor
+
+    for i in range(3):
+        _terbit(cast, nama=f"Produk {i}")
+    monkeypatch.setattr(ekspor, "MAKS_SIMPAN", 0)
+    dipadatkan = []
+    asli = ekspor.zlib.compressobj
+
+    class Hitung:
+        def __init__(self, *args):
+            self.z = asli(*args)
+
+        def compress(self, b):
+            dipadatkan.append(len(b))
+            return self.z.compress(b)
+
+        def flush(self):
+            return self.z.flush()
+
+    monkeypatch.setattr(ekspor.zlib, "compressobj", Hitung)
+    isi, _ = _unduh(client, "csv")
+    assert b"Produk 0" in isi and b"Produk 2" in isi
+    assert sum(dipadatkan) < len(isi)  # gathering stopped part-way
+    with CaptureQueriesContext(connection) as kueri:
+        lagi, _ = _unduh(client, "csv")
+    assert lagi == isi and any("potensi_potensi" in q["sql"] for q in kueri.captured_queries)

@@ -124,3 +124,16 @@ def test_a_unit_closed_while_the_form_was_open_is_refused_by_the_model(cast, uni
     with pytest.raises(DomainError, match="Hanya permohonan kepada PPID Utama"):
         Permohonan.ajukan(desa, ditujukan=PpidPembantu.objects.get(nama="Dinas Pendidikan"))
     assert not Permohonan.objects.exists()
+
+
+def test_a_unit_nobody_serves_is_not_offered_to_requesters(client, unit):
+    """A unit without an active PPID Pembantu account with an e-mail would leave the request in a queue no one
+    reads: it is not offered (PPID Utama may still forward to it)."""
+    kosong = PpidPembantu.objects.create(nama="Dinas Tanpa Petugas")
+    pensiun = make_user("pensiun@dinas.example", "pembantu")
+    pensiun.is_active = False
+    pensiun.save()
+    kosong.petugas.add(pensiun)
+    html = client.get(URL).content.decode()
+    assert "Dinas Tanpa Petugas" not in html and "PPID Pembantu Dinas Kesehatan" in html
+    assert set(PpidPembantu.objects.menerima()) == {unit[0], unit[2]}

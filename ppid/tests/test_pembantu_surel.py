@@ -103,3 +103,34 @@ def test_a_failed_send_gives_the_claim_back_for_a_retry(cast, dinkes, monkeypatc
     monkeypatch.undo()
     mail.outbox.clear()
     assert kabari_pembantu.call(kabar.pk) == "terkirim" and len(mail.outbox) == 1
+
+
+def test_a_failed_mail_is_queued_again_by_the_periodic_catch_up(cast, dinkes):
+    """A send that failed gives the claim back; nothing would ever send it again without the catch-up, which
+    queues every mail owed for more than five minutes (and only those)."""
+    from ppid.tasks import kabari_pembantu_tertunda
+
+    p = make_permohonan(kode=KAB)
+    with time_machine.travel("2026-11-27 09:00 +08:00", tick=False):
+        p.teruskan(oleh=cast.admin, pembantu=dinkes)  # its task waits for a commit that never comes in this test
+    with time_machine.travel("2026-11-27 09:03 +08:00", tick=False):
+        assert kabari_pembantu_tertunda() == 0
+    assert not mail.outbox
+    with time_machine.travel("2026-11-27 09:06 +08:00", tick=False):
+        assert kabari_pembantu_tertunda() == 1  # the tests' task backend runs it at once
+    assert len(mail.outbox) == 1 and KabarPembantu.objects.get().terkirim is not None
+    with time_machine.travel("2026-11-27 09:30 +08:00", tick=False):
+        assert kabari_pembantu_tertunda() == 0
+
+
+@time_machine.travel(SEKARANG, tick=False)
+def test_a_forward_mail_that_goes_after_the_request_moved_on_is_not_sent(cast, dinkes):
+    """Forwarded, then taken back before the worker ran: the unit gets the "taken back" mail only, not the
+    request's details for a request it no longer holds."""
+    p = make_permohonan(kode=KAB)
+    p.teruskan(oleh=cast.admin, pembantu=dinkes)  # the tasks wait for a commit that never comes in this test
+    p.teruskan(oleh=cast.admin, pembantu=None)
+    teruskan, tarik = KabarPembantu.objects.order_by("pk")
+    assert kabari_pembantu.call(teruskan.pk) == "pindah"
+    assert kabari_pembantu.call(tarik.pk) == "terkirim"
+    assert [m.subject for m in mail.outbox] == [f"Permohonan informasi {p.nomor} ditarik kembali oleh PPID Utama"]
