@@ -3,19 +3,15 @@ weighted over body, ranked, with highlighted snippets); a plain substring search
 
 from __future__ import annotations
 
-from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Subquery, Value, When
+from django.db.models import F, Subquery, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from jembatan.lib.fulltext import KONFIG, cocok_teks, kata_kunci, kueri, pakai_fts
 from jembatan.lib.markup import to_text
 from warta.models import Berita
 
-KONFIG = "indonesian"
-
-
-def pakai_fts() -> bool:
-    return connection.vendor == "postgresql"
+__all__ = ["KONFIG", "cari", "cuplikan_aman", "cuplikan_untuk", "pakai_fts", "perbarui_vektor"]
 
 
 def perbarui_vektor(pk: int) -> None:
@@ -37,23 +33,12 @@ def perbarui_vektor(pk: int) -> None:
 BATAS_PERINGKAT = 1000
 
 
-def _kueri(q: str) -> str:
-    # PostgreSQL refuses NUL characters in any text it is given.
-    return q.replace("\x00", " ").strip()[:200]
-
-
-def _kata_kunci(q: str) -> list[str]:
-    """The words a search looks for: at most eight, each longer than one character (a single letter is in
-    nearly every item). A query without any finds nothing, on either database."""
-    return [k for k in _kueri(q).split() if len(k) > 1][:8]
-
-
 def cari(q: str, qs=None):
     """Published items matching `q`, best first, then the newest, then the highest id, so that pages never
     shuffle items of equal rank (snippets: `cuplikan_untuk()` for the page shown)."""
     qs = (qs if qs is not None else Berita.objects.terbit()).select_related("wilayah", "kim")
-    q = _kueri(q)
-    kata = _kata_kunci(q)
+    q = kueri(q)
+    kata = kata_kunci(q)
     if not kata:
         return qs.none()
     if pakai_fts():
@@ -67,14 +52,8 @@ def cari(q: str, qs=None):
             .defer("isi", "cari_vektor")
             .order_by("-peringkat", "-terbit_pada", "-pk")
         )
-    cond = Q()
-    for k in kata:
-        cond &= Q(judul__icontains=k) | Q(isi__icontains=k) | Q(ringkasan__icontains=k)
     # Without full-text search: items with the words in their title first, then the newest.
-    di_judul = Q()
-    for k in kata:
-        di_judul &= Q(judul__icontains=k)
-    peringkat = Case(When(di_judul, then=Value(2)), default=Value(1), output_field=IntegerField())
+    cond, peringkat = cocok_teks(kata, ("judul", "isi", "ringkasan"), utama="judul")
     return qs.filter(cond).annotate(cuplikan=Value(""), peringkat=peringkat).order_by("-peringkat", "-terbit_pada", "-pk")
 
 
@@ -85,7 +64,7 @@ def cuplikan_untuk(items, q: str) -> dict[int, str]:
     if pakai_fts() and items:
         from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
-        query = SearchQuery(_kueri(q), config=KONFIG, search_type="websearch")
+        query = SearchQuery(kueri(q), config=KONFIG, search_type="websearch")
         rows = Berita.objects.filter(pk__in=[b.pk for b in items]).annotate(
             cuplikan=SearchHeadline(
                 "isi", query, config=KONFIG, start_sel="<mark>", stop_sel="</mark>", max_words=30, min_words=12, max_fragments=2
