@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -13,8 +10,6 @@ from cekfakta import layanan
 from cekfakta.models import Klaim, Laporan, PesanMasuk
 from cekfakta.saluran import ADAPTER
 from jembatan.lib import http, pagecache, speech
-
-logger = logging.getLogger(__name__)
 
 TIDAK_DIDUKUNG = (
     "Maaf, pesan jenis ini belum dapat kami periksa. Kirimkan teks pesannya, atau gambar tangkapan layar "
@@ -118,11 +113,9 @@ def buat_audio_putusan(klaim_id: int) -> bool:
     klaim = Klaim.objects.terbit().filter(pk=klaim_id).first()
     if klaim is None:
         return False
-    try:
-        baru = speech.refresh(klaim, klaim.teks_audio(), folder="publik/cekfakta/audio", stem=f"putusan-{klaim.pk}")
-    except speech.SpeechUnavailable as e:
-        logger.warning("putusan %s: tidak ada versi audio: %s", klaim_id, e)
-        return False
+    baru = speech.refresh_or_log(
+        klaim, klaim.teks_audio(), folder="publik/cekfakta/audio", stem=f"putusan-{klaim.pk}", what=f"putusan {klaim_id}"
+    )
     if baru:  # the cached verdict page gets its player
         pagecache.invalidate()
     return baru
@@ -130,10 +123,4 @@ def buat_audio_putusan(klaim_id: int) -> bool:
 
 def antrekan_audio(klaim_id: int) -> bool:
     """Enqueue the audio of a verdict when this server makes audio; else say in the log why not."""
-    if not settings.JEMBATAN_AUDIO:
-        return False
-    if not speech.enabled():
-        logger.warning("putusan %s: %s", klaim_id, speech.status_message())
-        return False
-    buat_audio_putusan.enqueue(klaim_id)
-    return True
+    return speech.enqueue(buat_audio_putusan, klaim_id, what=f"putusan {klaim_id}")

@@ -5,10 +5,7 @@ The model and its rule live in `ppid.models_maklumat`.
 
 from __future__ import annotations
 
-import logging
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -24,8 +21,6 @@ from ppid import akses
 from ppid.forms import DateInput
 from ppid.models import hari_ini, nama_ppid
 from ppid.models_maklumat import KOLOM_MAKLUMAT, Maklumat
-
-logger = logging.getLogger(__name__)
 
 
 class MaklumatForm(VersionedModelForm):
@@ -80,21 +75,14 @@ def buat_audio_maklumat(maklumat_id: int) -> bool:
     m = Maklumat.objects.select_related("wilayah").filter(pk=maklumat_id).first()
     if m is None:
         return False
-    try:
-        baru = speech.refresh(m, m.teks_audio(), folder="publik/ppid/maklumat", stem=f"maklumat-{m.wilayah_id}")
-    except speech.SpeechUnavailable as e:
-        logger.warning("maklumat %s: tidak ada versi audio: %s", m.wilayah_id, e)
-        return False
+    baru = speech.refresh_or_log(
+        m, m.teks_audio(), folder="publik/ppid/maklumat", stem=f"maklumat-{m.wilayah_id}", what=f"maklumat {m.wilayah_id}"
+    )
     if baru:  # the cached public page gets its player
         pagecache.invalidate()
     return baru
 
 
 def antrekan_audio(maklumat_id: int) -> bool:
-    if not settings.JEMBATAN_AUDIO:
-        return False
-    if not speech.enabled():
-        logger.warning("maklumat %s: %s", maklumat_id, speech.status_message())
-        return False
-    buat_audio_maklumat.enqueue(maklumat_id)
-    return True
+    """Enqueue the audio of a maklumat when this server makes audio; else say in the log why not."""
+    return speech.enqueue(buat_audio_maklumat, maklumat_id, what=f"maklumat {maklumat_id}")

@@ -15,7 +15,6 @@ import smtplib
 import socket
 import uuid
 
-from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -99,20 +98,11 @@ def buat_audio_siaran(siaran_id: int) -> bool:
     siaran = Siaran.objects.filter(pk=siaran_id).first()
     if siaran is None:
         return False
-    try:
-        return speech.refresh(siaran, siaran.teks_audio(), folder="siaran/audio", stem=f"siaran-{siaran.pk}")
-    except speech.SpeechUnavailable as e:
-        logger.warning("siaran %s: tidak ada versi audio: %s", siaran_id, e)
-        return False
+    return speech.refresh_or_log(
+        siaran, siaran.teks_audio(), folder="siaran/audio", stem=f"siaran-{siaran.pk}", what=f"siaran {siaran_id}"
+    )
 
 
 def antrekan_audio(siaran_id: int) -> bool:
-    """Enqueue the audio of a siaran when this server makes audio; else say in the log why not (unless audio
-    is off on purpose)."""
-    if not settings.JEMBATAN_AUDIO:
-        return False
-    if not speech.enabled():
-        logger.warning("siaran %s: %s", siaran_id, speech.status_message())
-        return False
-    buat_audio_siaran.enqueue(siaran_id)
-    return True
+    """Enqueue the audio of a siaran when this server makes audio; else say in the log why not."""
+    return speech.enqueue(buat_audio_siaran, siaran_id, what=f"siaran {siaran_id}")

@@ -348,6 +348,28 @@ def refresh(instance: Any, text: str, *, folder: str, stem: str) -> bool:
     return True
 
 
+def refresh_or_log(instance: Any, text: str, *, folder: str, stem: str, what: str) -> bool:
+    """`refresh`, with a missing or failing speaker logged under `what` (e.g. "siaran 12") and answered False:
+    the page works without its audio."""
+    try:
+        return refresh(instance, text, folder=folder, stem=stem)
+    except SpeechUnavailable as e:
+        logger.warning("%s: tidak ada versi audio: %s", what, e)
+        return False
+
+
+def enqueue(task: Any, *args: Any, what: str) -> bool:
+    """Enqueue `task(*args)`, the making of an item's audio, when this server makes audio; else log why not
+    under `what` (unless audio is off on purpose, JEMBATAN_AUDIO=0). Returns whether it was enqueued."""
+    if not settings.JEMBATAN_AUDIO:
+        return False
+    if not enabled():
+        logger.warning("%s: %s", what, status_message())
+        return False
+    task.enqueue(*args)
+    return True
+
+
 def _remove(instance: Any, fields: Iterable[str]) -> None:
     for field in fields:
         berkas = getattr(instance, field)
