@@ -5,7 +5,6 @@ number of requests."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from ppid.models import (
     KEPUTUSAN_MENGECUALIKAN,
@@ -36,7 +35,7 @@ from ppid.models import (
     nama_badan,
     nama_ppid,
 )
-from ppid.surat import dokumen_a4, paragraf_tengah
+from ppid.surat import baris_kanan, dokumen_a4, isi_docx, paragraf_tengah
 from wilayah.models import Level, Wilayah
 
 
@@ -331,9 +330,5 @@ def laporan_docx(wilayah: Wilayah, tahun: int, pembantu: PpidPembantu | None = N
 
     penutup = pembantu.nama_ppid if pembantu else nama_ppid(wilayah)
     for teks in (f"{wilayah.nama}, {date_format(narasi.disusun_pada, 'j F Y')}" if narasi else "", penutup, "", ""):
-        para = doc.add_paragraph(teks)
-        para.paragraph_format.left_indent = Cm(9)
-        para.paragraph_format.space_after = Pt(0)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+        baris_kanan(doc, teks)
+    return isi_docx(doc)

@@ -97,9 +97,18 @@ def pemberitahuan_docx(p: Permohonan) -> bytes:
         "",
         p.penandatangan,
     ):
-        para = doc.add_paragraph(teks)
-        para.paragraph_format.left_indent = Cm(9)
-        para.paragraph_format.space_after = Pt(0)
+        baris_kanan(doc, teks)
+    return isi_docx(doc)
+
+
+def baris_kanan(doc: DocxDocument, teks: str) -> None:
+    """One line of the signature block, set at the right half of the page."""
+    para = doc.add_paragraph(teks)
+    para.paragraph_format.left_indent = Cm(9)
+    para.paragraph_format.space_after = Pt(0)
+
+
+def isi_docx(doc: DocxDocument) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
