@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from cekfakta import makna
 from cekfakta.models import Klaim, Laporan, Saluran, Status, Tingkat
+from cekfakta.pencocok import memperingatkan
 from jembatan.lib import mail
 from jembatan.lib.domain import DomainError
 from jembatan.lib.perceptual import dhash, distance
@@ -258,7 +259,10 @@ def periksa(
     cukup = [k for k in kandidat if k.skor >= ambang()]
     # A claim closed without a public verdict ("bukan klaim") takes no new reports: they go to the desk afresh.
     terbuka = [k for k in cukup if k.klaim.status != Status.SELESAI]
-    terbaik = next((k for k in cukup if k.klaim.is_terbit), terbuka[0] if terbuka else None)
+    # A message that warns about a hoax ("itu hoaks, jangan diklik") is about the verdict but does not repeat the
+    # claim: answering "sama" would tell a careful sender that their warning is a hoax. It is offered instead.
+    peringatan = bool(teks) and memperingatkan(teks)
+    terbaik = next((k for k in cukup if k.klaim.is_terbit and not peringatan), terbuka[0] if terbuka else None)
     dijawab = terbaik is not None and terbaik.klaim.is_terbit
     usulan = [] if dijawab else [k for k in kandidat if k.klaim.is_terbit and k.skor >= ambang_mungkin()][:USULAN_MAKS]
     with transaction.atomic():

@@ -11,12 +11,15 @@ How a query is answered:
    neighbours in the vocabulary (character 3-grams, Dice ≥ 0.6), so "pemutihan"/"pemutihn" or "dipecat"/"pecat"
    still meet.
 3. Score for the best candidates: the features in `FITUR` — lexical coverage both ways, shared word pairs, the
-   BM25 margin, the meaning signal (cosine of sentence vectors from `cekfakta.makna`, and its lead over the
-   other candidates), agreeing and disagreeing numbers, whether the message itself calls the claim a hoax, length —
-   combined by a logistic function fitted on the tune halves only (`bench/cocok.py --kalibrasi`, weights in
-   `cekfakta/data/bobot_pencocok.json`), so `skor` reads as the probability that the verdict is about this
-   message. Two thresholds from the same file split the answer: `AMBANG_SAMA` (the verdict is given) and
-   `AMBANG_MUNGKIN` (offered to the reporter to confirm); the rules that choose them are written in bench/cocok.py.
+   BM25 margin, the claim's key words (its rarest words: names, programs, institutions, places) found or missing,
+   the meaning signal (cosine of sentence vectors from `cekfakta.makna`, and its lead over the other candidates),
+   agreeing and disagreeing numbers, whether the message calls something a hoax or urges its reader to pass it
+   on, length — combined by gradient-boosted trees fitted on the tune halves only (`bench/cocok.py --kalibrasi`,
+   saved as data in `cekfakta/data/model_pencocok.json`, evaluated by `jembatan.lib.pohon`), so `skor` reads as
+   the probability that the verdict is about this message. Two thresholds from the same file split the answer:
+   `AMBANG_SAMA` (the verdict is given) and `AMBANG_MUNGKIN` (offered to the reporter to confirm); the rules that
+   choose them are written in bench/cocok.py. A message that warns about a hoax (`memperingatkan`) is never given
+   "sama" by the desk (cekfakta.layanan): it is offered the verdict instead.
 
 Indexing is incremental: `tambah()` makes a verdict findable at once (new words go to a small side segment
 that is folded into the main arrays when it grows), `hapus()` hides one at once.
@@ -34,17 +37,14 @@ from pathlib import Path
 
 import numpy as np
 
+from jembatan.lib.pohon import Hutan
 from jembatan.lib.text import Lexicon, default_lexicon, normalise, tokens
 
 PANJANG_MAKS = 20_000  # characters read from one text; a claim sits at the start of a forwarded message
 KATA_MAKS = 400  # words kept per text
 
-# The weights of the score and the two thresholds, fitted by `bench/kalibrasi.py` on the tune halves (see there).
-BERKAS_BOBOT = Path(__file__).resolve().parent / "data" / "bobot_pencocok.json"
-_KALIBRASI = json.loads(BERKAS_BOBOT.read_text(encoding="utf-8"))
-BOBOT: dict[str, float] = _KALIBRASI["bobot"]
-AMBANG_SAMA: float = _KALIBRASI["ambang_sama"]  # at or above: the verdict is given as the answer ("sama")
-AMBANG_MUNGKIN: float = _KALIBRASI["ambang_mungkin"]  # at or above: offered to the reporter to confirm ("mungkin")
+# The score's model and the two thresholds, fitted by `bench/cocok.py --kalibrasi` on the tune halves (see there).
+BERKAS_MODEL = Path(__file__).resolve().parent / "data" / "model_pencocok.json"
 FITUR = (
     "cakup_kueri",
     "cakup_judul",
@@ -58,7 +58,26 @@ FITUR = (
     "angka_beda",
     "sangkal",
     "panjang",
+    "inti",
+    "inti_min",
+    "makna_atas",
+    "bm25_atas",
+    "ajakan",
 )
+
+
+def muat_model(path: Path = BERKAS_MODEL) -> tuple[Hutan, float, float]:
+    """The fitted model and its thresholds (sama, mungkin); a model of other features than FITUR is refused."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    model = Hutan(data["model"])
+    if set(model.fitur) - set(FITUR):
+        raise ValueError(f"{path} uses features the matcher does not compute: {sorted(set(model.fitur) - set(FITUR))}")
+    return model, float(data["ambang_sama"]), float(data["ambang_mungkin"])
+
+
+MODEL, AMBANG_SAMA, AMBANG_MUNGKIN = muat_model()
+# AMBANG_SAMA: at or above, the verdict is given as the answer ("sama");
+# AMBANG_MUNGKIN: at or above, it is offered to the reporter to confirm ("mungkin").
 
 KATA_JENDELA = 30
 JENDELA_MAKS = 2
@@ -68,14 +87,27 @@ Penyemat = Callable[[Sequence[str]], np.ndarray]
 _ANGKA = re.compile(r"\d[\d.,]*\d|\d")
 _SANGKAL = re.compile(
     r"\b(?:hoaks|hoax|hoaxs|hoak|tidak benar|tdk benar|bukan fakta|klarifikasi|disinformasi|berita bohong|kabar bohong|"
-    r"informasi palsu|info palsu|pesan palsu|link palsu|tautan palsu|jangan percaya|jgn percaya|jangan diklik|jgn diklik)\b"
+    r"informasi palsu|info palsu|pesan palsu|link palsu|tautan palsu|akun palsu|nomor palsu|itu palsu|itu penipuan|"
+    r"modus penipuan|jangan percaya|jgn percaya|jangan diklik|jgn diklik|jangan klik|jgn klik|jangan dibuka|"
+    r"jangan diinstal|jangan install|jangan dilayani|jangan diisi|jangan isi|jangan transfer|"
+    r"tidak pernah minta|tdk pernah minta|tidak pernah meminta|pesan lama)\b"
 )
+# A call to pass the message on or to act at once: how hoaxes end, and what true notices seldom say.
+_AJAKAN = re.compile(
+    r"\b(?:sebar\w*|disebar\w*|share|bagikan|dibagikan|teruskan|diteruskan|viral\w*|buruan|segera|cepat|sebelum|"
+    r"klik|link|tautan|daftar|gratis|jangan sampai)\b",
+    re.IGNORECASE,
+)
+_LABEL_AWAL = re.compile(r"^\W*(?:hoaks|hoax|hoak|disinformasi|misinformasi|salah|keliru|menyesatkan|fitnah)\b")
+# "ini bukan hoaks" is what a hoax says of itself
+_BUKAN_SANGKAL = re.compile(r"\b(?:bukan|bkn|tidak|tdk)\s+(?:hoaks|hoax|hoaxs|hoak|berita bohong|penipuan)\b")
 
 _K1 = 1.2
 _B = 0.75
 _KANDIDAT = 30
 _DICE_MIN = 0.6
 _TETANGGA_MAKS = 6
+INTI = 3  # key words of a claim line
 _AKHIRAN = ("nya", "lah", "kah", "pun", "ku", "mu")
 
 
@@ -95,7 +127,20 @@ def angka(teks: str) -> frozenset[str]:
 def menyangkal(teks: str) -> bool:
     """Does the message speak of a hoax as a hoax ("hati-hati, itu hoaks", "tidak benar")? Such a message is
     about a known hoax without repeating it."""
-    return bool(_SANGKAL.search(normalise(teks[:PANJANG_MAKS])))
+    return bool(_SANGKAL.search(_BUKAN_SANGKAL.sub(" ", normalise(teks[:PANJANG_MAKS]))))
+
+
+def memperingatkan(teks: str) -> bool:
+    """Does the message warn about a hoax rather than repeat it ("ada pesan … itu hoaks, jangan diklik")? Such a
+    message is never answered "sama": that answer would tell a careful sender that their warning is a hoax. A
+    fact-check headline ("Hoaks: …", "[HOAKS] …") is not a warning: it names the claim the verdict is about."""
+    return menyangkal(teks) and not _LABEL_AWAL.match(normalise(teks[:200]))
+
+
+def mengajak(teks: str) -> bool:
+    """Does the message urge its reader to pass it on or act at once ("sebarkan!!", "buruan klik", "daftar gratis")?"""
+    teks = teks[:PANJANG_MAKS]
+    return "!!" in teks or bool(_AJAKAN.search(teks.lower()))  # not normalise(): it drops "sebarkan" as boilerplate
 
 
 def akar(kata: str) -> str:
@@ -126,7 +171,7 @@ class Indeks:
 
     def __init__(self, kamus: Lexicon | None = None, penyemat: Penyemat | None = None) -> None:
         self.kamus = kamus if kamus is not None else default_lexicon()
-        self.bobot = dict(BOBOT)
+        self.model = MODEL
         # Embeds message windows for the meaning signal; without one (tests of the lexical stage), `makna` is 0.
         self.penyemat = penyemat
         self._kosongkan()
@@ -385,17 +430,19 @@ class Indeks:
         return positif[np.argsort(-skor[positif])]
 
     def _nilai(self, langkah: _Langkah) -> list[Hasil]:
-        """Calibrated scores for the candidates: a logistic function of their features (see BOBOT).
+        """Calibrated scores for the candidates: the fitted model (gradient-boosted trees) of their features.
 
         With a sentence model, a candidate whose meaning is unknown (a claim saved before vectors, or a message with
-        nothing to embed) scores 0: the weights were fitted with meaning, and without it they would mislead."""
+        nothing to embed) scores 0: the model was fitted with meaning, and without it it would mislead."""
+        fitur = self._fitur(langkah)
+        if not fitur:
+            return []
+        x = np.asarray([[f[nama] for nama in self.model.fitur] for _, f in fitur], dtype=np.float64)
+        peluang = self.model.peluang(x)
         hasil = []
-        for n, f in self._fitur(langkah):
-            if self.penyemat is not None and (langkah.makna is None or not self._punya_vek[n]):
-                hasil.append(Hasil(self._id[n], 0.0))
-                continue
-            z = self.bobot["awal"] + sum(self.bobot.get(nama, 0.0) * nilai for nama, nilai in f.items())
-            hasil.append(Hasil(self._id[n], 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))))
+        for (n, _), p in zip(fitur, peluang.tolist(), strict=True):
+            tanpa_makna = self.penyemat is not None and (langkah.makna is None or not self._punya_vek[n])
+            hasil.append(Hasil(self._id[n], 0.0 if tanpa_makna else p))
         return hasil
 
     def _fitur(self, langkah: _Langkah) -> list[tuple[int, dict[str, float]]]:
@@ -429,6 +476,7 @@ class Indeks:
             if panjang_judul and len(seq) > panjang_judul:
                 bagian.append(seq[panjang_judul : panjang_judul + 25])
             cakup_judul = max(self._cakupan(b, cocok_dok) for b in bagian)
+            inti = self._inti(bagian[0], cocok_dok)
             kata_dok = [self._kata[w] for w in seq.tolist()]
             pasangan_dok = set(itertools.pairwise(kata_dok))
             pasangan = len(pasangan_kueri & pasangan_dok) / len(pasangan_kueri) if pasangan_kueri else 0.0
@@ -453,6 +501,9 @@ class Indeks:
                 "angka_cocok": angka_sama,
                 "angka_beda": angka_beda,
                 "sangkal": langkah.sangkal,
+                "ajakan": langkah.ajakan,
+                "inti": float(np.mean(inti)) if inti else 0.0,
+                "inti_min": min(inti) if inti else 0.0,
                 "panjang": min(1.0, len(kata) / 100),
             }
             hasil.append((n, f))
@@ -465,7 +516,15 @@ class Indeks:
                 f["makna_median"] = f["makna"] - median
                 judul_lain = judul[:i] + judul[i + 1 :]
                 f["judul_margin"] = f["cakup_judul"] - (max(judul_lain) if judul_lain else 0.0)
+                f["makna_atas"] = 1.0 if f["makna_margin"] > 0 else 0.0
+                f["bm25_atas"] = 1.0 if f["margin"] >= 1.0 else 0.0
         return hasil
+
+    def _inti(self, bagian: np.ndarray, cocok_dok: dict[int, float]) -> list[float]:
+        """How well the query matched each of the INTI rarest words of `bagian` (the claim's key words: names,
+        programs, institutions, places)."""
+        unik = sorted(set(bagian.tolist()), key=lambda w: -self._idf(w))[:INTI]
+        return [cocok_dok.get(w, 0.0) for w in unik]
 
     def _cakupan(self, bagian: np.ndarray, cocok_dok: dict[int, float]) -> float:
         """IDF-weighted share of the words of `bagian` that the query matched (with their spelling similarity)."""
@@ -513,7 +572,16 @@ class Indeks:
         kandidat = kandidat[np.argsort(-skor[kandidat], kind="stable")]
         if makna is not None:
             makna = (self._vek[kandidat] @ q.T).max(axis=1)
-        return _Langkah(kueri, kata, kandidat, skor, makna, angka(teks[:PANJANG_MAKS]), 1.0 if menyangkal(teks) else 0.0)
+        return _Langkah(
+            kueri,
+            kata,
+            kandidat,
+            skor,
+            makna,
+            angka(teks[:PANJANG_MAKS]),
+            1.0 if menyangkal(teks) else 0.0,
+            1.0 if mengajak(teks) else 0.0,
+        )
 
 
 @dataclass
@@ -527,6 +595,7 @@ class _Langkah:
     makna: np.ndarray | None  # cosine of the best message window with each candidate
     angka: frozenset[str]  # the numbers of the message
     sangkal: float  # 1 when the message speaks of a hoax as a hoax
+    ajakan: float  # 1 when the message urges its reader to pass it on or act at once
 
 
 def jendela(teks: str, berat: Callable[[str], float]) -> list[str]:

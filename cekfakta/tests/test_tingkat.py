@@ -113,6 +113,21 @@ def test_mungkin_offers_the_verdicts_and_yes_attaches_the_report_to_the_one_chos
     assert Laporan.objects.get().klaim == putusan["bansos"]
 
 
+def test_a_warning_about_a_known_hoax_is_offered_its_verdict_never_told_it_is_the_hoax(client, putusan, monkeypatch):
+    """A sender who warns others ("itu hoaks, jangan diklik") must not read that their message is a known hoax;
+    the verdict is offered to them instead, even when the score would have given it."""
+    monkeypatch.setattr(layanan, "ambang", lambda: 0.0)
+    monkeypatch.setattr(layanan, "ambang_mungkin", lambda: 0.0)
+    peringatan = "Hati-hati, ada pesan BLT Rp600 ribu cair lewat link pendaftaran pakai NIK. Itu hoaks, jangan diklik."
+    html = client.post("/cek-fakta/cek/", {"teks": peringatan}).content.decode()
+    assert "Pesan ini sama dengan klaim" not in html and "Apakah pesan Anda tentang salah satu ini?" in html
+    laporan = Laporan.objects.get()
+    assert laporan.tingkat == Tingkat.MUNGKIN and putusan["bansos"].pk in laporan.usulan and not laporan.dijawab_langsung
+    # the same claim as a repeat, at the same thresholds, is answered with the verdict
+    client.post("/cek-fakta/cek/", {"teks": REWORDED})
+    assert Laporan.objects.latest("dibuat").tingkat == Tingkat.SAMA
+
+
 def test_a_verdict_not_offered_cannot_be_chosen(client, putusan, ambang_mungkin_saja):
     client.post("/cek-fakta/cek/", {"teks": REWORDED})
     laporan = Laporan.objects.get()
