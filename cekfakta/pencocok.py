@@ -105,6 +105,7 @@ _BUKAN_SANGKAL = re.compile(r"\b(?:bukan|bkn|tidak|tdk)\s+(?:hoaks|hoax|hoaxs|ho
 _K1 = 1.2
 _B = 0.75
 _KANDIDAT = 30
+_KANDIDAT_JENDELA = 10  # the leading candidates whose words choose the message's window to embed
 _DICE_MIN = 0.6
 _TETANGGA_MAKS = 6
 INTI = 3  # key words of a claim line
@@ -541,13 +542,17 @@ class Indeks:
             return []
         return [(self._id[n], f) for n, f in self._fitur(langkah)]
 
-    def _berat_kata(self, kata: str) -> float:
-        """How much a word of a message says about which claim it is: its rarity in the index (0 when unknown)."""
+    def _berat_kata(self, kata: str, dekat: set[int] | None = None) -> float:
+        """How much a word of a message says about which claim it is: its rarity in the index, counted only when
+        one of the leading candidates by words (`dekat`) holds it (0 for unknown words, and for chatter that
+        happens to be rare: "becek", "rewel")."""
         toks = tokens(kata, self.kamus)
         if not toks:
             return 0.0
         w = self._kosakata.get(akar(toks[0]))
-        return self._idf(w) if w is not None and self._df[w] > 0 else 0.0
+        if w is None or self._df[w] <= 0 or (dekat is not None and w not in dekat):
+            return 0.0
+        return self._idf(w)
 
     def _kandidat(self, teks: str) -> _Langkah | None:
         """The query's words, its best candidates by words (BM25) and by meaning, or None when nothing can match."""
@@ -559,7 +564,8 @@ class Indeks:
         makna = None
         n = len(self._id)
         if self.penyemat is not None and self._punya_vek[:n].any() and kata:
-            potongan = jendela(teks, self._berat_kata)
+            dekat = {w for n_ in kandidat[:_KANDIDAT_JENDELA].tolist() for w in self._seq[n_].tolist()}
+            potongan = jendela(teks, lambda k: self._berat_kata(k, dekat))
             if potongan:
                 q = self.penyemat(potongan)
                 cos = (self._vek[:n] @ q.T).max(axis=1)
