@@ -564,8 +564,8 @@ class Indeks:
         makna = None
         n = len(self._id)
         if self.penyemat is not None and self._punya_vek[:n].any() and kata:
-            dekat = {w for n_ in kandidat[:_KANDIDAT_JENDELA].tolist() for w in self._seq[n_].tolist()}
-            potongan = jendela(teks, lambda k: self._berat_kata(k, dekat))
+            kata_dekat = {w for n_ in kandidat[:_KANDIDAT_JENDELA].tolist() for w in self._seq[n_].tolist()}
+            potongan = jendela(teks, lambda k: self._berat_kata(k, kata_dekat))
             if potongan:
                 q = self.penyemat(potongan)
                 cos = (self._vek[:n] @ q.T).max(axis=1)
