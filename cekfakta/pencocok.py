@@ -79,7 +79,7 @@ MODEL, AMBANG_SAMA, AMBANG_MUNGKIN = muat_model()
 # AMBANG_SAMA: at or above, the verdict is given as the answer ("sama");
 # AMBANG_MUNGKIN: at or above, it is offered to the reporter to confirm ("mungkin").
 
-KATA_JENDELA = 30
+KATA_JENDELA = 20
 JENDELA_MAKS = 2
 _URL_KASAR = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _SPASI = re.compile(r"\s+")
