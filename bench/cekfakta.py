@@ -298,12 +298,28 @@ def besar(verdict: dict[int, str], pasangan) -> None:
         if (terusan / nama).exists():
             kueri += [json.loads(b)["teks"] for b in (terusan / nama).read_text(encoding="utf-8").splitlines() if b.strip()]
     indeks.cari(kueri[0])
-    waktu = []
+    waktu, tanpa_semat = [], []
+    penyemat = indeks.penyemat
+    assert penyemat is not None
+    semat_ms = [0.0]
+
+    def semat(potongan):  # the message's embedding, timed apart: the rest is the lexical stage and the scoring
+        mulai = time.perf_counter()
+        try:
+            return penyemat(potongan)
+        finally:
+            semat_ms[0] += (time.perf_counter() - mulai) * 1000
+
+    indeks.penyemat = semat
     for q in kueri:
+        semat_ms[0] = 0.0
         mulai = time.perf_counter()
         indeks.cari(q, 5)
         waktu.append((time.perf_counter() - mulai) * 1000)
+        tanpa_semat.append(waktu[-1] - semat_ms[0])
+    indeks.penyemat = penyemat
     waktu.sort()
+    tanpa_semat.sort()
     # Publishing one verdict: its vector computed, then added (what Klaim.save and the process index do).
     mulai = time.perf_counter()
     for i in range(20):
@@ -317,6 +333,8 @@ def besar(verdict: dict[int, str], pasangan) -> None:
         query_p50_ms=round(statistics.median(waktu), 1),
         query_p95_ms=round(waktu[math.ceil(0.95 * len(waktu)) - 1], 1),
         query_max_ms=round(waktu[-1], 1),
+        without_embedding_p95_ms=round(tanpa_semat[math.ceil(0.95 * len(tanpa_semat)) - 1], 1),
+        target_without_embedding_p95_ms=50,
         queries=len(waktu),
         publish_one_ms=round(tambah_ms, 1),
         target_publish_one_ms=1000,
