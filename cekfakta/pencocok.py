@@ -67,12 +67,22 @@ FITUR = (
 
 
 def muat_model(path: Path = BERKAS_MODEL) -> tuple[Hutan, float, float]:
-    """The fitted model and its thresholds (sama, mungkin); a model of other features than FITUR is refused."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    model = Hutan(data["model"])
-    if set(model.fitur) - set(FITUR):
-        raise ValueError(f"{path} uses features the matcher does not compute: {sorted(set(model.fitur) - set(FITUR))}")
-    return model, float(data["ambang_sama"]), float(data["ambang_mungkin"])
+    """The fitted model and its thresholds (sama, mungkin). A missing or broken file, or a model of other features
+    than FITUR, raises RuntimeError saying how to restore it: the matcher never answers without its model."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        model = Hutan(data["model"])
+        if set(model.fitur) - set(FITUR):
+            raise ValueError(f"it uses features the matcher does not compute: {sorted(set(model.fitur) - set(FITUR))}")
+        ambang = float(data["ambang_sama"]), float(data["ambang_mungkin"])
+        if not 0 < ambang[1] <= ambang[0] <= 1:
+            raise ValueError(f"its thresholds are out of order: {ambang}")
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
+        raise RuntimeError(
+            f"The hoax matcher's model file {path} is missing or broken ({e}). Restore it from the repository, or fit it "
+            "again with `.venv/bin/python bench/cocok.py --kalibrasi`; the matcher does not start without it."
+        ) from e
+    return model, *ambang
 
 
 MODEL, AMBANG_SAMA, AMBANG_MUNGKIN = muat_model()

@@ -189,3 +189,29 @@ def test_a_warning_is_told_from_a_repeat_and_from_a_fact_check_headline(pesan, p
 )
 def test_a_call_to_pass_the_message_on_is_recognised(pesan, ajakan):
     assert pencocok.mengajak(pesan) is ajakan
+
+
+@pytest.mark.parametrize(
+    "isi",
+    [
+        None,  # missing
+        "{not json",
+        '{"model": {"fitur": ["makna"], "awal": 0, "pohon": []}, "ambang_sama": 0.9, "ambang_mungkin": 0.2}',
+        '{"model": {"fitur": ["nama_lain"], "awal": 0, "pohon": [{"fitur": [0], "batas": [0], "kiri": [0], '
+        '"kanan": [0], "nilai": [0.1], "daun": [true]}]}, "ambang_sama": 0.9, "ambang_mungkin": 0.2}',
+        '{"model": {"fitur": ["makna"], "awal": 0, "pohon": [{"fitur": [0], "batas": [0], "kiri": [0], '
+        '"kanan": [0], "nilai": [0.1], "daun": [true]}]}, "ambang_sama": 0.2, "ambang_mungkin": 0.9}',
+    ],
+    ids=["missing", "not json", "no trees", "unknown feature", "thresholds out of order"],
+)
+def test_a_missing_or_broken_model_file_says_how_to_restore_it(tmp_path, isi):
+    path = tmp_path / "model_pencocok.json"
+    if isi is not None:
+        path.write_text(isi, encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"bench/cocok\.py --kalibrasi"):
+        pencocok.muat_model(path)
+
+
+def test_the_shipped_model_loads_with_thresholds_in_order():
+    model, sama, mungkin = pencocok.muat_model()
+    assert set(model.fitur) <= set(pencocok.FITUR) and 0 < mungkin <= sama <= 1
