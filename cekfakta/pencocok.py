@@ -216,6 +216,7 @@ class Indeks:
         self._gram_kata: list[list[int]] = []
         self._gram_arr: list[np.ndarray | None] = []
         self._n_gram: list[int] = []
+        self._n_gram_arr = np.zeros(0, dtype=np.float32)  # the same as an array, made again when words were added
         self._tetangga: dict[str, tuple[tuple[int, float], ...]] = {}
 
     def bangun(self, dokumen: Iterable[tuple[int, str] | tuple[int, str, np.ndarray | None]]) -> None:
@@ -370,7 +371,9 @@ class Indeks:
                     arr.append(a)
                 semua = np.concatenate(arr)
                 kata_id, sama = np.unique(semua, return_counts=True)
-                n_gram = np.asarray(self._n_gram, dtype=np.float32)[kata_id]
+                if len(self._n_gram_arr) != len(self._n_gram):
+                    self._n_gram_arr = np.asarray(self._n_gram, dtype=np.float32)
+                n_gram = self._n_gram_arr[kata_id]
                 dice = 2.0 * sama / (len(_gram(kata)) + n_gram)
                 pilih = np.flatnonzero(dice >= _DICE_MIN)
                 pilih = pilih[np.argsort(-dice[pilih])][: _TETANGGA_MAKS + 1]
@@ -578,7 +581,12 @@ class Indeks:
             potongan = jendela(teks, lambda k: self._berat_kata(k, kata_dekat))
             if potongan:
                 q = self.penyemat(potongan)
-                cos = (self._vek[:n] @ q.T).max(axis=1)
+                # one matrix-vector product per window, then their maximum: over 100,000 vectors this reads the
+                # matrix at the rate memory allows, where one product with a two-column matrix took a third longer
+                vek = self._vek[:n]
+                cos = vek @ q[0]
+                for baris in q[1:]:
+                    np.maximum(cos, vek @ baris, out=cos)
                 cos[~(self._hidup[:n] & self._punya_vek[:n])] = -1.0
                 dekat = self._teratas(cos + 1.0, _KANDIDAT)  # shifted: _teratas keeps positive scores only
                 kandidat = np.union1d(kandidat, dekat).astype(np.int64)
