@@ -39,7 +39,7 @@ import numpy as np
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.umum import line  # noqa: E402
+from bench.umum import cari_berwaktu, line  # noqa: E402
 from cekfakta import makna  # noqa: E402
 from cekfakta.pencocok import AMBANG_SAMA, Indeks  # noqa: E402
 from jembatan.lib.text import normalise  # noqa: E402
@@ -299,25 +299,10 @@ def besar(verdict: dict[int, str], pasangan) -> None:
             kueri += [json.loads(b)["teks"] for b in (terusan / nama).read_text(encoding="utf-8").splitlines() if b.strip()]
     indeks.cari(kueri[0])
     waktu, tanpa_semat = [], []
-    penyemat = indeks.penyemat
-    assert penyemat is not None
-    semat_ms = [0.0]
-
-    def semat(potongan):  # the message's embedding, timed apart: the rest is the lexical stage and the scoring
-        mulai = time.perf_counter()
-        try:
-            return penyemat(potongan)
-        finally:
-            semat_ms[0] += (time.perf_counter() - mulai) * 1000
-
-    indeks.penyemat = semat
     for q in kueri:
-        semat_ms[0] = 0.0
-        mulai = time.perf_counter()
-        indeks.cari(q, 5)
-        waktu.append((time.perf_counter() - mulai) * 1000)
-        tanpa_semat.append(waktu[-1] - semat_ms[0])
-    indeks.penyemat = penyemat
+        _, total, semat = cari_berwaktu(indeks, q, 5)
+        waktu.append(total)
+        tanpa_semat.append(total - semat)
     waktu.sort()
     tanpa_semat.sort()
     # Publishing one verdict: its vector computed, then added (what Klaim.save and the process index do).

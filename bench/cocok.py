@@ -30,7 +30,6 @@ import math
 import os
 import statistics
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -40,7 +39,7 @@ sys.path.insert(0, str(BASE_DIR))
 import numpy as np  # noqa: E402
 
 from bench.cekfakta import EVAL_DIR, bagian, muat_pasangan, muat_verdict, vektor_verdict  # noqa: E402
-from bench.umum import line  # noqa: E402
+from bench.umum import cari_berwaktu, line  # noqa: E402
 from cekfakta import makna  # noqa: E402
 from cekfakta.pencocok import BERKAS_MODEL, FITUR, Indeks, memperingatkan  # noqa: E402
 from jembatan.lib.pohon import Hutan, dari_sklearn  # noqa: E402
@@ -215,25 +214,11 @@ def kalibrasi(indeks: Indeks, tune: list[tuple[str, str, set[int]]]) -> dict:
 def ukur(indeks: Indeks, kueri_uji: list[tuple[str, str, set[int]]], ambang_sama: float, ambang_mungkin: float) -> None:
     per_jenis: dict[str, list[tuple[str, list, set[int]]]] = defaultdict(list)
     waktu, waktu_semat = [], []
-    penyemat = indeks.penyemat
-    assert penyemat is not None
-
-    def semat(potongan):  # the message's embedding, timed apart from the rest of the query
-        mulai = time.perf_counter()
-        try:
-            return penyemat(potongan)
-        finally:
-            semat_ms[0] += (time.perf_counter() - mulai) * 1000
-
-    indeks.penyemat = semat
     for jenis, teks, benar in kueri_uji:
-        semat_ms = [0.0]
-        mulai = time.perf_counter()
-        jawab = indeks.cari(teks, 5)
-        waktu.append((time.perf_counter() - mulai) * 1000)
-        waktu_semat.append(semat_ms[0])
+        jawab, total, semat = cari_berwaktu(indeks, teks, 5)
+        waktu.append(total)
+        waktu_semat.append(semat)
         per_jenis[jenis].append((teks, jawab, benar))
-    indeks.penyemat = penyemat
     for jenis, baris in per_jenis.items():
         n = len(baris)
         # never "sama" to a message that warns about a hoax (cekfakta.layanan.periksa): it is offered instead
