@@ -169,9 +169,10 @@ def _model():
     return HistGradientBoostingClassifier(**PARAMETER, monotonic_cst=[ARAH.get(k, 1) for k in FITUR])
 
 
-def kalibrasi(indeks: Indeks, tune: list[tuple[str, str, set[int]]]) -> dict:
+def kalibrasi(indeks: Indeks, tune: list[tuple[str, str, set[int]]]) -> tuple[dict, np.ndarray]:
     """Fit the model on every tune sample; choose the thresholds on out-of-fold scores (each query scored by a
-    model that did not see it), so they hold for messages the model has not seen."""
+    model that did not see it), so they hold for messages the model has not seen. Returns the model file's data
+    and the tune samples' features (for the reproduction check)."""
     from sklearn.model_selection import GroupKFold
 
     X, y, kelompok, per_kueri = _matriks(indeks, tune)
@@ -203,12 +204,8 @@ def kalibrasi(indeks: Indeks, tune: list[tuple[str, str, set[int]]]) -> dict:
         grid[-1],
     )
     ambang_mungkin = next((a for a in grid if a <= ambang_sama and rasio("benar", a, hanya_salah=False) <= 0.08), ambang_sama)
-    return {
-        "model": dari_sklearn(model, FITUR),
-        "ambang_sama": ambang_sama,
-        "ambang_mungkin": ambang_mungkin,
-        "_X": X,
-    }
+    hasil = {"model": dari_sklearn(model, FITUR), "ambang_sama": ambang_sama, "ambang_mungkin": ambang_mungkin}
+    return hasil, X
 
 
 def ukur(indeks: Indeks, kueri_uji: list[tuple[str, str, set[int]]], ambang_sama: float, ambang_mungkin: float) -> None:
@@ -280,14 +277,13 @@ def main() -> None:
     indeks = indeks_penuh(verdict)
     if args.periksa_model:
         simpan = json.loads(BERKAS_MODEL.read_text(encoding="utf-8"))
-        hasil = kalibrasi(indeks, kueri(verdict, "tune"))
+        hasil, x = kalibrasi(indeks, kueri(verdict, "tune"))
         # The sentence model's C engine takes other SIMD paths on other CPUs, and the vectors are stored as float16:
         # the same data fitted on another machine gives slightly other features, so trees split at slightly other
         # places and a threshold may move by a step of its grid (one borderline tune message on the other side).
         # Scores that differ by more than TOLERANSI_SKOR (99th percentile over the tune samples), or a threshold by
         # more than TOLERANSI_AMBANG, mean the saved file is not what this script fits (a hand edit, or a change of
         # features, parameters or rules without fitting again).
-        x = hasil["_X"]
         tersimpan = Hutan(simpan["model"])
         beda: dict[str, tuple] = {}
         if tersimpan.fitur != FITUR:
@@ -303,8 +299,7 @@ def main() -> None:
         line("cocok_model_reproduced", same=not beda, **{f"differs_{k}": f"{a}->{b}" for k, (a, b) in beda.items()})
         sys.exit(1 if beda else 0)
     if args.kalibrasi:
-        hasil = kalibrasi(indeks, kueri(verdict, "tune"))
-        hasil.pop("_X")
+        hasil, _ = kalibrasi(indeks, kueri(verdict, "tune"))
         BERKAS_MODEL.write_text(json.dumps(hasil) + "\n", encoding="utf-8")
         line(
             "cocok_fitted",

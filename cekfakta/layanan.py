@@ -19,7 +19,7 @@ import secrets
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
@@ -29,15 +29,12 @@ from django.utils.translation import gettext as _
 
 from cekfakta import makna
 from cekfakta.models import Klaim, Laporan, Saluran, Status, Tingkat
-from cekfakta.pencocok import memperingatkan
+from cekfakta.pencocok import AMBANG_MUNGKIN, AMBANG_SAMA, Indeks, memperingatkan
 from jembatan.lib import mail
 from jembatan.lib.domain import DomainError
 from jembatan.lib.perceptual import dhash, distance
 from jembatan.lib.text import default_lexicon
 from jembatan.lib.uploads import EXTENSION, check_pixels, sniff_type, strip_metadata
-
-if TYPE_CHECKING:
-    from cekfakta.pencocok import Indeks
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +91,6 @@ class _IndeksProses:
     def _segarkan(self) -> Indeks:
         """The index, brought up to date first."""
         from cekfakta.models import Istilah
-        from cekfakta.pencocok import Indeks
 
         versi = (
             *Klaim.objects.aggregate(n=Count("id"), m=Max("diubah")).values(),
@@ -140,15 +136,11 @@ def kamus_aktif():
 
 def ambang() -> float:
     """The score at or above which a published verdict is the answer ("sama")."""
-    from cekfakta.pencocok import AMBANG_SAMA
-
     return AMBANG_SAMA
 
 
 def ambang_mungkin() -> float:
     """The score at or above which a published verdict is offered to the reporter to confirm ("mungkin")."""
-    from cekfakta.pencocok import AMBANG_MUNGKIN
-
     return AMBANG_MUNGKIN
 
 
