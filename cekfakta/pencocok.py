@@ -14,7 +14,8 @@ How a query is answered:
    BM25 margin, the claim's key words (its rarest words: names, programs, institutions, places) found or missing,
    the meaning signal (cosine of sentence vectors from `cekfakta.makna`, and its lead over the other candidates),
    agreeing and disagreeing numbers, whether the message calls something a hoax or urges its reader to pass it
-   on, length — combined by gradient-boosted trees fitted on the tune halves only (`bench/cocok.py --kalibrasi`,
+   on, length, and what tells a repeat from a true message on the same topic (the claim negates and the message
+   does not; the message states that the claim's own words are not so; the message reads as an official notice) — combined by gradient-boosted trees fitted on the tune halves only (`bench/cocok.py --kalibrasi`,
    saved as data in `cekfakta/data/model_pencocok.json`, evaluated by `jembatan.lib.pohon`), so `skor` reads as
    the probability that the verdict is about this message. Two thresholds from the same file split the answer:
    `AMBANG_SAMA` (the verdict is given) and `AMBANG_MUNGKIN` (offered to the reporter to confirm); the rules that
@@ -63,6 +64,9 @@ FITUR = (
     "makna_atas",
     "bm25_atas",
     "ajakan",
+    "ingkar_hilang",
+    "ingkar_kata",
+    "anjuran",
 )
 
 
@@ -107,6 +111,23 @@ _AJAKAN = re.compile(
     r"\b(?:sebar\w*|disebar\w*|share|bagikan|dibagikan|teruskan|diteruskan|viral\w*|buruan|segera|cepat|sebelum|"
     r"klik|link|tautan|daftar|gratis|jangan sampai)\b",
     re.IGNORECASE,
+)
+# Grammatical negation, Indonesian and Banjar, chat spellings included ("kada" = tidak, "kadada" = tidak ada).
+_INGKAR = re.compile(
+    r"\b(?:tidak|tdk|tak|bukan|bkn|belum|blm|jangan|jgn|gak|gk|nggak|ngga|enggak|ndak|kada|kadada|tiada|dilarang|"
+    r"larangan|tanpa)\b"
+)
+# A statement that something is not so, as opposed to an instruction ("jangan klik", "dilarang minum"), which a
+# forwarded hoax gives as often as a true notice does.
+_PERNYATAAN_INGKAR = re.compile(r"(?:tidak|tdk|tak|bukan|bkn|belum|blm|gak|gk|nggak|ngga|enggak|ndak|kada|kadada|tiada)")
+_KATA_MENTAH = re.compile(r"\w+")
+INGKAR_JARAK = 3  # words after a negation that it is taken to negate
+# The register of an official notice or of a correction: what a true message on a hoax's topic says, and a
+# forwarded hoax seldom does ("pastikan travelnya berizin", "hanya lewat laman resmi", "hubungi Puskesmas").
+_ANJURAN = re.compile(
+    r"\b(?:pastikan|mengingatkan|diingatkan|imbau|mengimbau|himbau|menghimbau|hanya (?:lewat|melalui|di|dari)|"
+    r"tidak dipungut|hubungi|langsung ke|datang ke|bawa (?:ktp|kk|kartu)|tanya(?:kan)? (?:dulu )?ke|cek dulu|"
+    r"sebenarnya|faktanya|yang benar|tetap)\b"
 )
 _LABEL_AWAL = re.compile(r"^\W*(?:hoaks|hoax|hoak|disinformasi|misinformasi|salah|keliru|menyesatkan|fitnah)\b")
 # "ini bukan hoaks" is what a hoax says of itself
@@ -154,6 +175,16 @@ def mengajak(teks: str) -> bool:
     return "!!" in teks or bool(_AJAKAN.search(teks.lower()))  # not normalise(): it drops "sebarkan" as boilerplate
 
 
+def ingkar(teks: str) -> bool:
+    """Does the text negate anything ("tidak ada wabah", "kada selalu", "jangan minum")?"""
+    return bool(_INGKAR.search(teks.lower()))
+
+
+def menganjurkan(teks: str) -> bool:
+    """Does the message read as an official notice or a correction ("pastikan …", "hanya lewat laman resmi")?"""
+    return bool(_ANJURAN.search(teks[:PANJANG_MAKS].lower()))
+
+
 def akar(kata: str) -> str:
     """Light suffix stemmer: drop one particle/possessive ending ("-nya", "-lah", "-kah", "-pun", "-ku", "-mu")."""
     for akhiran in _AKHIRAN:
@@ -196,6 +227,7 @@ class Indeks:
         self._seq: list[np.ndarray] = []  # word ids in order, per internal number
         self._judul: list[int] = []  # how many of them form the claim line
         self._angka: list[frozenset[str]] = []  # numbers of the claim line
+        self._ingkar: list[bool] = []  # does the claim line negate anything
         self._vek = np.zeros((0, 384), dtype=np.float32)  # meaning vectors (zero rows where none)
         self._punya_vek = np.zeros(0, dtype=bool)
         self._dl = np.zeros(0, dtype=np.float32)
@@ -280,7 +312,9 @@ class Indeks:
 
     def _simpan(self, id_: int, teks: str, vek: np.ndarray | None = None) -> int:
         kata, n_judul = istilah(teks, self.kamus)
-        self._angka.append(angka(teks[:PANJANG_MAKS].partition("\n")[0]))
+        klaim = teks[:PANJANG_MAKS].partition("\n")[0]
+        self._angka.append(angka(klaim))
+        self._ingkar.append(ingkar(klaim))
         seq = np.fromiter((self._kode(k) for k in kata), dtype=np.int32, count=len(kata))
         n = len(self._id)
         self._id.append(id_)
@@ -519,6 +553,12 @@ class Indeks:
                 "inti": float(np.mean(inti)) if inti else 0.0,
                 "inti_min": min(inti) if inti else 0.0,
                 "panjang": min(1.0, len(kata) / 100),
+                # what separates a repeat from a true message on the same topic: the claim negates and the message
+                # does not ("tidak ada wabah polio" / "masih muncul wabah polio"), or the message negates the
+                # claim's own words ("awan itu kada selalu pertanda badai")
+                "ingkar_hilang": 1.0 if self._ingkar[n] and not langkah.ingkar else 0.0,
+                "ingkar_kata": 1.0 if not self._ingkar[n] and langkah.kata_diingkar & set(bagian[0].tolist()) else 0.0,
+                "anjuran": langkah.anjuran,
             }
             hasil.append((n, f))
         # Against the other candidates of this query: a long chatty message lowers every cosine and every
@@ -605,7 +645,23 @@ class Indeks:
             angka(teks[:PANJANG_MAKS]),
             1.0 if menyangkal(teks) else 0.0,
             1.0 if mengajak(teks) else 0.0,
+            ingkar(teks[:PANJANG_MAKS]),
+            self._kata_diingkar(teks),
+            1.0 if menganjurkan(teks) else 0.0,
         )
+
+    def _kata_diingkar(self, teks: str) -> frozenset[int]:
+        """The index's word ids of the words that a negating statement in the message stands before (at most
+        INGKAR_JARAK)."""
+        mentah = _KATA_MENTAH.findall(teks[:PANJANG_MAKS].lower())
+        hasil: set[int] = set()
+        for i, k in enumerate(mentah):
+            if _PERNYATAAN_INGKAR.fullmatch(k):
+                for sesudah in mentah[i + 1 : i + 1 + INGKAR_JARAK]:
+                    for t in tokens(sesudah, self.kamus):
+                        if (w := self._kosakata.get(akar(t))) is not None:
+                            hasil.add(w)
+        return frozenset(hasil)
 
 
 @dataclass
@@ -620,6 +676,9 @@ class _Langkah:
     angka: frozenset[str]  # the numbers of the message
     sangkal: float  # 1 when the message speaks of a hoax as a hoax
     ajakan: float  # 1 when the message urges its reader to pass it on or act at once
+    ingkar: bool  # does the message negate anything
+    kata_diingkar: frozenset[int]  # the words it negates (see Indeks._kata_diingkar)
+    anjuran: float  # 1 when the message reads as an official notice or a correction
 
 
 def jendela(teks: str, berat: Callable[[str], float]) -> list[str]:

@@ -1,5 +1,6 @@
 """The hoax matcher on a small fixed corpus written for these tests (no database)."""
 
+import numpy as np
 import pytest
 
 from cekfakta import makna, pencocok
@@ -78,7 +79,6 @@ def test_templated_hoax_with_other_numbers_ranks_the_template_first(indeks):
     "pesan",
     [
         "Besok posyandu balita di balai desa jam 8, bawa buku KIA. Ada imunisasi campak gratis.",
-        "Bank Kalsel mengingatkan: kami tidak pernah mengadakan undian lewat WhatsApp, jangan transfer ke siapa pun.",
         "Gotong royong bersihkan saluran air RT 3 hari Minggu, bawa cangkul.",
         "Harga cabe rawit di pasar Rantau hari ini 60 ribu sekilo.",
         "Pemadaman listrik terencana oleh PLN di Bakarangan Kamis jam 9 sampai 14.",
@@ -87,6 +87,13 @@ def test_templated_hoax_with_other_numbers_ranks_the_template_first(indeks):
 def test_unrelated_true_messages_are_not_matched(indeks, pesan):
     h = _teratas(indeks, pesan)
     assert h is None or h.skor < AMBANG_SAMA
+
+
+def test_a_warning_about_a_known_hoax_finds_it_and_is_told_apart(indeks):
+    # the desk never answers a warning "sama" (cekfakta.layanan): it offers the verdict instead
+    pesan = "Bank Kalsel mengingatkan: kami tidak pernah mengadakan undian lewat WhatsApp, jangan transfer ke siapa pun."
+    assert _teratas(indeks, pesan).id == 1
+    assert pencocok.memperingatkan(pesan)
 
 
 def test_results_are_best_first_and_limited_to_k(indeks):
@@ -189,6 +196,51 @@ def test_a_warning_is_told_from_a_repeat_and_from_a_fact_check_headline(pesan, p
 )
 def test_a_call_to_pass_the_message_on_is_recognised(pesan, ajakan):
     assert pencocok.mengajak(pesan) is ajakan
+
+
+@pytest.mark.parametrize(
+    ("pesan", "anjuran"),
+    [
+        ("Pendaftaran PPPK hanya lewat laman resmi BKN, kalau bingung hubungi BKPSDM.", True),
+        ("Sebelum bayar umroh pastikan travelnya berizin.", True),
+        ("Dinkes mengingatkan imunisasi polio tetap penting.", True),
+        ("BLT cair Rp600 ribu, daftar lewat link ini sebelum ditutup!!", False),
+    ],
+)
+def test_the_register_of_an_official_notice_is_recognised(pesan, anjuran):
+    assert pencocok.menganjurkan(pesan) is anjuran
+
+
+def _fitur_untuk(ix, teks, id_):
+    return dict(ix.fitur(teks))[id_]
+
+
+def test_a_message_that_drops_the_claims_negation_is_marked(indeks):
+    # the claim says the PDAM water must not be drunk; a true notice says it may be
+    benar = _fitur_untuk(indeks, "Air PDAM Rantau sudah diperiksa, aman diminum warga, kata petugas.", 2)
+    ulang = _fitur_untuk(indeks, "Warga Rantau jangan minum air PDAM, tercemar bangkai!!", 2)
+    assert pencocok.ingkar(VERDICT[2].partition("\n")[0])
+    assert benar["ingkar_hilang"] == 1.0
+    assert ulang["ingkar_hilang"] == 0.0
+
+
+def test_a_message_that_negates_the_claims_own_words_is_marked(indeks):
+    # "kada" (Banjar: tidak) stands before the claim's word "menyebabkan": the message denies the claim
+    menyangkal = _fitur_untuk(indeks, "Vaksin campak di posyandu kada menyebabkan mandul, aman jar bidan desa.", 4)
+    mengulang = _fitur_untuk(indeks, "Vaksin campak di posyandu bikin mandul, anak jangan dibawa!!", 4)
+    assert menyangkal["ingkar_kata"] == 1.0
+    # an instruction ("jangan dibawa") is not a statement that the claim is false
+    assert mengulang["ingkar_kata"] == 0.0
+
+
+def test_a_true_notice_on_a_hoaxs_topic_scores_below_its_repeat(indeks):
+    ulang = _fitur_untuk(indeks, "Vaksin campak di posyandu bikin mandul, anak jangan dibawa!! sebarkan", 4)
+    benar = _fitur_untuk(
+        indeks, "Bidan desa mengingatkan: vaksin campak di posyandu kada menyebabkan mandul, pastikan anak diimunisasi.", 4
+    )
+    x = [[f[nama] for nama in pencocok.MODEL.fitur] for f in (ulang, benar)]
+    skor_ulang, skor_benar = pencocok.MODEL.peluang(np.asarray(x, dtype=np.float64)).tolist()
+    assert skor_benar < skor_ulang
 
 
 @pytest.mark.parametrize(
