@@ -15,10 +15,13 @@ forwards, of the true messages and of the hard negatives, and the tune half of t
 (bench/cekfakta.py). Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, fixed parameters and
 seed, each feature constrained to push one way: see PARAMETER and ARAH) turn the features into a probability;
 the trees are saved as data and evaluated with numpy by `jembatan.lib.pohon`. The thresholds are chosen on
-out-of-fold scores of the same tune queries (5 folds by query), with the product's rule that a message warning
-about a hoax is never answered "sama" (`cekfakta.pencocok.memperingatkan`):
+out-of-fold scores of the same tune queries (5 folds by query), with the product's rules that a message warning
+about a hoax is never answered "sama" (`cekfakta.pencocok.memperingatkan`), nor with a verdict whose own claim the
+message states is not so (`Hasil.mengingkari`):
 - `ambang_sama`: the lowest threshold at which a "sama" answer is wrong for at most 0.5 % of true messages, 1 %
-  of hard negatives and 1 in 400 ministry titles;
+  of hard negatives and 1 % of ministry titles. (The ministry titles' own labels count a title about one city
+  answered with the same template's verdict about another city as wrong; a village forward that moves a known hoax
+  to Tapin is the same hoax, and the reworded set counts it so. The titles are therefore held to 1 %, not less.)
 - `ambang_mungkin`: the lowest threshold (not above `ambang_sama`) at which at most 8 % of true messages get a
   "mungkin" question.
 The test halves are never read by `--kalibrasi`.
@@ -44,7 +47,7 @@ import numpy as np  # noqa: E402
 from bench.cekfakta import EVAL_DIR, bagian, muat_pasangan, muat_verdict, vektor_verdict  # noqa: E402
 from bench.umum import cari_berwaktu, line  # noqa: E402
 from cekfakta import makna  # noqa: E402
-from cekfakta.pencocok import BERKAS_MODEL, FITUR, Indeks, memperingatkan  # noqa: E402
+from cekfakta.pencocok import BERKAS_MODEL, FITUR, Hasil, Indeks, memperingatkan  # noqa: E402
 from jembatan.lib.pohon import Hutan, dari_sklearn  # noqa: E402
 from jembatan.lib.text import normalise  # noqa: E402
 
@@ -200,30 +203,41 @@ def kalibrasi(indeks: Indeks, tune: list[tuple[str, str, set[int]]]) -> tuple[di
     model = _model().fit(X, y)
     line("cocok_calibration", samples=len(y), positives=int(y.sum()), queries=len(tune), trees=model.n_iter_)
 
-    terbaik = []  # per query: (kind, best out-of-fold score, is the best right, is a warning)
+    # Per query: (kind, best out-of-fold score, is the best right, may it be answered "sama"). As the desk answers
+    # (cekfakta.layanan.periksa): never "sama" to a message that warns about a hoax, nor when the message states the
+    # best verdict's own claim is not so.
+    ingkar = FITUR.index("ingkar_kata")
+    terbaik = []
     for jenis, benar, peringatan, ids, awal in per_kueri:
         if not ids:
-            terbaik.append((jenis, 0.0, False, peringatan))
+            terbaik.append((jenis, 0.0, False, False))
             continue
         i = int(np.argmax(luar[awal : awal + len(ids)]))
-        terbaik.append((jenis, float(luar[awal + i]), ids[i] in benar, peringatan))
+        boleh = not peringatan and X[awal + i, ingkar] == 0
+        terbaik.append((jenis, float(luar[awal + i]), ids[i] in benar, boleh))
 
     def rasio(jenis: str, ambang: float, hanya_salah: bool = True) -> float:
         baris = [t for t in terbaik if t[0] == jenis]
-        if hanya_salah:  # a "sama" answer: never to a warning (see tingkat())
-            kena = [t for t in baris if t[1] >= ambang and not t[3] and not t[2]]
-        else:
-            kena = [t for t in baris if t[1] >= ambang]
+        # a wrong "sama" answer; or (not hanya_salah) any answer, "sama" or "mungkin"
+        kena = [t for t in baris if t[1] >= ambang and (not hanya_salah or (t[3] and not t[2]))]
         return len(kena) / len(baris) if baris else 0.0
 
     grid = [round(0.02 + 0.005 * i, 3) for i in range(196)]
     ambang_sama = next(
-        (a for a in grid if rasio("benar", a) <= 0.005 and rasio("mirip", a) <= 0.01 and rasio("kementerian", a) <= 1 / 400),
+        (a for a in grid if rasio("benar", a) <= 0.005 and rasio("mirip", a) <= 0.01 and rasio("kementerian", a) <= 0.01),
         grid[-1],
     )
     ambang_mungkin = next((a for a in grid if a <= ambang_sama and rasio("benar", a, hanya_salah=False) <= 0.08), ambang_sama)
     hasil = {"model": dari_sklearn(model, FITUR), "ambang_sama": ambang_sama, "ambang_mungkin": ambang_mungkin}
     return hasil, X
+
+
+def jawaban_sama(teks: str, jawab: list[Hasil], ambang_sama: float) -> Hasil | None:
+    """The verdict the desk gives as "sama" (cekfakta.layanan.periksa): the best one, at or above the threshold, but
+    never to a message that warns about a hoax, nor when the message states that verdict's own claim is not so."""
+    if not jawab or jawab[0].skor < ambang_sama or jawab[0].mengingkari or memperingatkan(teks):
+        return None
+    return jawab[0]
 
 
 def ukur(indeks: Indeks, kueri_uji: list[tuple[str, str, set[int]]], ambang_sama: float, ambang_mungkin: float) -> None:
@@ -236,9 +250,9 @@ def ukur(indeks: Indeks, kueri_uji: list[tuple[str, str, set[int]]], ambang_sama
         per_jenis[jenis].append((teks, jawab, benar))
     for jenis, baris in per_jenis.items():
         n = len(baris)
-        # never "sama" to a message that warns about a hoax (cekfakta.layanan.periksa): it is offered instead
-        sama = [b for b in baris if b[1] and b[1][0].skor >= ambang_sama and not memperingatkan(b[0])]
-        sama_benar = [b for b in sama if b[1][0].id in b[2]]
+        dijawab = [(b, h) for b in baris if (h := jawaban_sama(b[0], b[1], ambang_sama)) is not None]
+        sama = [b for b, _ in dijawab]
+        sama_benar = [b for b, h in dijawab if h.id in b[2]]
         mungkin = [b for b in baris if b not in sama and b[1] and b[1][0].skor >= ambang_mungkin]
         tiga = [b for b in baris if any(h.id in b[2] for h in b[1][:3] if h.skor >= ambang_mungkin)]
         r1 = [b for b in baris if b[1] and b[1][0].id in b[2]]

@@ -49,6 +49,7 @@ class PesanDitolak(Exception):
 class Kandidat:
     klaim: Klaim
     skor: float
+    mengingkari: bool = False  # the message states the claim's own words are not so (pencocok.Hasil.mengingkari)
 
 
 @dataclass
@@ -179,7 +180,7 @@ def cocokkan(teks: str, k: int = 5) -> list[Kandidat]:
     klaim" is never one)."""
     hasil = indeks.cari(teks, k=k)
     klaim = Klaim.objects.boleh_dicocokkan().defer("vektor", "teks_contoh").in_bulk([h.id for h in hasil])
-    return [Kandidat(klaim[h.id], h.skor) for h in hasil if h.id in klaim]
+    return [Kandidat(klaim[h.id], h.skor, h.mengingkari) for h in hasil if h.id in klaim]
 
 
 # The most bits two screenshot hashes may differ by to count as the same picture (of 64).
@@ -253,8 +254,14 @@ def periksa(
     terbuka = [k for k in cukup if k.klaim.status != Status.SELESAI]
     # A message that warns about a hoax ("itu hoaks, jangan diklik") is about the verdict but does not repeat the
     # claim: answering "sama" would tell a careful sender that their warning is a hoax. It is offered instead.
+    # Likewise a message that states the verdict's own claim is not so ("awan itu kada selalu pertanda badai"): it
+    # may be a correction on the same topic, so that verdict is offered, not given.
     peringatan = bool(teks) and memperingatkan(teks)
-    terbaik = next((k for k in cukup if k.klaim.is_terbit and not peringatan), terbuka[0] if terbuka else None)
+    # Only the best published verdict above the threshold can be the answer: when it may not be given, no other is.
+    jawaban = next((k for k in cukup if k.klaim.is_terbit), None)
+    if jawaban is not None and (peringatan or jawaban.mengingkari):
+        jawaban = None
+    terbaik = jawaban or (terbuka[0] if terbuka else None)
     dijawab = terbaik is not None and terbaik.klaim.is_terbit
     usulan = [] if dijawab else [k for k in kandidat if k.klaim.is_terbit and k.skor >= ambang_mungkin()][:USULAN_MAKS]
     with transaction.atomic():

@@ -19,8 +19,9 @@ How a query is answered:
    saved as data in `cekfakta/data/model_pencocok.json`, evaluated by `jembatan.lib.pohon`), so `skor` reads as
    the probability that the verdict is about this message. Two thresholds from the same file split the answer:
    `AMBANG_SAMA` (the verdict is given) and `AMBANG_MUNGKIN` (offered to the reporter to confirm); the rules that
-   choose them are written in bench/cocok.py. A message that warns about a hoax (`memperingatkan`) is never given
-   "sama" by the desk (cekfakta.layanan): it is offered the verdict instead.
+   choose them are written in bench/cocok.py. A message that warns about a hoax (`memperingatkan`), or that
+   states the claim's own words are not so (`Hasil.mengingkari`), is never given that verdict as "sama" by the desk
+   (cekfakta.layanan): it is offered instead.
 
 Indexing is incremental: `tambah()` makes a verdict findable at once (new words go to a small side segment
 that is folded into the main arrays when it grows), `hapus()` hides one at once.
@@ -149,6 +150,9 @@ class Hasil:
 
     id: int
     skor: float
+    # The message states that the claim's own words are not so ("awan itu kada selalu pertanda badai"): it is
+    # about this verdict, but may be a correction of it. The desk never answers it "sama" (cekfakta.layanan).
+    mengingkari: bool = False
 
 
 def angka(teks: str) -> frozenset[str]:
@@ -488,9 +492,9 @@ class Indeks:
         x = np.asarray([[f[nama] for nama in self.model.fitur] for _, f in fitur], dtype=np.float64)
         peluang = self.model.peluang(x)
         hasil = []
-        for (n, _), p in zip(fitur, peluang.tolist(), strict=True):
+        for (n, f), p in zip(fitur, peluang.tolist(), strict=True):
             tanpa_makna = self.penyemat is not None and (langkah.makna is None or not self._punya_vek[n])
-            hasil.append(Hasil(self._id[n], 0.0 if tanpa_makna else p))
+            hasil.append(Hasil(self._id[n], 0.0 if tanpa_makna else p, mengingkari=f["ingkar_kata"] > 0))
         return hasil
 
     def _fitur(self, langkah: _Langkah) -> list[tuple[int, dict[str, float]]]:

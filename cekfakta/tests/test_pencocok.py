@@ -229,6 +229,7 @@ def test_a_message_that_negates_the_claims_own_words_is_marked(indeks):
     menyangkal = _fitur_untuk(indeks, "Vaksin campak di posyandu kada menyebabkan mandul, aman jar bidan desa.", 4)
     mengulang = _fitur_untuk(indeks, "Vaksin campak di posyandu bikin mandul, anak jangan dibawa!!", 4)
     assert menyangkal["ingkar_kata"] == 1.0
+    assert _teratas(indeks, "Vaksin campak di posyandu kada menyebabkan mandul, aman jar bidan desa.").mengingkari
     # an instruction ("jangan dibawa") is not a statement that the claim is false
     assert mengulang["ingkar_kata"] == 0.0
 

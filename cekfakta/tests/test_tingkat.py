@@ -128,6 +128,22 @@ def test_a_warning_about_a_known_hoax_is_offered_its_verdict_never_told_it_is_th
     assert Laporan.objects.latest("dibuat").tingkat == Tingkat.SAMA
 
 
+def test_a_message_that_says_the_claim_is_not_so_is_offered_the_verdict_not_given_it(client, putusan, monkeypatch):
+    """A true notice on a hoax's topic that states the claim's own words are not so ("kada menyebabkan mandul") may
+    be a correction: the verdict is offered, never given as "sama", whatever the score."""
+    monkeypatch.setattr(layanan, "ambang", lambda: 0.0)
+    monkeypatch.setattr(layanan, "ambang_mungkin", lambda: 0.0)
+    koreksi = "Jar bidan desa, vaksin campak di posyandu kada menyebabkan anak mandul. Bawa anak imunisasi lah."
+    html = client.post("/cek-fakta/cek/", {"teks": koreksi}).content.decode()
+    assert "Pesan ini sama dengan klaim" not in html and "Apakah pesan Anda tentang salah satu ini?" in html
+    laporan = Laporan.objects.get()
+    assert laporan.tingkat == Tingkat.MUNGKIN and putusan["vaksin"].pk in laporan.usulan
+    # the repeat itself, at the same thresholds, is answered with the verdict
+    client.post("/cek-fakta/cek/", {"teks": "Vaksin campak di posyandu bikin anak mandul!! jangan mau disuntik"})
+    terakhir = Laporan.objects.latest("dibuat")
+    assert terakhir.tingkat == Tingkat.SAMA and terakhir.klaim == putusan["vaksin"]
+
+
 def test_a_verdict_not_offered_cannot_be_chosen(client, putusan, ambang_mungkin_saja):
     client.post("/cek-fakta/cek/", {"teks": REWORDED})
     laporan = Laporan.objects.get()
