@@ -301,15 +301,17 @@ def periksa(
 
 
 def beri_tahu(klaim_id: int) -> int:
-    """Tell everyone who reported the claim that its verdict is out. Returns how many were told.
+    """Tell everyone who reported the claim that its verdict is out, or that the desk closed it as "bukan klaim"
+    (the message was read and held nothing to verify). Returns how many were told.
 
     Chat reporters get a reply on their channel (as a background task), e-mail goes to those who
-    gave one, and everyone's tracking page shows the verdict from now on."""
+    gave one, and everyone's tracking page shows the outcome from now on."""
     from cekfakta.tasks import kabari_pelapor
 
     klaim = Klaim.objects.filter(pk=klaim_id).first()
-    if klaim is None or not klaim.is_terbit:
+    if klaim is None or not (klaim.is_terbit or klaim.is_bukan_klaim):
         return 0
+    surel = "putusan" if klaim.is_terbit else "bukan_klaim"
     told = 0
     for laporan in klaim.laporan.filter(diberi_tahu__isnull=True):
         # Claimed before anything is sent: a second run at the same moment (a retry, the periodic catch-up)
@@ -321,7 +323,7 @@ def beri_tahu(klaim_id: int) -> int:
         try:
             if laporan.email:
                 link = (settings.SITE_URL or "") + laporan.get_absolute_url()
-                mail.send("putusan", [laporan.email], {"klaim": klaim, "laporan": laporan, "link": link})
+                mail.send(surel, [laporan.email], {"klaim": klaim, "laporan": laporan, "link": link})
             if laporan.kontak_saluran:
                 kabari_pelapor.enqueue(laporan.pk)
         except OSError:  # the mail server is down: this reporter is released, untold, and retried
@@ -347,6 +349,16 @@ def teks_putusan(klaim: Klaim, kode: str = "", url: str = "") -> str:
     if kode:
         baris += ["", f"(Laporan Anda: {kode})"]
     return "\n".join(baris)
+
+
+def teks_bukan_klaim(kode: str) -> str:
+    """Chat text for a reporter whose message the desk closed as "bukan klaim"."""
+    return (
+        f"Tim cek fakta sudah membaca pesan Anda (laporan {kode}). Isinya tidak memuat klaim yang dapat diperiksa "
+        "benar atau salahnya, misalnya pengumuman, undangan atau obrolan biasa, jadi tidak ada putusan cek fakta "
+        "untuknya.\n\nBila menurut Anda pesan itu memang memuat klaim yang meragukan, kirimkan lagi bagian yang "
+        "meragukan itu ke sini."
+    )
 
 
 SARAN_SEMENTARA = (

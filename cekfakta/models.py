@@ -133,7 +133,8 @@ class KlaimQuerySet(models.QuerySet["Klaim", "Klaim"]):
 
     def tutup_bukan_klaim(self, versi: Mapping[int, int], *, oleh: User) -> int:
         """Close the open claims whose ids are the keys of `versi` as "bukan klaim": the messages were read and
-        hold nothing to verify. They leave the queue, are never published and never answer a citizen.
+        hold nothing to verify. They leave the queue, are never published and never answer a citizen; their
+        reporters are told so (after the commit, as for a verdict).
 
         `versi` maps each id to the version the desk's page showed: all are closed or none (StaleVersion when
         one changed since, DomainError when one is gone or no longer open). One audit entry per claim.
@@ -158,6 +159,8 @@ class KlaimQuerySet(models.QuerySet["Klaim", "Klaim"]):
                 klaim.verifikator = klaim.verifikator or oleh
                 klaim.save()
                 catat(oleh, AksiCekFakta.TUTUP_BUKAN_KLAIM, klaim, f"Bukan klaim: {klaim.judul[:120]}", sebelum=sebelum)
+                # its reporters are told the message was read and held nothing to verify
+                _kabari_pelapor_setelah_commit(klaim.pk)
         return len(versi)
 
 

@@ -83,12 +83,18 @@ def kirim_balasan(pesan_id: int) -> str:
 
 @task()
 def kabari_pelapor(laporan_id: int) -> str:
-    """Tell a chat reporter that the verdict on their report is out, on the channel they used."""
+    """Tell a chat reporter that the verdict on their report is out, or that the desk closed it as "bukan klaim",
+    on the channel they used."""
     laporan = Laporan.objects.select_related("klaim").filter(pk=laporan_id).first()
     if laporan is None or not laporan.kontak_saluran or laporan.saluran not in ADAPTER or not laporan.klaim:
         return "lewati"
     adapter = ADAPTER[laporan.saluran]
-    teks = layanan.teks_putusan(laporan.klaim, laporan.kode)
+    if laporan.klaim.is_terbit:
+        teks = layanan.teks_putusan(laporan.klaim, laporan.kode)
+    elif laporan.klaim.is_bukan_klaim:
+        teks = layanan.teks_bukan_klaim(laporan.kode)
+    else:
+        return "lewati"
     try:
         if adapter.jendela_bebas and laporan.dibuat < timezone.now() - adapter.jendela_bebas:
             # Past the provider's free-reply window only an approved template may be sent.

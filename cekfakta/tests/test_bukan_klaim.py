@@ -1,5 +1,7 @@
 """Closing ordinary messages as "bukan klaim" from the queue: all at once, audited, never published, never an answer."""
 
+import io
+
 import pytest
 from django.utils import timezone
 
@@ -138,3 +140,61 @@ def test_bukan_klaim_is_never_published_but_a_wrongly_closed_claim_can_still_get
         assert a.terbitkan(oleh=cast.verifikator, versi=a.versi) is True
     assert a.is_terbit and not a.is_bukan_klaim
     assert Laporan.objects.get(klaim=a).diberi_tahu is not None
+
+
+def test_reporters_are_told_when_their_message_is_closed_as_bukan_klaim(
+    client, cast, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Closing in bulk tells each reporter on the way they came: e-mail, and a reply on their chat channel
+    (recorded instead of sent); nobody is told twice when the catch-up command runs afterwards."""
+    from django.core import mail
+    from django.core.management import call_command
+
+    from cekfakta.models import Saluran
+    from jembatan.lib import http
+
+    settings.WHATSAPP_APP_SECRET, settings.WHATSAPP_TOKEN, settings.WHATSAPP_PHONE_NUMBER_ID = "rahasia", "token", "123"
+    kiriman = []
+
+    def palsu(method, url, *, json=None, headers=None, timeout=10):
+        kiriman.append(json)
+        return http.FetchResult(200, b"{}")
+
+    monkeypatch.setattr(http, "fetch", palsu)
+    lewat_surel = layanan.periksa(POSYANDU, email="warga@uji.example").laporan
+    lewat_wa = layanan.periksa(RAPAT, saluran=Saluran.WHATSAPP, kontak="6281234567890").laporan
+    client.force_login(cast.verifikator)
+    with django_capture_on_commit_callbacks(execute=True):
+        _tutup(client, lewat_surel.klaim, lewat_wa.klaim)
+
+    [surel] = mail.outbox
+    assert surel.to == ["warga@uji.example"] and lewat_surel.kode in surel.subject
+    assert "tidak memuat klaim yang dapat diperiksa" in surel.body and f"/cek-fakta/lacak/{lewat_surel.kode}/" in surel.body
+    [balasan] = kiriman
+    assert balasan["to"] == "6281234567890" and lewat_wa.kode in balasan["text"]["body"]
+    assert "tidak ada putusan cek fakta" in balasan["text"]["body"]
+    assert Laporan.objects.filter(diberi_tahu__isnull=True).count() == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("kabari_tertunda", stdout=io.StringIO())
+    assert len(mail.outbox) == 1 and len(kiriman) == 1
+
+
+def test_a_reporter_the_mail_server_missed_is_told_by_the_catch_up(client, cast, monkeypatch):
+    from django.core import mail
+    from django.core.management import call_command
+
+    laporan = layanan.periksa(POSYANDU, email="warga@uji.example").laporan
+
+    def mati(*args, **kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr(layanan.mail, "send", mati)
+    Klaim.objects.tutup_bukan_klaim({laporan.klaim_id: laporan.klaim.versi}, oleh=cast.verifikator)
+    layanan.beri_tahu(laporan.klaim_id)
+    assert Laporan.objects.get().diberi_tahu is None
+    monkeypatch.undo()
+    call_command("kabari_tertunda", stdout=io.StringIO())
+    [surel] = mail.outbox
+    assert "tidak ada putusan cek fakta" in surel.body
+    assert Laporan.objects.get().diberi_tahu is not None

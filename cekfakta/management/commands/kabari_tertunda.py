@@ -1,4 +1,5 @@
-"""Tell reporters who were not yet told about a published verdict (e.g. the mail server was down). Run periodically."""
+"""Tell reporters who were not yet told about a published verdict, or that their message was closed as "bukan
+klaim" (e.g. the mail server was down). Run periodically."""
 
 from django.core.management.base import BaseCommand
 
@@ -7,10 +8,11 @@ from cekfakta.models import Klaim
 
 
 class Command(BaseCommand):
-    help = "Kirim ulang pemberitahuan putusan kepada pelapor yang belum menerimanya."
+    help = "Kirim ulang pemberitahuan putusan (atau penutupan sebagai bukan klaim) kepada pelapor yang belum menerimanya."
 
     def handle(self, **options):
         told = 0
-        for pk in Klaim.objects.terbit().filter(laporan__diberi_tahu__isnull=True).values_list("pk", flat=True).distinct():
-            told += layanan.beri_tahu(pk)
+        for klaim in (Klaim.objects.terbit(), Klaim.objects.bukan_klaim()):
+            for pk in klaim.filter(laporan__diberi_tahu__isnull=True).values_list("pk", flat=True).distinct():
+                told += layanan.beri_tahu(pk)
         self.stdout.write(f"{told} pelapor diberi tahu.")
