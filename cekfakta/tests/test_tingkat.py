@@ -113,35 +113,37 @@ def test_mungkin_offers_the_verdicts_and_yes_attaches_the_report_to_the_one_chos
     assert Laporan.objects.get().klaim == putusan["bansos"]
 
 
-def test_a_warning_about_a_known_hoax_is_offered_its_verdict_never_told_it_is_the_hoax(client, putusan, monkeypatch):
-    """A sender who warns others ("itu hoaks, jangan diklik") must not read that their message is a known hoax;
-    the verdict is offered to them instead, even when the score would have given it."""
+@pytest.mark.parametrize(
+    ("pesan", "nama", "ulangan"),
+    [
+        # a warning ("itu hoaks, jangan diklik"): the sender must not read that their message is a known hoax
+        (
+            "Hati-hati, ada pesan BLT Rp600 ribu cair lewat link pendaftaran pakai NIK. Itu hoaks, jangan diklik.",
+            "bansos",
+            REWORDED,
+        ),
+        # a true notice that states the claim's own words are not so ("kada menyebabkan mandul"): maybe a correction
+        (
+            "Jar bidan desa, vaksin campak di posyandu kada menyebabkan anak mandul. Bawa anak imunisasi lah.",
+            "vaksin",
+            "Vaksin campak di posyandu bikin anak mandul!! jangan mau disuntik",
+        ),
+    ],
+)
+def test_a_message_about_a_known_hoax_that_does_not_repeat_it_is_offered_the_verdict(
+    client, putusan, monkeypatch, pesan, nama, ulangan
+):
+    """The verdict is offered ("mungkin"), never given as "sama", even when the score would have given it."""
     monkeypatch.setattr(layanan, "ambang", lambda: 0.0)
     monkeypatch.setattr(layanan, "ambang_mungkin", lambda: 0.0)
-    peringatan = "Hati-hati, ada pesan BLT Rp600 ribu cair lewat link pendaftaran pakai NIK. Itu hoaks, jangan diklik."
-    html = client.post("/cek-fakta/cek/", {"teks": peringatan}).content.decode()
+    html = client.post("/cek-fakta/cek/", {"teks": pesan}).content.decode()
     assert "Pesan ini sama dengan klaim" not in html and "Apakah pesan Anda tentang salah satu ini?" in html
     laporan = Laporan.objects.get()
-    assert laporan.tingkat == Tingkat.MUNGKIN and putusan["bansos"].pk in laporan.usulan and not laporan.dijawab_langsung
-    # the same claim as a repeat, at the same thresholds, is answered with the verdict
-    client.post("/cek-fakta/cek/", {"teks": REWORDED})
-    assert Laporan.objects.latest("dibuat").tingkat == Tingkat.SAMA
-
-
-def test_a_message_that_says_the_claim_is_not_so_is_offered_the_verdict_not_given_it(client, putusan, monkeypatch):
-    """A true notice on a hoax's topic that states the claim's own words are not so ("kada menyebabkan mandul") may
-    be a correction: the verdict is offered, never given as "sama", whatever the score."""
-    monkeypatch.setattr(layanan, "ambang", lambda: 0.0)
-    monkeypatch.setattr(layanan, "ambang_mungkin", lambda: 0.0)
-    koreksi = "Jar bidan desa, vaksin campak di posyandu kada menyebabkan anak mandul. Bawa anak imunisasi lah."
-    html = client.post("/cek-fakta/cek/", {"teks": koreksi}).content.decode()
-    assert "Pesan ini sama dengan klaim" not in html and "Apakah pesan Anda tentang salah satu ini?" in html
-    laporan = Laporan.objects.get()
-    assert laporan.tingkat == Tingkat.MUNGKIN and putusan["vaksin"].pk in laporan.usulan
-    # the repeat itself, at the same thresholds, is answered with the verdict
-    client.post("/cek-fakta/cek/", {"teks": "Vaksin campak di posyandu bikin anak mandul!! jangan mau disuntik"})
+    assert laporan.tingkat == Tingkat.MUNGKIN and putusan[nama].pk in laporan.usulan and not laporan.dijawab_langsung
+    # the claim repeated, at the same thresholds, is answered with the verdict
+    client.post("/cek-fakta/cek/", {"teks": ulangan})
     terakhir = Laporan.objects.latest("dibuat")
-    assert terakhir.tingkat == Tingkat.SAMA and terakhir.klaim == putusan["vaksin"]
+    assert terakhir.tingkat == Tingkat.SAMA and terakhir.klaim == putusan[nama]
 
 
 def test_a_verdict_not_offered_cannot_be_chosen(client, putusan, ambang_mungkin_saja):
