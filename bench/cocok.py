@@ -7,8 +7,9 @@ hard negatives (bench/data/terusan/, see its README), against the 3,746 turnback
     .venv/bin/python bench/cocok.py --periksa-model # fit again; fail unless the saved model is what comes out (CI)
 
 Calibration (tune halves only): every candidate the index scores for a query is one sample, labelled 1 when it
-is one of the message's claims (or the same hoax filed again: an item with the same headline, a near duplicate
-named by turnbackhoax_2024_neardup_pairs_auto.csv, or a pair read by hand in bench/data/terusan/setara.csv), else 0;
+is one of the message's claims (or the same hoax filed again: an item with the same headline, a close pair of
+turnbackhoax_2024_neardup_pairs_auto.csv, or a pair read by hand in bench/data/terusan/setara.csv; see setara()),
+else 0;
 a ministry title whose automatic pair names another claim is corrected by bench/data/terusan/pasangan_koreksi.csv
 (both files: see the README there). Queries: the tune half of the reworded
 forwards, of the true messages and of the hard negatives, and the tune half of the cross-source ministry titles
@@ -18,8 +19,9 @@ the trees are saved as data and evaluated with numpy by `jembatan.lib.pohon`. Th
 out-of-fold scores of the same tune queries (5 folds by query), with the product's rules that a message warning
 about a hoax is never answered "sama" (`cekfakta.pencocok.memperingatkan`), nor with a verdict whose own claim the
 message states is not so (`Hasil.mengingkari`):
-- `ambang_sama`: the lowest threshold at which a "sama" answer is wrong for at most 0.5 % of true messages, 1 %
-  of hard negatives and 1 % of ministry titles. (The ministry titles' own labels count a title about one city
+- `ambang_sama`: the lowest threshold at which a "sama" answer is wrong for at most 0.5 % of true messages, 2 %
+  of hard negatives (below the 2.5 % target; with 51 tune hard negatives, 1 % would allow none, and a single
+  message would set the threshold) and 1 % of ministry titles. (The ministry titles' own labels count a title about one city
   answered with the same template's verdict about another city as wrong; a village forward that moves a known hoax
   to Tapin is the same hoax, and the reworded set counts it so. The titles are therefore held to 1 %, not less.)
 - `ambang_mungkin`: the lowest threshold (not above `ambang_sama`) at which at most 8 % of true messages get a
@@ -47,7 +49,7 @@ import numpy as np  # noqa: E402
 from bench.cekfakta import EVAL_DIR, bagian, muat_pasangan, muat_verdict, vektor_verdict  # noqa: E402
 from bench.umum import cari_berwaktu, line  # noqa: E402
 from cekfakta import makna  # noqa: E402
-from cekfakta.pencocok import BERKAS_MODEL, FITUR, Hasil, Indeks, memperingatkan  # noqa: E402
+from cekfakta.pencocok import BERKAS_MODEL, FITUR, Hasil, Indeks, angka, lembaga, memperingatkan  # noqa: E402
 from jembatan.lib.pohon import Hutan, dari_sklearn  # noqa: E402
 from jembatan.lib.text import normalise  # noqa: E402
 
@@ -83,7 +85,12 @@ def bagian_pesan(jenis: str, item: dict) -> str:
 
 
 def setara(verdict: dict[int, str]) -> dict[int, set[int]]:
-    """Each verdict id → the ids that are the same hoax (same headline, or a near-duplicate pair), itself included."""
+    """Each verdict id → the ids that are the same hoax, itself included: items with the same headline and the
+    pairs read by hand (bench/data/terusan/setara.csv), in groups; and, each with its own group only (never
+    chained), the automatic near-duplicate pairs whose headlines agree closely (Jaccard ≥ 0.8) and name no other
+    institution or number. The automatic file pairs one template about two banks, places or dates
+    ("Undian Berhadiah Mengatasnamakan BTN" / "… Bank BJB", "Gempa 10,1 … Aceh 1 Maret" / "Gempa 10,9 … Sabang 14
+    Maret"); chained together, such pairs made groups of 37 different hoaxes."""
     induk = {i: i for i in verdict}
 
     def akar(i: int) -> int:
@@ -103,15 +110,29 @@ def setara(verdict: dict[int, str]) -> dict[int, set[int]]:
             satukan(i, per_judul[j])
         else:
             per_judul[j] = i
-    for path in (EVAL_DIR / "turnbackhoax_2024_neardup_pairs_auto.csv", TERUSAN / "setara.csv"):
-        if path.exists():
-            with path.open(encoding="utf-8") as f:
-                for r in csv.DictReader(f):
-                    satukan(int(r["id_a"]), int(r["id_b"]))
+    for r in baca_csv("setara.csv"):
+        satukan(int(r["id_a"]), int(r["id_b"]))
     kelompok: dict[int, set[int]] = defaultdict(set)
     for i in verdict:
         kelompok[akar(i)].add(i)
-    return {i: kelompok[akar(i)] for i in verdict}
+    hasil = {i: set(kelompok[akar(i)]) for i in verdict}
+    path = EVAL_DIR / "turnbackhoax_2024_neardup_pairs_auto.csv"
+    if path.exists():
+        with path.open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                a, b = int(r["id_a"]), int(r["id_b"])
+                if a in verdict and b in verdict and float(r["title_jaccard"]) >= 0.8 and _judul_sepadan(verdict[a], verdict[b]):
+                    hasil[a] |= kelompok[akar(b)]
+                    hasil[b] |= kelompok[akar(a)]
+    return hasil
+
+
+def _judul_sepadan(a: str, b: str) -> bool:
+    """Do the two headlines name no different institutions (cekfakta/data/lembaga.tsv) and no different numbers?"""
+    ja, jb = a.partition("\n")[0], b.partition("\n")[0]
+    la, lb = lembaga(ja), lembaga(jb)
+    na, nb = angka(ja), angka(jb)
+    return not (la and lb and not la & lb) and not (na and nb and not na & nb)
 
 
 def indeks_penuh(verdict: dict[int, str]) -> Indeks:
@@ -162,6 +183,7 @@ ARAH = {  # every other feature: +1
     "ingkar_hilang": -1,
     "ingkar_kata": -1,
     "anjuran": -1,
+    "lembaga_beda": -1,
     "sangkal": 0,
     "panjang": 0,
     "ajakan": 0,
@@ -224,7 +246,7 @@ def kalibrasi(indeks: Indeks, tune: list[tuple[str, str, set[int]]]) -> tuple[di
 
     grid = [round(0.02 + 0.005 * i, 3) for i in range(196)]
     ambang_sama = next(
-        (a for a in grid if rasio("benar", a) <= 0.005 and rasio("mirip", a) <= 0.01 and rasio("kementerian", a) <= 0.01),
+        (a for a in grid if rasio("benar", a) <= 0.005 and rasio("mirip", a) <= 0.02 and rasio("kementerian", a) <= 0.01),
         grid[-1],
     )
     ambang_mungkin = next((a for a in grid if a <= ambang_sama and rasio("benar", a, hanya_salah=False) <= 0.08), ambang_sama)

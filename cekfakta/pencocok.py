@@ -15,7 +15,8 @@ How a query is answered:
    the meaning signal (cosine of sentence vectors from `cekfakta.makna`, and its lead over the other candidates),
    agreeing and disagreeing numbers, whether the message calls something a hoax or urges its reader to pass it
    on, length, and what tells a repeat from a true message on the same topic (the claim negates and the message
-   does not; the message states that the claim's own words are not so; the message reads as an official notice) — combined by gradient-boosted trees fitted on the tune halves only (`bench/cocok.py --kalibrasi`,
+   does not; the message states that the claim's own words are not so; the message reads as an official notice;
+   the claim names one institution and the message another, from `cekfakta/data/lembaga.tsv`) — combined by gradient-boosted trees fitted on the tune halves only (`bench/cocok.py --kalibrasi`,
    saved as data in `cekfakta/data/model_pencocok.json`, evaluated by `jembatan.lib.pohon`), so `skor` reads as
    the probability that the verdict is about this message. Two thresholds from the same file split the answer:
    `AMBANG_SAMA` (the verdict is given) and `AMBANG_MUNGKIN` (offered to the reporter to confirm); the rules that
@@ -68,6 +69,7 @@ FITUR = (
     "ingkar_hilang",
     "ingkar_kata",
     "anjuran",
+    "lembaga_beda",
 )
 
 
@@ -179,6 +181,28 @@ def mengajak(teks: str) -> bool:
     return "!!" in teks or bool(_AJAKAN.search(teks.lower()))  # not normalise(): it drops "sebarkan" as boilerplate
 
 
+def _muat_lembaga() -> tuple[re.Pattern[str], dict[str, str]]:
+    """cekfakta/data/lembaga.tsv as one pattern over normalised text, and each written form → its institution."""
+    bentuk: dict[str, str] = {}
+    for baris in (Path(__file__).resolve().parent / "data" / "lembaga.tsv").read_text(encoding="utf-8").splitlines():
+        if not baris.strip() or baris.startswith("#"):
+            continue
+        nama, _, lain = baris.partition("\t")
+        for b in [nama, *lain.split(",")]:
+            if b := normalise(b.strip(), url="hapus"):
+                bentuk[b] = nama.strip()
+    urut = sorted(bentuk, key=len, reverse=True)  # the longest form first: "bank indonesia" before "bni"
+    return re.compile(r"\b(?:" + "|".join(re.escape(b) for b in urut) + r")\b"), bentuk
+
+
+_LEMBAGA, _BENTUK_LEMBAGA = _muat_lembaga()
+
+
+def lembaga(teks: str) -> frozenset[str]:
+    """The institutions of cekfakta/data/lembaga.tsv that a text names ("KUR BRI" → {"bri"})."""
+    return frozenset(_BENTUK_LEMBAGA[m] for m in _LEMBAGA.findall(normalise(teks[:PANJANG_MAKS], url="hapus")))
+
+
 def ingkar(teks: str) -> bool:
     """Does the text negate anything ("tidak ada wabah", "kada selalu", "jangan minum")?"""
     return bool(_INGKAR.search(teks.lower()))
@@ -232,6 +256,7 @@ class Indeks:
         self._judul: list[int] = []  # how many of them form the claim line
         self._angka: list[frozenset[str]] = []  # numbers of the claim line
         self._ingkar: list[bool] = []  # does the claim line negate anything
+        self._lembaga: list[frozenset[str]] = []  # the institutions the claim line names
         self._vek = np.zeros((0, 384), dtype=np.float32)  # meaning vectors (zero rows where none)
         self._punya_vek = np.zeros(0, dtype=bool)
         self._dl = np.zeros(0, dtype=np.float32)
@@ -319,6 +344,7 @@ class Indeks:
         klaim = teks[:PANJANG_MAKS].partition("\n")[0]
         self._angka.append(angka(klaim))
         self._ingkar.append(ingkar(klaim))
+        self._lembaga.append(lembaga(klaim))
         seq = np.fromiter((self._kode(k) for k in kata), dtype=np.int32, count=len(kata))
         n = len(self._id)
         self._id.append(id_)
@@ -563,6 +589,8 @@ class Indeks:
                 "ingkar_hilang": 1.0 if self._ingkar[n] and not langkah.ingkar else 0.0,
                 "ingkar_kata": 1.0 if not self._ingkar[n] and langkah.kata_diingkar & set(bagian[0].tolist()) else 0.0,
                 "anjuran": langkah.anjuran,
+                # the claim names one institution and the message another, not it ("KUR BRI" / "KUR BNI")
+                "lembaga_beda": 1.0 if self._lembaga[n] and langkah.lembaga and not self._lembaga[n] & langkah.lembaga else 0.0,
             }
             hasil.append((n, f))
         # Against the other candidates of this query: a long chatty message lowers every cosine and every
@@ -652,6 +680,7 @@ class Indeks:
             ingkar(teks[:PANJANG_MAKS]),
             self._kata_diingkar(teks),
             1.0 if menganjurkan(teks) else 0.0,
+            lembaga(teks),
         )
 
     def _kata_diingkar(self, teks: str) -> frozenset[int]:
@@ -683,6 +712,7 @@ class _Langkah:
     ingkar: bool  # does the message negate anything
     kata_diingkar: frozenset[int]  # the words it negates (see Indeks._kata_diingkar)
     anjuran: float  # 1 when the message reads as an official notice or a correction
+    lembaga: frozenset[str]  # the institutions it names (cekfakta/data/lembaga.tsv)
 
 
 def jendela(teks: str, berat: Callable[[str], float]) -> list[str]:

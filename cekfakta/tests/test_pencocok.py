@@ -234,6 +234,25 @@ def test_a_message_that_negates_the_claims_own_words_is_marked(indeks):
     assert mengulang["ingkar_kata"] == 0.0
 
 
+@pytest.mark.parametrize(
+    ("teks", "nama"),
+    [
+        ("Pengajuan KUR BRI lewat WhatsApp", {"bri"}),
+        ("BP Jamsostek cairkan BSU", {"bpjs ketenagakerjaan"}),
+        ("Rekrutmen pegawai Kementerian Kesehatan dan BPJS Kesehatan", {"kemenkes", "bpjs kesehatan"}),
+        ("Dana desa sudah cair, kata pak kades", set()),
+    ],
+)
+def test_the_institutions_a_text_names_are_read(teks, nama):
+    assert pencocok.lembaga(teks) == nama
+
+
+def test_a_message_about_another_institution_than_the_claims_is_marked(indeks):
+    lain = _fitur_untuk(indeks, "Undian berhadiah BRI lewat WhatsApp, hadiah mobil, transfer biaya admin dulu", 1)
+    sama = _fitur_untuk(indeks, "Undian berhadiah Bank Kalsel lewat WhatsApp, hadiah mobil, transfer biaya admin dulu", 1)
+    assert (lain["lembaga_beda"], sama["lembaga_beda"]) == (1.0, 0.0)
+
+
 def test_a_true_notice_on_a_hoaxs_topic_scores_below_its_repeat(indeks):
     ulang = _fitur_untuk(indeks, "Vaksin campak di posyandu bikin mandul, anak jangan dibawa!! sebarkan", 4)
     benar = _fitur_untuk(
