@@ -122,8 +122,10 @@ def setara(verdict: dict[int, str]) -> dict[int, set[int]]:
             for r in csv.DictReader(f):
                 a, b = int(r["id_a"]), int(r["id_b"])
                 if a in verdict and b in verdict and float(r["title_jaccard"]) >= 0.8 and _judul_sepadan(verdict[a], verdict[b]):
-                    hasil[a] |= kelompok[akar(b)]
-                    hasil[b] |= kelompok[akar(a)]
+                    for x in kelompok[akar(a)]:  # every twin of a (same headline) is paired with b's group
+                        hasil[x] |= kelompok[akar(b)]
+                    for x in kelompok[akar(b)]:
+                        hasil[x] |= kelompok[akar(a)]
     return hasil
 
 

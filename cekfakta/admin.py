@@ -62,7 +62,18 @@ class LaporanAdmin(admin.ModelAdmin):
     list_display = ["kode", "saluran", "klaim", "dibuat"]
     list_filter = ["saluran"]
     exclude = ["email", "kontak_saluran"]  # contacts stay out of screens and exports
-    readonly_fields = ["kode", "teks", "tautan", "saluran", "wilayah", "skor", "klaim", "dibuat", "diberi_tahu"]
+    readonly_fields = [
+        "kode",
+        "teks",
+        "tautan",
+        "saluran",
+        "wilayah",
+        "skor",
+        "klaim",
+        "dibuat",
+        "diberi_tahu",
+        "dikabari_ditutup",
+    ]
 
 
 @admin.register(Istilah)

@@ -311,15 +311,15 @@ def beri_tahu(klaim_id: int) -> int:
     klaim = Klaim.objects.filter(pk=klaim_id).first()
     if klaim is None or not (klaim.is_terbit or klaim.is_bukan_klaim):
         return 0
-    surel = "putusan" if klaim.is_terbit else "bukan_klaim"
+    surel, kolom = ("putusan", "diberi_tahu") if klaim.is_terbit else ("bukan_klaim", "dikabari_ditutup")
     told = 0
-    for laporan in klaim.laporan.filter(diberi_tahu__isnull=True):
+    for laporan in klaim.laporan.filter(**{f"{kolom}__isnull": True}):
         # Claimed before anything is sent: a second run at the same moment (a retry, the periodic catch-up)
         # finds the report taken and tells nobody twice.
         stempel = timezone.now()
-        if not Laporan.objects.filter(pk=laporan.pk, diberi_tahu__isnull=True).update(diberi_tahu=stempel):
+        if not Laporan.objects.filter(pk=laporan.pk, **{f"{kolom}__isnull": True}).update(**{kolom: stempel}):
             continue
-        lepas = Laporan.objects.filter(pk=laporan.pk, diberi_tahu=stempel)
+        lepas = Laporan.objects.filter(pk=laporan.pk, **{kolom: stempel})
         try:
             if laporan.email:
                 link = (settings.SITE_URL or "") + laporan.get_absolute_url()
@@ -328,10 +328,10 @@ def beri_tahu(klaim_id: int) -> int:
                 kabari_pelapor.enqueue(laporan.pk)
         except OSError:  # the mail server is down: this reporter is released, untold, and retried
             log.warning("verdict mail for report %s not sent; will retry", laporan.kode)
-            lepas.update(diberi_tahu=None)
+            lepas.update(**{kolom: None})
             continue
         except Exception:
-            lepas.update(diberi_tahu=None)  # untold: released for the catch-up (kabari_tertunda), then the error
+            lepas.update(**{kolom: None})  # untold: released for the catch-up (kabari_tertunda), then the error
             raise
         told += 1
     return told

@@ -493,7 +493,10 @@ class Laporan(models.Model):
     gambar_hash = models.BigIntegerField(null=True, blank=True, db_index=True)
     skor = models.FloatField(null=True, blank=True)
     dijawab_langsung = models.BooleanField(default=False)
-    diberi_tahu = models.DateTimeField(null=True, blank=True)
+    diberi_tahu = models.DateTimeField(null=True, blank=True)  # when the reporter was told the verdict
+    # When the reporter was told that the desk closed their message as "bukan klaim" (kept apart from diberi_tahu:
+    # a claim closed by mistake can still get a verdict, and its reporters must then be told that too).
+    dikabari_ditutup = models.DateTimeField(null=True, blank=True)
     tingkat = models.CharField(_("tingkat kecocokan"), max_length=8, choices=Tingkat.choices, blank=True)
     # For a "mungkin" answer: the published claims offered to the reporter (ids, best first), and when the
     # reporter picked one or said none of them is it.

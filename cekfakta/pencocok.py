@@ -117,13 +117,19 @@ _AJAKAN = re.compile(
 )
 # Grammatical negation, Indonesian and Banjar, chat spellings included ("kada" = tidak, "kadada" = tidak ada).
 _INGKAR = re.compile(
-    r"\b(?:tidak|tdk|tak|bukan|bkn|belum|blm|jangan|jgn|gak|gk|nggak|ngga|enggak|ndak|kada|kadada|tiada|dilarang|"
-    r"larangan|tanpa)\b"
+    r"\b(?:tidak|tdk|tdak|tak|bukan|bkn|belum|blm|jangan|jgn|gak|gk|nggak|ngga|nggk|enggak|engga|kagak|ndak|kada|"
+    r"kadada|tiada|dilarang|larangan|tanpa)\b"
 )
 # A statement that something is not so, as opposed to an instruction ("jangan klik", "dilarang minum"), which a
 # forwarded hoax gives as often as a true notice does.
-_PERNYATAAN_INGKAR = re.compile(r"(?:tidak|tdk|tak|bukan|bkn|belum|blm|gak|gk|nggak|ngga|enggak|ndak|kada|kadada|tiada)")
+_PERNYATAAN_INGKAR = re.compile(
+    r"(?:tidak|tdk|tdak|tak|bukan|bkn|belum|blm|gak|gk|nggak|ngga|nggk|enggak|engga|kagak|ndak|kada|kadada|tiada)"
+)
 _KATA_MENTAH = re.compile(r"\w+")
+# "ini bukan hoaks!!" is what a hoax says of itself, not a statement that the claim is not so
+_BUKAN_SANGKAL_MENTAH = re.compile(
+    r"\b(?:bukan|bkn|tidak|tdk)\s+(?:hoaks|hoax|hoaxs|hoak|berita bohong|penipuan)\b", re.IGNORECASE
+)
 INGKAR_JARAK = 3  # words after a negation that it is taken to negate
 # The register of an official notice or of a correction: what a true message on a hoax's topic says, and a
 # forwarded hoax seldom does ("pastikan travelnya berizin", "hanya lewat laman resmi", "hubungi Puskesmas").
@@ -685,11 +691,13 @@ class Indeks:
 
     def _kata_diingkar(self, teks: str) -> frozenset[int]:
         """The index's word ids of the words that a negating statement in the message stands before (at most
-        INGKAR_JARAK)."""
-        mentah = _KATA_MENTAH.findall(teks[:PANJANG_MAKS].lower())
+        INGKAR_JARAK, across punctuation, which chat uses loosely; "ini bukan hoaks" and the agency "BKN" are not
+        negations of the claim)."""
         hasil: set[int] = set()
+        mentah = _KATA_MENTAH.findall(_BUKAN_SANGKAL_MENTAH.sub(" ", teks[:PANJANG_MAKS]))
         for i, k in enumerate(mentah):
-            if _PERNYATAAN_INGKAR.fullmatch(k):
+            # "BKN" in capitals is the civil-service agency (Badan Kepegawaian Negara), not "bukan"
+            if k != "BKN" and _PERNYATAAN_INGKAR.fullmatch(k.lower()):
                 for sesudah in mentah[i + 1 : i + 1 + INGKAR_JARAK]:
                     for t in tokens(sesudah, self.kamus):
                         if (w := self._kosakata.get(akar(t))) is not None:

@@ -95,8 +95,12 @@ def kabari_pelapor(laporan_id: int) -> str:
         teks = layanan.teks_bukan_klaim(laporan.kode)
     else:
         return "lewati"
+    di_luar_jendela = adapter.jendela_bebas and laporan.dibuat < timezone.now() - adapter.jendela_bebas
+    if di_luar_jendela and not laporan.klaim.is_terbit:
+        # The approved template is a verdict's: a closing is not dressed as one. The tracking page says it.
+        return "lewati: di luar jendela balasan"
     try:
-        if adapter.jendela_bebas and laporan.dibuat < timezone.now() - adapter.jendela_bebas:
+        if di_luar_jendela:
             # Past the provider's free-reply window only an approved template may be sent.
             if not adapter.kabar_templat(laporan.kontak_saluran, laporan.klaim.label, laporan.klaim.judul, laporan.kode):
                 return "lewati: di luar jendela balasan dan templat belum diatur"

@@ -122,8 +122,12 @@ def test_a_closed_claim_is_not_offered_as_similar_on_the_claim_page(client, cast
 def test_bukan_klaim_is_never_published_but_a_wrongly_closed_claim_can_still_get_a_verdict(
     cast, django_capture_on_commit_callbacks
 ):
-    a = _lapor("Beras bansos dibagikan lewat tautan, isi NIK dan nomor KK").klaim
-    Klaim.objects.tutup_bukan_klaim({a.pk: a.versi}, oleh=cast.verifikator)
+    from django.core import mail
+
+    a = layanan.periksa("Beras bansos dibagikan lewat tautan, isi NIK dan nomor KK", email="warga@uji.example").laporan.klaim
+    with django_capture_on_commit_callbacks(execute=True):
+        Klaim.objects.tutup_bukan_klaim({a.pk: a.versi}, oleh=cast.verifikator)
+    assert "tidak ada putusan cek fakta" in mail.outbox[-1].body
     a.refresh_from_db()
     a.ubah_putusan(
         {"penjelasan": "Bukan klaim.", "metode": "Dibaca."},
@@ -139,7 +143,9 @@ def test_bukan_klaim_is_never_published_but_a_wrongly_closed_claim_can_still_get
     with django_capture_on_commit_callbacks(execute=True):
         assert a.terbitkan(oleh=cast.verifikator, versi=a.versi) is True
     assert a.is_terbit and not a.is_bukan_klaim
+    # told of the closing before, the reporter is now told the verdict as well
     assert Laporan.objects.get(klaim=a).diberi_tahu is not None
+    assert len(mail.outbox) == 2 and "Hasil pemeriksaan" in mail.outbox[-1].body
 
 
 def test_reporters_are_told_when_their_message_is_closed_as_bukan_klaim(
@@ -173,7 +179,7 @@ def test_reporters_are_told_when_their_message_is_closed_as_bukan_klaim(
     [balasan] = kiriman
     assert balasan["to"] == "6281234567890" and lewat_wa.kode in balasan["text"]["body"]
     assert "tidak ada putusan cek fakta" in balasan["text"]["body"]
-    assert Laporan.objects.filter(diberi_tahu__isnull=True).count() == 0
+    assert Laporan.objects.filter(dikabari_ditutup__isnull=True).count() == 0
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("kabari_tertunda", stdout=io.StringIO())
@@ -192,9 +198,41 @@ def test_a_reporter_the_mail_server_missed_is_told_by_the_catch_up(client, cast,
     monkeypatch.setattr(layanan.mail, "send", mati)
     Klaim.objects.tutup_bukan_klaim({laporan.klaim_id: laporan.klaim.versi}, oleh=cast.verifikator)
     layanan.beri_tahu(laporan.klaim_id)
-    assert Laporan.objects.get().diberi_tahu is None
+    assert Laporan.objects.get().dikabari_ditutup is None
     monkeypatch.undo()
     call_command("kabari_tertunda", stdout=io.StringIO())
     [surel] = mail.outbox
     assert "tidak ada putusan cek fakta" in surel.body
-    assert Laporan.objects.get().diberi_tahu is not None
+    assert Laporan.objects.get().dikabari_ditutup is not None and Laporan.objects.get().diberi_tahu is None
+
+
+def test_a_closing_is_not_sent_on_whatsapp_past_its_reply_window(cast, settings, monkeypatch):
+    """Past the provider's free-reply window only the approved verdict template could go out; a closing is not
+    dressed as a verdict, so nothing is sent (the tracking page says it)."""
+    from datetime import timedelta
+
+    from cekfakta.models import Saluran
+    from cekfakta.tasks import kabari_pelapor
+    from jembatan.lib import http
+
+    settings.WHATSAPP_APP_SECRET, settings.WHATSAPP_TOKEN, settings.WHATSAPP_PHONE_NUMBER_ID = "rahasia", "token", "123"
+    kiriman = []
+    monkeypatch.setattr(http, "fetch", lambda *a, **k: kiriman.append(k) or http.FetchResult(200, b"{}"))
+    laporan = layanan.periksa(RAPAT, saluran=Saluran.WHATSAPP, kontak="6281234567890").laporan
+    Laporan.objects.filter(pk=laporan.pk).update(dibuat=timezone.now() - timedelta(days=2))
+    Klaim.objects.tutup_bukan_klaim({laporan.klaim_id: laporan.klaim.versi}, oleh=cast.verifikator)
+    assert kabari_pelapor.call(laporan.pk).startswith("lewati") and kiriman == []
+
+
+def test_reports_closed_before_the_notice_existed_are_not_messaged_late(cast):
+    """The migration that added the notice marks reports of claims already closed as told."""
+    import importlib
+
+    from django.apps import apps
+
+    laporan = _lapor(POSYANDU)
+    Klaim.objects.tutup_bukan_klaim({laporan.klaim_id: laporan.klaim.versi}, oleh=cast.verifikator)
+    Laporan.objects.update(dikabari_ditutup=None)
+    migrasi = importlib.import_module("cekfakta.migrations.0008_dikabari_ditutup")
+    migrasi.tandai_yang_sudah_ditutup(apps, None)
+    assert Laporan.objects.get().dikabari_ditutup is not None

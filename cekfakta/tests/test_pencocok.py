@@ -235,6 +235,24 @@ def test_a_message_that_negates_the_claims_own_words_is_marked(indeks):
 
 
 @pytest.mark.parametrize(
+    "pesan",
+    [
+        "Ini bukan hoaks!! Vaksin campak di posyandu menyebabkan mandul, sebarkan",  # what a hoax says of itself
+        "Vaksin campak di posyandu menyebabkan mandul, sebarkan. Tidak percaya? Tanya bidan",  # no claim word follows
+    ],
+)
+def test_what_is_not_a_negation_of_the_claim_is_not_marked(indeks, pesan):
+    assert _fitur_untuk(indeks, pesan, 4)["ingkar_kata"] == 0.0
+
+
+def test_the_civil_service_agency_bkn_is_not_bukan():
+    ix = Indeks()
+    bangun(ix, [(1, "Pendaftaran CPNS dibuka lewat tautan\nDaftar CPNS lewat tautan ini")])
+    assert _fitur_untuk(ix, "Info BKN pendaftaran CPNS dibuka lewat tautan ini", 1)["ingkar_kata"] == 0.0
+    assert _fitur_untuk(ix, "Pendaftaran CPNS bkn lewat tautan, tapi di kantor BKPSDM", 1)["ingkar_kata"] == 1.0
+
+
+@pytest.mark.parametrize(
     ("teks", "nama"),
     [
         ("Pengajuan KUR BRI lewat WhatsApp", {"bri"}),

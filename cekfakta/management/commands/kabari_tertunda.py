@@ -12,7 +12,11 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         told = 0
-        for klaim in (Klaim.objects.terbit(), Klaim.objects.bukan_klaim()):
-            for pk in klaim.filter(laporan__diberi_tahu__isnull=True).values_list("pk", flat=True).distinct():
+        untold = [
+            Klaim.objects.terbit().filter(laporan__diberi_tahu__isnull=True),
+            Klaim.objects.bukan_klaim().filter(laporan__dikabari_ditutup__isnull=True),
+        ]
+        for klaim in untold:
+            for pk in klaim.values_list("pk", flat=True).distinct():
                 told += layanan.beri_tahu(pk)
         self.stdout.write(f"{told} pelapor diberi tahu.")
