@@ -9,9 +9,8 @@ hard negatives (bench/data/terusan/, see its README), against the 3,746 turnback
 Calibration (tune halves only): every candidate the index scores for a query is one sample, labelled 1 when it
 is one of the message's claims (or the same hoax filed again: an item with the same headline, a close pair of
 turnbackhoax_2024_neardup_pairs_auto.csv, or a pair read by hand in bench/data/terusan/setara.csv; see setara()),
-else 0;
-a ministry title whose automatic pair names another claim is corrected by bench/data/terusan/pasangan_koreksi.csv
-(both files: see the README there). Queries: the tune half of the reworded
+else 0; a ministry title whose automatic pair names another claim is corrected by
+bench/data/terusan/pasangan_koreksi.csv (both files: see the README there). Queries: the tune half of the reworded
 forwards, of the true messages and of the hard negatives, and the tune half of the cross-source ministry titles
 (bench/cekfakta.py). Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, fixed parameters and
 seed, each feature constrained to push one way: see PARAMETER and ARAH) turn the features into a probability;
@@ -21,9 +20,10 @@ about a hoax is never answered "sama" (`cekfakta.pencocok.memperingatkan`), nor 
 message states is not so (`Hasil.mengingkari`):
 - `ambang_sama`: the lowest threshold at which a "sama" answer is wrong for at most 0.5 % of true messages, 2 %
   of hard negatives (below the 2.5 % target; with 51 tune hard negatives, 1 % would allow none, and a single
-  message would set the threshold) and 1 % of ministry titles. (The ministry titles' own labels count a title about one city
-  answered with the same template's verdict about another city as wrong; a village forward that moves a known hoax
-  to Tapin is the same hoax, and the reworded set counts it so. The titles are therefore held to 1 %, not less.)
+  message would set the threshold) and 1 % of ministry titles. (The ministry titles' own labels count a title
+  about one city answered with the same template's verdict about another city as wrong; a village forward that
+  moves a known hoax to Tapin is the same hoax, and the reworded set counts it so. The titles are therefore held
+  to 1 %, not less.)
 - `ambang_mungkin`: the lowest threshold (not above `ambang_sama`) at which at most 8 % of true messages get a
   "mungkin" question.
 The test halves are never read by `--kalibrasi`.

@@ -16,9 +16,10 @@ How a query is answered:
    agreeing and disagreeing numbers, whether the message calls something a hoax or urges its reader to pass it
    on, length, and what tells a repeat from a true message on the same topic (the claim negates and the message
    does not; the message states that the claim's own words are not so; the message reads as an official notice;
-   the claim names one institution and the message another, from `cekfakta/data/lembaga.tsv`) — combined by gradient-boosted trees fitted on the tune halves only (`bench/cocok.py --kalibrasi`,
-   saved as data in `cekfakta/data/model_pencocok.json`, evaluated by `jembatan.lib.pohon`), so `skor` reads as
-   the probability that the verdict is about this message. Two thresholds from the same file split the answer:
+   the claim names one institution and the message another, from `cekfakta/data/lembaga.tsv`) — combined by
+   gradient-boosted trees fitted on the tune halves only (`bench/cocok.py --kalibrasi`, saved as data in
+   `cekfakta/data/model_pencocok.json`, evaluated by `jembatan.lib.pohon`), so `skor` reads as the probability
+   that the verdict is about this message. Two thresholds from the same file split the answer:
    `AMBANG_SAMA` (the verdict is given) and `AMBANG_MUNGKIN` (offered to the reporter to confirm); the rules that
    choose them are written in bench/cocok.py. A message that warns about a hoax (`memperingatkan`), or that
    states the claim's own words are not so (`Hasil.mengingkari`), is never given that verdict as "sama" by the desk
@@ -47,7 +48,8 @@ PANJANG_MAKS = 20_000  # characters read from one text; a claim sits at the star
 KATA_MAKS = 400  # words kept per text
 
 # The score's model and the two thresholds, fitted by `bench/cocok.py --kalibrasi` on the tune halves (see there).
-BERKAS_MODEL = Path(__file__).resolve().parent / "data" / "model_pencocok.json"
+DATA = Path(__file__).resolve().parent / "data"
+BERKAS_MODEL = DATA / "model_pencocok.json"
 FITUR = (
     "cakup_kueri",
     "cakup_judul",
@@ -115,21 +117,14 @@ _AJAKAN = re.compile(
     r"klik|link|tautan|daftar|gratis|jangan sampai)\b",
     re.IGNORECASE,
 )
-# Grammatical negation, Indonesian and Banjar, chat spellings included ("kada" = tidak, "kadada" = tidak ada).
-_INGKAR = re.compile(
-    r"\b(?:tidak|tdk|tdak|tak|bukan|bkn|belum|blm|jangan|jgn|gak|gk|nggak|ngga|nggk|enggak|engga|kagak|ndak|kada|"
-    r"kadada|tiada|dilarang|larangan|tanpa)\b"
-)
-# A statement that something is not so, as opposed to an instruction ("jangan klik", "dilarang minum"), which a
-# forwarded hoax gives as often as a true notice does.
-_PERNYATAAN_INGKAR = re.compile(
-    r"(?:tidak|tdk|tdak|tak|bukan|bkn|belum|blm|gak|gk|nggak|ngga|nggk|enggak|engga|kagak|ndak|kada|kadada|tiada)"
-)
+# A statement that something is not so, Indonesian and Banjar, chat spellings included ("kada" = tidak, "kadada" =
+# tidak ada); as opposed to an instruction ("jangan klik", "dilarang minum"), which a forwarded hoax gives as often
+# as a true notice does.
+_KATA_INGKAR = r"tidak|tdk|tdak|tak|bukan|bkn|belum|blm|gak|gk|nggak|ngga|nggk|enggak|engga|kagak|ndak|kada|kadada|tiada"
+_PERNYATAAN_INGKAR = re.compile(f"(?:{_KATA_INGKAR})")
+# Any negation, statements and instructions alike.
+_INGKAR = re.compile(rf"\b(?:{_KATA_INGKAR}|jangan|jgn|dilarang|larangan|tanpa)\b")
 _KATA_MENTAH = re.compile(r"\w+")
-# "ini bukan hoaks!!" is what a hoax says of itself, not a statement that the claim is not so
-_BUKAN_SANGKAL_MENTAH = re.compile(
-    r"\b(?:bukan|bkn|tidak|tdk)\s+(?:hoaks|hoax|hoaxs|hoak|berita bohong|penipuan)\b", re.IGNORECASE
-)
 INGKAR_JARAK = 3  # words after a negation that it is taken to negate
 # The register of an official notice or of a correction: what a true message on a hoax's topic says, and a
 # forwarded hoax seldom does ("pastikan travelnya berizin", "hanya lewat laman resmi", "hubungi Puskesmas").
@@ -140,7 +135,7 @@ _ANJURAN = re.compile(
 )
 _LABEL_AWAL = re.compile(r"^\W*(?:hoaks|hoax|hoak|disinformasi|misinformasi|salah|keliru|menyesatkan|fitnah)\b")
 # "ini bukan hoaks" is what a hoax says of itself
-_BUKAN_SANGKAL = re.compile(r"\b(?:bukan|bkn|tidak|tdk)\s+(?:hoaks|hoax|hoaxs|hoak|berita bohong|penipuan)\b")
+_BUKAN_SANGKAL = re.compile(r"\b(?:bukan|bkn|tidak|tdk)\s+(?:hoaks|hoax|hoaxs|hoak|berita bohong|penipuan)\b", re.IGNORECASE)
 
 _K1 = 1.2
 _B = 0.75
@@ -190,7 +185,7 @@ def mengajak(teks: str) -> bool:
 def _muat_lembaga() -> tuple[re.Pattern[str], dict[str, str]]:
     """cekfakta/data/lembaga.tsv as one pattern over normalised text, and each written form → its institution."""
     bentuk: dict[str, str] = {}
-    for baris in (Path(__file__).resolve().parent / "data" / "lembaga.tsv").read_text(encoding="utf-8").splitlines():
+    for baris in (DATA / "lembaga.tsv").read_text(encoding="utf-8").splitlines():
         if not baris.strip() or baris.startswith("#"):
             continue
         nama, _, lain = baris.partition("\t")
@@ -694,7 +689,7 @@ class Indeks:
         INGKAR_JARAK, across punctuation, which chat uses loosely; "ini bukan hoaks" and the agency "BKN" are not
         negations of the claim)."""
         hasil: set[int] = set()
-        mentah = _KATA_MENTAH.findall(_BUKAN_SANGKAL_MENTAH.sub(" ", teks[:PANJANG_MAKS]))
+        mentah = _KATA_MENTAH.findall(_BUKAN_SANGKAL.sub(" ", teks[:PANJANG_MAKS]))
         for i, k in enumerate(mentah):
             # "BKN" in capitals is the civil-service agency (Badan Kepegawaian Negara), not "bukan"
             if k != "BKN" and _PERNYATAAN_INGKAR.fullmatch(k.lower()):

@@ -149,7 +149,7 @@ def test_bukan_klaim_is_never_published_but_a_wrongly_closed_claim_can_still_get
 
 
 def test_reporters_are_told_when_their_message_is_closed_as_bukan_klaim(
-    client, cast, settings, monkeypatch, django_capture_on_commit_callbacks
+    client, cast, saluran, terkirim, django_capture_on_commit_callbacks
 ):
     """Closing in bulk tells each reporter on the way they came: e-mail, and a reply on their chat channel
     (recorded instead of sent); nobody is told twice when the catch-up command runs afterwards."""
@@ -157,16 +157,8 @@ def test_reporters_are_told_when_their_message_is_closed_as_bukan_klaim(
     from django.core.management import call_command
 
     from cekfakta.models import Saluran
-    from jembatan.lib import http
 
-    settings.WHATSAPP_APP_SECRET, settings.WHATSAPP_TOKEN, settings.WHATSAPP_PHONE_NUMBER_ID = "rahasia", "token", "123"
-    kiriman = []
-
-    def palsu(method, url, *, json=None, headers=None, timeout=10):
-        kiriman.append(json)
-        return http.FetchResult(200, b"{}")
-
-    monkeypatch.setattr(http, "fetch", palsu)
+    kiriman = terkirim
     lewat_surel = layanan.periksa(POSYANDU, email="warga@uji.example").laporan
     lewat_wa = layanan.periksa(RAPAT, saluran=Saluran.WHATSAPP, kontak="6281234567890").laporan
     client.force_login(cast.verifikator)
@@ -206,18 +198,15 @@ def test_a_reporter_the_mail_server_missed_is_told_by_the_catch_up(client, cast,
     assert Laporan.objects.get().dikabari_ditutup is not None and Laporan.objects.get().diberi_tahu is None
 
 
-def test_a_closing_is_not_sent_on_whatsapp_past_its_reply_window(cast, settings, monkeypatch):
+def test_a_closing_is_not_sent_on_whatsapp_past_its_reply_window(cast, saluran, terkirim):
     """Past the provider's free-reply window only the approved verdict template could go out; a closing is not
     dressed as a verdict, so nothing is sent (the tracking page says it)."""
     from datetime import timedelta
 
     from cekfakta.models import Saluran
     from cekfakta.tasks import kabari_pelapor
-    from jembatan.lib import http
 
-    settings.WHATSAPP_APP_SECRET, settings.WHATSAPP_TOKEN, settings.WHATSAPP_PHONE_NUMBER_ID = "rahasia", "token", "123"
-    kiriman = []
-    monkeypatch.setattr(http, "fetch", lambda *a, **k: kiriman.append(k) or http.FetchResult(200, b"{}"))
+    kiriman = terkirim
     laporan = layanan.periksa(RAPAT, saluran=Saluran.WHATSAPP, kontak="6281234567890").laporan
     Laporan.objects.filter(pk=laporan.pk).update(dibuat=timezone.now() - timedelta(days=2))
     Klaim.objects.tutup_bukan_klaim({laporan.klaim_id: laporan.klaim.versi}, oleh=cast.verifikator)

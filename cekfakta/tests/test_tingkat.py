@@ -230,28 +230,6 @@ def _tg(teks: str, n: int) -> dict:
 
 
 @pytest.fixture
-def terkirim(monkeypatch):
-    """What the channels send, recorded instead of leaving the machine."""
-    from jembatan.lib import http
-
-    kiriman = []
-
-    def palsu(method, url, *, json=None, headers=None, timeout=10):
-        kiriman.append(json)
-        return http.FetchResult(200, b"{}")
-
-    monkeypatch.setattr(http, "fetch", palsu)
-    return kiriman
-
-
-@pytest.fixture
-def saluran(settings):
-    settings.WHATSAPP_APP_SECRET, settings.WHATSAPP_TOKEN, settings.WHATSAPP_PHONE_NUMBER_ID = "rahasia", "token", "123"
-    settings.TELEGRAM_BOT_TOKEN, settings.TELEGRAM_SECRET_TOKEN = "111:bot", "rahasia-tg"
-    return settings
-
-
-@pytest.fixture
 def kirim(client, saluran, django_capture_on_commit_callbacks):
     """Deliver a webhook payload and run the work it queues, as the task worker would."""
     import hashlib
