@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 from jembatan import test as t
 
@@ -31,6 +34,36 @@ CHROMIUM_ARGS = [
 ]
 
 _BLOCKER = pytest.StashKey[object]()
+
+
+class _Dilayani:
+    """Requests the live server is still answering. A browser context closed at a test's end stops
+    waiting for its answers, but the server thread goes on writing them: the database must not be
+    flushed under it (SQLite refuses, and the next journey starts on the last one's rows)."""
+
+    def __init__(self):
+        self.jumlah = 0
+        self.kunci = threading.Lock()
+
+    def mulai(self, **kwargs):
+        with self.kunci:
+            self.jumlah += 1
+
+    def selesai(self, **kwargs):
+        with self.kunci:
+            self.jumlah -= 1
+
+    def tunggu_kosong(self, detik: float = 15) -> None:
+        batas = time.monotonic() + detik
+        while self.jumlah > 0:
+            assert time.monotonic() < batas, f"the live server still answers {self.jumlah} request(s)"
+            time.sleep(0.05)
+
+
+_DILAYANI = _Dilayani()
+request_started.connect(_DILAYANI.mulai, dispatch_uid="e2e-dilayani-mulai")
+# Connected after Django's own receivers: counted done once the request's connections are closed.
+request_finished.connect(_DILAYANI.selesai, dispatch_uid="e2e-dilayani-selesai")
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +120,7 @@ def konteks(browser, live_server):
     yield make
     for context in made:
         context.close()
+    _DILAYANI.tunggu_kosong()
 
 
 @pytest.fixture
