@@ -1,11 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from cekfakta.claimreview import ClaimReviewError, impor
-from cekfakta.models import Istilah, Klaim, Laporan, Referensi
+from cekfakta import claimreview
+from cekfakta.claimreview import ClaimReviewError
+from cekfakta.models import ImporClaimReview, Istilah, Klaim, Laporan, Referensi
+from jembatan.lib.domain import DomainError
 
 
 class ImporForm(forms.Form):
@@ -39,15 +42,23 @@ class KlaimAdmin(admin.ModelAdmin):
             return redirect("admin:cekfakta_klaim_changelist")
         form = ImporForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
+            berkas = form.cleaned_data["berkas"]
             try:
-                hasil = impor(form.cleaned_data["berkas"].read(), sumber_bawaan=form.cleaned_data["sumber"])
+                impor = claimreview.antrekan(
+                    berkas.read(), nama_berkas=berkas.name, sumber_bawaan=form.cleaned_data["sumber"], oleh=request.user
+                )
             except ClaimReviewError as e:
                 form.add_error("berkas", _("%(e)s. Tidak ada yang diimpor.") % {"e": e})
             else:
-                messages.success(request, _("%(n)s putusan diimpor, %(m)s sudah ada.") % {"n": hasil.dibuat, "m": hasil.dilewati})
-                for alasan in hasil.ditolak:
-                    messages.warning(request, _("Ditolak: %(alasan)s.") % {"alasan": alasan})
-                return redirect("admin:cekfakta_klaim_changelist")
+                messages.success(
+                    request,
+                    _(
+                        "Berkas diterima: %(n)s butir diimpor di latar belakang. Halaman ini menunjukkan kemajuannya; "
+                        "muat ulang untuk melihat yang terbaru."
+                    )
+                    % {"n": impor.jumlah_butir},
+                )
+                return redirect(reverse("admin:cekfakta_imporclaimreview_change", args=[impor.pk]))
         context = {
             **self.admin_site.each_context(request),
             "form": form,
@@ -55,6 +66,65 @@ class KlaimAdmin(admin.ModelAdmin):
             "title": _("Impor ClaimReview"),
         }
         return render(request, "admin/cekfakta/klaim/impor.html", context)
+
+
+@admin.register(ImporClaimReview)
+class ImporClaimReviewAdmin(admin.ModelAdmin):
+    """Uploaded ClaimReview files and how far the background workers are with them (read only)."""
+
+    list_display = ["dimulai", "nama_berkas", "status", "kemajuan", "dibuat", "dilewati", "jumlah_ditolak", "oleh"]
+    list_filter = ["status"]
+    fields = readonly_fields = (
+        "nama_berkas",
+        "sumber",
+        "status",
+        "kemajuan",
+        "jumlah_butir",
+        "dibuat",
+        "dilewati",
+        "daftar_ditolak",
+        "galat",
+        "oleh",
+        "dimulai",
+        "selesai_pada",
+    )
+    actions = ["lanjutkan"]
+
+    @admin.display(description=_("bagian selesai"))
+    def kemajuan(self, obj: ImporClaimReview) -> str:
+        semua = obj.bagian.count()
+        return f"{obj.bagian.filter(selesai=True).count()} / {semua}"
+
+    @admin.display(description=_("ditolak"))
+    def jumlah_ditolak(self, obj: ImporClaimReview) -> int:
+        return len(obj.ditolak)
+
+    @admin.display(description=_("butir yang ditolak"))
+    def daftar_ditolak(self, obj: ImporClaimReview) -> str:
+        return "\n".join(obj.ditolak) or "—"
+
+    @admin.action(description=_("Lanjutkan bagian yang belum selesai"), permissions=["impor"])
+    def lanjutkan(self, request, queryset):
+        for impor in queryset:
+            try:
+                n = claimreview.lanjutkan(impor)
+            except DomainError as e:
+                self.message_user(request, f"{impor}: {e}", messages.WARNING)
+            else:
+                pesan = ngettext("%(impor)s: %(n)s bagian diantrekan lagi.", "%(impor)s: %(n)s bagian diantrekan lagi.", n)
+                self.message_user(request, pesan % {"impor": impor, "n": n})
+
+    def has_impor_permission(self, request) -> bool:
+        return request.user.has_perm("cekfakta.add_klaim")
+
+    def has_add_permission(self, request) -> bool:
+        return False  # an import starts from "Impor ClaimReview" on the verdicts' list
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm("cekfakta.add_klaim") or super().has_view_permission(request, obj)
 
 
 @admin.register(Laporan)

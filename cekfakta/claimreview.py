@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+import numpy as np
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -15,8 +17,19 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from cekfakta import makna
-from cekfakta.models import Hasil, JenisSalah, Klaim, Referensi, Status, penjelasan_impor
+from cekfakta.models import (
+    BagianImpor,
+    Hasil,
+    ImporClaimReview,
+    JenisSalah,
+    Klaim,
+    Referensi,
+    Status,
+    penjelasan_impor,
+)
 from jembatan.lib.text import storable
+
+logger = logging.getLogger(__name__)
 
 # Words in a rating's alternateName, most specific first.
 _JENIS = [
@@ -135,61 +148,204 @@ def _daftar(data) -> list[dict]:
     return [d for d in data if isinstance(d, dict) and d.get("@type") == "ClaimReview"]
 
 
-def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
-    """Create published verdicts from ClaimReview items; items whose URL is already known are skipped, and so
-    are items with an impossible date (listed in `HasilImpor.ditolak`). A file that is not JSON, not a list of
-    ClaimReview or a DataFeed, or that has an item without a claim, imports nothing (ClaimReviewError)."""
+def baca(raw: bytes | str) -> list[tuple[int, dict]]:
+    """The ClaimReview items of a whole file, numbered as the report names them. ClaimReviewError when the file
+    is not JSON, not a list of ClaimReview or a DataFeed, or has an item without a claim: nothing is imported."""
     try:
         data = json.loads(raw)
     except ValueError as e:
         raise ClaimReviewError(f"bukan JSON yang sah: {e}") from None
     except RecursionError:
         raise ClaimReviewError("bukan JSON yang sah: bersarang terlalu dalam") from None
-    items = _daftar(data)
-    dibuat = dilewati = 0
+    butir = list(enumerate(_daftar(data), 1))
+    for i, item in butir:
+        if not _teks(item.get("claimReviewed")):
+            raise ClaimReviewError(f"butir ke-{i}: claimReviewed kosong")
+    return butir
+
+
+@dataclass
+class Siap:
+    """Items read and checked, with their meaning vectors computed, ready to be written (`tulis`)."""
+
+    butir: list[tuple[str, str, dict[str, Any], str, np.ndarray]]  # (url, review headline, fields, text, vector)
+    dilewati: int
+    ditolak: list[str]
+
+
+def simpan(butir: list[tuple[int, dict]], *, sumber_bawaan: str = "") -> HasilImpor:
+    """Store these items as published verdicts, with their meaning vectors. Items whose URL is already known are
+    skipped, and so are items with an impossible date (listed in `HasilImpor.ditolak`)."""
+    return tulis(siapkan(butir, sumber_bawaan=sumber_bawaan))
+
+
+def siapkan(butir: list[tuple[int, dict]], *, sumber_bawaan: str = "") -> Siap:
+    """Read the items and compute their vectors, outside any transaction: tens of milliseconds each, and the
+    database is not held meanwhile (SQLite has one writer at a time)."""
+    dilewati = 0
     ditolak: list[str] = []
-    baru: list[int] = []
-    with transaction.atomic(), makna.tunda_vektor():
-        for i, item in enumerate(items, 1):
-            klaim = _teks(item.get("claimReviewed"))
-            url = _url(item.get("url"))
-            if not klaim:
-                raise ClaimReviewError(f"butir ke-{i}: claimReviewed kosong")
+    siap: list[tuple[str, str, dict[str, Any]]] = []  # (url, the review's headline, the claim's fields)
+    for i, item in butir:
+        klaim = _teks(item.get("claimReviewed"))
+        url = _url(item.get("url"))
+        rating = _objek(item.get("reviewRating"))
+        hasil, jenis = hasil_dari_rating(_teks(rating.get("alternateName")))
+        reviewed = _objek(item.get("itemReviewed"))
+        try:
+            terbit = _tanggal(item.get("datePublished"), "datePublished") or timezone.now()
+            pertama = _tanggal(reviewed.get("datePublished"), "itemReviewed.datePublished") or terbit
+        except ButirDitolak as e:
+            ditolak.append(f"butir ke-{i}{f' ({url})' if url else ''}: {e}")
+            continue
+        author = _objek(item.get("author"))
+        judul_ulasan = _teks(item.get("name")) or _teks(item.get("headline"))
+        sumber = (_teks(author.get("name")) or sumber_bawaan)[:150]
+        siap.append(
+            (
+                url,
+                judul_ulasan,
+                {
+                    "judul": klaim[:300],
+                    "teks_contoh": "\n".join(filter(None, [judul_ulasan, klaim])),
+                    "status": Status.SELESAI,
+                    "hasil": hasil,
+                    "jenis_salah": jenis,
+                    # The source's headline is the title of the reference below, not our explanation.
+                    "penjelasan": penjelasan_impor(sumber, url[:500]),
+                    "metode": f"Diperiksa oleh {sumber or 'pemeriksa fakta'}; lihat tautan sumber.",
+                    "pertama_dilihat": pertama,
+                    "terakhir_dilihat": terbit,
+                    "diterbitkan": terbit,
+                    "sumber_nama": sumber,
+                    "sumber_url": url[:500],
+                    "diimpor": True,
+                },
+            )
+        )
+    # No vector for an item imported before.
+    url_siap = [u for u, _, _ in siap if u]
+    dikenal: set[str] = set()
+    for a in range(0, len(url_siap), 500):
+        dikenal.update(Klaim.objects.filter(sumber_url__in=url_siap[a : a + 500]).values_list("sumber_url", flat=True))
+    dilewati += sum(1 for u, _, _ in siap if u in dikenal)
+    siap = [s for s in siap if s[0] not in dikenal]
+    teks = [makna.teks_klaim(f["judul"], f["teks_contoh"]) for _, _, f in siap]
+    vektor = makna.vektor(teks)
+    return Siap(
+        butir=[(u, j, f, t, v) for (u, j, f), t, v in zip(siap, teks, vektor, strict=True)],
+        dilewati=dilewati,
+        ditolak=ditolak,
+    )
+
+
+def tulis(siap: Siap) -> HasilImpor:
+    """Write prepared verdicts with their vectors, in one short transaction: a verdict is never findable without
+    its meaning."""
+    dibuat, dilewati = 0, siap.dilewati
+    with transaction.atomic():
+        for url, judul_ulasan, f, t, v in siap.butir:
+            # the same URL twice in the file, or stored meanwhile by another import
             if url and Klaim.objects.filter(sumber_url=url).exists():
                 dilewati += 1
                 continue
-            rating = _objek(item.get("reviewRating"))
-            hasil, jenis = hasil_dari_rating(_teks(rating.get("alternateName")))
-            reviewed = _objek(item.get("itemReviewed"))
-            try:
-                terbit = _tanggal(item.get("datePublished"), "datePublished") or timezone.now()
-                pertama = _tanggal(reviewed.get("datePublished"), "itemReviewed.datePublished") or terbit
-            except ButirDitolak as e:
-                ditolak.append(f"butir ke-{i}{f' ({url})' if url else ''}: {e}")
-                continue
-            author = _objek(item.get("author"))
-            judul_ulasan = _teks(item.get("name")) or _teks(item.get("headline"))
-            sumber = (_teks(author.get("name")) or sumber_bawaan)[:150]
-            k = Klaim.objects.create(
-                judul=klaim[:300],
-                teks_contoh="\n".join(filter(None, [judul_ulasan, klaim])),
-                status=Status.SELESAI,
-                hasil=hasil,
-                jenis_salah=jenis,
-                # The source's headline is the title of the reference below, not our explanation.
-                penjelasan=penjelasan_impor(sumber, url[:500]),
-                metode=f"Diperiksa oleh {sumber or 'pemeriksa fakta'}; lihat tautan sumber.",
-                pertama_dilihat=pertama,
-                terakhir_dilihat=terbit,
-                diterbitkan=terbit,
-                sumber_nama=sumber,
-                sumber_url=url[:500],
-                diimpor=True,
-            )
+            k = Klaim.objects.create(**f, vektor=makna.ke_bytes(v), vektor_dari=makna.jejak(t))
             if url:
                 Referensi.objects.create(klaim=k, judul=judul_ulasan[:300] or url[:300], url=url[:500])
-            baru.append(k.pk)
             dibuat += 1
-        # In batches, inside the same transaction: an imported verdict is never findable without its meaning.
-        Klaim.objects.filter(pk__in=baru).isi_vektor()
-    return HasilImpor(dibuat=dibuat, dilewati=dilewati, ditolak=ditolak)
+    return HasilImpor(dibuat=dibuat, dilewati=dilewati, ditolak=siap.ditolak)
+
+
+def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
+    """Read and check a whole file (ClaimReviewError: nothing is stored), then store it here, in this process, a
+    part at a time (`manage.py import_claimreview`); an interrupted run is run again and skips what it stored."""
+    butir = baca(raw)
+    total = HasilImpor(dibuat=0, dilewati=0)
+    for a in range(0, len(butir), UKURAN_BAGIAN):
+        hasil = simpan(butir[a : a + UKURAN_BAGIAN], sumber_bawaan=sumber_bawaan)
+        total.dibuat += hasil.dibuat
+        total.dilewati += hasil.dilewati
+        total.ditolak += hasil.ditolak
+    return total
+
+
+# Items per background part: about 40 s of meaning vectors at 41 ms each (80 s on a slower machine), far inside a
+# task's time limit (RQ's 300 s) and the matcher's five-minute look-back for rows committed late
+# (`layanan._IndeksProses.JENDELA`), and small enough that two workers share a file between them.
+UKURAN_BAGIAN = 1000
+
+
+def antrekan(raw: bytes | str, *, nama_berkas: str, sumber_bawaan: str = "", oleh: Any = None) -> ImporClaimReview:
+    """Read and check a whole file now (ClaimReviewError: nothing is stored), then leave its items to the
+    background workers in parts. The same URL further down the file is left out here, so two parts running
+    side by side never store one verdict twice."""
+    butir = baca(raw)
+    dilihat: set[str] = set()
+    unik = []
+    for i, item in butir:
+        url = _url(item.get("url"))
+        if url and url in dilihat:
+            continue
+        dilihat.add(url)
+        unik.append([i, item])
+    with transaction.atomic():
+        impor = ImporClaimReview.objects.create(
+            nama_berkas=nama_berkas[:255],
+            sumber=sumber_bawaan[:150],
+            jumlah_butir=len(butir),
+            ganda=len(butir) - len(unik),
+            oleh=oleh,
+        )
+        bagian = BagianImpor.objects.bulk_create(
+            BagianImpor(impor=impor, nomor=n, jumlah=len(isi), butir=isi)
+            for n, isi in enumerate((unik[a : a + UKURAN_BAGIAN] for a in range(0, len(unik), UKURAN_BAGIAN)), 1)
+        )
+        if not bagian:
+            impor.rangkum()
+        ids = [b.pk for b in bagian]
+        transaction.on_commit(lambda: _kirim_bagian(ids))
+    return impor
+
+
+def _kirim_bagian(ids: list[int]) -> None:
+    from cekfakta.tasks import impor_bagian
+
+    for pk in ids:
+        impor_bagian.enqueue(pk)
+
+
+def lanjutkan(impor: ImporClaimReview) -> int:
+    """Queue again the parts of `impor` that did not finish; returns how many (DomainError when it is done)."""
+    ids = impor.lanjutkan()
+    transaction.on_commit(lambda: _kirim_bagian(ids))
+    return len(ids)
+
+
+def kerjakan_bagian(bagian_id: int) -> str:
+    """Store one part, once: the part is claimed under a row lock and marked done in the same transaction as
+    its verdicts. A part that fails is rolled back whole and the import says so (`lanjutkan` runs it again)."""
+    impor_id = BagianImpor.objects.filter(pk=bagian_id, selesai=False).values_list("impor_id", flat=True).first()
+    if impor_id is None:
+        return "lewati"
+    # Its own short transaction: the import's row is not held while the part runs beside another one.
+    ImporClaimReview.objects.filter(pk=impor_id, status=ImporClaimReview.Status.ANTRE).update(
+        status=ImporClaimReview.Status.BERJALAN
+    )
+    try:
+        bagian = BagianImpor.objects.get(pk=bagian_id)
+        impor = ImporClaimReview.objects.get(pk=impor_id)
+        # The vectors first, with nothing locked; a copy delivered twice computes them twice and writes once.
+        siap = siapkan([(i, item) for i, item in bagian.butir], sumber_bawaan=impor.sumber)
+        with transaction.atomic():
+            dikunci = BagianImpor.objects.select_for_update(skip_locked=True).filter(pk=bagian_id, selesai=False)
+            if dikunci.values_list("pk", flat=True).first() is None:
+                return "lewati"
+            hasil = tulis(siap)
+            bagian.tandai_selesai(hasil.dibuat, hasil.dilewati, hasil.ditolak)
+            ImporClaimReview.objects.select_for_update().get(pk=impor_id).rangkum()
+    except Exception as e:
+        logger.exception("impor ClaimReview %s, bagian %s gagal", impor_id, bagian_id)
+        galat = f"Bagian {bagian_id}: {type(e).__name__}: {e}"[:1000]
+        BagianImpor.objects.filter(pk=bagian_id).update(galat=galat)
+        ImporClaimReview.objects.filter(pk=impor_id).update(status=ImporClaimReview.Status.GAGAL, galat=galat)
+        return "gagal"
+    return "selesai"

@@ -637,3 +637,95 @@ class PesanMasuk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.saluran}:{self.id_eksternal}"
+
+
+class ImporClaimReview(models.Model):
+    """A ClaimReview file uploaded in the admin, imported by the background workers in parts (`BagianImpor`).
+
+    Computing the verdicts' meaning vectors takes tens of milliseconds each: a file of thousands would outlast
+    a web request. The whole file is read and checked when it is uploaded (a broken file imports nothing); its
+    items are then stored part by part, each part in one transaction with its vectors, so a verdict is never
+    findable without its meaning and a part interrupted halfway is done again whole."""
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", _("Menunggu giliran")
+        BERJALAN = "berjalan", _("Sedang berjalan")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    nama_berkas = models.CharField(_("berkas"), max_length=255)
+    sumber = models.CharField(_("pemeriksa fakta bawaan"), max_length=150, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRE)
+    jumlah_butir = models.PositiveIntegerField(_("butir dalam berkas"))
+    dibuat = models.PositiveIntegerField(_("putusan diimpor"), default=0)
+    dilewati = models.PositiveIntegerField(_("sudah ada"), default=0)  # known before, or twice in the file
+    ganda = models.PositiveIntegerField(default=0)  # the same URL again further down the file: left out on reading
+    ditolak = models.JSONField(_("ditolak"), default=list)  # one line per refused item: which one, and why
+    galat = models.TextField(_("galat"), blank=True)
+    oleh = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("oleh"))
+    dimulai = models.DateTimeField(_("diunggah"), default=timezone.now)
+    selesai_pada = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor ClaimReview")
+        verbose_name_plural = _("impor ClaimReview")
+        ordering = ["-dimulai"]
+
+    def __str__(self) -> str:
+        return f"{self.nama_berkas} ({self.dimulai:%Y-%m-%d %H:%M})"
+
+    def ringkasan(self) -> str:
+        teks = f"{self.dibuat} putusan diimpor, {self.dilewati} sudah ada"
+        return teks + (f", {len(self.ditolak)} ditolak" if self.ditolak else "")
+
+    def rangkum(self) -> None:
+        """Add up the finished parts; once none is left, the import is done. Called inside a part's transaction
+        with this row locked, so two parts finishing together are counted once each."""
+        bagian = list(self.bagian.order_by("nomor").values("selesai", "dibuat", "dilewati", "ditolak"))
+        selesai = [b for b in bagian if b["selesai"]]
+        self.dibuat = sum(b["dibuat"] for b in selesai)
+        self.dilewati = self.ganda + sum(b["dilewati"] for b in selesai)
+        self.ditolak = [alasan for b in selesai for alasan in b["ditolak"]]
+        if len(selesai) == len(bagian) and self.status != self.Status.GAGAL:
+            self.status, self.selesai_pada = self.Status.SELESAI, timezone.now()
+        self.save(update_fields=["dibuat", "dilewati", "ditolak", "status", "selesai_pada"])
+
+    def lanjutkan(self) -> list[int]:
+        """Queue again the parts that did not finish (a failed part, or one a stopped worker left); returns
+        their ids. Refused when the import is done."""
+        with transaction.atomic():
+            impor = ImporClaimReview.objects.select_for_update().get(pk=self.pk)
+            if impor.status == self.Status.SELESAI:
+                raise DomainError(_("Impor ini sudah selesai."))
+            impor.status, impor.galat = self.Status.ANTRE, ""
+            impor.save(update_fields=["status", "galat"])
+            BagianImpor.objects.filter(impor=impor, selesai=False).update(galat="")
+            self.status, self.galat = impor.status, impor.galat
+            return list(impor.bagian.filter(selesai=False).values_list("pk", flat=True))
+
+
+class BagianImpor(models.Model):
+    """Part of an import: its items, stored in one transaction by one background task."""
+
+    impor = models.ForeignKey(ImporClaimReview, on_delete=models.CASCADE, related_name="bagian")
+    nomor = models.PositiveIntegerField()
+    jumlah = models.PositiveIntegerField()  # items in this part
+    butir = models.JSONField(default=list)  # [[number in the file, item], ...]; emptied once stored
+    selesai = models.BooleanField(default=False)
+    dibuat = models.PositiveIntegerField(default=0)
+    dilewati = models.PositiveIntegerField(default=0)
+    ditolak = models.JSONField(default=list)
+    galat = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["impor", "nomor"], name="bagian_impor_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.impor_id}/{self.nomor}"
+
+    def tandai_selesai(self, dibuat: int, dilewati: int, ditolak: list[str]) -> None:
+        if self.selesai:
+            raise DomainError(_("Bagian impor ini sudah selesai."))
+        self.selesai, self.butir, self.galat = True, [], ""
+        self.dibuat, self.dilewati, self.ditolak = dibuat, dilewati, ditolak
+        self.save(update_fields=["selesai", "butir", "galat", "dibuat", "dilewati", "ditolak"])

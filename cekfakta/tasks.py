@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from cekfakta import layanan
+from cekfakta import claimreview, layanan
 from cekfakta.models import Klaim, Laporan, PesanMasuk
 from cekfakta.saluran import ADAPTER
 from jembatan.lib import http, pagecache, speech
@@ -134,3 +134,9 @@ def buat_audio_putusan(klaim_id: int) -> bool:
 def antrekan_audio(klaim_id: int) -> bool:
     """Enqueue the audio of a verdict when this server makes audio; else say in the log why not."""
     return speech.enqueue(buat_audio_putusan, klaim_id, what=f"putusan {klaim_id}")
+
+
+@task()
+def impor_bagian(bagian_id: int) -> str:
+    """Store one part of a ClaimReview file uploaded in the admin (`claimreview.kerjakan_bagian`)."""
+    return claimreview.kerjakan_bagian(bagian_id)

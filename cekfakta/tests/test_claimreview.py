@@ -122,21 +122,6 @@ def test_api_is_in_the_openapi_document(client):
     assert {"200", "400", "422", "429"} <= set(op["responses"])
 
 
-def test_admin_imports_a_file_from_the_django_admin(client, cast, tmp_path):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    cast.admin.is_staff = cast.admin.is_superuser = True
-    cast.admin.save()
-    client.force_login(cast.admin)
-    assert "Impor ClaimReview" in client.get("/django-admin/cekfakta/klaim/").content.decode()
-    berkas = SimpleUploadedFile("cr.json", json.dumps([_review(1), _review(2)]).encode(), content_type="application/json")
-    response = client.post("/django-admin/cekfakta/klaim/impor/", {"berkas": berkas}, follow=True)
-    assert "2 putusan diimpor, 0 sudah ada" in response.content.decode()
-    rusak = SimpleUploadedFile("cr.json", b"{rusak", content_type="application/json")
-    response = client.post("/django-admin/cekfakta/klaim/impor/", {"berkas": rusak})
-    assert "bukan JSON" in response.content.decode() and Klaim.objects.count() == 2
-
-
 # --- Files that are not what they should be -------------------------------------------------
 
 SEKARANG = datetime(2026, 5, 1, 10, 0, tzinfo=ZoneInfo("Asia/Makassar"))
@@ -215,22 +200,3 @@ def test_feed_elements_that_are_not_objects_are_passed_over(tmp_path):
 def test_nul_characters_and_lone_surrogates_are_not_stored(tmp_path):
     _impor(tmp_path, [_review(1, claimReviewed="Vaksin\u0000 mengandung chip \ud83d pelacak")])
     assert Klaim.objects.get().judul == "Vaksin mengandung chip \ufffd pelacak"
-
-
-@time_machine.travel(SEKARANG, tick=False)
-def test_the_admin_import_reports_refused_items_and_refuses_a_broken_feed(client, cast):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    cast.admin.is_staff = cast.admin.is_superuser = True
-    cast.admin.save()
-    client.force_login(cast.admin)
-    isi = json.dumps([_review(1), _review(2, datePublished="2099-12-31")]).encode()
-    response = client.post("/django-admin/cekfakta/klaim/impor/", {"berkas": SimpleUploadedFile("cr.json", isi)}, follow=True)
-    html = response.content.decode()
-    assert (
-        "1 putusan diimpor, 0 sudah ada" in html and "butir ke-2 (https://cekfakta.example/2): datePublished 2099-12-31" in html
-    )
-    rusak = SimpleUploadedFile("cr.json", b'{"dataFeedElement": "abc"}')
-    response = client.post("/django-admin/cekfakta/klaim/impor/", {"berkas": rusak})
-    assert response.status_code == 200 and "dataFeedElement harus berupa larik" in response.content.decode()
-    assert Klaim.objects.count() == 1

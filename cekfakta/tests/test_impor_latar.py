@@ -1,0 +1,191 @@
+"""A ClaimReview file uploaded in the admin: read and checked at once, stored by the background workers in
+parts, each part once, with what happened on the import's own admin page."""
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from cekfakta import claimreview, layanan
+from cekfakta.models import BagianImpor, ImporClaimReview, Klaim
+from cekfakta.tests.test_claimreview import _review
+from jembatan.lib.domain import DomainError
+
+pytestmark = pytest.mark.django_db
+
+SEKARANG = datetime(2026, 5, 1, 10, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+IMPOR = "/django-admin/cekfakta/klaim/impor/"
+
+
+@pytest.fixture(autouse=True)
+def _indeks_baru():
+    layanan.indeks.reset()
+    yield
+    layanan.indeks.reset()
+
+
+@pytest.fixture
+def admin_client(client, cast):
+    cast.admin.is_staff = cast.admin.is_superuser = True
+    cast.admin.save()
+    client.force_login(cast.admin)
+    return client
+
+
+def _unggah(client, isi, *, nama="cr.json", **data):
+    berkas = SimpleUploadedFile(nama, isi if isinstance(isi, bytes) else json.dumps(isi).encode())
+    return client.post(IMPOR, {"berkas": berkas, **data}, follow=True)
+
+
+@time_machine.travel(SEKARANG, tick=False)
+def test_an_uploaded_file_is_imported_in_parts_and_its_page_tells_the_result(
+    admin_client, cast, monkeypatch, django_capture_on_commit_callbacks
+):
+    """GIVEN an admin uploading five items, the second of them again further down and one with a date in 2099
+    WHEN the background workers have stored the parts (two items each)
+    THEN the four distinct verdicts minus the refused one are published and findable, and the import's page says
+    3 imported, 1 already there (the repeat), 1 refused with the reason."""
+    monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 2)
+    butir = [_review(1), _review(2), _review(3, datePublished="2099-12-31"), _review(4), _review(2)]
+    assert "Impor ClaimReview" in admin_client.get("/django-admin/cekfakta/klaim/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _unggah(admin_client, butir, nama="turnbackhoax.json", sumber="Mafindo")
+    impor = ImporClaimReview.objects.get()
+    assert response.redirect_chain[-1][0] == f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/"
+    assert (impor.nama_berkas, impor.jumlah_butir, impor.oleh) == ("turnbackhoax.json", 5, cast.admin)
+    assert impor.bagian.count() == 2 and not impor.bagian.filter(selesai=False).exists()
+    assert (impor.status, impor.dibuat, impor.dilewati) == ("selesai", 3, 1) and impor.selesai_pada is not None
+    assert impor.ditolak == ["butir ke-3 (https://cekfakta.example/3): datePublished 2099-12-31 di masa depan"]
+    assert sorted(Klaim.objects.values_list("sumber_url", flat=True)) == [f"https://cekfakta.example/{n}" for n in (1, 2, 4)]
+    assert all(k.vektor is not None for k in Klaim.objects.all())  # never findable without its meaning
+    assert not any(b.butir for b in impor.bagian.all())  # the items are not kept once stored
+
+    html = admin_client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").content.decode()
+    assert "Selesai" in html and "2 / 2" in html and "datePublished 2099-12-31 di masa depan" in html
+    assert layanan.cocokkan("vaksin mengandung chip pelacak")[0].klaim.diimpor
+
+
+def test_a_broken_file_stores_nothing_and_says_why(admin_client):
+    for isi, pesan in (
+        (b"{rusak", "bukan JSON"),
+        (b'{"dataFeedElement": "abc"}', "dataFeedElement harus berupa larik"),
+        ([_review(1), _review(2, claimReviewed="")], "butir ke-2: claimReviewed kosong"),
+    ):
+        response = _unggah(admin_client, isi)
+        html = response.content.decode()
+        assert response.status_code == 200 and pesan in html and "Tidak ada yang diimpor" in html
+    assert not ImporClaimReview.objects.exists() and not Klaim.objects.exists()
+
+
+def test_a_part_delivered_twice_is_stored_once(cast):
+    impor = claimreview.antrekan(json.dumps([_review(1), _review(2)]), nama_berkas="cr.json")
+    bagian = impor.bagian.get()
+    assert claimreview.kerjakan_bagian(bagian.pk) == "selesai"
+    assert claimreview.kerjakan_bagian(bagian.pk) == "lewati"
+    assert Klaim.objects.count() == 2
+    impor.refresh_from_db()
+    assert (impor.status, impor.dibuat, impor.dilewati) == ("selesai", 2, 0)
+
+
+def test_a_failed_part_is_rolled_back_and_the_admin_continues_it(admin_client, monkeypatch, django_capture_on_commit_callbacks):
+    """GIVEN a file of two parts whose second part fails (say, the database went away halfway)
+    WHEN the admin continues the import from its page
+    THEN the failed part stored nothing, the page said what failed, and continuing stores it once."""
+    monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 1)
+    asli = claimreview.tulis
+
+    def tulis_gagal(siap):
+        if siap.butir[0][0].endswith("/2"):
+            raise OSError("database hilang")
+        return asli(siap)
+
+    monkeypatch.setattr(claimreview, "tulis", tulis_gagal)
+    with django_capture_on_commit_callbacks(execute=True):
+        _unggah(admin_client, [_review(1), _review(2)])
+    impor = ImporClaimReview.objects.get()
+    assert impor.status == "gagal" and "OSError: database hilang" in impor.galat
+    assert list(Klaim.objects.values_list("sumber_url", flat=True)) == ["https://cekfakta.example/1"]
+    html = admin_client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").content.decode()
+    assert "Gagal" in html and "database hilang" in html and "1 / 2" in html
+
+    monkeypatch.setattr(claimreview, "tulis", asli)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/django-admin/cekfakta/imporclaimreview/",
+            {"action": "lanjutkan", "_selected_action": [impor.pk]},
+            follow=True,
+        )
+    assert "1 bagian diantrekan lagi" in response.content.decode()
+    impor.refresh_from_db()
+    assert (impor.status, impor.dibuat, impor.galat) == ("selesai", 2, "")
+    assert Klaim.objects.count() == 2
+    with pytest.raises(DomainError, match="sudah selesai"):
+        impor.lanjutkan()
+
+
+def test_only_who_may_add_verdicts_sees_and_continues_imports(client, cast):
+    impor = claimreview.antrekan(json.dumps([_review(1)]), nama_berkas="cr.json")
+    cast.editor.is_staff = True
+    cast.editor.save()
+    client.force_login(cast.editor)
+    assert client.get("/django-admin/cekfakta/imporclaimreview/").status_code == 403
+    assert client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").status_code in (302, 403)
+    assert client.get(IMPOR).status_code in (302, 403)
+    assert BagianImpor.objects.filter(selesai=False).count() == 1
+
+
+def test_an_empty_file_is_a_finished_import_of_nothing(admin_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _unggah(admin_client, [])
+    impor = ImporClaimReview.objects.get()
+    assert (impor.status, impor.jumlah_butir, impor.dibuat) == ("selesai", 0, 0)
+
+
+def test_parts_run_side_by_side_on_postgresql_are_each_stored_once_and_counted_once(pakai_postgres, monkeypatch):
+    """GIVEN a file of three parts, committed, and two workers
+    WHEN the three parts run at the same instant, one of them delivered twice, each on its own connection
+    THEN every verdict is stored once and the import, finished, counts each part once."""
+    import threading
+
+    from django.db import connections
+
+    from jembatan.test import di_thread
+
+    monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 2)
+    monkeypatch.setattr(claimreview, "_kirim_bagian", lambda ids: None)  # the threads below are the workers
+
+    def siapkan():
+        impor = claimreview.antrekan(json.dumps([_review(n) for n in range(1, 7)]), nama_berkas="cr.json")
+        return impor.pk, list(impor.bagian.order_by("nomor").values_list("pk", flat=True))
+
+    impor_id, bagian = di_thread(siapkan)
+    barrier = threading.Barrier(4)
+    hasil = []
+
+    def kerja(pk):
+        try:
+            barrier.wait(10)
+            hasil.append(claimreview.kerjakan_bagian(pk))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=kerja, args=(pk,)) for pk in [*bagian, bagian[0]]]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert sorted(hasil) == ["lewati", "selesai", "selesai", "selesai"]
+        impor = di_thread(lambda: ImporClaimReview.objects.get(pk=impor_id))
+        assert (impor.status, impor.dibuat, impor.dilewati) == ("selesai", 6, 0)
+        assert di_thread(lambda: Klaim.objects.filter(sumber_url__startswith="https://cekfakta.example/").count()) == 6
+    finally:
+        di_thread(
+            lambda: (
+                Klaim.objects.filter(sumber_url__startswith="https://cekfakta.example/").delete(),
+                ImporClaimReview.objects.filter(pk=impor_id).delete(),
+            )
+        )
