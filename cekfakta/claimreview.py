@@ -268,10 +268,10 @@ def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
     return total
 
 
-# Items per background part: about 40 s of meaning vectors at 41 ms each (80 s on a slower machine), far inside a
-# task's time limit (RQ's 300 s) and the matcher's five-minute look-back for rows committed late
-# (`layanan._IndeksProses.JENDELA`), and small enough that two workers share a file between them.
-UKURAN_BAGIAN = 1000
+# Items per background part: about 15 s of meaning vectors at 60 ms each, far inside a task's time limit (RQ's
+# 300 s) and the matcher's five-minute look-back for rows committed late (`layanan._IndeksProses.JENDELA`); small
+# enough that two workers share even a file of a few thousand evenly, and that the import's page shows progress.
+UKURAN_BAGIAN = 250
 
 
 def antrekan(raw: bytes | str, *, nama_berkas: str, sumber_bawaan: str = "", oleh: Any = None) -> ImporClaimReview:
