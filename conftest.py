@@ -55,6 +55,16 @@ def cast(db):
     return t.buat_cast()
 
 
+@pytest.fixture
+def admin_client(client, cast):
+    """The cast's Diskominfo admin signed in to the Django admin (made staff and superuser; pytest-django's own
+    `admin_client` has a user with no place in the region tree)."""
+    cast.admin.is_staff = cast.admin.is_superuser = True
+    cast.admin.save()
+    client.force_login(cast.admin)
+    return client
+
+
 def login(client, user):
     client.force_login(user)
     return client

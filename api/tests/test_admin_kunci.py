@@ -12,14 +12,6 @@ pytestmark = pytest.mark.django_db
 TAMBAH = "/django-admin/api/kunciapi/"
 
 
-@pytest.fixture
-def admin_client(client, cast):
-    cast.admin.is_staff = cast.admin.is_superuser = True
-    cast.admin.save()
-    client.force_login(cast.admin)
-    return client
-
-
 def _buat(admin_client, **fields):
     data = {"organisasi": "Relawan TIK Tapin", "email_kontak": "rtik@uji.example", "batas_per_jam": "500", **fields}
     return admin_client.post(TAMBAH + "add/", data)

@@ -1,6 +1,16 @@
-"""Fixtures shared by the cek fakta tests that follow a reply out to the chat channels."""
+"""Fixtures shared by the cek fakta tests."""
 
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def _indeks_baru():
+    """The matcher's index of this process read afresh for each test: each test has its own database contents."""
+    from cekfakta import layanan
+
+    layanan.indeks.reset()
+    yield
+    layanan.indeks.reset()
 
 
 @pytest.fixture

@@ -15,13 +15,6 @@ TERULANG = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _indeks_baru():
-    layanan.indeks.reset()
-    yield
-    layanan.indeks.reset()
-
-
 def _terbuka(teks, kode):
     k = Klaim.objects.create(judul=teks[:300], teks_contoh=teks, jumlah_laporan=1)
     Laporan.objects.create(klaim=k, kode=kode, teks=teks, email=f"{kode.lower()}@uji.example")

@@ -16,13 +16,6 @@ POSYANDU = "Jadwal posyandu balita Desa Bakarangan hari Kamis pukul 08.00 di bal
 RAPAT = "Undangan rapat RT malam Jumat di rumah Pak RT, membahas kerja bakti membersihkan saluran air"
 
 
-@pytest.fixture(autouse=True)
-def _indeks_baru():
-    layanan.indeks.reset()
-    yield
-    layanan.indeks.reset()
-
-
 def _lapor(teks):
     return layanan.periksa(teks).laporan
 

@@ -32,13 +32,6 @@ def _review(n, rating="Salah", **extra):
     }
 
 
-@pytest.fixture(autouse=True)
-def _indeks_baru():
-    layanan.indeks.reset()
-    yield
-    layanan.indeks.reset()
-
-
 @pytest.mark.parametrize(
     ("label", "hasil", "jenis"),
     [

@@ -9,7 +9,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cekfakta import layanan
 from cekfakta.claimreview import impor
 from cekfakta.models import Hasil, JenisSalah, Klaim, Status
 from cekfakta.tests.test_meja import putusan as _putusan
@@ -18,13 +17,6 @@ from jembatan.test import make_kim
 pytestmark = pytest.mark.django_db
 
 WITA = ZoneInfo("Asia/Makassar")
-
-
-@pytest.fixture(autouse=True)
-def _indeks_baru():
-    layanan.indeks.reset()
-    yield
-    layanan.indeks.reset()
 
 
 def putusan(judul, hasil=Hasil.SALAH, jenis_salah=JenisSalah.TIRUAN, **fields):

@@ -20,21 +20,6 @@ SEKARANG = datetime(2026, 5, 1, 10, 0, tzinfo=ZoneInfo("Asia/Makassar"))
 IMPOR = "/django-admin/cekfakta/klaim/impor/"
 
 
-@pytest.fixture(autouse=True)
-def _indeks_baru():
-    layanan.indeks.reset()
-    yield
-    layanan.indeks.reset()
-
-
-@pytest.fixture
-def admin_client(client, cast):
-    cast.admin.is_staff = cast.admin.is_superuser = True
-    cast.admin.save()
-    client.force_login(cast.admin)
-    return client
-
-
 def _unggah(client, isi, *, nama="cr.json", **data):
     berkas = SimpleUploadedFile(nama, isi if isinstance(isi, bytes) else json.dumps(isi).encode())
     return client.post(IMPOR, {"berkas": berkas, **data}, follow=True)

@@ -14,13 +14,6 @@ pytestmark = pytest.mark.django_db
 HOAKS = "SELAMAT!! Anda pemenang undian nasabah bank Rp50 juta. Klaim hadiah di link ini, isi nama, nomor rekening dan PIN. Bantu sebarkan!!"
 
 
-@pytest.fixture(autouse=True)
-def _indeks_baru():
-    layanan.indeks.reset()  # each test has its own database contents
-    yield
-    layanan.indeks.reset()
-
-
 def putusan(judul="Hadiah undian nasabah bank Rp 50 juta lewat tautan", teks=HOAKS, **fields):
     from django.utils import timezone
 

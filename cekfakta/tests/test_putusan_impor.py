@@ -7,7 +7,6 @@ import json
 import pytest
 from django.apps import apps
 
-from cekfakta import layanan
 from cekfakta.claimreview import impor
 from cekfakta.models import Klaim, Referensi
 
@@ -15,13 +14,6 @@ pytestmark = pytest.mark.django_db
 
 URL = "https://cekfakta.example/2024/vaksin-chip"
 JUDUL_ULASAN = "[HOAKS] Vaksin Mengandung Chip Pelacak yang Terhubung ke Satelit"
-
-
-@pytest.fixture(autouse=True)
-def _indeks_baru():
-    layanan.indeks.reset()
-    yield
-    layanan.indeks.reset()
 
 
 def _impor(**extra):

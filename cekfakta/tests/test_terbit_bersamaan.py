@@ -18,13 +18,6 @@ from jembatan.test import di_thread, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _indeks_baru():
-    layanan.indeks.reset()  # each test has its own database contents
-    yield
-    layanan.indeks.reset()
-
-
 @pytest.fixture
 def tugas_kabar():
     """The claim ids of every 'tell the reporters' task queued during the test."""

@@ -18,14 +18,6 @@ def _hari_ini():
         yield
 
 
-@pytest.fixture
-def admin_client(client, cast):
-    cast.admin.is_staff = cast.admin.is_superuser = True
-    cast.admin.save()
-    client.force_login(cast.admin)
-    return client
-
-
 def _form(mulai="2026-07-01", bobot=(("informasi.berita", "60", "4"), ("kegiatan.diseminasi", "30", "2")), tingkat=()):
     data = {
         "nama": "Skema 2026",
