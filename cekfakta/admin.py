@@ -1,13 +1,17 @@
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from cekfakta import claimreview
 from cekfakta.claimreview import ClaimReviewError
-from cekfakta.models import ImporClaimReview, Istilah, Klaim, Laporan, Referensi
+from cekfakta.models import ISIAN_PUTUSAN, KOLOM_TERBIT, ImporClaimReview, Istilah, Klaim, Laporan, Referensi
 from jembatan.lib.domain import DomainError
 
 
@@ -18,9 +22,24 @@ class ImporForm(forms.Form):
     sumber = forms.CharField(label=_("Nama pemeriksa fakta"), required=False, help_text=_("Bila butir tidak menyebut author."))
 
 
+# Links typed without a scheme are taken as https (as the desk's own forms do, `jembatan.lib.forms.https_url`).
+URL_HTTPS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
+
+
 class ReferensiInline(admin.TabularInline):
     model = Referensi
     extra = 0
+    formfield_overrides = URL_HTTPS
+
+    # A published verdict's references change at the desk, with the verdict (versioned and audited).
+    def has_add_permission(self, request, obj=None):
+        return not (obj and obj.is_terbit) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj and obj.is_terbit) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and obj.is_terbit) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Klaim)
@@ -32,7 +51,29 @@ class KlaimAdmin(admin.ModelAdmin):
     search_fields = ["judul", "teks_contoh"]
     readonly_fields = ["versi", "diterbitkan", "jumlah_laporan", "verifikator", "disetujui_oleh"]
     inlines = [ReferensiInline]
+    formfield_overrides = URL_HTTPS
     change_list_template = "admin/cekfakta/klaim/change_list.html"
+
+    def get_readonly_fields(self, request, obj=None):
+        """A published verdict is changed at the desk (`Klaim.ubah_putusan`: it stays complete, its version goes up,
+        the change is audited and spoken again); here its verdict and who published it can only be read."""
+        if obj is not None and obj.is_terbit:
+            return [*self.readonly_fields, *(f for f in [*ISIAN_PUTUSAN, *KOLOM_TERBIT] if f not in self.readonly_fields)]
+        return self.readonly_fields
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        klaim = self.get_object(request, object_id)
+        if klaim is not None and klaim.is_terbit:
+            messages.info(
+                request,
+                format_html(
+                    gettext(
+                        'Putusan ini sudah terbit: ubah isinya di <a href="{}">meja verifikator</a>, tempat perubahan dicatat.'
+                    ),
+                    reverse("cekfakta:periksa", args=[klaim.pk]),
+                ),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         return [path("impor/", self.admin_site.admin_view(self.impor_view), name="cekfakta_klaim_impor"), *super().get_urls()]
