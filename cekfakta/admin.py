@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -94,8 +95,8 @@ class KlaimAdmin(admin.ModelAdmin):
                 messages.success(
                     request,
                     _(
-                        "Berkas diterima: %(n)s butir diimpor di latar belakang. Halaman ini menunjukkan kemajuannya; "
-                        "muat ulang untuk melihat yang terbaru."
+                        "Berkas diterima: %(n)s butir akan diproses di latar belakang. Halaman ini menunjukkan "
+                        "kemajuannya; muat ulang untuk melihat yang terbaru."
                     )
                     % {"n": impor.jumlah_butir},
                 )
@@ -131,10 +132,16 @@ class ImporClaimReviewAdmin(admin.ModelAdmin):
     )
     actions = ["lanjutkan"]
 
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(bagian_semua=Count("bagian"), bagian_selesai=Count("bagian", filter=Q(bagian__selesai=True)))
+        )
+
     @admin.display(description=_("bagian selesai"))
     def kemajuan(self, obj: ImporClaimReview) -> str:
-        semua = obj.bagian.count()
-        return f"{obj.bagian.filter(selesai=True).count()} / {semua}"
+        return f"{obj.bagian_selesai} / {obj.bagian_semua}"  # type: ignore[attr-defined]  # annotated above
 
     @admin.display(description=_("ditolak"))
     def jumlah_ditolak(self, obj: ImporClaimReview) -> int:
@@ -148,7 +155,7 @@ class ImporClaimReviewAdmin(admin.ModelAdmin):
     def lanjutkan(self, request, queryset):
         for impor in queryset:
             try:
-                n = claimreview.lanjutkan(impor)
+                n = claimreview.antrekan_lagi(impor, oleh=request.user)
             except DomainError as e:
                 self.message_user(request, f"{impor}: {e}", messages.WARNING)
             else:

@@ -12,12 +12,14 @@ from typing import Any
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from akun.audit import catat
 from cekfakta import makna
 from cekfakta.models import (
+    AksiCekFakta,
     BagianImpor,
     Hasil,
     ImporClaimReview,
@@ -30,6 +32,9 @@ from cekfakta.models import (
 from jembatan.lib.text import storable
 
 logger = logging.getLogger(__name__)
+
+# The PostgreSQL advisory lock taken while imported verdicts are written (any number: it names this lock only).
+KUNCI_TULIS = 63_05_0001
 
 # Words in a rating's alternateName, most specific first.
 _JENIS = [
@@ -166,7 +171,7 @@ def baca(raw: bytes | str) -> list[tuple[int, dict]]:
 
 @dataclass
 class Siap:
-    """Items read and checked, with their meaning vectors computed, ready to be written (`tulis`)."""
+    """Items read and checked, with their meaning vectors computed, ready to be written (`tulis_butir`)."""
 
     butir: list[tuple[str, str, dict[str, Any], str, np.ndarray]]  # (url, review headline, fields, text, vector)
     dilewati: int
@@ -176,10 +181,10 @@ class Siap:
 def simpan(butir: list[tuple[int, dict]], *, sumber_bawaan: str = "") -> HasilImpor:
     """Store these items as published verdicts, with their meaning vectors. Items whose URL is already known are
     skipped, and so are items with an impossible date (listed in `HasilImpor.ditolak`)."""
-    return tulis(siapkan(butir, sumber_bawaan=sumber_bawaan))
+    return tulis_butir(siapkan_butir(butir, sumber_bawaan=sumber_bawaan))
 
 
-def siapkan(butir: list[tuple[int, dict]], *, sumber_bawaan: str = "") -> Siap:
+def siapkan_butir(butir: list[tuple[int, dict]], *, sumber_bawaan: str = "") -> Siap:
     """Read the items and compute their vectors, outside any transaction: tens of milliseconds each, and the
     database is not held meanwhile (SQLite has one writer at a time)."""
     dilewati = 0
@@ -238,11 +243,16 @@ def siapkan(butir: list[tuple[int, dict]], *, sumber_bawaan: str = "") -> Siap:
     )
 
 
-def tulis(siap: Siap) -> HasilImpor:
+def tulis_butir(siap: Siap) -> HasilImpor:
     """Write prepared verdicts with their vectors, in one short transaction: a verdict is never findable without
     its meaning."""
     dibuat, dilewati = 0, siap.dilewati
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # One import writes at a time (each for well under a second), so two imports of one URL side by side
+            # do not both find it missing; SQLite's transactions already take the one write lock at their start.
+            with connection.cursor() as c:
+                c.execute("SELECT pg_advisory_xact_lock(%s)", [KUNCI_TULIS])
         for url, judul_ulasan, f, t, v in siap.butir:
             # the same URL twice in the file, or stored meanwhile by another import
             if url and Klaim.objects.filter(sumber_url=url).exists():
@@ -276,76 +286,77 @@ UKURAN_BAGIAN = 250
 
 def antrekan(raw: bytes | str, *, nama_berkas: str, sumber_bawaan: str = "", oleh: Any = None) -> ImporClaimReview:
     """Read and check a whole file now (ClaimReviewError: nothing is stored), then leave its items to the
-    background workers in parts. The same URL further down the file is left out here, so two parts running
-    side by side never store one verdict twice."""
+    background workers in parts. Items with the same URL go to the same part, in their order in the file: the
+    first that can be imported is, the others count as already there, exactly as `impor` would do."""
     butir = baca(raw)
-    dilihat: set[str] = set()
-    unik = []
+    kelompok: dict[str, list[list]] = {}
     for i, item in butir:
-        url = _url(item.get("url"))
-        if url and url in dilihat:
-            continue
-        dilihat.add(url)
-        unik.append([i, item])
+        kelompok.setdefault(_url(item.get("url")) or f"#{i}", []).append([i, item])
+    isi_bagian: list[list[list]] = []
+    for sekelompok in kelompok.values():  # a group is never split between two parts
+        if not isi_bagian or len(isi_bagian[-1]) + len(sekelompok) > UKURAN_BAGIAN:
+            isi_bagian.append([])
+        isi_bagian[-1].extend(sekelompok)
     with transaction.atomic():
-        impor = ImporClaimReview.objects.create(
-            nama_berkas=nama_berkas[:255],
-            sumber=sumber_bawaan[:150],
-            jumlah_butir=len(butir),
-            ganda=len(butir) - len(unik),
-            oleh=oleh,
+        unggahan = ImporClaimReview.objects.create(
+            nama_berkas=nama_berkas[:255], sumber=sumber_bawaan[:150], jumlah_butir=len(butir), oleh=oleh
         )
         bagian = BagianImpor.objects.bulk_create(
-            BagianImpor(impor=impor, nomor=n, jumlah=len(isi), butir=isi)
-            for n, isi in enumerate((unik[a : a + UKURAN_BAGIAN] for a in range(0, len(unik), UKURAN_BAGIAN)), 1)
+            BagianImpor(impor=unggahan, nomor=n, jumlah=len(isi), butir=isi) for n, isi in enumerate(isi_bagian, 1)
         )
+        if oleh is not None:
+            catat(
+                oleh, AksiCekFakta.IMPOR_CLAIMREVIEW, unggahan, f"Impor ClaimReview: {unggahan.nama_berkas}, {len(butir)} butir"
+            )
         if not bagian:
-            impor.rangkum()
+            unggahan.rangkum()
         ids = [b.pk for b in bagian]
-        transaction.on_commit(lambda: _kirim_bagian(ids))
-    return impor
+        transaction.on_commit(lambda: _kirim_bagian(unggahan.pk, ids))
+    return unggahan
 
 
-def _kirim_bagian(ids: list[int]) -> None:
+def _kirim_bagian(impor_id: int, ids: list[int]) -> None:
+    # Imported here: cekfakta.tasks imports this module.
     from cekfakta.tasks import impor_bagian
 
     for pk in ids:
-        impor_bagian.enqueue(pk)
+        try:
+            impor_bagian.enqueue(pk)
+        except Exception as e:  # the queue refused (a locked database, Redis gone): the page says so
+            logger.exception("impor ClaimReview %s: bagian tidak dapat diantrekan", impor_id)
+            ImporClaimReview.objects.filter(pk=impor_id).exclude(status=ImporClaimReview.Status.SELESAI).update(
+                status=ImporClaimReview.Status.GAGAL,
+                galat=f"Antrean tugas menolak: {type(e).__name__}: {e}. Pakai “Lanjutkan bagian yang belum selesai”."[:1000],
+            )
+            return
 
 
-def lanjutkan(impor: ImporClaimReview) -> int:
+def antrekan_lagi(impor: ImporClaimReview, *, oleh: Any) -> int:
     """Queue again the parts of `impor` that did not finish; returns how many (DomainError when it is done)."""
-    ids = impor.lanjutkan()
-    transaction.on_commit(lambda: _kirim_bagian(ids))
+    ids = impor.lanjutkan(oleh=oleh)
+    transaction.on_commit(lambda: _kirim_bagian(impor.pk, ids))
     return len(ids)
 
 
 def kerjakan_bagian(bagian_id: int) -> str:
     """Store one part, once: the part is claimed under a row lock and marked done in the same transaction as
-    its verdicts. A part that fails is rolled back whole and the import says so (`lanjutkan` runs it again)."""
-    impor_id = BagianImpor.objects.filter(pk=bagian_id, selesai=False).values_list("impor_id", flat=True).first()
-    if impor_id is None:
+    its verdicts. A part that fails is rolled back whole and the import says so (`antrekan_lagi` runs it again)."""
+    bagian = BagianImpor.objects.filter(pk=bagian_id, selesai=False).select_related("impor").first()
+    if bagian is None:
         return "lewati"
-    # Its own short transaction: the import's row is not held while the part runs beside another one.
-    ImporClaimReview.objects.filter(pk=impor_id, status=ImporClaimReview.Status.ANTRE).update(
-        status=ImporClaimReview.Status.BERJALAN
-    )
+    bagian.impor.mulai()
     try:
-        bagian = BagianImpor.objects.get(pk=bagian_id)
-        impor = ImporClaimReview.objects.get(pk=impor_id)
         # The vectors first, with nothing locked; a copy delivered twice computes them twice and writes once.
-        siap = siapkan([(i, item) for i, item in bagian.butir], sumber_bawaan=impor.sumber)
+        siap = siapkan_butir([(i, item) for i, item in bagian.butir], sumber_bawaan=bagian.impor.sumber)
         with transaction.atomic():
             dikunci = BagianImpor.objects.select_for_update(skip_locked=True).filter(pk=bagian_id, selesai=False)
             if dikunci.values_list("pk", flat=True).first() is None:
                 return "lewati"
-            hasil = tulis(siap)
+            hasil = tulis_butir(siap)
             bagian.tandai_selesai(hasil.dibuat, hasil.dilewati, hasil.ditolak)
-            ImporClaimReview.objects.select_for_update().get(pk=impor_id).rangkum()
+            ImporClaimReview.objects.select_for_update().get(pk=bagian.impor_id).rangkum()
     except Exception as e:
-        logger.exception("impor ClaimReview %s, bagian %s gagal", impor_id, bagian_id)
-        galat = f"Bagian {bagian_id}: {type(e).__name__}: {e}"[:1000]
-        BagianImpor.objects.filter(pk=bagian_id).update(galat=galat)
-        ImporClaimReview.objects.filter(pk=impor_id).update(status=ImporClaimReview.Status.GAGAL, galat=galat)
+        logger.exception("impor ClaimReview %s, bagian %s gagal", bagian.impor_id, bagian.nomor)
+        bagian.catat_gagal(f"Bagian {bagian.nomor}: {type(e).__name__}: {e}")
         return "gagal"
     return "selesai"

@@ -89,6 +89,8 @@ class AksiCekFakta(models.TextChoices):
     """The desk's audit actions declared here (the older ones are akun's `Aksi`)."""
 
     TUTUP_BUKAN_KLAIM = "cekfakta_bukan_klaim", _("Klaim ditutup sebagai bukan klaim")
+    IMPOR_CLAIMREVIEW = "cekfakta_impor", _("Berkas ClaimReview diunggah untuk diimpor")
+    LANJUTKAN_IMPOR = "cekfakta_lanjutkan_impor", _("Impor ClaimReview dilanjutkan")
 
 
 # What closing a claim as "bukan klaim" changes.
@@ -658,8 +660,7 @@ class ImporClaimReview(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRE)
     jumlah_butir = models.PositiveIntegerField(_("butir dalam berkas"))
     dibuat = models.PositiveIntegerField(_("putusan diimpor"), default=0)
-    dilewati = models.PositiveIntegerField(_("sudah ada"), default=0)  # known before, or twice in the file
-    ganda = models.PositiveIntegerField(default=0)  # the same URL again further down the file: left out on reading
+    dilewati = models.PositiveIntegerField(_("sudah ada"), default=0)  # known before, or earlier in the same file
     ditolak = models.JSONField(_("ditolak"), default=list)  # one line per refused item: which one, and why
     galat = models.TextField(_("galat"), blank=True)
     oleh = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("oleh"))
@@ -672,36 +673,49 @@ class ImporClaimReview(models.Model):
         ordering = ["-dimulai"]
 
     def __str__(self) -> str:
-        return f"{self.nama_berkas} ({self.dimulai:%Y-%m-%d %H:%M})"
+        return f"{self.nama_berkas} ({timezone.localtime(self.dimulai):%Y-%m-%d %H:%M})"
 
-    def ringkasan(self) -> str:
-        teks = f"{self.dibuat} putusan diimpor, {self.dilewati} sudah ada"
-        return teks + (f", {len(self.ditolak)} ditolak" if self.ditolak else "")
+    # -- transitions --------------------------------------------------------------------------------
+
+    def mulai(self) -> None:
+        """A part has started: waiting becomes running (a failed or finished import keeps its status)."""
+        ImporClaimReview.objects.filter(pk=self.pk, status=self.Status.ANTRE).update(status=self.Status.BERJALAN)
 
     def rangkum(self) -> None:
-        """Add up the finished parts; once none is left, the import is done. Called inside a part's transaction
-        with this row locked, so two parts finishing together are counted once each."""
+        """Add up the finished parts; once none is left, the import is done, whatever failed on the way (a part
+        that failed and was run again). Called with this row locked, so two parts finishing together are counted
+        once each."""
         bagian = list(self.bagian.order_by("nomor").values("selesai", "dibuat", "dilewati", "ditolak"))
         selesai = [b for b in bagian if b["selesai"]]
         self.dibuat = sum(b["dibuat"] for b in selesai)
-        self.dilewati = self.ganda + sum(b["dilewati"] for b in selesai)
+        self.dilewati = sum(b["dilewati"] for b in selesai)
         self.ditolak = [alasan for b in selesai for alasan in b["ditolak"]]
-        if len(selesai) == len(bagian) and self.status != self.Status.GAGAL:
-            self.status, self.selesai_pada = self.Status.SELESAI, timezone.now()
-        self.save(update_fields=["dibuat", "dilewati", "ditolak", "status", "selesai_pada"])
+        if len(selesai) == len(bagian):
+            self.status, self.galat, self.selesai_pada = self.Status.SELESAI, "", timezone.now()
+        self.save(update_fields=["dibuat", "dilewati", "ditolak", "status", "galat", "selesai_pada"])
 
-    def lanjutkan(self) -> list[int]:
-        """Queue again the parts that did not finish (a failed part, or one a stopped worker left); returns
-        their ids. Refused when the import is done."""
+    def lanjutkan(self, *, oleh: User) -> list[int]:
+        """Queue again the parts that did not finish (a failed part, or one a stopped worker left); returns their
+        ids. A part still running may be queued twice: the copy that comes second finds it done. Refused when the
+        import is done."""
         with transaction.atomic():
             impor = ImporClaimReview.objects.select_for_update().get(pk=self.pk)
             if impor.status == self.Status.SELESAI:
                 raise DomainError(_("Impor ini sudah selesai."))
-            impor.status, impor.galat = self.Status.ANTRE, ""
-            impor.save(update_fields=["status", "galat"])
-            BagianImpor.objects.filter(impor=impor, selesai=False).update(galat="")
-            self.status, self.galat = impor.status, impor.galat
-            return list(impor.bagian.filter(selesai=False).values_list("pk", flat=True))
+            ids = list(impor.bagian.filter(selesai=False).values_list("pk", flat=True))
+            if ids:
+                impor.status, impor.galat = self.Status.ANTRE, ""
+                impor.save(update_fields=["status", "galat"])
+            else:
+                impor.rangkum()  # every part was stored after all (a copy run again)
+            catat(
+                oleh,
+                AksiCekFakta.LANJUTKAN_IMPOR,
+                impor,
+                f"Impor ClaimReview dilanjutkan: {impor.nama_berkas}, {len(ids)} bagian",
+            )
+        self.refresh_from_db()
+        return ids
 
 
 class BagianImpor(models.Model):
@@ -723,9 +737,22 @@ class BagianImpor(models.Model):
     def __str__(self) -> str:
         return f"{self.impor_id}/{self.nomor}"
 
+    # -- transitions --------------------------------------------------------------------------------
+
     def tandai_selesai(self, dibuat: int, dilewati: int, ditolak: list[str]) -> None:
         if self.selesai:
             raise DomainError(_("Bagian impor ini sudah selesai."))
         self.selesai, self.butir, self.galat = True, [], ""
         self.dibuat, self.dilewati, self.ditolak = dibuat, dilewati, ditolak
         self.save(update_fields=["selesai", "butir", "galat", "dibuat", "dilewati", "ditolak"])
+
+    def catat_gagal(self, galat: str) -> None:
+        """This copy of the part failed: the part and its import say so, unless another copy stored the part
+        meanwhile (then nothing failed) or the import is done. The part's row before the import's, as a part
+        being written locks them."""
+        galat = galat[:1000]
+        with transaction.atomic():
+            if BagianImpor.objects.filter(pk=self.pk, selesai=False).update(galat=galat):
+                ImporClaimReview.objects.filter(pk=self.impor_id).exclude(status=ImporClaimReview.Status.SELESAI).update(
+                    status=ImporClaimReview.Status.GAGAL, galat=galat
+                )

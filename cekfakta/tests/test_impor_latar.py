@@ -9,8 +9,9 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from akun.models import Audit
 from cekfakta import claimreview, layanan
-from cekfakta.models import BagianImpor, ImporClaimReview, Klaim
+from cekfakta.models import ImporClaimReview, Klaim
 from cekfakta.tests.test_claimreview import _review
 from jembatan.lib.domain import DomainError
 
@@ -30,7 +31,7 @@ def test_an_uploaded_file_is_imported_in_parts_and_its_page_tells_the_result(
     admin_client, cast, monkeypatch, django_capture_on_commit_callbacks
 ):
     """GIVEN an admin uploading five items, the second of them again further down and one with a date in 2099
-    WHEN the background workers have stored the parts (two items each)
+    WHEN the background workers have stored the parts (at most two items each; the two copies of one URL in one)
     THEN the four distinct verdicts minus the refused one are published and findable, and the import's page says
     3 imported, 1 already there (the repeat), 1 refused with the reason."""
     monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 2)
@@ -41,7 +42,7 @@ def test_an_uploaded_file_is_imported_in_parts_and_its_page_tells_the_result(
     impor = ImporClaimReview.objects.get()
     assert response.redirect_chain[-1][0] == f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/"
     assert (impor.nama_berkas, impor.jumlah_butir, impor.oleh) == ("turnbackhoax.json", 5, cast.admin)
-    assert impor.bagian.count() == 2 and not impor.bagian.filter(selesai=False).exists()
+    assert impor.bagian.count() == 3 and not impor.bagian.filter(selesai=False).exists()
     assert (impor.status, impor.dibuat, impor.dilewati) == ("selesai", 3, 1) and impor.selesai_pada is not None
     assert impor.ditolak == ["butir ke-3 (https://cekfakta.example/3): datePublished 2099-12-31 di masa depan"]
     assert sorted(Klaim.objects.values_list("sumber_url", flat=True)) == [f"https://cekfakta.example/{n}" for n in (1, 2, 4)]
@@ -49,7 +50,7 @@ def test_an_uploaded_file_is_imported_in_parts_and_its_page_tells_the_result(
     assert not any(b.butir for b in impor.bagian.all())  # the items are not kept once stored
 
     html = admin_client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").content.decode()
-    assert "Selesai" in html and "2 / 2" in html and "datePublished 2099-12-31 di masa depan" in html
+    assert "Selesai" in html and "3 / 3" in html and "datePublished 2099-12-31 di masa depan" in html
     assert layanan.cocokkan("vaksin mengandung chip pelacak")[0].klaim.diimpor
 
 
@@ -80,14 +81,14 @@ def test_a_failed_part_is_rolled_back_and_the_admin_continues_it(admin_client, m
     WHEN the admin continues the import from its page
     THEN the failed part stored nothing, the page said what failed, and continuing stores it once."""
     monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 1)
-    asli = claimreview.tulis
+    asli = claimreview.tulis_butir
 
     def tulis_gagal(siap):
         if siap.butir[0][0].endswith("/2"):
             raise OSError("database hilang")
         return asli(siap)
 
-    monkeypatch.setattr(claimreview, "tulis", tulis_gagal)
+    monkeypatch.setattr(claimreview, "tulis_butir", tulis_gagal)
     with django_capture_on_commit_callbacks(execute=True):
         _unggah(admin_client, [_review(1), _review(2)])
     impor = ImporClaimReview.objects.get()
@@ -96,7 +97,7 @@ def test_a_failed_part_is_rolled_back_and_the_admin_continues_it(admin_client, m
     html = admin_client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").content.decode()
     assert "Gagal" in html and "database hilang" in html and "1 / 2" in html
 
-    monkeypatch.setattr(claimreview, "tulis", asli)
+    monkeypatch.setattr(claimreview, "tulis_butir", asli)
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             "/django-admin/cekfakta/imporclaimreview/",
@@ -106,20 +107,69 @@ def test_a_failed_part_is_rolled_back_and_the_admin_continues_it(admin_client, m
     assert "1 bagian diantrekan lagi" in response.content.decode()
     impor.refresh_from_db()
     assert (impor.status, impor.dibuat, impor.galat) == ("selesai", 2, "")
+    assert "database hilang" not in impor.bagian.get(nomor=2).galat
     assert Klaim.objects.count() == 2
     with pytest.raises(DomainError, match="sudah selesai"):
-        impor.lanjutkan()
+        impor.lanjutkan(oleh=impor.oleh)
+    assert Audit.objects.filter(aksi="cekfakta_lanjutkan_impor", objek_id=str(impor.pk)).count() == 1
 
 
 def test_only_who_may_add_verdicts_sees_and_continues_imports(client, cast):
+    """GIVEN an import, a staff member without rights on verdicts and one allowed to add verdicts
+    THEN the first sees neither the imports nor the upload form; the second sees both and may continue it."""
+    from django.contrib.auth.models import Permission
+
     impor = claimreview.antrekan(json.dumps([_review(1)]), nama_berkas="cr.json")
-    cast.editor.is_staff = True
+    cast.editor.is_staff = cast.verifikator.is_staff = True
     cast.editor.save()
+    cast.verifikator.save()
+    cast.verifikator.user_permissions.add(Permission.objects.get(codename="add_klaim"))
     client.force_login(cast.editor)
     assert client.get("/django-admin/cekfakta/imporclaimreview/").status_code == 403
     assert client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").status_code in (302, 403)
     assert client.get(IMPOR).status_code in (302, 403)
-    assert BagianImpor.objects.filter(selesai=False).count() == 1
+    aksi = {"action": "lanjutkan", "_selected_action": [impor.pk]}
+    assert client.post("/django-admin/cekfakta/imporclaimreview/", aksi).status_code == 403
+
+    client.force_login(cast.verifikator)
+    assert "cr.json" in client.get("/django-admin/cekfakta/imporclaimreview/").content.decode()
+    assert client.get(IMPOR).status_code == 200
+    response = client.post("/django-admin/cekfakta/imporclaimreview/", aksi, follow=True)
+    assert "1 bagian diantrekan lagi" in response.content.decode()
+
+
+def test_a_copy_of_a_url_further_down_is_imported_when_the_first_is_refused(admin_client, django_capture_on_commit_callbacks):
+    """The same URL twice in a file, the first with an impossible date: the second is the verdict, as on the
+    command line; a third copy counts as already there."""
+    butir = [_review(1, datePublished="2099-12-31"), _review(2), _review(1), _review(1)]
+    with django_capture_on_commit_callbacks(execute=True):
+        _unggah(admin_client, butir)
+    impor = ImporClaimReview.objects.get()
+    assert (impor.status, impor.dibuat, impor.dilewati, len(impor.ditolak)) == ("selesai", 2, 1, 1)
+    assert sorted(Klaim.objects.values_list("sumber_url", flat=True)) == [
+        "https://cekfakta.example/1",
+        "https://cekfakta.example/2",
+    ]
+
+
+def test_a_copy_that_fails_after_another_stored_the_part_changes_nothing(cast):
+    """A part queued twice (continued while it ran): the copy that stored it finishes the import; the other copy
+    failing afterwards does not mark it failed, and continuing an import with nothing left finishes it."""
+    impor = claimreview.antrekan(json.dumps([_review(1)]), nama_berkas="cr.json")
+    bagian = impor.bagian.get()
+    assert claimreview.kerjakan_bagian(bagian.pk) == "selesai"
+    bagian.catat_gagal("Bagian 1: OperationalError: database is locked")
+    impor.refresh_from_db()
+    assert (impor.status, impor.galat) == ("selesai", "")
+
+    kedua = claimreview.antrekan(json.dumps([_review(2)]), nama_berkas="cr2.json")
+    bagian = kedua.bagian.get()
+    bagian.catat_gagal("Bagian 1: OperationalError: database is locked")
+    kedua.refresh_from_db()
+    assert kedua.status == "gagal"
+    assert claimreview.kerjakan_bagian(bagian.pk) == "selesai"  # a copy queued before the failure was seen
+    kedua.refresh_from_db()
+    assert (kedua.status, kedua.galat, kedua.dibuat) == ("selesai", "", 1)
 
 
 def test_an_empty_file_is_a_finished_import_of_nothing(admin_client, django_capture_on_commit_callbacks):
@@ -140,7 +190,7 @@ def test_parts_run_side_by_side_on_postgresql_are_each_stored_once_and_counted_o
     from jembatan.test import di_thread
 
     monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 2)
-    monkeypatch.setattr(claimreview, "_kirim_bagian", lambda ids: None)  # the threads below are the workers
+    monkeypatch.setattr(claimreview, "_kirim_bagian", lambda impor_id, ids: None)  # the threads below are the workers
 
     def siapkan():
         impor = claimreview.antrekan(json.dumps([_review(n) for n in range(1, 7)]), nama_berkas="cr.json")
@@ -174,3 +224,45 @@ def test_parts_run_side_by_side_on_postgresql_are_each_stored_once_and_counted_o
                 ImporClaimReview.objects.filter(pk=impor_id).delete(),
             )
         )
+
+
+def test_two_imports_of_one_url_side_by_side_on_postgresql_store_it_once(pakai_postgres, monkeypatch):
+    """GIVEN two uploads holding the same verdict (a file uploaded again while the first still runs), committed
+    WHEN their parts run at the same instant on two workers
+    THEN the verdict is stored once; the other import counts it as already there."""
+    import threading
+
+    from django.db import connections
+
+    from jembatan.test import di_thread
+
+    monkeypatch.setattr(claimreview, "_kirim_bagian", lambda impor_id, ids: None)
+    url = "https://cekfakta.example/dua-kali"
+
+    def siapkan():
+        return [
+            claimreview.antrekan(json.dumps([_review(1, url=url)]), nama_berkas=f"cr{n}.json").bagian.get().pk for n in (1, 2)
+        ]
+
+    bagian = di_thread(siapkan)
+    barrier = threading.Barrier(2)
+    hasil = []
+
+    def kerja(pk):
+        try:
+            barrier.wait(10)
+            hasil.append(claimreview.kerjakan_bagian(pk))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=kerja, args=(pk,)) for pk in bagian]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert hasil == ["selesai", "selesai"]
+        assert di_thread(lambda: Klaim.objects.filter(sumber_url=url).count()) == 1
+        assert di_thread(lambda: sorted(ImporClaimReview.objects.values_list("dibuat", "dilewati"))) == [(0, 1), (1, 0)]
+    finally:
+        di_thread(lambda: (Klaim.objects.filter(sumber_url=url).delete(), ImporClaimReview.objects.all().delete()))
