@@ -318,6 +318,8 @@ def cmd_beban(args: argparse.Namespace) -> None:
                 kunci_hasil = type(e).__name__
             with kunci:
                 hasil[kunci_hasil] += 1
+                if kunci_hasil == "IncompleteRead":  # which thread, for the rule "one answer cut short per thread"
+                    hasil[f"IncompleteRead@{i}"] += 1
 
     benang = [threading.Thread(target=kerja, args=(i,)) for i in range(args.benang)]
     for t in benang:

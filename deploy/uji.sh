@@ -184,10 +184,11 @@ benang = int(sys.argv[2])
 # refused or answered 5xx. Once the killed process had begun sending an answer, nginx has passed its first
 # bytes on and cannot retry: each thread may see one answer cut short (its request in flight at the kill).
 terpotong = hasil.get("IncompleteRead", 0)
-gagal = {k: v for k, v in hasil.items() if (not k.isdigit() or int(k) >= 500) and k != "IncompleteRead"}
-if terpotong > benang:
+per_benang = {k: v for k, v in hasil.items() if k.startswith("IncompleteRead@")}
+gagal = {k: v for k, v in hasil.items() if (not k.isdigit() or int(k) >= 500) and not k.startswith("IncompleteRead")}
+if terpotong > benang or any(v > 1 for v in per_benang.values()):
     gagal["IncompleteRead"] = terpotong
-print("beban", "permintaan=%d" % sum(hasil.values()), "jawaban=%s" % json.dumps(hasil, sort_keys=True).replace(" ", ""),
+print("beban", "permintaan=%d" % sum(v for k, v in hasil.items() if "@" not in k), "jawaban=%s" % json.dumps(hasil, sort_keys=True).replace(" ", ""),
       "terpotong=%d" % terpotong, "galat=%d" % sum(gagal.values()))
 sys.exit(1 if gagal else 0)
 EOF
