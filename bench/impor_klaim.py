@@ -96,6 +96,13 @@ def main() -> None:
     if any(p.exitcode for p in proses):
         raise SystemExit("bench: a worker failed")
     impor = ImporClaimReview.objects.get(pk=impor.pk)
+    if (
+        impor.status != ImporClaimReview.Status.SELESAI
+        or impor.dibuat + impor.dilewati + len(impor.ditolak) != impor.jumlah_butir
+    ):
+        raise SystemExit(
+            f"bench: the import ended {impor.status}: {impor.dibuat} imported of {impor.jumlah_butir} ({impor.galat})"
+        )
     tanpa_vektor = Klaim.objects.filter(sumber_url__startswith="https://turnbackhoax.example/bench/", vektor__isnull=True)
     per_detik = impor.dibuat / total_s
     line(
