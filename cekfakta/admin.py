@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -128,6 +129,7 @@ class ImporClaimReviewAdmin(admin.ModelAdmin):
         "galat",
         "oleh",
         "dimulai",
+        "diperbarui",
         "selesai_pada",
     )
     actions = ["lanjutkan"]
@@ -141,7 +143,12 @@ class ImporClaimReviewAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("bagian selesai"))
     def kemajuan(self, obj: ImporClaimReview) -> str:
-        return f"{obj.bagian_selesai} / {obj.bagian_semua}"  # type: ignore[attr-defined]  # annotated above
+        teks = f"{obj.bagian_selesai} / {obj.bagian_semua}"  # type: ignore[attr-defined]  # annotated above
+        if obj.macet:
+            teks += " — " + gettext(
+                "tidak maju sejak %(jam)s: pekerja latar belakang mungkin berhenti; pakai “Lanjutkan bagian yang belum selesai”."
+            ) % {"jam": f"{timezone.localtime(obj.diperbarui):%d-%m %H:%M}"}
+        return teks
 
     @admin.display(description=_("ditolak"))
     def jumlah_ditolak(self, obj: ImporClaimReview) -> int:

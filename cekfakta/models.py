@@ -641,6 +641,10 @@ class PesanMasuk(models.Model):
         return f"{self.saluran}:{self.id_eksternal}"
 
 
+# A part of an import is stored in well under a minute (`cekfakta.claimreview.UKURAN_BAGIAN`).
+MACET_SETELAH = timedelta(minutes=10)
+
+
 class ImporClaimReview(models.Model):
     """A ClaimReview file uploaded in the admin, imported by the background workers in parts (`BagianImpor`).
 
@@ -666,6 +670,8 @@ class ImporClaimReview(models.Model):
     oleh = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("oleh"))
     dimulai = models.DateTimeField(_("diunggah"), default=timezone.now)
     selesai_pada = models.DateTimeField(_("selesai"), null=True, blank=True)
+    # The last part stored (or the upload): a running import that has not moved for long lost its worker.
+    diperbarui = models.DateTimeField(_("terakhir maju"), auto_now=True)
 
     class Meta:
         verbose_name = _("impor ClaimReview")
@@ -674,6 +680,11 @@ class ImporClaimReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama_berkas} ({timezone.localtime(self.dimulai):%Y-%m-%d %H:%M})"
+
+    @property
+    def macet(self) -> bool:
+        """Running, yet no part stored for MACET_SETELAH: a part takes seconds, so its worker has likely stopped."""
+        return self.status == self.Status.BERJALAN and timezone.now() - self.diperbarui > MACET_SETELAH
 
     # -- transitions --------------------------------------------------------------------------------
 
@@ -692,7 +703,7 @@ class ImporClaimReview(models.Model):
         self.ditolak = [alasan for b in selesai for alasan in b["ditolak"]]
         if len(selesai) == len(bagian):
             self.status, self.galat, self.selesai_pada = self.Status.SELESAI, "", timezone.now()
-        self.save(update_fields=["dibuat", "dilewati", "ditolak", "status", "galat", "selesai_pada"])
+        self.save(update_fields=["dibuat", "dilewati", "ditolak", "status", "galat", "selesai_pada", "diperbarui"])
 
     def lanjutkan(self, *, oleh: User) -> list[int]:
         """Queue again the parts that did not finish (a failed part, or one a stopped worker left); returns their

@@ -266,3 +266,17 @@ def test_two_imports_of_one_url_side_by_side_on_postgresql_store_it_once(pakai_p
         assert di_thread(lambda: sorted(ImporClaimReview.objects.values_list("dibuat", "dilewati"))) == [(0, 1), (1, 0)]
     finally:
         di_thread(lambda: (Klaim.objects.filter(sumber_url=url).delete(), ImporClaimReview.objects.all().delete()))
+
+
+def test_a_running_import_that_has_not_moved_for_ten_minutes_says_its_worker_may_have_stopped(admin_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    impor = claimreview.antrekan(json.dumps([_review(1)]), nama_berkas="cr.json")
+    impor.mulai()
+    ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=timezone.now() - timedelta(minutes=9))
+    assert "tidak maju sejak" not in admin_client.get("/django-admin/cekfakta/imporclaimreview/").content.decode()
+    ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=timezone.now() - timedelta(minutes=11))
+    html = admin_client.get("/django-admin/cekfakta/imporclaimreview/").content.decode()
+    assert "tidak maju sejak" in html and "Lanjutkan bagian yang belum selesai" in html
