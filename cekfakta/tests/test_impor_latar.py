@@ -14,6 +14,7 @@ from cekfakta import claimreview, layanan
 from cekfakta.models import ImporClaimReview, Klaim
 from cekfakta.tests.test_claimreview import _review
 from jembatan.lib.domain import DomainError
+from jembatan.test import di_thread
 
 pytestmark = pytest.mark.django_db
 
@@ -179,25 +180,13 @@ def test_an_empty_file_is_a_finished_import_of_nothing(admin_client, django_capt
     assert (impor.status, impor.jumlah_butir, impor.dibuat) == ("selesai", 0, 0)
 
 
-def test_parts_run_side_by_side_on_postgresql_are_each_stored_once_and_counted_once(pakai_postgres, monkeypatch):
-    """GIVEN a file of three parts, committed, and two workers
-    WHEN the three parts run at the same instant, one of them delivered twice, each on its own connection
-    THEN every verdict is stored once and the import, finished, counts each part once."""
+def _bagian_bersamaan(bagian: list[int]) -> list[str]:
+    """Run these parts at the same instant, each on a thread (a worker) with its own database connection."""
     import threading
 
     from django.db import connections
 
-    from jembatan.test import di_thread
-
-    monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 2)
-    monkeypatch.setattr(claimreview, "_kirim_bagian", lambda impor_id, ids: None)  # the threads below are the workers
-
-    def siapkan():
-        impor = claimreview.antrekan(json.dumps([_review(n) for n in range(1, 7)]), nama_berkas="cr.json")
-        return impor.pk, list(impor.bagian.order_by("nomor").values_list("pk", flat=True))
-
-    impor_id, bagian = di_thread(siapkan)
-    barrier = threading.Barrier(4)
+    barrier = threading.Barrier(len(bagian))
     hasil = []
 
     def kerja(pk):
@@ -207,13 +196,28 @@ def test_parts_run_side_by_side_on_postgresql_are_each_stored_once_and_counted_o
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=kerja, args=(pk,)) for pk in [*bagian, bagian[0]]]
+    threads = [threading.Thread(target=kerja, args=(pk,)) for pk in bagian]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return sorted(hasil)
+
+
+def test_parts_run_side_by_side_on_postgresql_are_each_stored_once_and_counted_once(pakai_postgres, monkeypatch):
+    """GIVEN a file of three parts, committed, and two workers
+    WHEN the three parts run at the same instant, one of them delivered twice, each on its own connection
+    THEN every verdict is stored once and the import, finished, counts each part once."""
+    monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 2)
+    monkeypatch.setattr(claimreview, "_kirim_bagian", lambda impor_id, ids: None)  # the threads are the workers
+
+    def siapkan():
+        impor = claimreview.antrekan(json.dumps([_review(n) for n in range(1, 7)]), nama_berkas="cr.json")
+        return impor.pk, list(impor.bagian.order_by("nomor").values_list("pk", flat=True))
+
+    impor_id, bagian = di_thread(siapkan)
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
-        assert sorted(hasil) == ["lewati", "selesai", "selesai", "selesai"]
+        assert _bagian_bersamaan([*bagian, bagian[0]]) == ["lewati", "selesai", "selesai", "selesai"]
         impor = di_thread(lambda: ImporClaimReview.objects.get(pk=impor_id))
         assert (impor.status, impor.dibuat, impor.dilewati) == ("selesai", 6, 0)
         assert di_thread(lambda: Klaim.objects.filter(sumber_url__startswith="https://cekfakta.example/").count()) == 6
@@ -230,12 +234,6 @@ def test_two_imports_of_one_url_side_by_side_on_postgresql_store_it_once(pakai_p
     """GIVEN two uploads holding the same verdict (a file uploaded again while the first still runs), committed
     WHEN their parts run at the same instant on two workers
     THEN the verdict is stored once; the other import counts it as already there."""
-    import threading
-
-    from django.db import connections
-
-    from jembatan.test import di_thread
-
     monkeypatch.setattr(claimreview, "_kirim_bagian", lambda impor_id, ids: None)
     url = "https://cekfakta.example/dua-kali"
 
@@ -245,23 +243,8 @@ def test_two_imports_of_one_url_side_by_side_on_postgresql_store_it_once(pakai_p
         ]
 
     bagian = di_thread(siapkan)
-    barrier = threading.Barrier(2)
-    hasil = []
-
-    def kerja(pk):
-        try:
-            barrier.wait(10)
-            hasil.append(claimreview.kerjakan_bagian(pk))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=kerja, args=(pk,)) for pk in bagian]
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
-        assert hasil == ["selesai", "selesai"]
+        assert _bagian_bersamaan(bagian) == ["selesai", "selesai"]
         assert di_thread(lambda: Klaim.objects.filter(sumber_url=url).count()) == 1
         assert di_thread(lambda: sorted(ImporClaimReview.objects.values_list("dibuat", "dilewati"))) == [(0, 1), (1, 0)]
     finally:
