@@ -178,12 +178,6 @@ class Siap:
     ditolak: list[str]
 
 
-def simpan(butir: list[tuple[int, dict]], *, sumber_bawaan: str = "") -> HasilImpor:
-    """Store these items as published verdicts, with their meaning vectors. Items whose URL is already known are
-    skipped, and so are items with an impossible date (listed in `HasilImpor.ditolak`)."""
-    return tulis_butir(siapkan_butir(butir, sumber_bawaan=sumber_bawaan))
-
-
 def siapkan_butir(butir: list[tuple[int, dict]], *, sumber_bawaan: str = "") -> Siap:
     """Read the items and compute their vectors, outside any transaction: tens of milliseconds each, and the
     database is not held meanwhile (SQLite has one writer at a time)."""
@@ -265,44 +259,48 @@ def tulis_butir(siap: Siap) -> HasilImpor:
     return HasilImpor(dibuat=dibuat, dilewati=dilewati, ditolak=siap.ditolak)
 
 
-def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
-    """Read and check a whole file (ClaimReviewError: nothing is stored), then store it here, in this process, a
-    part at a time (`manage.py import_claimreview`); an interrupted run is run again and skips what it stored."""
-    butir = baca(raw)
-    total = HasilImpor(dibuat=0, dilewati=0)
-    for a in range(0, len(butir), UKURAN_BAGIAN):
-        hasil = simpan(butir[a : a + UKURAN_BAGIAN], sumber_bawaan=sumber_bawaan)
-        total.dibuat += hasil.dibuat
-        total.dilewati += hasil.dilewati
-        total.ditolak += hasil.ditolak
-    return total
-
-
 # Items per background part: about 15 s of meaning vectors at 60 ms each, far inside a task's time limit (RQ's
 # 300 s) and the matcher's five-minute look-back for rows committed late (`layanan._IndeksProses.JENDELA`); small
 # enough that two workers share even a file of a few thousand evenly, and that the import's page shows progress.
 UKURAN_BAGIAN = 250
 
 
-def antrekan(raw: bytes | str, *, nama_berkas: str, sumber_bawaan: str = "", oleh: Any = None) -> ImporClaimReview:
-    """Read and check a whole file now (ClaimReviewError: nothing is stored), then leave its items to the
-    background workers in parts. Items with the same URL go to the same part, in their order in the file: the
-    first that can be imported is, the others count as already there, exactly as `impor` would do."""
-    butir = baca(raw)
-    kelompok: dict[str, list[list]] = {}
+def bagi(butir: list[tuple[int, dict]]) -> list[list[tuple[int, dict]]]:
+    """The items in parts of at most UKURAN_BAGIAN, in their order in the file; items with the same URL go to the
+    same part, so the first of them that can be imported is, whichever part runs first."""
+    kelompok: dict[str, list[tuple[int, dict]]] = {}
     for i, item in butir:
-        kelompok.setdefault(_url(item.get("url")) or f"#{i}", []).append([i, item])
-    isi_bagian: list[list[list]] = []
+        kelompok.setdefault(_url(item.get("url")) or f"#{i}", []).append((i, item))
+    bagian: list[list[tuple[int, dict]]] = []
     for sekelompok in kelompok.values():  # a group is never split between two parts
-        if not isi_bagian or len(isi_bagian[-1]) + len(sekelompok) > UKURAN_BAGIAN:
-            isi_bagian.append([])
-        isi_bagian[-1].extend(sekelompok)
+        if not bagian or len(bagian[-1]) + len(sekelompok) > UKURAN_BAGIAN:
+            bagian.append([])
+        bagian[-1].extend(sekelompok)
+    return bagian
+
+
+def impor(raw: bytes | str, *, sumber_bawaan: str = "") -> HasilImpor:
+    """Read and check a whole file (ClaimReviewError: nothing is stored), then store it here, in this process, a
+    part at a time (`manage.py import_claimreview`); an interrupted run is run again and skips what it stored."""
+    total = HasilImpor(dibuat=0, dilewati=0)
+    for isi in bagi(baca(raw)):
+        hasil = tulis_butir(siapkan_butir(isi, sumber_bawaan=sumber_bawaan))
+        total.dibuat += hasil.dibuat
+        total.dilewati += hasil.dilewati
+        total.ditolak += hasil.ditolak
+    return total
+
+
+def antrekan(raw: bytes | str, *, nama_berkas: str, sumber_bawaan: str = "", oleh: Any = None) -> ImporClaimReview:
+    """Read and check a whole file now (ClaimReviewError: nothing is stored), then leave its parts (`bagi`) to
+    the background workers."""
+    butir = baca(raw)
     with transaction.atomic():
         unggahan = ImporClaimReview.objects.create(
             nama_berkas=nama_berkas[:255], sumber=sumber_bawaan[:150], jumlah_butir=len(butir), oleh=oleh
         )
         bagian = BagianImpor.objects.bulk_create(
-            BagianImpor(impor=unggahan, nomor=n, jumlah=len(isi), butir=isi) for n, isi in enumerate(isi_bagian, 1)
+            BagianImpor(impor=unggahan, nomor=n, jumlah=len(isi), butir=isi) for n, isi in enumerate(bagi(butir), 1)
         )
         if oleh is not None:
             catat(

@@ -21,8 +21,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,24 +41,6 @@ _kunci_simpanan = threading.Lock()
 _model: Any = None
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _SPASI = re.compile(r"\s+")
-
-
-_lokal = threading.local()
-
-
-@contextmanager
-def tunda_vektor() -> Iterator[None]:
-    """Inside `with tunda_vektor():` a saved claim does not compute its vector; a bulk import fills them in
-    batches afterwards with `isi_vektor`."""
-    _lokal.tunda = getattr(_lokal, "tunda", 0) + 1
-    try:
-        yield
-    finally:
-        _lokal.tunda -= 1
-
-
-def vektor_ditunda() -> bool:
-    return bool(getattr(_lokal, "tunda", 0))
 
 
 def berkas_model() -> Path:

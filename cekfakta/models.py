@@ -231,10 +231,10 @@ class Klaim(Versioned):
         super().save(*args, **kwargs)
 
     def _segarkan_vektor(self, kwargs: dict) -> None:
-        """Compute the meaning vector again when the text it reads changed (inside `makna.tunda_vektor()`, a bulk
-        import computes them afterwards in batches)."""
+        """Compute the meaning vector again when the text it reads changed (an import hands the vectors it computed
+        in batches, `cekfakta.claimreview.siapkan_butir`)."""
         update_fields = kwargs.get("update_fields")
-        if makna.vektor_ditunda() or (update_fields is not None and not {"judul", "teks_contoh"} & set(update_fields)):
+        if update_fields is not None and not {"judul", "teks_contoh"} & set(update_fields):
             return
         teks = makna.teks_klaim(self.judul, self.teks_contoh)
         jejak = makna.jejak(teks)
