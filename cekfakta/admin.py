@@ -13,7 +13,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cekfakta import claimreview
 from cekfakta.claimreview import ClaimReviewError
-from cekfakta.models import ISIAN_PUTUSAN, KOLOM_TERBIT, ImporClaimReview, Istilah, Klaim, Laporan, Referensi
+from cekfakta.models import (
+    ISIAN_PUTUSAN,
+    KOLOM_TERBIT,
+    LANJUT_OTOMATIS_MAKS,
+    ImporClaimReview,
+    Istilah,
+    Klaim,
+    Laporan,
+    Referensi,
+)
 from jembatan.lib.domain import DomainError
 
 
@@ -146,8 +155,9 @@ class ImporClaimReviewAdmin(admin.ModelAdmin):
         teks = f"{obj.bagian_selesai} / {obj.bagian_semua}"  # type: ignore[attr-defined]  # annotated above
         if obj.macet:
             teks += " — " + gettext(
-                "tidak maju sejak %(jam)s: pekerja latar belakang mungkin berhenti; pakai “Lanjutkan bagian yang belum selesai”."
-            ) % {"jam": f"{timezone.localtime(obj.diperbarui):%d-%m %H:%M}"}
+                "tidak maju sejak %(jam)s: pekerja latar belakang mungkin berhenti. Bagian yang belum selesai "
+                "diantrekan lagi otomatis (paling banyak %(n)d kali), atau pakai “Lanjutkan bagian yang belum selesai”."
+            ) % {"jam": f"{timezone.localtime(obj.diperbarui):%d-%m %H:%M}", "n": LANJUT_OTOMATIS_MAKS}
         return teks
 
     @admin.display(description=_("ditolak"))

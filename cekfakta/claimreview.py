@@ -358,3 +358,18 @@ def kerjakan_bagian(bagian_id: int) -> str:
         bagian.catat_gagal(f"Bagian {bagian.nomor}: {type(e).__name__}: {e}")
         return "gagal"
     return "selesai"
+
+
+def lanjutkan_yang_macet() -> tuple[int, int, int]:
+    """The periodic job (`manage.py lanjutkan_impor_macet`): every import that has not moved for MACET_SETELAH has
+    its unfinished parts queued again, or fails once it was continued automatically too often. Returns (imports
+    continued, parts queued, imports stopped)."""
+    dilanjutkan = bagian = berhenti = 0
+    for impor in ImporClaimReview.objects.macet().order_by("pk"):
+        ids = impor.lanjutkan_otomatis()
+        if ids:
+            dilanjutkan, bagian = dilanjutkan + 1, bagian + len(ids)
+            _kirim_bagian(impor.pk, ids)
+        elif impor.status == ImporClaimReview.Status.GAGAL:
+            berhenti += 1
+    return dilanjutkan, bagian, berhenti

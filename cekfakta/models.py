@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -643,6 +643,16 @@ class PesanMasuk(models.Model):
 
 # A part of an import is stored in well under a minute (`cekfakta.claimreview.UKURAN_BAGIAN`).
 MACET_SETELAH = timedelta(minutes=10)
+# How often `lanjutkan_impor_macet` queues a stalled import again by itself before it stops and says so: a worker
+# that died once is replaced by its service; one that never comes back needs a person, not a growing queue.
+LANJUT_OTOMATIS_MAKS = 3
+
+
+class ImporClaimReviewQuerySet(models.QuerySet["ImporClaimReview", "ImporClaimReview"]):
+    def macet(self, now: datetime | None = None) -> ImporClaimReviewQuerySet:
+        """Waiting or running, yet nothing stored for MACET_SETELAH (see `ImporClaimReview.macet`)."""
+        batas = (now or timezone.now()) - MACET_SETELAH
+        return self.filter(status__in=[ImporClaimReview.Status.ANTRE, ImporClaimReview.Status.BERJALAN], diperbarui__lt=batas)
 
 
 class ImporClaimReview(models.Model):
@@ -670,8 +680,13 @@ class ImporClaimReview(models.Model):
     oleh = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("oleh"))
     dimulai = models.DateTimeField(_("diunggah"), default=timezone.now)
     selesai_pada = models.DateTimeField(_("selesai"), null=True, blank=True)
-    # The last part stored (or the upload): a running import that has not moved for long lost its worker.
+    # The last part stored (or the upload, or the last time it was queued again): an import that has not moved
+    # for long lost its worker.
     diperbarui = models.DateTimeField(_("terakhir maju"), auto_now=True)
+    # Times `lanjutkan_impor_macet` queued it again since a person last did (LANJUT_OTOMATIS_MAKS at most).
+    dilanjutkan_otomatis = models.PositiveSmallIntegerField(_("dilanjutkan otomatis"), default=0)
+
+    objects = ImporClaimReviewQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("impor ClaimReview")
@@ -683,8 +698,9 @@ class ImporClaimReview(models.Model):
 
     @property
     def macet(self) -> bool:
-        """Running, yet no part stored for MACET_SETELAH: a part takes seconds, so its worker has likely stopped."""
-        return self.status == self.Status.BERJALAN and timezone.now() - self.diperbarui > MACET_SETELAH
+        """Waiting or running, yet no part stored for MACET_SETELAH: a part takes seconds, so its worker has likely
+        stopped (or no worker runs at all)."""
+        return self.status in (self.Status.ANTRE, self.Status.BERJALAN) and timezone.now() - self.diperbarui > MACET_SETELAH
 
     # -- transitions --------------------------------------------------------------------------------
 
@@ -703,22 +719,29 @@ class ImporClaimReview(models.Model):
         self.ditolak = [alasan for b in selesai for alasan in b["ditolak"]]
         if len(selesai) == len(bagian):
             self.status, self.galat, self.selesai_pada = self.Status.SELESAI, "", timezone.now()
-        self.save(update_fields=["dibuat", "dilewati", "ditolak", "status", "galat", "selesai_pada", "diperbarui"])
+        self.dilanjutkan_otomatis = 0  # it moves: the automatic continuation has its tries back
+        self.save(
+            update_fields=[
+                "dibuat",
+                "dilewati",
+                "ditolak",
+                "status",
+                "galat",
+                "selesai_pada",
+                "diperbarui",
+                "dilanjutkan_otomatis",
+            ]
+        )
 
     def lanjutkan(self, *, oleh: User) -> list[int]:
         """Queue again the parts that did not finish (a failed part, or one a stopped worker left); returns their
         ids. A part still running may be queued twice: the copy that comes second finds it done. Refused when the
-        import is done."""
+        import is done. A person continuing it gives the automatic continuation its tries back."""
         with transaction.atomic():
             impor = ImporClaimReview.objects.select_for_update().get(pk=self.pk)
             if impor.status == self.Status.SELESAI:
                 raise DomainError(_("Impor ini sudah selesai."))
-            ids = list(impor.bagian.filter(selesai=False).values_list("pk", flat=True))
-            if ids:
-                impor.status, impor.galat = self.Status.ANTRE, ""
-                impor.save(update_fields=["status", "galat"])
-            else:
-                impor.rangkum()  # every part was stored after all (a copy run again)
+            ids = impor._antre_lagi(dilanjutkan_otomatis=0)
             catat(
                 oleh,
                 AksiCekFakta.LANJUTKAN_IMPOR,
@@ -726,6 +749,40 @@ class ImporClaimReview(models.Model):
                 f"Impor ClaimReview dilanjutkan: {impor.nama_berkas}, {len(ids)} bagian",
             )
         self.refresh_from_db()
+        return ids
+
+    def lanjutkan_otomatis(self) -> list[int]:
+        """The periodic job's continuation of a stalled import (`macet`): its unfinished parts queued again, at
+        most LANJUT_OTOMATIS_MAKS times in a row; after that the import fails and says a person must look at the
+        background worker. Returns the ids to queue (none when it is no longer stalled, or has failed now)."""
+        with transaction.atomic():
+            impor = ImporClaimReview.objects.select_for_update().get(pk=self.pk)
+            if not impor.macet:
+                return []
+            if impor.dilanjutkan_otomatis >= LANJUT_OTOMATIS_MAKS:
+                impor.status = self.Status.GAGAL
+                impor.galat = (
+                    f"Tidak ada bagian yang tersimpan setelah {LANJUT_OTOMATIS_MAKS} kali dilanjutkan otomatis. "
+                    "Periksa pekerja latar belakang (db_worker), lalu pakai “Lanjutkan bagian yang belum selesai”."
+                )
+                impor.save(update_fields=["status", "galat", "diperbarui"])
+                ids = []
+                ringkasan = f"Impor ClaimReview berhenti: {impor.nama_berkas}, tidak maju setelah dilanjutkan otomatis"
+            else:
+                ids = impor._antre_lagi(dilanjutkan_otomatis=impor.dilanjutkan_otomatis + 1)
+                ringkasan = f"Impor ClaimReview dilanjutkan otomatis: {impor.nama_berkas}, {len(ids)} bagian"
+            catat(None, AksiCekFakta.LANJUTKAN_IMPOR, impor, ringkasan)
+        self.refresh_from_db()
+        return ids
+
+    def _antre_lagi(self, *, dilanjutkan_otomatis: int) -> list[int]:
+        # Called with this row locked. Queued again, the import's clock of progress starts again too.
+        ids = list(self.bagian.filter(selesai=False).values_list("pk", flat=True))
+        if ids:
+            self.status, self.galat, self.dilanjutkan_otomatis = self.Status.ANTRE, "", dilanjutkan_otomatis
+            self.save(update_fields=["status", "galat", "dilanjutkan_otomatis", "diperbarui"])
+        else:
+            self.rangkum()  # every part was stored after all (a copy run again)
         return ids
 
 

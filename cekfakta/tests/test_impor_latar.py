@@ -2,12 +2,15 @@
 parts, each part once, with what happened on the import's own admin page."""
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils import timezone
 
 from akun.models import Audit
 from cekfakta import claimreview, layanan
@@ -252,14 +255,83 @@ def test_two_imports_of_one_url_side_by_side_on_postgresql_store_it_once(pakai_p
 
 
 def test_a_running_import_that_has_not_moved_for_ten_minutes_says_its_worker_may_have_stopped(admin_client):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     impor = claimreview.antrekan(json.dumps([_review(1)]), nama_berkas="cr.json")
     impor.mulai()
     ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=timezone.now() - timedelta(minutes=9))
     assert "tidak maju sejak" not in admin_client.get("/django-admin/cekfakta/imporclaimreview/").content.decode()
     ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=timezone.now() - timedelta(minutes=11))
     html = admin_client.get("/django-admin/cekfakta/imporclaimreview/").content.decode()
-    assert "tidak maju sejak" in html and "Lanjutkan bagian yang belum selesai" in html
+    assert "tidak maju sejak" in html and "diantrekan lagi otomatis" in html
+    assert "Lanjutkan bagian yang belum selesai" in html
+
+
+def _tangkap_antrean(monkeypatch, antre):
+    """The queue as a list: the parts' ids in the order they were queued, nothing run."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr("cekfakta.tasks.impor_bagian", SimpleNamespace(enqueue=antre.append))
+
+
+def _macet(impor, menit=11):
+    ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=timezone.now() - timedelta(minutes=menit))
+
+
+def test_the_periodic_job_continues_an_import_whose_worker_stopped_and_it_is_stored_once(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """GIVEN an import of two parts whose worker died after taking both (nothing stored, the queue's tasks lost)
+    WHEN the periodic job runs before ten minutes without progress, and again after
+    THEN the first run leaves it alone; the second queues both parts again, the workers store them once, and the
+    audit trail says the system continued it."""
+    monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 1)
+    antre = []
+    _tangkap_antrean(monkeypatch, antre)
+    with django_capture_on_commit_callbacks(execute=True):
+        impor = claimreview.antrekan(json.dumps([_review(1), _review(2)]), nama_berkas="cr.json")
+    impor.mulai()
+    hilang, antre[:] = list(antre), []
+    _macet(impor, menit=9)
+    assert claimreview.lanjutkan_yang_macet() == (0, 0, 0) and antre == []
+
+    _macet(impor)
+    call_command("lanjutkan_impor_macet", stdout=(keluar := StringIO()))
+    assert "1 impor dilanjutkan (2 bagian diantrekan lagi), 0 impor dihentikan." in keluar.getvalue()
+    assert sorted(antre) == sorted(hilang)
+    impor.refresh_from_db()
+    assert (impor.status, impor.dilanjutkan_otomatis, impor.macet) == ("antre", 1, False)
+    audit = Audit.objects.get(aksi="cekfakta_lanjutkan_impor", objek_id=str(impor.pk))
+    assert audit.user is None and "dilanjutkan otomatis" in audit.ringkasan
+
+    for pk in antre + hilang:  # the lost copies turn up after all: each part is still stored once
+        claimreview.kerjakan_bagian(pk)
+    impor.refresh_from_db()
+    assert (impor.status, impor.dibuat, impor.dilanjutkan_otomatis) == ("selesai", 2, 0)
+    assert Klaim.objects.count() == 2
+    _macet(impor)
+    assert claimreview.lanjutkan_yang_macet() == (0, 0, 0)  # a finished import is never continued
+
+
+def test_an_import_that_never_moves_stops_after_three_automatic_tries_and_a_person_gets_them_back(admin_client, monkeypatch):
+    """GIVEN an import whose parts no worker ever stores
+    WHEN the periodic job finds it stalled four times
+    THEN three times it queues the part again; the fourth time the import fails with what to check, its page
+    says so, and nothing more is queued until the admin continues it, which gives the job its tries back."""
+    antre = []
+    _tangkap_antrean(monkeypatch, antre)
+    impor = claimreview.antrekan(json.dumps([_review(1)]), nama_berkas="cr.json")
+    for n in (1, 2, 3):
+        _macet(impor)
+        assert claimreview.lanjutkan_yang_macet() == (1, 1, 0)
+        assert len(antre) == n
+    _macet(impor)
+    assert claimreview.lanjutkan_yang_macet() == (0, 0, 1)
+    impor.refresh_from_db()
+    assert impor.status == "gagal" and "setelah 3 kali dilanjutkan otomatis" in impor.galat and "db_worker" in impor.galat
+    _macet(impor, menit=60)
+    assert claimreview.lanjutkan_yang_macet() == (0, 0, 0) and len(antre) == 3
+    html = admin_client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").content.decode()
+    assert "Gagal" in html and "db_worker" in html
+
+    assert impor.lanjutkan(oleh=impor.oleh) == [impor.bagian.get().pk]
+    impor.refresh_from_db()
+    assert (impor.status, impor.dilanjutkan_otomatis) == ("antre", 0)
