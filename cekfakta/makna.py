@@ -8,7 +8,8 @@ the cosine of two vectors is their dot product.
 - A claim's vector is computed when the claim is saved with a new text (published, imported, or opened from a
   report), from `teks_klaim()`: its claim line, then the message as it circulated, up to KATA_KLAIM words. It is
   stored on the claim (float16, 768 bytes), so a new server process reads vectors instead of computing them.
-- A message's vectors are computed per query, from at most two windows of it (`cekfakta.pencocok.jendela`).
+- A message's vectors are computed per query, from at most two windows of it (`cekfakta.pencocok.jendela`), each
+  in standard words (`jembatan.lib.text.normalise`).
 
 A missing or broken model stops start-up with what to reinstall (`periksa_berkas`, called by the app config);
 the matcher never answers with a weaker method instead.
