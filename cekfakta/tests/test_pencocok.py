@@ -305,3 +305,21 @@ def test_a_missing_or_broken_model_file_says_how_to_restore_it(tmp_path, isi):
 def test_the_shipped_model_loads_with_thresholds_in_order():
     model, sama, mungkin = pencocok.muat_model()
     assert set(model.fitur) <= set(pencocok.FITUR) and 0 < mungkin <= sama <= 1
+
+
+def test_the_sentence_model_reads_a_chat_message_in_standard_words():
+    """GIVEN a verdict and a message in chat spelling, abbreviations and Banjar
+    WHEN the index embeds the message
+    THEN the sentence model is given the words the lexical stage reads ("yg" → "yang", "kada" → "tidak"),
+    without the forwarding boilerplate, and the verdict is still found."""
+    dilihat = []
+
+    def penyemat(teks):
+        dilihat.extend(teks)
+        return makna.vektor(teks)
+
+    ix = pencocok.Indeks(penyemat=penyemat)
+    bangun(ix, [(2, VERDICT[2])])
+    hasil = ix.cari("BANTU SEBARKAN!!! yg sdh dengar, air pdam rantau tercemar bangkai, kada usah diminum dulu 🙏", 3)
+    assert dilihat == ["yang sudah dengar air pdam rantau tercemar bangkai tidak usah diminum dulu"]
+    assert hasil and hasil[0].id == 2
