@@ -139,6 +139,8 @@ class ImporClaimReviewAdmin(admin.ModelAdmin):
         "oleh",
         "dimulai",
         "diperbarui",
+        "diantrekan_lagi",
+        "dilanjutkan_otomatis",
         "selesai_pada",
     )
     actions = ["lanjutkan"]
@@ -153,11 +155,17 @@ class ImporClaimReviewAdmin(admin.ModelAdmin):
     @admin.display(description=_("bagian selesai"))
     def kemajuan(self, obj: ImporClaimReview) -> str:
         teks = f"{obj.bagian_selesai} / {obj.bagian_semua}"  # type: ignore[attr-defined]  # annotated above
+        jam = f"{timezone.localtime(obj.diperbarui):%d-%m %H:%M}"
         if obj.macet:
             teks += " — " + gettext(
-                "tidak maju sejak %(jam)s: pekerja latar belakang mungkin berhenti. Bagian yang belum selesai "
-                "diantrekan lagi otomatis (paling banyak %(n)d kali), atau pakai “Lanjutkan bagian yang belum selesai”."
-            ) % {"jam": f"{timezone.localtime(obj.diperbarui):%d-%m %H:%M}", "n": LANJUT_OTOMATIS_MAKS}
+                "tidak maju sejak %(jam)s: pekerja latar belakang mungkin berhenti. Dengan pengatur waktu "
+                "lanjutkan_impor_macet, bagian yang belum selesai diantrekan lagi otomatis (sudah %(kali)d dari "
+                "%(n)d kali); atau pakai “Lanjutkan bagian yang belum selesai”."
+            ) % {"jam": jam, "kali": obj.dilanjutkan_otomatis, "n": LANJUT_OTOMATIS_MAKS}
+        elif obj.menunggu_lama:
+            teks += " — " + gettext(
+                "masih menunggu giliran sejak %(jam)s: antrean tugas sedang sibuk, atau pekerja latar belakang tidak berjalan."
+            ) % {"jam": jam}
         return teks
 
     @admin.display(description=_("ditolak"))

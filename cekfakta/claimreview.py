@@ -29,6 +29,7 @@ from cekfakta.models import (
     Status,
     penjelasan_impor,
 )
+from jembatan.lib.health import check_queue
 from jembatan.lib.text import storable
 
 logger = logging.getLogger(__name__)
@@ -360,16 +361,34 @@ def kerjakan_bagian(bagian_id: int) -> str:
     return "selesai"
 
 
-def lanjutkan_yang_macet() -> tuple[int, int, int]:
-    """The periodic job (`manage.py lanjutkan_impor_macet`): every import that has not moved for MACET_SETELAH has
-    its unfinished parts queued again, or fails once it was continued automatically too often. Returns (imports
-    continued, parts queued, imports stopped)."""
-    dilanjutkan = bagian = berhenti = 0
+@dataclass
+class Lanjutan:
+    """What one run of `lanjutkan_yang_macet` did."""
+
+    antrean: int = 0  # tasks waiting in the queue (when any, nothing was continued)
+    dilanjutkan: int = 0  # imports whose parts were queued again
+    bagian: int = 0  # parts queued again
+    dihentikan: int = 0  # imports failed after LANJUT_OTOMATIS_MAKS tries
+    galat: int = 0  # imports that could not be handled this time (logged; tried again on the next run)
+
+
+def lanjutkan_yang_macet() -> Lanjutan:
+    """The periodic job (`manage.py lanjutkan_impor_macet`). When the task queue holds no waiting task, the parts
+    of a running import that stored nothing for MACET_SETELAH were lost with their worker (killed mid-part): they
+    are queued again, or the import fails once that was done LANJUT_OTOMATIS_MAKS times in a row. While tasks
+    wait, nothing is done: the parts may be among them, and a copy queued behind would only run twice."""
+    hasil = Lanjutan(antrean=int(check_queue().get("waiting", 0)))
+    if hasil.antrean:
+        return hasil
     for impor in ImporClaimReview.objects.macet().order_by("pk"):
-        ids = impor.lanjutkan_otomatis()
+        try:
+            ids, dihentikan = impor.lanjutkan_otomatis()
+        except Exception:  # one import's trouble (a locked database) does not hold up the others
+            logger.exception("impor ClaimReview %s tidak dapat dilanjutkan otomatis", impor.pk)
+            hasil.galat += 1
+            continue
         if ids:
-            dilanjutkan, bagian = dilanjutkan + 1, bagian + len(ids)
+            hasil.dilanjutkan, hasil.bagian = hasil.dilanjutkan + 1, hasil.bagian + len(ids)
             _kirim_bagian(impor.pk, ids)
-        elif impor.status == ImporClaimReview.Status.GAGAL:
-            berhenti += 1
-    return dilanjutkan, bagian, berhenti
+        hasil.dihentikan += dihentikan
+    return hasil

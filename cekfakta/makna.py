@@ -9,7 +9,7 @@ the cosine of two vectors is their dot product.
   report), from `teks_klaim()`: its claim line, then the message as it circulated, up to KATA_KLAIM words. It is
   stored on the claim (float16, 768 bytes), so a new server process reads vectors instead of computing them.
 - A message's vectors are computed per query, from at most two windows of it (`cekfakta.pencocok.jendela`), each
-  in standard words (`jembatan.lib.text.normalise`).
+  in standard words (`Indeks._teks_makna`); the claim's text is embedded as written.
 
 A missing or broken model stops start-up with what to reinstall (`periksa_berkas`, called by the app config);
 the matcher never answers with a weaker method instead.

@@ -91,6 +91,7 @@ class AksiCekFakta(models.TextChoices):
     TUTUP_BUKAN_KLAIM = "cekfakta_bukan_klaim", _("Klaim ditutup sebagai bukan klaim")
     IMPOR_CLAIMREVIEW = "cekfakta_impor", _("Berkas ClaimReview diunggah untuk diimpor")
     LANJUTKAN_IMPOR = "cekfakta_lanjutkan_impor", _("Impor ClaimReview dilanjutkan")
+    HENTIKAN_IMPOR = "cekfakta_hentikan_impor", _("Impor ClaimReview dihentikan: pekerja latar belakang tidak maju")
 
 
 # What closing a claim as "bukan klaim" changes.
@@ -650,9 +651,11 @@ LANJUT_OTOMATIS_MAKS = 3
 
 class ImporClaimReviewQuerySet(models.QuerySet["ImporClaimReview", "ImporClaimReview"]):
     def macet(self, now: datetime | None = None) -> ImporClaimReviewQuerySet:
-        """Waiting or running, yet nothing stored for MACET_SETELAH (see `ImporClaimReview.macet`)."""
+        """Running, yet nothing stored (nor queued again) for MACET_SETELAH (see `ImporClaimReview.macet`)."""
         batas = (now or timezone.now()) - MACET_SETELAH
-        return self.filter(status__in=[ImporClaimReview.Status.ANTRE, ImporClaimReview.Status.BERJALAN], diperbarui__lt=batas)
+        return self.filter(status=ImporClaimReview.Status.BERJALAN, diperbarui__lt=batas).filter(
+            models.Q(diantrekan_lagi__isnull=True) | models.Q(diantrekan_lagi__lt=batas)
+        )
 
 
 class ImporClaimReview(models.Model):
@@ -680,10 +683,11 @@ class ImporClaimReview(models.Model):
     oleh = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("oleh"))
     dimulai = models.DateTimeField(_("diunggah"), default=timezone.now)
     selesai_pada = models.DateTimeField(_("selesai"), null=True, blank=True)
-    # The last part stored (or the upload, or the last time it was queued again): an import that has not moved
-    # for long lost its worker.
+    # The last part stored (or the upload): a running import that has not moved for long lost its worker.
     diperbarui = models.DateTimeField(_("terakhir maju"), auto_now=True)
-    # Times `lanjutkan_impor_macet` queued it again since a person last did (LANJUT_OTOMATIS_MAKS at most).
+    # The last time its unfinished parts were queued again, by a person or by `lanjutkan_impor_macet`.
+    diantrekan_lagi = models.DateTimeField(_("terakhir diantrekan lagi"), null=True, blank=True)
+    # Times `lanjutkan_impor_macet` queued it again with no part stored since (LANJUT_OTOMATIS_MAKS at most).
     dilanjutkan_otomatis = models.PositiveSmallIntegerField(_("dilanjutkan otomatis"), default=0)
 
     objects = ImporClaimReviewQuerySet.as_manager()
@@ -696,11 +700,19 @@ class ImporClaimReview(models.Model):
     def __str__(self) -> str:
         return f"{self.nama_berkas} ({timezone.localtime(self.dimulai):%Y-%m-%d %H:%M})"
 
+    def _sejak(self) -> datetime:
+        return max(self.diperbarui, self.diantrekan_lagi or self.diperbarui)
+
     @property
     def macet(self) -> bool:
-        """Waiting or running, yet no part stored for MACET_SETELAH: a part takes seconds, so its worker has likely
-        stopped (or no worker runs at all)."""
-        return self.status in (self.Status.ANTRE, self.Status.BERJALAN) and timezone.now() - self.diperbarui > MACET_SETELAH
+        """Running, yet no part stored (nor queued again) for MACET_SETELAH: a part takes seconds, so the worker
+        that took it has likely stopped."""
+        return self.status == self.Status.BERJALAN and timezone.now() - self._sejak() > MACET_SETELAH
+
+    @property
+    def menunggu_lama(self) -> bool:
+        """Waiting for MACET_SETELAH with no part started: the task queue is busy, or no worker runs."""
+        return self.status == self.Status.ANTRE and timezone.now() - self._sejak() > MACET_SETELAH
 
     # -- transitions --------------------------------------------------------------------------------
 
@@ -751,36 +763,44 @@ class ImporClaimReview(models.Model):
         self.refresh_from_db()
         return ids
 
-    def lanjutkan_otomatis(self) -> list[int]:
-        """The periodic job's continuation of a stalled import (`macet`): its unfinished parts queued again, at
-        most LANJUT_OTOMATIS_MAKS times in a row; after that the import fails and says a person must look at the
-        background worker. Returns the ids to queue (none when it is no longer stalled, or has failed now)."""
+    def lanjutkan_otomatis(self) -> tuple[list[int], bool]:
+        """The periodic job's continuation of a stalled import (`macet`), once the task queue holds nothing that
+        waits (so its parts are lost, not queued behind others): the unfinished parts queued again, at most
+        LANJUT_OTOMATIS_MAKS times in a row; the next time the import fails and says to look at the background
+        worker. Returns the ids to queue and whether it failed now (([], False) when it is no longer stalled)."""
         with transaction.atomic():
             impor = ImporClaimReview.objects.select_for_update().get(pk=self.pk)
             if not impor.macet:
-                return []
+                return [], False
             if impor.dilanjutkan_otomatis >= LANJUT_OTOMATIS_MAKS:
                 impor.status = self.Status.GAGAL
                 impor.galat = (
-                    f"Tidak ada bagian yang tersimpan setelah {LANJUT_OTOMATIS_MAKS} kali dilanjutkan otomatis. "
-                    "Periksa pekerja latar belakang (db_worker), lalu pakai “Lanjutkan bagian yang belum selesai”."
+                    f"Tidak ada bagian yang tersimpan setelah {LANJUT_OTOMATIS_MAKS} kali dilanjutkan otomatis. Periksa "
+                    "pekerja latar belakang (layanan jembatan-worker, atau db_worker pada make run), lalu pakai "
+                    "“Lanjutkan bagian yang belum selesai”."
                 )
-                impor.save(update_fields=["status", "galat", "diperbarui"])
-                ids = []
-                ringkasan = f"Impor ClaimReview berhenti: {impor.nama_berkas}, tidak maju setelah dilanjutkan otomatis"
-            else:
-                ids = impor._antre_lagi(dilanjutkan_otomatis=impor.dilanjutkan_otomatis + 1)
-                ringkasan = f"Impor ClaimReview dilanjutkan otomatis: {impor.nama_berkas}, {len(ids)} bagian"
-            catat(None, AksiCekFakta.LANJUTKAN_IMPOR, impor, ringkasan)
+                impor.save(update_fields=["status", "galat"])
+                catat(None, AksiCekFakta.HENTIKAN_IMPOR, impor, f"Impor ClaimReview dihentikan: {impor.nama_berkas}")
+                self.refresh_from_db()
+                return [], True
+            ids = impor._antre_lagi(dilanjutkan_otomatis=impor.dilanjutkan_otomatis + 1)
+            catat(
+                None,
+                AksiCekFakta.LANJUTKAN_IMPOR,
+                impor,
+                f"Impor ClaimReview dilanjutkan otomatis: {impor.nama_berkas}, {len(ids)} bagian",
+            )
         self.refresh_from_db()
-        return ids
+        return ids, False
 
     def _antre_lagi(self, *, dilanjutkan_otomatis: int) -> list[int]:
-        # Called with this row locked. Queued again, the import's clock of progress starts again too.
+        # Called with this row locked. The time it was queued again restarts the clock of `macet`; the time of the
+        # last progress (`diperbarui`) stays what it was.
         ids = list(self.bagian.filter(selesai=False).values_list("pk", flat=True))
         if ids:
-            self.status, self.galat, self.dilanjutkan_otomatis = self.Status.ANTRE, "", dilanjutkan_otomatis
-            self.save(update_fields=["status", "galat", "dilanjutkan_otomatis", "diperbarui"])
+            self.status, self.galat, self.diantrekan_lagi = self.Status.ANTRE, "", timezone.now()
+            self.dilanjutkan_otomatis = dilanjutkan_otomatis
+            self.save(update_fields=["status", "galat", "diantrekan_lagi", "dilanjutkan_otomatis"])
         else:
             self.rangkum()  # every part was stored after all (a copy run again)
         return ids

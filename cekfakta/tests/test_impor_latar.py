@@ -273,32 +273,42 @@ def _tangkap_antrean(monkeypatch, antre):
 
 
 def _macet(impor, menit=11):
-    ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=timezone.now() - timedelta(minutes=menit))
+    """A worker took a part of `impor` and nothing moved since, for `menit` minutes."""
+    impor.mulai()
+    lalu = timezone.now() - timedelta(minutes=menit)
+    ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=lalu, diantrekan_lagi=None)
 
 
 def test_the_periodic_job_continues_an_import_whose_worker_stopped_and_it_is_stored_once(
     monkeypatch, django_capture_on_commit_callbacks
 ):
     """GIVEN an import of two parts whose worker died after taking both (nothing stored, the queue's tasks lost)
-    WHEN the periodic job runs before ten minutes without progress, and again after
-    THEN the first run leaves it alone; the second queues both parts again, the workers store them once, and the
-    audit trail says the system continued it."""
+    WHEN the periodic job runs before ten minutes without progress, then while the task queue still holds other
+    work, then with the queue empty
+    THEN the first two runs leave it alone; the third queues both parts again, the workers store them once, and
+    the audit trail says the system continued it."""
     monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 1)
     antre = []
     _tangkap_antrean(monkeypatch, antre)
     with django_capture_on_commit_callbacks(execute=True):
         impor = claimreview.antrekan(json.dumps([_review(1), _review(2)]), nama_berkas="cr.json")
-    impor.mulai()
     hilang, antre[:] = list(antre), []
     _macet(impor, menit=9)
-    assert claimreview.lanjutkan_yang_macet() == (0, 0, 0) and antre == []
+    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan() and antre == []
 
     _macet(impor)
+    monkeypatch.setattr("cekfakta.claimreview.check_queue", lambda: {"ok": True, "waiting": 5})
+    call_command("lanjutkan_impor_macet", stdout=(keluar := StringIO()))
+    assert "masih berisi 5 tugas: tidak ada impor yang dilanjutkan" in keluar.getvalue() and antre == []
+    monkeypatch.undo()
+    _tangkap_antrean(monkeypatch, antre)
+
     call_command("lanjutkan_impor_macet", stdout=(keluar := StringIO()))
     assert "1 impor dilanjutkan (2 bagian diantrekan lagi), 0 impor dihentikan." in keluar.getvalue()
     assert sorted(antre) == sorted(hilang)
     impor.refresh_from_db()
     assert (impor.status, impor.dilanjutkan_otomatis, impor.macet) == ("antre", 1, False)
+    assert impor.diperbarui < impor.diantrekan_lagi  # the last progress is still the upload's
     audit = Audit.objects.get(aksi="cekfakta_lanjutkan_impor", objek_id=str(impor.pk))
     assert audit.user is None and "dilanjutkan otomatis" in audit.ringkasan
 
@@ -307,31 +317,53 @@ def test_the_periodic_job_continues_an_import_whose_worker_stopped_and_it_is_sto
     impor.refresh_from_db()
     assert (impor.status, impor.dibuat, impor.dilanjutkan_otomatis) == ("selesai", 2, 0)
     assert Klaim.objects.count() == 2
+    ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=timezone.now() - timedelta(minutes=60))
+    assert claimreview.lanjutkan_yang_macet().dilanjutkan == 0  # a finished import is never continued
+
+
+def test_an_import_that_never_moves_stops_after_three_tries_in_a_row_and_a_person_gets_them_back(admin_client, monkeypatch):
+    """GIVEN an import of two parts whose workers keep dying
+    WHEN the periodic job finds it stalled again and again, with one part stored after the second try
+    THEN it queues the parts again three times after that part (the stored part gives the tries back); the
+    next time the import fails with what to check, the audit trail and its page say so, and nothing more is
+    queued until the admin continues it, which gives the job its tries back."""
+    monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 1)
+    antre = []
+    _tangkap_antrean(monkeypatch, antre)
+    impor = claimreview.antrekan(json.dumps([_review(1), _review(2)]), nama_berkas="cr.json")
+    for _ in range(2):
+        _macet(impor)
+        assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dilanjutkan=1, bagian=2)
+    claimreview.kerjakan_bagian(impor.bagian.get(nomor=1).pk)
+    impor.refresh_from_db()
+    assert impor.dilanjutkan_otomatis == 0
+    for n in (1, 2, 3):
+        _macet(impor)
+        assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dilanjutkan=1, bagian=1)
+        impor.refresh_from_db()
+        assert impor.dilanjutkan_otomatis == n
     _macet(impor)
-    assert claimreview.lanjutkan_yang_macet() == (0, 0, 0)  # a finished import is never continued
+    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dihentikan=1)
+    impor.refresh_from_db()
+    assert impor.status == "gagal" and "setelah 3 kali dilanjutkan otomatis" in impor.galat and "jembatan-worker" in impor.galat
+    assert Audit.objects.filter(aksi="cekfakta_hentikan_impor", objek_id=str(impor.pk), user=None).count() == 1
+    ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=timezone.now() - timedelta(minutes=60))
+    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan() and len(antre) == 2 * 2 + 3 * 1
+    html = admin_client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").content.decode()
+    assert "Gagal" in html and "jembatan-worker" in html
+
+    assert impor.lanjutkan(oleh=impor.oleh) == [impor.bagian.get(nomor=2).pk]
+    impor.refresh_from_db()
+    assert (impor.status, impor.dilanjutkan_otomatis, impor.macet) == ("antre", 0, False)
 
 
-def test_an_import_that_never_moves_stops_after_three_automatic_tries_and_a_person_gets_them_back(admin_client, monkeypatch):
-    """GIVEN an import whose parts no worker ever stores
-    WHEN the periodic job finds it stalled four times
-    THEN three times it queues the part again; the fourth time the import fails with what to check, its page
-    says so, and nothing more is queued until the admin continues it, which gives the job its tries back."""
+def test_an_import_waiting_long_for_its_turn_says_so_and_is_not_queued_again(admin_client, monkeypatch):
+    """GIVEN an import whose parts no worker has started for eleven minutes (a busy queue, or no worker)
+    THEN its list row says it is still waiting and why that may be, and the periodic job leaves it alone."""
     antre = []
     _tangkap_antrean(monkeypatch, antre)
     impor = claimreview.antrekan(json.dumps([_review(1)]), nama_berkas="cr.json")
-    for n in (1, 2, 3):
-        _macet(impor)
-        assert claimreview.lanjutkan_yang_macet() == (1, 1, 0)
-        assert len(antre) == n
-    _macet(impor)
-    assert claimreview.lanjutkan_yang_macet() == (0, 0, 1)
-    impor.refresh_from_db()
-    assert impor.status == "gagal" and "setelah 3 kali dilanjutkan otomatis" in impor.galat and "db_worker" in impor.galat
-    _macet(impor, menit=60)
-    assert claimreview.lanjutkan_yang_macet() == (0, 0, 0) and len(antre) == 3
-    html = admin_client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").content.decode()
-    assert "Gagal" in html and "db_worker" in html
-
-    assert impor.lanjutkan(oleh=impor.oleh) == [impor.bagian.get().pk]
-    impor.refresh_from_db()
-    assert (impor.status, impor.dilanjutkan_otomatis) == ("antre", 0)
+    ImporClaimReview.objects.filter(pk=impor.pk).update(diperbarui=timezone.now() - timedelta(minutes=11))
+    html = admin_client.get("/django-admin/cekfakta/imporclaimreview/").content.decode()
+    assert "masih menunggu giliran sejak" in html and "tidak maju sejak" not in html
+    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan() and antre == []

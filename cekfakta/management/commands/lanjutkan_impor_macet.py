@@ -2,8 +2,10 @@
 
     */10 * * * *  cd /srv/jembatan && .venv/bin/python manage.py lanjutkan_impor_macet
 
-An import that stored nothing for ten minutes has its unfinished parts queued again; after three such tries in a
-row it fails and its admin page says to look at the worker. A part queued twice is stored once.
+When the task queue holds no waiting task, a running import that stored nothing for ten minutes lost its part
+with the worker that took it: its unfinished parts are queued again, and after three such tries in a row the import
+fails and its admin page says to look at the worker. A part queued twice is stored once. An import that failed
+(a part's error, or a queue that refused its parts) is continued by a person, from its admin page.
 """
 
 from django.core.management.base import BaseCommand
@@ -15,5 +17,12 @@ class Command(BaseCommand):
     help = "Lanjutkan impor ClaimReview yang tidak maju karena pekerja latar belakangnya berhenti."
 
     def handle(self, *args, **options):
-        dilanjutkan, bagian, berhenti = lanjutkan_yang_macet()
-        self.stdout.write(f"{dilanjutkan} impor dilanjutkan ({bagian} bagian diantrekan lagi), {berhenti} impor dihentikan.")
+        hasil = lanjutkan_yang_macet()
+        if hasil.antrean:
+            self.stdout.write(f"Antrean tugas masih berisi {hasil.antrean} tugas: tidak ada impor yang dilanjutkan.")
+            return
+        self.stdout.write(
+            f"{hasil.dilanjutkan} impor dilanjutkan ({hasil.bagian} bagian diantrekan lagi), {hasil.dihentikan} impor dihentikan."
+        )
+        if hasil.galat:
+            self.stderr.write(f"{hasil.galat} impor tidak dapat dilanjutkan kali ini; lihat log.")
