@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from akun.models import Aksi, Audit
 from cekfakta.models import Hasil, JenisSalah, Klaim, Laporan, Referensi, Status
+from jembatan.lib import pagecache
 from jembatan.lib.domain import DomainError, StaleVersion
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_publishing_writes_exactly_one_audit_entry_and_queues_the_notice_after_c
     assert entri.aksi == Aksi.TERBIT_PUTUSAN and entri.user == cast.verifikator
     assert entri.perubahan["status"] == [Status.DIPERIKSA, Status.SELESAI]
     assert entri.perubahan["diterbitkan"][0] is None
-    assert len(callbacks) == 1
+    assert len([c for c in callbacks if c is not pagecache.retire_now]) == 1  # the notice (the cache's retire aside)
 
 
 def test_when_the_audit_entry_cannot_be_written_nothing_is_published(cast, django_capture_on_commit_callbacks):
@@ -164,7 +165,7 @@ def test_merging_moves_the_reports_and_records_one_audit_entry(cast, django_capt
     assert hasil.pk == tujuan.pk and hasil.jumlah_laporan == 3 and not Klaim.objects.filter(pk=sumber.pk).exists()
     [entri] = _jejak(tujuan)
     assert entri.aksi == Aksi.GABUNG_KLAIM and entri.perubahan["jumlah_laporan"] == [1, 3]
-    assert len(callbacks) == 1
+    assert len([c for c in callbacks if c is not pagecache.retire_now]) == 1  # the notice (the cache's retire aside)
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.handlers.wsgi import get_bytes_from_wsgi, get_path_info, get_script_name, get_str_from_wsgi
 from django.core.signals import setting_changed
+from django.db import connection, transaction
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified, QueryDict, parse_cookie
 from django.http.request import split_domain_port, validate_host
@@ -87,7 +88,19 @@ def generation() -> int:
 
 
 def invalidate() -> None:
-    """Retire every cached public page, in the cache and as files (call after any change they show)."""
+    """Retire every cached public page, in the cache and as files (call after any change they show).
+
+    Called inside a transaction, it retires them again once the transaction commits: a page rendered meanwhile
+    by another request, from the rows as they were before the change, would otherwise be stored under the new
+    generation and shown until the next change. Once per transaction, however many changes it holds (an import
+    part writes hundreds of verdicts)."""
+    retire_now()
+    if connection.in_atomic_block and not any(func is retire_now for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(retire_now)
+
+
+def retire_now() -> None:
+    """Retire every cached public page now (what `invalidate` does at once, and again at the commit)."""
     try:
         new = cache.incr(GENERATION_KEY)
     except ValueError:

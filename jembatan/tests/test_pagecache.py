@@ -123,6 +123,20 @@ def test_a_page_rendered_across_a_change_is_not_served_after_it(client, monkeypa
     assert client.get(HALAMAN).context is not None
 
 
+def test_a_page_stored_before_a_change_commits_is_retired_when_it_commits(client, django_capture_on_commit_callbacks):
+    """GIVEN a change that retires the pages inside a transaction not yet committed (the verdicts of an import part)
+    WHEN a visitor's page is rendered and stored meanwhile, from the rows as they were, and the change commits
+    THEN the commit retires that page, once for the whole transaction however many changes it held."""
+    with django_capture_on_commit_callbacks() as setelah_commit:
+        pagecache.invalidate()
+        pagecache.invalidate()
+        client.get(HALAMAN)
+        assert client.get(HALAMAN).context is None  # stored under the generation of the uncommitted change
+    assert len(setelah_commit) == 1
+    setelah_commit[0]()
+    assert client.get(HALAMAN).context is not None
+
+
 @pytest.fixture
 def redis_cache(settings):
     url = os.environ.get("REDIS_URL")
