@@ -95,7 +95,7 @@ def invalidate() -> None:
     generation and shown until the next change. Once per transaction, however many changes it holds (an import
     part writes hundreds of verdicts)."""
     retire_now()
-    if connection.in_atomic_block and not any(func is retire_now for _sids, func, _robust in connection.run_on_commit):
+    if connection.in_atomic_block and not any(entry[1] is retire_now for entry in connection.run_on_commit):
         transaction.on_commit(retire_now)
 
 
