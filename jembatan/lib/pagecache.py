@@ -96,7 +96,7 @@ def invalidate() -> None:
     part writes hundreds of verdicts)."""
     retire_now()
     if connection.in_atomic_block and not any(entry[1] is retire_now for entry in connection.run_on_commit):
-        transaction.on_commit(retire_now)
+        transaction.on_commit(retire_now, robust=True)  # after the commit a cache outage is logged, not raised
 
 
 def retire_now() -> None:
