@@ -230,10 +230,11 @@ def kalibrasi(
     and the tune samples' features (for the reproduction check)."""
     from sklearn.model_selection import GroupKFold
 
+    bobot_jenis = BOBOT_JENIS if bobot_jenis is None else bobot_jenis
     X, y, kelompok, per_kueri = _matriks(indeks, tune)
     bobot = np.ones(len(y))
     for jenis, _benar, _peringatan, ids, awal in per_kueri:
-        bobot[awal : awal + len(ids)] = (BOBOT_JENIS if bobot_jenis is None else bobot_jenis).get(jenis, 1.0)
+        bobot[awal : awal + len(ids)] = bobot_jenis.get(jenis, 1.0)
     luar = np.zeros(len(y))
     for latih, uji in GroupKFold(LIPATAN).split(X, y, kelompok):
         luar[uji] = _model().fit(X[latih], y[latih], sample_weight=bobot[latih]).predict_proba(X[uji])[:, 1]
@@ -269,7 +270,7 @@ def kalibrasi(
     ubah = [t for t in terbaik if t[0] == "ubah_kata"]
     line(
         "cocok_tune_out_of_fold",
-        weights=",".join(f"{k}={v:g}" for k, v in (BOBOT_JENIS if bobot_jenis is None else bobot_jenis).items()) or "none",
+        weights=",".join(f"{k}={v:g}" for k, v in bobot_jenis.items()) or "none",
         threshold_sama=ambang_sama,
         sama_right_rate=round(sum(1 for t in ubah if t[1] >= ambang_sama and t[3] and t[2]) / len(ubah), 3),
     )

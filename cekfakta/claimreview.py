@@ -377,7 +377,7 @@ def lanjutkan_yang_macet() -> Lanjutan:
     of a running import that stored nothing for MACET_SETELAH were lost with their worker (killed mid-part): they
     are queued again, or the import fails once that was done LANJUT_OTOMATIS_MAKS times in a row. While tasks
     wait, nothing is done: the parts may be among them, and a copy queued behind would only run twice."""
-    hasil = Lanjutan(antrean=int(check_queue().get("waiting", 0)))
+    hasil = Lanjutan(antrean=check_queue()["waiting"])
     if hasil.antrean:
         return hasil
     for impor in ImporClaimReview.objects.macet().order_by("pk"):

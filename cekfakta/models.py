@@ -772,7 +772,9 @@ class ImporClaimReview(models.Model):
             impor = ImporClaimReview.objects.select_for_update().get(pk=self.pk)
             if not impor.macet:
                 return [], False
-            if impor.dilanjutkan_otomatis >= LANJUT_OTOMATIS_MAKS:
+            ids: list[int] = []
+            dihentikan = impor.dilanjutkan_otomatis >= LANJUT_OTOMATIS_MAKS
+            if dihentikan:
                 impor.status = self.Status.GAGAL
                 impor.galat = (
                     f"Tidak ada bagian yang tersimpan setelah {LANJUT_OTOMATIS_MAKS} kali dilanjutkan otomatis. Periksa "
@@ -781,17 +783,16 @@ class ImporClaimReview(models.Model):
                 )
                 impor.save(update_fields=["status", "galat"])
                 catat(None, AksiCekFakta.HENTIKAN_IMPOR, impor, f"Impor ClaimReview dihentikan: {impor.nama_berkas}")
-                self.refresh_from_db()
-                return [], True
-            ids = impor._antre_lagi(dilanjutkan_otomatis=impor.dilanjutkan_otomatis + 1)
-            catat(
-                None,
-                AksiCekFakta.LANJUTKAN_IMPOR,
-                impor,
-                f"Impor ClaimReview dilanjutkan otomatis: {impor.nama_berkas}, {len(ids)} bagian",
-            )
+            else:
+                ids = impor._antre_lagi(dilanjutkan_otomatis=impor.dilanjutkan_otomatis + 1)
+                catat(
+                    None,
+                    AksiCekFakta.LANJUTKAN_IMPOR,
+                    impor,
+                    f"Impor ClaimReview dilanjutkan otomatis: {impor.nama_berkas}, {len(ids)} bagian",
+                )
         self.refresh_from_db()
-        return ids, False
+        return ids, dihentikan
 
     def _antre_lagi(self, *, dilanjutkan_otomatis: int) -> list[int]:
         # Called with this row locked. The time it was queued again restarts the clock of `macet`; the time of the
