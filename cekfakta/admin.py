@@ -1,12 +1,14 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,7 @@ from cekfakta.models import (
     Referensi,
 )
 from jembatan.lib.domain import DomainError
+from jembatan.lib.uploads import unggahan_besar
 
 
 class ImporForm(forms.Form):
@@ -89,10 +92,23 @@ class KlaimAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [path("impor/", self.admin_site.admin_view(self.impor_view), name="cekfakta_klaim_impor"), *super().get_urls()]
 
+    @method_decorator(unggahan_besar("JEMBATAN_MAX_IMPOR_MB"))
     def impor_view(self, request):
         if not self.has_add_permission(request):
             return redirect("admin:cekfakta_klaim_changelist")
         form = ImporForm(request.POST or None, request.FILES or None)
+        if getattr(request, "upload_terlalu_besar", False):
+            # the upload handler stopped reading the file: the form alone would say the field is empty
+            form.is_valid()
+            form.errors["berkas"] = form.error_class(
+                [
+                    _(
+                        "Berkas lebih dari %(mb)s MB dan tidak dibaca. Tidak ada yang diimpor. Bagi berkasnya, atau "
+                        "minta pengelola server menjalankan `manage.py import_claimreview` untuk berkas sebesar itu."
+                    )
+                    % {"mb": settings.JEMBATAN_MAX_IMPOR_MB}
+                ]
+            )
         if request.method == "POST" and form.is_valid():
             berkas = form.cleaned_data["berkas"]
             try:

@@ -70,6 +70,41 @@ def test_a_broken_file_stores_nothing_and_says_why(admin_client):
     assert not ImporClaimReview.objects.exists() and not Klaim.objects.exists()
 
 
+def test_a_claimreview_file_past_the_upload_limit_is_imported_up_to_its_own_limit_and_refused_past_it(
+    admin_client, cast, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """GIVEN uploads limited to 1 MB everywhere and the ClaimReview import to 2 MB
+    WHEN the admin imports a 1.5 MB file (two verdicts in a feed laid out with whitespace), then a 2.5 MB one
+    THEN the first is read and queued whole, the second is refused before it is read, saying the limit and the
+    command for larger files, and nothing of it is stored; the KIM profile's scan upload still stops at 1 MB."""
+    from jembatan.test import DESA_A
+
+    settings.JEMBATAN_MAX_UPLOAD_MB, settings.JEMBATAN_MAX_IMPOR_MB = 1, 2
+    antre: list[int] = []
+    _tangkap_antrean(monkeypatch, antre)
+    mb = 1024 * 1024
+
+    def berkas(ukuran: int) -> bytes:
+        isi = json.dumps([_review(1), _review(2)]).encode()
+        return isi[:1] + b" " * (ukuran - len(isi)) + isi[1:]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _unggah(admin_client, berkas(int(1.5 * mb)))
+    impor = ImporClaimReview.objects.get()
+    assert response.redirect_chain[-1][0] == f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/"
+    assert impor.jumlah_butir == 2 and len(antre) == impor.bagian.count() >= 1
+
+    response = _unggah(admin_client, berkas(int(2.5 * mb)), nama="besar.json")
+    html = response.content.decode()
+    assert response.status_code == 200 and "Berkas lebih dari 2 MB dan tidak dibaca" in html and "import_claimreview" in html
+    assert ImporClaimReview.objects.count() == 1 and not ImporClaimReview.objects.filter(nama_berkas="besar.json").exists()
+
+    admin_client.force_login(cast.editor)
+    scan = SimpleUploadedFile("sk.pdf", b"%PDF-1.4\n" + b"0" * int(1.5 * mb), content_type="application/pdf")
+    response = admin_client.post(f"/kelola/{DESA_A}/profil/", {"berkas_sk": scan})
+    assert response.status_code == 200 and "terlalu besar" in response.content.decode()
+
+
 def test_a_part_delivered_twice_is_stored_once(cast):
     impor = claimreview.antrekan(json.dumps([_review(1), _review(2)]), nama_berkas="cr.json")
     bagian = impor.bagian.get()

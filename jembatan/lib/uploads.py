@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 import os
 import secrets
-from collections.abc import Collection
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Callable, Collection
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,6 +43,29 @@ def max_upload_bytes() -> int:
     return settings.JEMBATAN_MAX_UPLOAD_MB * 1024 * 1024
 
 
+V = TypeVar("V", bound=Callable[..., Any])
+
+
+def unggahan_besar(nama_setelan: str) -> Callable[[V], V]:
+    """Mark a view whose upload may be larger than JEMBATAN_MAX_UPLOAD_MB, up to the megabytes of the setting
+    `nama_setelan` (the admin's ClaimReview import: JEMBATAN_MAX_IMPOR_MB). The mark is an attribute of the view
+    function, which Django's and the admin's view wrappers copy, so the upload handler finds it on the resolved
+    view of the request (`batas_unggah_mb`)."""
+
+    def tandai(view: V) -> V:
+        view.batas_unggah_setelan = nama_setelan  # type: ignore[attr-defined]
+        return view
+
+    return tandai
+
+
+def batas_unggah_mb(request: Any) -> int:
+    """The upload limit of this request's view, in megabytes."""
+    func = getattr(getattr(request, "resolver_match", None), "func", None)
+    setelan = getattr(func, "batas_unggah_setelan", None)
+    return int(getattr(settings, setelan)) if setelan else int(settings.JEMBATAN_MAX_UPLOAD_MB)
+
+
 class SizeLimitUploadHandler(FileUploadHandler):
     """Stops reading a request whose files pass the size limit, before they reach the disk.
 
@@ -56,7 +79,9 @@ class SizeLimitUploadHandler(FileUploadHandler):
         # A body far over the limit (form fields add a little on top) is refused at its first
         # file chunk, without reading the file at all.
         self.request.upload_terlalu_besar = False  # type: ignore[union-attr]  # our own flag; Django always sets request
-        self._terlalu_besar = bool(content_length and content_length > max_upload_bytes() + 1024 * 1024)
+        # The view is resolved before its form is read (CSRF middleware reads the form in process_view).
+        self._batas = batas_unggah_mb(self.request) * 1024 * 1024
+        self._terlalu_besar = bool(content_length and content_length > self._batas + 1024 * 1024)
 
     def new_file(self, *args: Any, **kwargs: Any) -> None:
         super().new_file(*args, **kwargs)
@@ -64,7 +89,7 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
         self._dibaca += len(raw_data)
-        if self._terlalu_besar or self._dibaca > max_upload_bytes():
+        if self._terlalu_besar or self._dibaca > self._batas:
             self.request.upload_terlalu_besar = True  # type: ignore[union-attr]
             raise StopUpload(connection_reset=False)
         return raw_data
