@@ -1,5 +1,6 @@
 """SENTRY_DSN: off by default; when set, errors go to Sentry without personal data."""
 
+import logging
 import runpy
 import secrets
 from pathlib import Path
@@ -27,9 +28,15 @@ class Rekaman(Transport):
 
 @pytest.fixture
 def sentry_mati():
+    # The SDK's logging integration wraps Logger's methods for the rest of the process; put them back, or every
+    # later test in this worker would see logging as an error tracker patched it (jembatan.lib.requestlog then
+    # goes through logging, and its test of the direct path fails depending on which worker ran this test).
+    asli = {nama: logging.Logger.__dict__[nama] for nama in ("handle", "callHandlers", "makeRecord", "_log")}
     yield
     sentry_sdk.get_client().close()
     sentry_sdk.get_global_scope().set_client(None)
+    for nama, fungsi in asli.items():
+        setattr(logging.Logger, nama, fungsi)
 
 
 def test_sentry_is_off_without_a_dsn(monkeypatch, sentry_mati):
