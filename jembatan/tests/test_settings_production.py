@@ -18,7 +18,7 @@ from django.test import override_settings
 # The URLconf is built once per process, from the settings of the moment it is first imported: imported first
 # inside `_deploy_check_ids` (production settings, JEMBATAN_SERVE_MEDIA off), it would leave this test worker
 # without the media routes that the tests of jembatan/tests/test_media.py ask for.
-import jembatan.urls  # noqa: E402, F401
+import jembatan.urls  # noqa: F401
 
 SETTINGS = Path(__file__).resolve().parents[1] / "settings.py"
 ENV_EXAMPLE = Path(__file__).resolve().parents[2] / ".env.example"
