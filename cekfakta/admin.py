@@ -157,6 +157,7 @@ class ImporClaimReviewAdmin(admin.ModelAdmin):
         "diperbarui",
         "diantrekan_lagi",
         "dilanjutkan_otomatis",
+        "ditolak_antrean",
         "selesai_pada",
     )
     actions = ["lanjutkan"]

@@ -323,10 +323,7 @@ def _kirim_bagian(impor_id: int, ids: list[int]) -> None:
             impor_bagian.enqueue(pk)
         except Exception as e:  # the queue refused (a locked database, Redis gone): the page says so
             logger.exception("impor ClaimReview %s: bagian tidak dapat diantrekan", impor_id)
-            ImporClaimReview.objects.filter(pk=impor_id).exclude(status=ImporClaimReview.Status.SELESAI).update(
-                status=ImporClaimReview.Status.GAGAL,
-                galat=f"Antrean tugas menolak: {type(e).__name__}: {e}. Pakai “Lanjutkan bagian yang belum selesai”."[:1000],
-            )
+            ImporClaimReview.objects.get(pk=impor_id).antrean_menolak(e)
             return
 
 
@@ -374,13 +371,15 @@ class Lanjutan:
 
 def lanjutkan_yang_macet() -> Lanjutan:
     """The periodic job (`manage.py lanjutkan_impor_macet`). When the task queue holds no waiting task, the parts
-    of a running import that stored nothing for MACET_SETELAH were lost with their worker (killed mid-part): they
-    are queued again, or the import fails once that was done LANJUT_OTOMATIS_MAKS times in a row. While tasks
-    wait, nothing is done: the parts may be among them, and a copy queued behind would only run twice."""
+    of a running import that stored nothing for MACET_SETELAH were lost with their worker (killed mid-part), and
+    those of an import the queue refused (it was down) were never queued: they are queued again, or the import
+    fails once that was done LANJUT_OTOMATIS_MAKS times in a row. While tasks wait, nothing is done: the parts
+    may be among them, and a copy queued behind would only run twice. A queue that cannot be reached raises
+    (the command fails, and its timer's log says so)."""
     hasil = Lanjutan(antrean=check_queue()["waiting"])
     if hasil.antrean:
         return hasil
-    for impor in ImporClaimReview.objects.macet().order_by("pk"):
+    for impor in (ImporClaimReview.objects.macet() | ImporClaimReview.objects.ditolak_antrean()).order_by("pk"):
         try:
             ids, dihentikan = impor.lanjutkan_otomatis()
         except Exception:  # one import's trouble (a locked database) does not hold up the others

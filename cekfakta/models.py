@@ -657,6 +657,10 @@ class ImporClaimReviewQuerySet(models.QuerySet["ImporClaimReview", "ImporClaimRe
             models.Q(diantrekan_lagi__isnull=True) | models.Q(diantrekan_lagi__lt=batas)
         )
 
+    def ditolak_antrean(self) -> ImporClaimReviewQuerySet:
+        """Failed because the task queue refused their parts (see `ImporClaimReview.antrean_menolak`)."""
+        return self.filter(status=ImporClaimReview.Status.GAGAL, ditolak_antrean=True)
+
 
 class ImporClaimReview(models.Model):
     """A ClaimReview file uploaded in the admin, imported by the background workers in parts (`BagianImpor`).
@@ -689,6 +693,9 @@ class ImporClaimReview(models.Model):
     diantrekan_lagi = models.DateTimeField(_("terakhir diantrekan lagi"), null=True, blank=True)
     # Times `lanjutkan_impor_macet` queued it again with no part stored since (LANJUT_OTOMATIS_MAKS at most).
     dilanjutkan_otomatis = models.PositiveSmallIntegerField(_("dilanjutkan otomatis"), default=0)
+    # Failed because the task queue refused its parts (Redis or the database was gone): nothing of it was lost,
+    # and `lanjutkan_impor_macet` queues it again once the queue answers.
+    ditolak_antrean = models.BooleanField(_("ditolak antrean"), default=False)
 
     objects = ImporClaimReviewQuerySet.as_manager()
 
@@ -763,14 +770,28 @@ class ImporClaimReview(models.Model):
         self.refresh_from_db()
         return ids
 
+    def antrean_menolak(self, galat: Exception) -> None:
+        """The task queue refused a part (Redis or the database gone): the import fails, saying so and that it
+        goes on by itself once the queue answers (`lanjutkan_otomatis`). A finished import stays finished."""
+        ImporClaimReview.objects.filter(pk=self.pk).exclude(status=self.Status.SELESAI).update(
+            status=self.Status.GAGAL,
+            ditolak_antrean=True,
+            galat=(
+                f"Antrean tugas menolak: {type(galat).__name__}: {galat}. Impor ini dilanjutkan otomatis setelah "
+                "antrean pulih (lanjutkan_impor_macet, tiap 10 menit), atau pakai “Lanjutkan bagian yang belum selesai”."
+            )[:1000],
+        )
+        self.refresh_from_db()
+
     def lanjutkan_otomatis(self) -> tuple[list[int], bool]:
         """The periodic job's continuation of a stalled import (`macet`), once the task queue holds nothing that
-        waits (so its parts are lost, not queued behind others): the unfinished parts queued again, at most
-        LANJUT_OTOMATIS_MAKS times in a row; the next time the import fails and says to look at the background
-        worker. Returns the ids to queue and whether it failed now (([], False) when it is no longer stalled)."""
+        waits (so its parts are lost, not queued behind others), or of one the queue refused (`ditolak_antrean`),
+        once it answers: the unfinished parts queued again, at most LANJUT_OTOMATIS_MAKS times in a row; the next
+        time the import fails and says to look at the background worker. Returns the ids to queue and whether it
+        failed now (([], False) when it is neither stalled nor refused any more)."""
         with transaction.atomic():
             impor = ImporClaimReview.objects.select_for_update().get(pk=self.pk)
-            if not impor.macet:
+            if not (impor.macet or (impor.status == self.Status.GAGAL and impor.ditolak_antrean)):
                 return [], False
             ids: list[int] = []
             dihentikan = impor.dilanjutkan_otomatis >= LANJUT_OTOMATIS_MAKS
@@ -781,7 +802,8 @@ class ImporClaimReview(models.Model):
                     "pekerja latar belakang (layanan jembatan-worker, atau db_worker pada make run), lalu pakai "
                     "“Lanjutkan bagian yang belum selesai”."
                 )
-                impor.save(update_fields=["status", "galat"])
+                impor.ditolak_antrean = False
+                impor.save(update_fields=["status", "galat", "ditolak_antrean"])
                 catat(None, AksiCekFakta.HENTIKAN_IMPOR, impor, f"Impor ClaimReview dihentikan: {impor.nama_berkas}")
             else:
                 ids = impor._antre_lagi(dilanjutkan_otomatis=impor.dilanjutkan_otomatis + 1)
@@ -800,8 +822,8 @@ class ImporClaimReview(models.Model):
         ids = list(self.bagian.filter(selesai=False).values_list("pk", flat=True))
         if ids:
             self.status, self.galat, self.diantrekan_lagi = self.Status.ANTRE, "", timezone.now()
-            self.dilanjutkan_otomatis = dilanjutkan_otomatis
-            self.save(update_fields=["status", "galat", "diantrekan_lagi", "dilanjutkan_otomatis"])
+            self.dilanjutkan_otomatis, self.ditolak_antrean = dilanjutkan_otomatis, False
+            self.save(update_fields=["status", "galat", "diantrekan_lagi", "dilanjutkan_otomatis", "ditolak_antrean"])
         else:
             self.rangkum()  # every part was stored after all (a copy run again)
         return ids

@@ -402,3 +402,56 @@ def test_an_import_waiting_long_for_its_turn_says_so_and_is_not_queued_again(adm
     html = admin_client.get("/django-admin/cekfakta/imporclaimreview/").content.decode()
     assert "masih menunggu giliran sejak" in html and "tidak maju sejak" not in html
     assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan() and antre == []
+
+
+def test_an_import_the_queue_refused_goes_on_by_itself_once_the_queue_answers(
+    admin_client, monkeypatch, django_capture_on_commit_callbacks
+):
+    """GIVEN an admin uploading a file of two parts while the task queue refuses every task (Redis gone)
+    WHEN the periodic job runs while the queue still refuses, and again once it answers
+    THEN the import fails at once saying the queue refused and that it goes on by itself; the first run queues it
+    again and it fails again, the next queues both parts, which are stored once each; a refused import that keeps
+    being refused stops after three tries in a row like a stalled one."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(claimreview, "UKURAN_BAGIAN", 1)
+
+    def tolak(pk):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr("cekfakta.tasks.impor_bagian", SimpleNamespace(enqueue=tolak))
+    with django_capture_on_commit_callbacks(execute=True):
+        _unggah(admin_client, [_review(1), _review(2)])
+    impor = ImporClaimReview.objects.get()
+    assert (impor.status, impor.ditolak_antrean) == ("gagal", True)
+    assert "Antrean tugas menolak: ConnectionError" in impor.galat and "dilanjutkan otomatis setelah antrean pulih" in impor.galat
+    html = admin_client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").content.decode()
+    assert "Antrean tugas menolak" in html and "Gagal" in html
+
+    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dilanjutkan=1, bagian=2)
+    impor.refresh_from_db()
+    assert (impor.status, impor.ditolak_antrean, impor.dilanjutkan_otomatis) == ("gagal", True, 1)
+
+    antre: list[int] = []
+    _tangkap_antrean(monkeypatch, antre)
+    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dilanjutkan=1, bagian=2)
+    impor.refresh_from_db()
+    assert (impor.status, impor.ditolak_antrean, impor.galat) == ("antre", False, "")
+    for pk in antre:
+        claimreview.kerjakan_bagian(pk)
+    impor.refresh_from_db()
+    assert (impor.status, impor.dibuat) == ("selesai", 2) and Klaim.objects.count() == 2
+    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan()
+
+    monkeypatch.setattr("cekfakta.tasks.impor_bagian", SimpleNamespace(enqueue=tolak))
+    with django_capture_on_commit_callbacks(execute=True):
+        claimreview.antrekan(json.dumps([_review(3)]), nama_berkas="lagi.json")
+    kedua = ImporClaimReview.objects.get(nama_berkas="lagi.json")
+    for n in (1, 2, 3):
+        assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dilanjutkan=1, bagian=1)
+        kedua.refresh_from_db()
+        assert (kedua.status, kedua.ditolak_antrean, kedua.dilanjutkan_otomatis) == ("gagal", True, n)
+    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dihentikan=1)
+    kedua.refresh_from_db()
+    assert (kedua.status, kedua.ditolak_antrean) == ("gagal", False) and "setelah 3 kali dilanjutkan otomatis" in kedua.galat
+    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan()
