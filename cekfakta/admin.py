@@ -92,7 +92,7 @@ class KlaimAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [path("impor/", self.admin_site.admin_view(self.impor_view), name="cekfakta_klaim_impor"), *super().get_urls()]
 
-    @method_decorator(unggahan_besar("JEMBATAN_MAX_IMPOR_MB"))
+    @method_decorator(unggahan_besar("JEMBATAN_MAX_IMPOR_MB", izin="cekfakta.add_klaim"))
     def impor_view(self, request):
         if not self.has_add_permission(request):
             return redirect("admin:cekfakta_klaim_changelist")

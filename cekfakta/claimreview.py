@@ -314,17 +314,20 @@ def antrekan(raw: bytes | str, *, nama_berkas: str, sumber_bawaan: str = "", ole
     return unggahan
 
 
-def _kirim_bagian(impor_id: int, ids: list[int]) -> None:
+def _kirim_bagian(impor_id: int, ids: list[int]) -> int:
+    """Queue these parts of an import; returns how many the queue took. The first it refuses marks the import
+    (`ImporClaimReview.antrean_menolak`) and stops."""
     # Imported here: cekfakta.tasks imports this module.
     from cekfakta.tasks import impor_bagian
 
-    for pk in ids:
+    for n, pk in enumerate(ids):
         try:
             impor_bagian.enqueue(pk)
         except Exception as e:  # the queue refused (a locked database, Redis gone): the page says so
             logger.exception("impor ClaimReview %s: bagian tidak dapat diantrekan", impor_id)
-            ImporClaimReview.objects.get(pk=impor_id).antrean_menolak(e)
-            return
+            ImporClaimReview.antrean_menolak(impor_id, e)
+            return n
+    return len(ids)
 
 
 def antrekan_lagi(impor: ImporClaimReview, *, oleh: Any) -> int:
@@ -366,6 +369,7 @@ class Lanjutan:
     dilanjutkan: int = 0  # imports whose parts were queued again
     bagian: int = 0  # parts queued again
     dihentikan: int = 0  # imports failed after LANJUT_OTOMATIS_MAKS tries
+    ditolak: int = 0  # imports whose parts the task queue refused again (tried again on the next run)
     galat: int = 0  # imports that could not be handled this time (logged; tried again on the next run)
 
 
@@ -382,12 +386,14 @@ def lanjutkan_yang_macet() -> Lanjutan:
     for impor in (ImporClaimReview.objects.macet() | ImporClaimReview.objects.ditolak_antrean()).order_by("pk"):
         try:
             ids, dihentikan = impor.lanjutkan_otomatis()
+            diantrekan = _kirim_bagian(impor.pk, ids) if ids else 0
         except Exception:  # one import's trouble (a locked database) does not hold up the others
             logger.exception("impor ClaimReview %s tidak dapat dilanjutkan otomatis", impor.pk)
             hasil.galat += 1
             continue
-        if ids:
-            hasil.dilanjutkan, hasil.bagian = hasil.dilanjutkan + 1, hasil.bagian + len(ids)
-            _kirim_bagian(impor.pk, ids)
+        if diantrekan < len(ids):
+            hasil.ditolak += 1  # the queue refused it again (`antrean_menolak`): the next run tries again
+        elif ids:
+            hasil.dilanjutkan, hasil.bagian = hasil.dilanjutkan + 1, hasil.bagian + diantrekan
         hasil.dihentikan += dihentikan
     return hasil

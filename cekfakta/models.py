@@ -738,6 +738,7 @@ class ImporClaimReview(models.Model):
         self.ditolak = [alasan for b in selesai for alasan in b["ditolak"]]
         if len(selesai) == len(bagian):
             self.status, self.galat, self.selesai_pada = self.Status.SELESAI, "", timezone.now()
+            self.ditolak_antrean = False
         self.dilanjutkan_otomatis = 0  # it moves: the automatic continuation has its tries back
         self.save(
             update_fields=[
@@ -749,6 +750,7 @@ class ImporClaimReview(models.Model):
                 "selesai_pada",
                 "diperbarui",
                 "dilanjutkan_otomatis",
+                "ditolak_antrean",
             ]
         )
 
@@ -770,18 +772,20 @@ class ImporClaimReview(models.Model):
         self.refresh_from_db()
         return ids
 
-    def antrean_menolak(self, galat: Exception) -> None:
-        """The task queue refused a part (Redis or the database gone): the import fails, saying so and that it
-        goes on by itself once the queue answers (`lanjutkan_otomatis`). A finished import stays finished."""
-        ImporClaimReview.objects.filter(pk=self.pk).exclude(status=self.Status.SELESAI).update(
-            status=self.Status.GAGAL,
+    @classmethod
+    def antrean_menolak(cls, pk: int, galat: Exception) -> None:
+        """The task queue refused a part of import `pk` (Redis or the database gone): the import fails, saying so
+        and that it goes on by itself once the queue answers (`lanjutkan_otomatis`). A finished import stays
+        finished, and one deleted meanwhile is left alone. One UPDATE, no read first: the database may be what
+        refused."""
+        cls.objects.filter(pk=pk).exclude(status=cls.Status.SELESAI).update(
+            status=cls.Status.GAGAL,
             ditolak_antrean=True,
             galat=(
                 f"Antrean tugas menolak: {type(galat).__name__}: {galat}. Impor ini dilanjutkan otomatis setelah "
                 "antrean pulih (lanjutkan_impor_macet, tiap 10 menit), atau pakai “Lanjutkan bagian yang belum selesai”."
             )[:1000],
         )
-        self.refresh_from_db()
 
     def lanjutkan_otomatis(self) -> tuple[list[int], bool]:
         """The periodic job's continuation of a stalled import (`macet`), once the task queue holds nothing that
@@ -797,10 +801,14 @@ class ImporClaimReview(models.Model):
             dihentikan = impor.dilanjutkan_otomatis >= LANJUT_OTOMATIS_MAKS
             if dihentikan:
                 impor.status = self.Status.GAGAL
+                periksa = (
+                    "antrean tugas (Redis pada REDIS_URL, atau basis data)"
+                    if impor.ditolak_antrean
+                    else "pekerja latar belakang (layanan jembatan-worker, atau db_worker pada make run)"
+                )
                 impor.galat = (
                     f"Tidak ada bagian yang tersimpan setelah {LANJUT_OTOMATIS_MAKS} kali dilanjutkan otomatis. Periksa "
-                    "pekerja latar belakang (layanan jembatan-worker, atau db_worker pada make run), lalu pakai "
-                    "“Lanjutkan bagian yang belum selesai”."
+                    f"{periksa}, lalu pakai “Lanjutkan bagian yang belum selesai”."
                 )
                 impor.ditolak_antrean = False
                 impor.save(update_fields=["status", "galat", "ditolak_antrean"])
@@ -865,5 +873,5 @@ class BagianImpor(models.Model):
         with transaction.atomic():
             if BagianImpor.objects.filter(pk=self.pk, selesai=False).update(galat=galat):
                 ImporClaimReview.objects.filter(pk=self.impor_id).exclude(status=ImporClaimReview.Status.SELESAI).update(
-                    status=ImporClaimReview.Status.GAGAL, galat=galat
+                    status=ImporClaimReview.Status.GAGAL, galat=galat, ditolak_antrean=False
                 )

@@ -39,7 +39,8 @@ JEMBATAN_DATA_DIR = BASE_DIR / "data"
 # Largest upload accepted (SK scans, documents), in megabytes.
 JEMBATAN_MAX_UPLOAD_MB = env_int("JEMBATAN_MAX_UPLOAD_MB", 5, minimum=1)
 # Largest ClaimReview file the admin's import reads (about 1 KB per verdict; the only upload allowed past
-# JEMBATAN_MAX_UPLOAD_MB, see jembatan.lib.uploads.unggahan_besar; nginx's limit for its address follows it).
+# JEMBATAN_MAX_UPLOAD_MB, to who may add verdicts: jembatan.lib.uploads.unggahan_besar). Change nginx's
+# client_max_body_size for its address with it (deploy/nginx/jembatan.conf).
 JEMBATAN_MAX_IMPOR_MB = env_int("JEMBATAN_MAX_IMPOR_MB", 100, minimum=1)
 # Largest image accepted, in pixels, read from its header before anything decodes it (a small PNG can
 # declare 10000×10000 pixels and take a gigabyte once decoded).

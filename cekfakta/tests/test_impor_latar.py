@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from akun.models import Audit
@@ -98,6 +99,18 @@ def test_a_claimreview_file_past_the_upload_limit_is_imported_up_to_its_own_limi
     html = response.content.decode()
     assert response.status_code == 200 and "Berkas lebih dari 2 MB dan tidak dibaca" in html and "import_claimreview" in html
     assert ImporClaimReview.objects.count() == 1 and not ImporClaimReview.objects.filter(nama_berkas="besar.json").exists()
+
+    # Anonymous, with a CSRF cookie of its own making: the form is read before the admin asks who it is, so the
+    # larger limit is only for who may add verdicts; anyone else is stopped at the ordinary one.
+    anonim = Client(enforce_csrf_checks=True)
+    anonim.cookies["csrftoken"] = "a" * 32
+    response = anonim.post(
+        IMPOR,
+        {"csrfmiddlewaretoken": "a" * 32, "berkas": SimpleUploadedFile("cr.json", berkas(int(1.5 * mb)))},
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert response.status_code == 302 and "/login/" in response["Location"] and response.wsgi_request.upload_terlalu_besar
+    assert ImporClaimReview.objects.count() == 1
 
     admin_client.force_login(cast.editor)
     scan = SimpleUploadedFile("sk.pdf", b"%PDF-1.4\n" + b"0" * int(1.5 * mb), content_type="application/pdf")
@@ -428,7 +441,9 @@ def test_an_import_the_queue_refused_goes_on_by_itself_once_the_queue_answers(
     html = admin_client.get(f"/django-admin/cekfakta/imporclaimreview/{impor.pk}/change/").content.decode()
     assert "Antrean tugas menolak" in html and "Gagal" in html
 
-    assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dilanjutkan=1, bagian=2)
+    call_command("lanjutkan_impor_macet", stdout=(keluar := StringIO()), stderr=(galat := StringIO()))
+    assert "0 impor dilanjutkan (0 bagian diantrekan lagi)" in keluar.getvalue()
+    assert "Antrean tugas masih menolak 1 impor" in galat.getvalue()
     impor.refresh_from_db()
     assert (impor.status, impor.ditolak_antrean, impor.dilanjutkan_otomatis) == ("gagal", True, 1)
 
@@ -448,10 +463,11 @@ def test_an_import_the_queue_refused_goes_on_by_itself_once_the_queue_answers(
         claimreview.antrekan(json.dumps([_review(3)]), nama_berkas="lagi.json")
     kedua = ImporClaimReview.objects.get(nama_berkas="lagi.json")
     for n in (1, 2, 3):
-        assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dilanjutkan=1, bagian=1)
+        assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(ditolak=1)
         kedua.refresh_from_db()
         assert (kedua.status, kedua.ditolak_antrean, kedua.dilanjutkan_otomatis) == ("gagal", True, n)
     assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan(dihentikan=1)
     kedua.refresh_from_db()
     assert (kedua.status, kedua.ditolak_antrean) == ("gagal", False) and "setelah 3 kali dilanjutkan otomatis" in kedua.galat
+    assert "Periksa antrean tugas (Redis" in kedua.galat
     assert claimreview.lanjutkan_yang_macet() == claimreview.Lanjutan()

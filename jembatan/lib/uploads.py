@@ -46,24 +46,29 @@ def max_upload_bytes() -> int:
 V = TypeVar("V", bound=Callable[..., Any])
 
 
-def unggahan_besar(nama_setelan: str) -> Callable[[V], V]:
+def unggahan_besar(nama_setelan: str, izin: str) -> Callable[[V], V]:
     """Mark a view whose upload may be larger than JEMBATAN_MAX_UPLOAD_MB, up to the megabytes of the setting
-    `nama_setelan` (the admin's ClaimReview import: JEMBATAN_MAX_IMPOR_MB). The mark is an attribute of the view
-    function, which Django's and the admin's view wrappers copy, so the upload handler finds it on the resolved
-    view of the request (`batas_unggah_mb`)."""
+    `nama_setelan`, for a signed-in user with the permission `izin` (the admin's ClaimReview import:
+    JEMBATAN_MAX_IMPOR_MB, for who may add verdicts). The mark is an attribute of the view function, which
+    Django's and the admin's view wrappers copy, so the upload handler finds it on the resolved view of the
+    request (`batas_unggah_mb`). The form is read (by the CSRF check) before the view checks who is asking: an
+    anonymous request to the same address keeps the ordinary limit."""
 
     def tandai(view: V) -> V:
-        view.batas_unggah_setelan = nama_setelan  # type: ignore[attr-defined]
+        view.batas_unggah = (nama_setelan, izin)  # type: ignore[attr-defined]
         return view
 
     return tandai
 
 
 def batas_unggah_mb(request: Any) -> int:
-    """The upload limit of this request's view, in megabytes."""
+    """The upload limit of this request, in megabytes: its view's (`unggahan_besar`) when its user may use it."""
     func = getattr(getattr(request, "resolver_match", None), "func", None)
-    setelan = getattr(func, "batas_unggah_setelan", None)
-    return int(getattr(settings, setelan)) if setelan else int(settings.JEMBATAN_MAX_UPLOAD_MB)
+    tanda = getattr(func, "batas_unggah", None)
+    user = getattr(request, "user", None)
+    if tanda and user is not None and user.is_active and user.has_perm(tanda[1]):
+        return int(getattr(settings, tanda[0]))
+    return int(settings.JEMBATAN_MAX_UPLOAD_MB)
 
 
 class SizeLimitUploadHandler(FileUploadHandler):
