@@ -128,13 +128,13 @@ def _json_handler_alone() -> logging.StreamHandler | None:  # type: ignore[type-
     return handler
 
 
+# Logger's methods a library may wrap (error trackers collect records as breadcrumbs that way).
+METODE_LOGGER = ("handle", "callHandlers", "makeRecord", "_log")
+
+
 def _logging_unpatched() -> bool:
-    # A library that wraps Logger's methods (error trackers collect records as breadcrumbs that way) must
-    # see the line: then it goes through them.
-    return all(
-        getattr(method, "__module__", None) == "logging"
-        for method in (logging.Logger.handle, logging.Logger.callHandlers, logging.Logger.makeRecord, logging.Logger._log)
-    )
+    # A library that wraps Logger's methods must see the line: then it goes through them.
+    return all(getattr(getattr(logging.Logger, nama), "__module__", None) == "logging" for nama in METODE_LOGGER)
 
 
 class RequestLogMiddleware:

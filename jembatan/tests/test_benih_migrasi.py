@@ -2,6 +2,8 @@
 migrations put into an empty database is added by conftest's BENIH_MIGRASI. A new migration that runs Python must
 be sorted here: seed data (add it to BENIH_MIGRASI) or work on existing rows and PostgreSQL only (add it below)."""
 
+from pathlib import Path
+
 from django.apps import apps
 from django.conf import settings as django_settings
 from django.db.migrations.loader import MigrationLoader
@@ -24,11 +26,7 @@ BUKAN_BENIH = {
 
 def test_every_migration_that_runs_code_is_a_known_seed_or_needs_no_seed(settings):
     settings.MIGRATION_MODULES = {}  # the migrations on disk, also where the test database was built without them
-    proyek = {
-        c.label
-        for c in apps.get_app_configs()
-        if c.path.startswith(str(django_settings.BASE_DIR)) and "site-packages" not in c.path
-    }
+    proyek = {c.label for c in apps.get_app_configs() if Path(c.path).parent == django_settings.BASE_DIR}  # top-level folders
     berkode = {
         f"{app}.migrations.{nama}"
         for (app, nama), migrasi in MigrationLoader(None, ignore_no_migrations=True).disk_migrations.items()

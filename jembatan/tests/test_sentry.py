@@ -10,6 +10,7 @@ import sentry_sdk
 from sentry_sdk.transport import Transport
 
 from jembatan.lib import health
+from jembatan.lib.requestlog import METODE_LOGGER
 
 SETTINGS = Path(__file__).resolve().parents[1] / "settings.py"
 DSN = "https://kuncipublik@sentry.example.org/42"
@@ -31,7 +32,7 @@ def sentry_mati():
     # The SDK's logging integration wraps Logger's methods for the rest of the process; put them back, or every
     # later test in this worker would see logging as an error tracker patched it (jembatan.lib.requestlog then
     # goes through logging, and its test of the direct path fails depending on which worker ran this test).
-    asli = {nama: logging.Logger.__dict__[nama] for nama in ("handle", "callHandlers", "makeRecord", "_log")}
+    asli = {nama: logging.Logger.__dict__[nama] for nama in METODE_LOGGER}
     yield
     sentry_sdk.get_client().close()
     sentry_sdk.get_global_scope().set_client(None)
