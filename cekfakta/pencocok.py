@@ -6,7 +6,10 @@ line also counts on its own). One `Indeks` per process, in memory.
 
 How a query is answered:
 1. Words: `jembatan.lib.text.tokens()` (slang, Banjar, boilerplate, stopwords), numbers dropped (a template comes
-   back with another amount, date or phone number), a light suffix stemmer.
+   back with another amount, date or phone number), a light suffix stemmer. A word written without vowels that no
+   dictionary lists ("pndftrn", "bntn") is read by its consonant skeleton as the dictionaries' or the index's word
+   with that skeleton ("pendaftaran", "bantuan"), when only one fits (`Indeks._dari_kerangka`), in the words and
+   in the windows the sentence model reads.
 2. Candidates: BM25 over words, the claim line counted twice; each query word also searches its spelling
    neighbours in the vocabulary (character 3-grams, Dice ≥ 0.6), so "pemutihan"/"pemutihn" or "dipecat"/"pecat"
    still meet.
@@ -234,6 +237,24 @@ def istilah(teks: str, kamus: Lexicon | None = None) -> tuple[list[str], int]:
     return kata, min(len(kata_judul), len(kata))
 
 
+_VOKAL = re.compile(r"[aeiou]")
+_HURUF_GANDA = re.compile(r"(.)\1+")
+KERANGKA_MIN = 3  # letters of a skeleton: "krn", "bntn", "pndftrn"; two ("yg", "bs") say too little
+
+
+def kerangka(kata: str) -> str:
+    """A word's consonant skeleton as chat writes it without vowels: the first letter, then the consonants, "ng" as
+    "g", doubled letters once ("pendaftaran" → "pndftrn", "tolong" → "tlg", "bantuan" → "bntn")."""
+    if not kata.isalpha() or not kata.isascii():
+        return ""
+    return _HURUF_GANDA.sub(r"\1", kata[0] + _VOKAL.sub("", kata[1:]).replace("ng", "g"))
+
+
+def tanpa_vokal(kata: str) -> bool:
+    """Is this a word written as its skeleton ("pndftrn", "udh"): no vowel after its first letter?"""
+    return len(kata) >= KERANGKA_MIN and kata.isalpha() and kata.isascii() and not _VOKAL.search(kata[1:])
+
+
 def _gram(kata: str) -> set[str]:
     k = f"<{kata}>"
     return {k[i : i + 3] for i in range(len(k) - 2)}
@@ -244,6 +265,12 @@ class Indeks:
 
     def __init__(self, kamus: Lexicon | None = None, penyemat: Penyemat | None = None) -> None:
         self.kamus = kamus if kamus is not None else default_lexicon()
+        # every word the dictionaries know, and their standard words (replacements, stopwords) by skeleton
+        self._dikenal: frozenset[str] = self.kamus._dikenal  # type: ignore[attr-defined]
+        self._kerangka_kamus: dict[str, set[str]] = {}
+        for k in {w for baku in self.kamus.ganti.values() for w in baku} | self.kamus.stopword:
+            if not tanpa_vokal(k) and len(kunci := kerangka(k)) >= KERANGKA_MIN:
+                self._kerangka_kamus.setdefault(kunci, set()).add(k)
         self.model = MODEL
         # Embeds message windows for the meaning signal; without one (tests of the lexical stage), `makna` is 0.
         self.penyemat = penyemat
@@ -282,6 +309,7 @@ class Indeks:
         self._n_gram: list[int] = []
         self._n_gram_arr = np.zeros(0, dtype=np.float32)  # the same as an array, made again when words were added
         self._tetangga: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._kerangka: dict[str, list[int]] = {}  # consonant skeleton → vocabulary words with vowels
 
     def bangun(self, dokumen: Iterable[tuple[int, str] | tuple[int, str, np.ndarray | None]]) -> None:
         """Replace the whole index with these (id, text) or (id, text, meaning vector) items; a repeated id keeps
@@ -338,6 +366,8 @@ class Indeks:
                 self._gram_arr[kode] = None
                 grams.append(kode)
             self._n_gram.append(len(grams))
+            if not tanpa_vokal(kata) and len(k := kerangka(kata)) >= KERANGKA_MIN:
+                self._kerangka.setdefault(k, []).append(w)
             if self._tetangga:
                 self._tetangga.clear()
         return w
@@ -470,6 +500,7 @@ class Indeks:
     def _kueri(self, teks: str) -> tuple[list, list[str]]:
         """Query words with their weight (idf, damped repetition) and spelling neighbours; and the words in order."""
         kata, _ = istilah(teks, self.kamus)
+        kata = self._tanpa_singkatan(kata)
         berat: dict[str, float] = {}
         for kk in kata:
             berat[kk] = berat.get(kk, 0.0) + 1.0
@@ -480,6 +511,39 @@ class Indeks:
             idf = max(self._idf(w) for w, _ in tetangga) if tetangga else math.log(1 + (self._jumlah_hidup + 0.5) / 0.5)
             kueri.append((kk, idf * (1.0 + 0.2 * math.log(f)), tetangga))
         return kueri, kata
+
+    def _tanpa_singkatan(self, kata: list[str]) -> list[str]:
+        """The words with chat spellings the dictionaries do not list, written without vowels, read as the word they
+        stand for (`_dari_kerangka`); those that stand for a stopword dropped."""
+        hasil = []
+        for k in kata:
+            if tanpa_vokal(k) and (baku := self._dari_kerangka(k)) is not None:
+                if baku:
+                    hasil.append(baku)
+            else:
+                hasil.append(k)
+        return hasil
+
+    def _dari_kerangka(self, kata: str) -> str | None:
+        """The word a vowel-less spelling stands for ("pndftrn" → "pendaftaran", "krn" → "" for the stopword
+        "karena"), or None: when the spelling is itself a known word or acronym ("bpjs", "pkh"), when nothing has
+        its skeleton, or when it is ambiguous. The dictionaries' words come first (one with that skeleton, or
+        none); then the index's words, the most frequent when it is at least twice as frequent as the next."""
+        if kata in self._kosakata or kata in self._dikenal:
+            return None
+        kunci = kerangka(kata)
+        if len(kunci) < KERANGKA_MIN:
+            return None
+        dikamus = self._kerangka_kamus.get(kunci)
+        if dikamus:
+            if len(dikamus) > 1:
+                return None
+            baku = next(iter(dikamus))
+            return "" if baku in self.kamus.stopword else baku
+        calon = sorted(((int(self._df[w]), w) for w in self._kerangka.get(kunci, ()) if self._df[w] > 0), reverse=True)
+        if not calon or (len(calon) > 1 and calon[0][0] < 2 * calon[1][0]):
+            return None
+        return self._kata[calon[0][1]]
 
     def _bm25(self, kueri: list[tuple[str, float, tuple[tuple[int, float], ...]]]) -> np.ndarray:
         dok, nilai = [], []
@@ -695,7 +759,7 @@ class Indeks:
         cuts Arabic, Javanese or Devanagari words at their vowel signs."""
         if any(ord(c) > _LATIN_MAKS for c in unicodedata.normalize("NFKC", potongan) if c.isalpha()):
             return _SPASI.sub(" ", potongan).strip()
-        return normalise(potongan, self.kamus)
+        return " ".join(self._tanpa_singkatan(normalise(potongan, self.kamus).split()))
 
     def _kata_diingkar(self, teks: str) -> frozenset[int]:
         """The index's word ids of the words that a negating statement in the message stands before (at most

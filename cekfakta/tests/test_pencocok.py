@@ -342,3 +342,30 @@ def test_a_window_in_another_script_is_given_to_the_sentence_model_as_written():
     dilihat.clear()
     ix.cari("𝐁𝐄𝐍𝐃𝐔𝐍𝐆𝐀𝐍 riam kanan jebol, rantau tenggelam", 3)
     assert dilihat == ["bendungan riam kanan jebol rantau tenggelam"]
+
+
+@pytest.mark.parametrize(
+    ("kata", "kerangka"),
+    [("pendaftaran", "pndftrn"), ("tolong", "tlg"), ("bantuan", "bntn"), ("orang", "org"), ("pndftrn", "pndftrn")],
+)
+def test_a_words_skeleton_is_how_chat_writes_it_without_vowels(kata, kerangka):
+    assert pencocok.kerangka(kata) == kerangka
+
+
+def test_a_vowel_less_spelling_no_dictionary_lists_is_read_as_the_word_it_stands_for(indeks):
+    assert "pndftrn" not in indeks._dikenal and "bntn" not in indeks._dikenal
+    # the index's own word, the dictionaries' standard word, and a stopword (dropped)
+    assert indeks._tanpa_singkatan(["pndftrn", "bntn", "sosial"]) == ["pendaftaran", "bantuan", "sosial"]
+    assert indeks._dari_kerangka("krn") is None  # listed in singkatan.tsv: normalise() has replaced it already
+    assert indeks._dari_kerangka("brdr") == ""  # "beredar", a stopword
+    # a known word or acronym is left alone; a skeleton nothing has, or two words share equally, stays unread
+    assert indeks._dari_kerangka("pdam") is None
+    assert indeks._dari_kerangka("xqzt") is None
+
+
+def test_a_message_in_vowel_less_chat_spelling_finds_its_claim():
+    ix = Indeks()
+    bangun(ix, [*VERDICT.items(), (9, "Pendaftaran bantuan beasiswa lewat tautan\nDaftar beasiswa lewat tautan ini")])
+    teks = "pndftrn bntn sosial 3jt utk smua kk, dftr lwt link ini!!"
+    assert ix._kueri(teks)[1][:2] == ["pendaftaran", "bantuan"]
+    assert ix.cari(teks, 1)[0].id == 3
