@@ -698,7 +698,7 @@ class Indeks:
         """How much a word of a message says about which claim it is: its rarity in the index, counted only when
         one of the leading candidates by words (`dekat`) holds it (0 for unknown words, and for chatter that
         happens to be rare: "becek", "rewel")."""
-        toks = tokens(kata, self.kamus)
+        toks = self._tanpa_singkatan(tokens(kata, self.kamus))
         if not toks:
             return 0.0
         w = self._kosakata.get(akar(toks[0]))

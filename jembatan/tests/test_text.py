@@ -103,6 +103,14 @@ def test_admin_entries_go_on_top_of_the_shipped_dictionary():
     assert normalise("BSU kada cair") == "bsu tidak cair"
 
 
+def test_banjar_words_of_village_life_are_read_in_indonesian():
+    assert normalise("Pambakal batakun, kuitan pian hudah bulik lah? Samalam jalan kadap") == (
+        "kepala desa bertanya orang tua anda sudah pulang lah kemarin jalan gelap"
+    )
+    # "KAI" is also the railway company: not read as the Banjar "kai" (kakek)
+    assert normalise("Tiket KAI gratis") == "tiket kai gratis"
+
+
 def test_an_empty_dictionary_still_cleans_text():
     assert normalise("Yg BANGEEET!!", Lexicon()) == "yg banget"
 
