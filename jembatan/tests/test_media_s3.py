@@ -72,7 +72,7 @@ def s3_server(tmp_path_factory):
             except Exception:
                 if time.monotonic() > deadline or proc.poll() is not None:
                     pytest.fail(f"SeaweedFS did not start: see {data / 'weed.log'}")
-                time.sleep(0.5)
+                time.sleep(0.1)  # it is up within a few seconds; a longer wait only adds to each worker's start
         yield endpoint, client
     finally:
         proc.terminate()
