@@ -58,6 +58,7 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_use_migrations
             for modul in BENIH_MIGRASI:
                 importlib.import_module(modul).isi(apps, None)
         t.muat_wilayah()
+        t.simpan_salinan_awal()
 
 
 @pytest.fixture(autouse=True)
