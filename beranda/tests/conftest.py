@@ -9,8 +9,9 @@ _BLOCKER = pytest.StashKey[object]()
 def transaksional(request, transactional_db, django_db_blocker):
     """A test whose writes commit, for readers on other connections (pg_dump, SQLite's backup API).
 
-    Its database is flushed when it ends, region data included; the hook below loads the regions again
-    for the tests that follow, as e2e/conftest.py does after the browser journeys.
+    Its database is flushed when it ends, region data included; the hook below puts the database back for the
+    tests that follow: from the copy the session kept on SQLite, else loading the regions again as e2e/conftest.py
+    does after the browser journeys.
     """
     request.node.stash[_BLOCKER] = django_db_blocker
 
@@ -22,5 +23,6 @@ def pytest_runtest_teardown(item, nextitem):
     # After the last test the test database is gone and the connection points at the real one: leave it.
     if blocker is not None and nextitem is not None:
         with blocker.unblock():
-            t.muat_ulang_setelah_flush()
+            if not t.pulihkan_salinan_awal():
+                t.muat_ulang_setelah_flush()
     return result

@@ -7,10 +7,11 @@ import pytest
 
 from jembatan.lib.pohon import Hutan, dari_sklearn
 
-sklearn = pytest.importorskip("sklearn.ensemble", reason="scikit-learn is a development dependency")
-
 
 def _data(monotonic=None):
+    # Imported by the tests that fit a model, not when the file is collected: scikit-learn (with SciPy) takes 2-4 s
+    # to import, which every test worker paid while collecting the suite.
+    sklearn = pytest.importorskip("sklearn.ensemble", reason="scikit-learn is a development dependency")
     rng = np.random.default_rng(7)
     x = rng.random((2000, 4))
     y = (x[:, 0] + x[:, 1] * x[:, 2] - 0.5 * x[:, 3] + rng.normal(0, 0.2, len(x)) > 0.6).astype(int)
