@@ -6,6 +6,7 @@ hard negatives (bench/data/terusan/, see its README), against the 3,746 turnback
     .venv/bin/python bench/cocok.py --kalibrasi     # fit on the tune halves, write cekfakta/data/model_pencocok.json
     .venv/bin/python bench/cocok.py --periksa-model # fit again; fail unless the saved model is what comes out (CI)
     .venv/bin/python bench/cocok.py --sapu-bobot    # tune out-of-fold figures for other weights of the hard negatives
+    .venv/bin/python bench/cocok.py --tanpa-singkatan  # test figures with none of singkatan.tsv's abbreviations known
 
 Calibration (tune halves only): every candidate the index scores for a query is one sample, labelled 1 when it
 is one of the message's claims (or the same hoax filed again: an item with the same headline, a close pair of
@@ -17,12 +18,12 @@ forwards, of the true messages and of the hard negatives, and the tune half of t
 seed, each feature constrained to push one way: see PARAMETER and ARAH; the hard negatives weighted: BOBOT_JENIS)
 turn the features into a probability;
 the trees are saved as data and evaluated with numpy by `jembatan.lib.pohon`. The thresholds are chosen on
-out-of-fold scores of the same tune queries (5 folds by query, ULANGAN assignments), with the product's rules that a message warning
+out-of-fold scores of the same tune queries (5 folds by query; each rate below is the mean over five
+assignments of the queries to the folds), with the product's rules that a message warning
 about a hoax is never answered "sama" (`cekfakta.pencocok.memperingatkan`), nor with a verdict whose own claim the
 message states is not so (`Hasil.mengingkari`):
-Each query's out-of-fold score is the mean over ULANGAN assignments of the queries to the 5 folds.
 - `ambang_sama`: the lowest threshold at which a "sama" answer is wrong for at most 0.5 % of true messages, 2 %
-  of hard negatives (below the 2.5 % target; with 51 tune hard negatives, 1 % would allow none, and a single
+  of hard negatives (below the 2.5 % target; with 101 tune hard negatives, 1 % would allow one, and a single
   message would set the threshold) and 1 % of ministry titles. (The ministry titles' own labels count a title
   about one city answered with the same template's verdict about another city as wrong; a village forward that
   moves a known hoax to Tapin is the same hoax, and the reworded set counts it so. The titles are therefore held
@@ -53,6 +54,7 @@ from bench.cekfakta import EVAL_DIR, bagian, muat_pasangan, muat_verdict, vektor
 from bench.umum import cari_berwaktu, line  # noqa: E402
 from cekfakta import makna  # noqa: E402
 from cekfakta.pencocok import BERKAS_MODEL, FITUR, Hasil, Indeks, angka, lembaga, memperingatkan  # noqa: E402
+from jembatan.lib import text  # noqa: E402
 from jembatan.lib.pohon import Hutan, dari_sklearn  # noqa: E402
 from jembatan.lib.text import normalise  # noqa: E402
 
@@ -194,10 +196,10 @@ ARAH = {  # every other feature: +1
     "ajakan": 0,
 }
 LIPATAN = 5
-# The out-of-fold scores are averaged over ULANGAN different assignments of the tune queries to the folds. The
+# The out-of-fold rates are averaged over ULANGAN different assignments of the tune queries to the folds. The
 # "sama" threshold is set by the few highest-scoring hard negatives, and with one assignment a hard negative's score
 # depended on which other messages shared its fold: a change that moved no score by much moved the threshold from
-# 0.75 to 0.89. Averaged over five, the threshold follows the features instead of the partition.
+# 0.75 to 0.89. Averaged over five, the threshold follows the features rather than the partition.
 ULANGAN = 5
 # Each hard negative counts three times in the fit: they are a tenth of the tune queries, and they are what the
 # "sama" threshold must hold against (a true notice beside the fake one). Chosen on the tune half's out-of-fold
@@ -240,34 +242,42 @@ def kalibrasi(
     bobot = np.ones(len(y))
     for jenis, _benar, _peringatan, ids, awal in per_kueri:
         bobot[awal : awal + len(ids)] = bobot_jenis.get(jenis, 1.0)
-    luar = np.zeros(len(y))
+    luar = np.zeros((ULANGAN, len(y)))  # per assignment: each sample scored by the model of the other folds
     for ulang in range(ULANGAN):
         lipatan = np.random.default_rng(ulang).permutation(len(per_kueri)) % LIPATAN  # query → its fold
         for f in range(LIPATAN):
             uji = lipatan[kelompok] == f
             model_f = _model().fit(X[~uji], y[~uji], sample_weight=bobot[~uji])
-            luar[uji] += model_f.predict_proba(X[uji])[:, 1] / ULANGAN
+            luar[ulang, uji] = model_f.predict_proba(X[uji])[:, 1]
     model = _model().fit(X, y, sample_weight=bobot)
     line("cocok_calibration", samples=len(y), positives=int(y.sum()), queries=len(tune), trees=model.n_iter_)
 
-    # Per query: (kind, best out-of-fold score, is the best right, may it be answered "sama"). As the desk answers
-    # (cekfakta.layanan.periksa): never "sama" to a message that warns about a hoax, nor when the message states the
-    # best verdict's own claim is not so.
+    # Per assignment and query: (kind, best out-of-fold score, is the best right, may it be answered "sama"). As the
+    # desk answers (cekfakta.layanan.periksa): never "sama" to a message that warns about a hoax, nor when the message
+    # states the best verdict's own claim is not so. A rate is the mean of the assignments' rates: each is what one
+    # model does on messages it has not seen (a mean of scores would be smoother than any one model's, and set the
+    # threshold by hard negatives scored lower than the saved model scores them).
     ingkar = FITUR.index("ingkar_kata")
-    terbaik = []
-    for jenis, benar, peringatan, ids, awal in per_kueri:
-        if not ids:
-            terbaik.append((jenis, 0.0, False, False))
-            continue
-        i = int(np.argmax(luar[awal : awal + len(ids)]))
-        boleh = not peringatan and X[awal + i, ingkar] == 0
-        terbaik.append((jenis, float(luar[awal + i]), ids[i] in benar, boleh))
+    terbaik: list[list[tuple[str, float, bool, bool]]] = []
+    for skor in luar:
+        baris = []
+        for jenis, benar, peringatan, ids, awal in per_kueri:
+            if not ids:
+                baris.append((jenis, 0.0, False, False))
+                continue
+            i = int(np.argmax(skor[awal : awal + len(ids)]))
+            boleh = not peringatan and X[awal + i, ingkar] == 0
+            baris.append((jenis, float(skor[awal + i]), ids[i] in benar, boleh))
+        terbaik.append(baris)
 
     def rasio(jenis: str, ambang: float, hanya_salah: bool = True) -> float:
-        baris = [t for t in terbaik if t[0] == jenis]
-        # a wrong "sama" answer; or (not hanya_salah) any answer, "sama" or "mungkin"
-        kena = [t for t in baris if t[1] >= ambang and (not hanya_salah or (t[3] and not t[2]))]
-        return len(kena) / len(baris) if baris else 0.0
+        hasil = []
+        for semua in terbaik:
+            baris = [t for t in semua if t[0] == jenis]
+            # a wrong "sama" answer; or (not hanya_salah) any answer, "sama" or "mungkin"
+            kena = [t for t in baris if t[1] >= ambang and (not hanya_salah or (t[3] and not t[2]))]
+            hasil.append(len(kena) / len(baris) if baris else 0.0)
+        return float(np.mean(hasil))
 
     grid = [round(0.005 * i, 3) for i in range(1, 200)]
     ambang_sama = next(
@@ -276,7 +286,7 @@ def kalibrasi(
     )
     ambang_mungkin = next((a for a in grid if a <= ambang_sama and rasio("benar", a, hanya_salah=False) <= 0.08), ambang_sama)
     hasil = {"model": dari_sklearn(model, FITUR), "ambang_sama": ambang_sama, "ambang_mungkin": ambang_mungkin}
-    ubah = [t for t in terbaik if t[0] == "ubah_kata"]
+    ubah = [t for semua in terbaik for t in semua if t[0] == "ubah_kata"]
     line(
         "cocok_tune_out_of_fold",
         weights=",".join(f"{k}={v:g}" for k, v in bobot_jenis.items()) or "none",
@@ -360,7 +370,15 @@ def main() -> None:
         action="store_true",
         help="the weight of the hard negatives chosen again: tune out-of-fold recall at 'sama' for 1, 2, 3 and 5",
     )
+    parser.add_argument(
+        "--tanpa-singkatan",
+        action="store_true",
+        help="measure with none of cekfakta/data/singkatan.tsv known, as for writers whose abbreviations it does not list",
+    )
     args = parser.parse_args()
+    if args.tanpa_singkatan:
+        text.read_tsv = lambda path, baca=text.read_tsv: [] if path.name == "singkatan.tsv" else baca(path)
+        text.default_lexicon.cache_clear()
     if not (EVAL_DIR / "turnbackhoax_2024_claims.csv").exists():
         print(f"bench: cocok skipped, {EVAL_DIR} is absent", file=sys.stderr)
         return

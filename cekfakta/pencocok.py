@@ -239,7 +239,17 @@ def istilah(teks: str, kamus: Lexicon | None = None) -> tuple[list[str], int]:
 
 _VOKAL = re.compile(r"[aeiou]")
 _HURUF_GANDA = re.compile(r"(.)\1+")
-KERANGKA_MIN = 3  # letters of a skeleton: "krn", "bntn", "pndftrn"; two ("yg", "bs") say too little
+# Letters of a skeleton read: "bntn", "pndftrn". Three say too little ("mbl" is "mobil" or "membeli", "krg" "kurang"
+# or "kering", "ikn" the new capital or "ikan"); the common three-letter forms are listed in singkatan.tsv.
+KERANGKA_MIN = 4
+# A word with two capitals or more is an acronym ("SDN", "DTKS", "PMT", "MTs"), never read by its skeleton: in an
+# index without it, "sdn" would become "sedunia" and "pmt" (pemberian makanan tambahan) "pamit".
+_AKRONIM = re.compile(r"\b\w*[A-Z]\w*[A-Z]\w*\b")
+
+
+def akronim(teks: str) -> frozenset[str]:
+    """The words of `teks` written with two capitals or more, lower-cased."""
+    return frozenset(k.lower() for k in _AKRONIM.findall(teks))
 
 
 def kerangka(kata: str) -> str:
@@ -500,7 +510,7 @@ class Indeks:
     def _kueri(self, teks: str) -> tuple[list, list[str]]:
         """Query words with their weight (idf, damped repetition) and spelling neighbours; and the words in order."""
         kata, _ = istilah(teks, self.kamus)
-        kata = self._tanpa_singkatan(kata)
+        kata = self._tanpa_singkatan(kata, akronim(teks[:PANJANG_MAKS]))
         berat: dict[str, float] = {}
         for kk in kata:
             berat[kk] = berat.get(kk, 0.0) + 1.0
@@ -512,38 +522,43 @@ class Indeks:
             kueri.append((kk, idf * (1.0 + 0.2 * math.log(f)), tetangga))
         return kueri, kata
 
-    def _tanpa_singkatan(self, kata: list[str]) -> list[str]:
+    def _tanpa_singkatan(self, kata: list[str], akronim: frozenset[str] = frozenset(), *, buang_henti: bool = True) -> list[str]:
         """The words with chat spellings the dictionaries do not list, written without vowels, read as the word they
-        stand for (`_dari_kerangka`); those that stand for a stopword dropped."""
+        stand for (`_dari_kerangka`); one that stands for a stopword is dropped, as `tokens()` drops stopwords, or
+        kept with `buang_henti=False` (for the sentence model, which reads stopwords). Words in `akronim` (written
+        with capitals in the message) stay as they are."""
         hasil = []
         for k in kata:
-            if tanpa_vokal(k) and (baku := self._dari_kerangka(k)) is not None:
-                if baku:
+            if tanpa_vokal(k) and k not in akronim and (baku := self._dari_kerangka(k)) is not None:
+                if not (buang_henti and baku in self.kamus.stopword):
                     hasil.append(baku)
             else:
                 hasil.append(k)
         return hasil
 
     def _dari_kerangka(self, kata: str) -> str | None:
-        """The word a vowel-less spelling stands for ("pndftrn" → "pendaftaran", "krn" → "" for the stopword
-        "karena"), or None: when the spelling is itself a known word or acronym ("bpjs", "pkh"), when nothing has
-        its skeleton, or when it is ambiguous. The dictionaries' words come first (one with that skeleton, or
-        none); then the index's words, the most frequent when it is at least twice as frequent as the next."""
+        """The word a vowel-less spelling stands for ("pndftrn" → "pendaftaran", "sbnrny" → "sebenarnya"), or None:
+        when the spelling is itself a known word or acronym ("bpjs", "dtks"), when nothing has its skeleton, or when
+        more than one word might be meant. One word with that skeleton among the dictionaries' standard words and
+        the index's words is read (an index word only when it is in two verdicts or more); with several, only the
+        index's most frequent, when no dictionary word shares the skeleton, it is in two verdicts or more, and at
+        least twice as frequent as the next."""
         if kata in self._kosakata or kata in self._dikenal:
             return None
         kunci = kerangka(kata)
         if len(kunci) < KERANGKA_MIN:
             return None
-        dikamus = self._kerangka_kamus.get(kunci)
-        if dikamus:
-            if len(dikamus) > 1:
-                return None
-            baku = next(iter(dikamus))
-            return "" if baku in self.kamus.stopword else baku
-        calon = sorted(((int(self._df[w]), w) for w in self._kerangka.get(kunci, ()) if self._df[w] > 0), reverse=True)
-        if not calon or (len(calon) > 1 and calon[0][0] < 2 * calon[1][0]):
+        dikamus = self._kerangka_kamus.get(kunci, set())
+        calon = sorted(
+            ((int(self._df[w]), self._kata[w]) for w in self._kerangka.get(kunci, ()) if self._df[w] > 0), reverse=True
+        )
+        semua = dikamus | {k for _, k in calon}
+        if len(semua) == 1:
+            baku = next(iter(semua))
+            return baku if baku in dikamus or calon[0][0] >= 2 else None
+        if dikamus or not calon or calon[0][0] < 2 or calon[0][0] < 2 * calon[1][0]:
             return None
-        return self._kata[calon[0][1]]
+        return calon[0][1]
 
     def _bm25(self, kueri: list[tuple[str, float, tuple[tuple[int, float], ...]]]) -> np.ndarray:
         dok, nilai = [], []
@@ -698,7 +713,7 @@ class Indeks:
         """How much a word of a message says about which claim it is: its rarity in the index, counted only when
         one of the leading candidates by words (`dekat`) holds it (0 for unknown words, and for chatter that
         happens to be rare: "becek", "rewel")."""
-        toks = self._tanpa_singkatan(tokens(kata, self.kamus))
+        toks = self._tanpa_singkatan(tokens(kata, self.kamus), akronim(kata))
         if not toks:
             return 0.0
         w = self._kosakata.get(akar(toks[0]))
@@ -759,7 +774,7 @@ class Indeks:
         cuts Arabic, Javanese or Devanagari words at their vowel signs."""
         if any(ord(c) > _LATIN_MAKS for c in unicodedata.normalize("NFKC", potongan) if c.isalpha()):
             return _SPASI.sub(" ", potongan).strip()
-        return " ".join(self._tanpa_singkatan(normalise(potongan, self.kamus).split()))
+        return " ".join(self._tanpa_singkatan(normalise(potongan, self.kamus).split(), akronim(potongan), buang_henti=False))
 
     def _kata_diingkar(self, teks: str) -> frozenset[int]:
         """The index's word ids of the words that a negating statement in the message stands before (at most

@@ -18,11 +18,13 @@ def transaksional(request, transactional_db, django_db_blocker):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    result = yield
-    blocker = item.stash.get(_BLOCKER, None)
-    # After the last test the test database is gone and the connection points at the real one: leave it.
-    if blocker is not None and nextitem is not None:
-        with blocker.unblock():
-            if not t.pulihkan_salinan_awal():
-                t.muat_ulang_setelah_flush()
-    return result
+    try:
+        return (yield)
+    finally:
+        # Also when the flush itself failed: the tests that follow must find the regions.
+        blocker = item.stash.get(_BLOCKER, None)
+        # After the last test the test database is gone and the connection points at the real one: leave it.
+        if blocker is not None and nextitem is not None:
+            with blocker.unblock():
+                if not t.pulihkan_salinan_awal():
+                    t.muat_ulang_setelah_flush()

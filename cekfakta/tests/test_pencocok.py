@@ -352,15 +352,36 @@ def test_a_words_skeleton_is_how_chat_writes_it_without_vowels(kata, kerangka):
     assert pencocok.kerangka(kata) == kerangka
 
 
-def test_a_vowel_less_spelling_no_dictionary_lists_is_read_as_the_word_it_stands_for(indeks):
-    assert "pndftrn" not in indeks._dikenal and "bntn" not in indeks._dikenal
-    # the index's own word, the dictionaries' standard word, and a stopword (dropped)
-    assert indeks._tanpa_singkatan(["pndftrn", "bntn", "sosial"]) == ["pendaftaran", "bantuan", "sosial"]
-    assert indeks._dari_kerangka("krn") is None  # listed in singkatan.tsv: normalise() has replaced it already
-    assert indeks._dari_kerangka("brdr") == ""  # "beredar", a stopword
-    # a known word or acronym is left alone; a skeleton nothing has, or two words share equally, stays unread
-    assert indeks._dari_kerangka("pdam") is None
-    assert indeks._dari_kerangka("xqzt") is None
+def _indeks_kata(*teks):
+    ix = pencocok.Indeks()
+    ix.bangun(enumerate(teks))
+    return ix
+
+
+def test_a_vowel_less_spelling_no_dictionary_lists_is_read_as_the_one_word_it_fits():
+    ix = _indeks_kata("Pendaftaran bantuan lewat tautan", "Pendaftaran bantuan ditutup", "Warga beredar")
+    assert "pndftrn" not in ix._dikenal and "bntn" not in ix._dikenal
+    assert ix._dari_kerangka("pndftrn") == "pendaftaran"  # the index's word, in two verdicts
+    assert ix._dari_kerangka("bntn") == "bantuan"
+    assert ix._dari_kerangka("brdr") == "beredar"  # the dictionaries' stopword: dropped from the words, not from
+    assert ix._tanpa_singkatan(["pndftrn", "brdr", "tautan"]) == ["pendaftaran", "tautan"]  # what the model reads
+    assert ix._tanpa_singkatan(["pndftrn", "brdr"], buang_henti=False) == ["pendaftaran", "beredar"]
+    assert ix._dari_kerangka("krn") is None  # listed in singkatan.tsv: normalise() has replaced it already
+    assert ix._dari_kerangka("xqzt") is None  # nothing has that skeleton
+
+
+def test_a_skeleton_is_not_read_when_more_than_one_word_may_be_meant():
+    # three letters say too little ("mbl": mobil or membeli)
+    assert _indeks_kata("Hadiah mobil undian", "Hadiah mobil gratis")._dari_kerangka("mbl") is None
+    # two index words equally frequent; an index word in one verdict only
+    ix = _indeks_kata("Harga pupuk turun", "Harga pepaya turun", "Harga pupuk naik", "Harga pepaya naik", "Jembatan putus")
+    assert ix._dari_kerangka("ppk") is None and ix._dari_kerangka("jmbtn") is None
+    ix.tambah(6, "Jembatan desa rusak")
+    assert ix._dari_kerangka("jmbtn") == "jembatan"
+    ix.hapus(6)
+    assert ix._dari_kerangka("jmbtn") is None  # a verdict taken out no longer counts
+    # an index word beside a dictionary word with the same skeleton ("brdr": the stopword "beredar", or "biradar")
+    assert _indeks_kata("biradar", "biradar")._dari_kerangka("brdr") is None
 
 
 def test_a_message_in_vowel_less_chat_spelling_finds_its_claim():
@@ -369,3 +390,9 @@ def test_a_message_in_vowel_less_chat_spelling_finds_its_claim():
     teks = "pndftrn bntn sosial 3jt utk smua kk, dftr lwt link ini!!"
     assert ix._kueri(teks)[1][:2] == ["pendaftaran", "bantuan"]
     assert ix.cari(teks, 1)[0].id == 3
+    # the sentence model reads the words the skeleton stands for
+    assert ix._teks_makna("pndftrn bntn skrg") == "pendaftaran bantuan sekarang"
+    assert ix._berat_kata("pndftrn") > 0 and ix._berat_kata("PNDFTRN") == 0
+    # an acronym, written in capitals, is never read by its skeleton ("BNTN" is not "bantuan")
+    assert ix._kueri("Info BNTN dari PMT")[1] == ["info", "bntn", "pmt"]
+    assert ix._kueri("Info bntn")[1] == ["info", "bantuan"]
