@@ -377,7 +377,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.tanpa_singkatan:
-        text.read_tsv = lambda path, baca=text.read_tsv: [] if path.name == "singkatan.tsv" else baca(path)
+        baca = text.read_tsv
+
+        def tanpa_singkatan(path: Path) -> list[tuple[str, str]]:
+            return [] if path.name == "singkatan.tsv" else baca(path)
+
+        text.read_tsv = tanpa_singkatan
         text.default_lexicon.cache_clear()
     if not (EVAL_DIR / "turnbackhoax_2024_claims.csv").exists():
         print(f"bench: cocok skipped, {EVAL_DIR} is absent", file=sys.stderr)
