@@ -265,6 +265,12 @@ def tanpa_vokal(kata: str) -> bool:
     return len(kata) >= KERANGKA_MIN and kata.isalpha() and kata.isascii() and not _VOKAL.search(kata[1:])
 
 
+def kunci_kerangka(kata: str) -> str:
+    """The skeleton under which a word with vowels is found by a vowel-less spelling ("" when none is read)."""
+    kunci = "" if tanpa_vokal(kata) else kerangka(kata)
+    return kunci if len(kunci) >= KERANGKA_MIN else ""
+
+
 def _gram(kata: str) -> set[str]:
     k = f"<{kata}>"
     return {k[i : i + 3] for i in range(len(k) - 2)}
@@ -276,10 +282,9 @@ class Indeks:
     def __init__(self, kamus: Lexicon | None = None, penyemat: Penyemat | None = None) -> None:
         self.kamus = kamus if kamus is not None else default_lexicon()
         # every word the dictionaries know, and their standard words (replacements, stopwords) by skeleton
-        self._dikenal: frozenset[str] = self.kamus._dikenal  # type: ignore[attr-defined]
         self._kerangka_kamus: dict[str, set[str]] = {}
         for k in {w for baku in self.kamus.ganti.values() for w in baku} | self.kamus.stopword:
-            if not tanpa_vokal(k) and len(kunci := kerangka(k)) >= KERANGKA_MIN:
+            if kunci := kunci_kerangka(k):
                 self._kerangka_kamus.setdefault(kunci, set()).add(k)
         self.model = MODEL
         # Embeds message windows for the meaning signal; without one (tests of the lexical stage), `makna` is 0.
@@ -376,8 +381,8 @@ class Indeks:
                 self._gram_arr[kode] = None
                 grams.append(kode)
             self._n_gram.append(len(grams))
-            if not tanpa_vokal(kata) and len(k := kerangka(kata)) >= KERANGKA_MIN:
-                self._kerangka.setdefault(k, []).append(w)
+            if kunci := kunci_kerangka(kata):
+                self._kerangka.setdefault(kunci, []).append(w)
             if self._tetangga:
                 self._tetangga.clear()
         return w
@@ -537,13 +542,13 @@ class Indeks:
         return hasil
 
     def _dari_kerangka(self, kata: str) -> str | None:
-        """The word a vowel-less spelling stands for ("pndftrn" → "pendaftaran", "sbnrny" → "sebenarnya"), or None:
+        """The word a vowel-less spelling stands for ("pndftrn" → "pendaftaran", "brdr" → "beredar"), or None:
         when the spelling is itself a known word or acronym ("bpjs", "dtks"), when nothing has its skeleton, or when
         more than one word might be meant. One word with that skeleton among the dictionaries' standard words and
         the index's words is read (an index word only when it is in two verdicts or more); with several, only the
         index's most frequent, when no dictionary word shares the skeleton, it is in two verdicts or more, and at
         least twice as frequent as the next."""
-        if kata in self._kosakata or kata in self._dikenal:
+        if kata in self._kosakata or kata in self.kamus.dikenal:
             return None
         kunci = kerangka(kata)
         if len(kunci) < KERANGKA_MIN:

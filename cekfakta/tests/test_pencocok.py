@@ -360,7 +360,7 @@ def _indeks_kata(*teks):
 
 def test_a_vowel_less_spelling_no_dictionary_lists_is_read_as_the_one_word_it_fits():
     ix = _indeks_kata("Pendaftaran bantuan lewat tautan", "Pendaftaran bantuan ditutup", "Warga beredar")
-    assert "pndftrn" not in ix._dikenal and "bntn" not in ix._dikenal
+    assert "pndftrn" not in ix.kamus.dikenal and "bntn" not in ix.kamus.dikenal
     assert ix._dari_kerangka("pndftrn") == "pendaftaran"  # the index's word, in two verdicts
     assert ix._dari_kerangka("bntn") == "bantuan"
     assert ix._dari_kerangka("brdr") == "beredar"  # the dictionaries' stopword: dropped from the words, not from

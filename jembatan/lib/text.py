@@ -67,6 +67,11 @@ class Lexicon:
             dikenal.update(frasa)
         object.__setattr__(self, "_dikenal", frozenset(dikenal))
 
+    @property
+    def dikenal(self) -> frozenset[str]:
+        """Every word the dictionaries know: stopwords, the forms they replace and their replacements, boilerplate."""
+        return self._dikenal  # type: ignore[attr-defined,no-any-return]
+
     def dengan(
         self,
         ganti: Mapping[str, str] | Iterable[tuple[str, str]] = (),
@@ -163,7 +168,7 @@ def _token_dasar(teks: str, kamus: Lexicon, *, url: str = "domain") -> list[str]
     teks = teks.replace("'", "").replace("’", "").replace("`", "")
     teks = _REDUPLIKASI.sub(r"\1", teks)
     kata = []
-    dikenal: frozenset[str] = kamus._dikenal  # type: ignore[attr-defined]
+    dikenal = kamus.dikenal
     for k in _KATA.findall(teks):
         if k.isdigit():
             kata.append(k)
