@@ -6,6 +6,9 @@ until the import is finished, the rate, and the 100,000 verdicts that rate gives
 (DATABASE_URL; bench/run passes its PostgreSQL one).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jembatan_bench .venv/bin/python bench/impor_klaim.py
+
+With BENCH_IMPOR_JUMLAH=100000 the file holds that many verdicts (the 3,746 repeated, see `berkas_claimreview`)
+and the 100,000 are imported for real (about ten minutes on two cores), not projected from the rate.
 """
 
 from __future__ import annotations
@@ -27,25 +30,30 @@ PEKERJA = 2
 TARGET_100K_MIN = 10
 
 
-def berkas_claimreview() -> str:
+def berkas_claimreview(jumlah: int | None = None) -> str:
+    """The verdicts as one ClaimReview file; with `jumlah`, that many, the 3,746 repeated with their own URLs and a
+    copy number before the claim ("Salinan 12: …"), so that no text is one the sentence model has seen before."""
     import csv
 
     with EVAL.open(encoding="utf-8") as f:
         baris = list(csv.DictReader(f))
-    return json.dumps(
-        [
+    butir = []
+    for i in range(jumlah or len(baris)):
+        salinan, r = divmod(i, len(baris))
+        r = baris[r]
+        butir.append(
             {
                 "@type": "ClaimReview",
-                "url": f"https://turnbackhoax.example/bench/{r['id']}",
+                "url": f"https://turnbackhoax.example/bench/{r['id']}" + (f"/{salinan}" if salinan else ""),
                 "datePublished": r["date"],
-                "claimReviewed": r["hoax_text_circulating"][:300] or r["title_factcheck"],
+                "claimReviewed": (f"Salinan {salinan}: " if salinan else "")
+                + (r["hoax_text_circulating"][:300] or r["title_factcheck"]),
                 "name": f"[SALAH] {r['title_factcheck']}",
                 "author": {"@type": "Organization", "name": "turnbackhoax.id"},
                 "reviewRating": {"@type": "Rating", "alternateName": "Salah"},
             }
-            for r in baris
-        ]
-    )
+        )
+    return json.dumps(butir)
 
 
 def pekerja(antrean) -> None:
@@ -73,7 +81,8 @@ def main() -> None:
 
     call_command("migrate", interactive=False, verbosity=0)
     Klaim.objects.filter(sumber_url__startswith="https://turnbackhoax.example/bench/").delete()
-    raw = berkas_claimreview()
+    jumlah = int(os.environ.get("BENCH_IMPOR_JUMLAH") or 0) or None
+    raw = berkas_claimreview(jumlah)
     claimreview._kirim_bagian = lambda impor_id, ids: len(ids)  # the two processes below are the workers
 
     mulai = time.perf_counter()
@@ -117,7 +126,11 @@ def main() -> None:
         total_s=round(total_s, 1),
         verdicts_per_s=round(per_detik, 1),
         without_vector=tanpa_vektor.count(),
-        projected_100k_min=round(100_000 / per_detik / 60, 1),
+        **(
+            {"measured_min": round(total_s / 60, 1)}
+            if impor.dibuat >= 100_000
+            else {"projected_100k_min": round(100_000 / per_detik / 60, 1)}
+        ),
         target_100k_min=TARGET_100K_MIN,
     )
     Klaim.objects.filter(sumber_url__startswith="https://turnbackhoax.example/bench/").delete()

@@ -193,3 +193,20 @@ def test_feed_elements_that_are_not_objects_are_passed_over(tmp_path):
 def test_nul_characters_and_lone_surrogates_are_not_stored(tmp_path):
     _impor(tmp_path, [_review(1, claimReviewed="Vaksin\u0000 mengandung chip \ud83d pelacak")])
     assert Klaim.objects.get().judul == "Vaksin mengandung chip \ufffd pelacak"
+
+
+def test_an_import_retires_the_cached_pages_once_after_it_commits(tmp_path, monkeypatch, django_capture_on_commit_callbacks):
+    from cekfakta import claimreview
+
+    pensiun = []
+    monkeypatch.setattr(claimreview, "invalidate", lambda: pensiun.append(Klaim.objects.count()))
+    berkas = tmp_path / "a.json"
+    berkas.write_text(json.dumps([_review(1), _review(2), _review(1)]))  # the same URL twice: stored once
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_claimreview", str(berkas), stdout=io.StringIO())
+    assert pensiun == [2]  # once, with both verdicts already stored
+    k = Klaim.objects.get(sumber_url="https://cekfakta.example/1")
+    assert k.referensi.get().url == k.sumber_url and k.tenggat is not None and k.vektor_dari
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_claimreview", str(berkas), stdout=io.StringIO())
+    assert pensiun == [2]  # nothing new, nothing retired
