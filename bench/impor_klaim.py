@@ -39,8 +39,8 @@ def berkas_claimreview(jumlah: int | None = None) -> str:
         baris = list(csv.DictReader(f))
     butir = []
     for i in range(jumlah or len(baris)):
-        salinan, r = divmod(i, len(baris))
-        r = baris[r]
+        salinan, nomor = divmod(i, len(baris))
+        r = baris[nomor]
         butir.append(
             {
                 "@type": "ClaimReview",
