@@ -392,7 +392,7 @@ def main() -> None:
     if args.periksa_model:
         simpan = json.loads(BERKAS_MODEL.read_text(encoding="utf-8"))
         hasil, x = kalibrasi(indeks, kueri(verdict, "tune"))
-        # The sentence model's C engine takes other SIMD paths on other CPUs, and the vectors are stored as float16:
+        # ONNX Runtime takes other SIMD paths on other CPUs (the sentence model), and the vectors are stored as float16:
         # the same data fitted on another machine gives slightly other features, so trees split at slightly other
         # places and a threshold may move by a step of its grid (one borderline tune message on the other side).
         # Scores that differ by more than TOLERANSI_SKOR (99th percentile over the tune samples), or a threshold by

@@ -40,7 +40,8 @@ from typing import Any
 
 import numpy as np
 
-VERSI_GRAF = 4
+VERSI_GRAF = 5  # the graph file: built again when this changes
+VERSI_VEKTOR = 4  # what the vectors are: stored vectors are computed again when this changes (cekfakta.makna.jejak)
 QK = 32  # weights per 4-bit block
 META = "\u2581"  # SentencePiece's word separator
 TOKEN_PER_BATCH = 256  # padded positions per graph run: bounds memory, keeps batches of similar length
@@ -210,53 +211,51 @@ def bangun(tujuan: Path | None = None) -> Path:
     def norm(x: str, w: str, b: str) -> str:
         return op("LayerNormalization", [x, tetap(w, s.f32(w, H)), tetap(b, s.f32(b, H))], axis=-1, epsilon=float(s.eps))
 
-    tetap("kepala", np.array([0, 0, NH, hd], np.int64))
-    tetap("gabung", np.array([0, 0, H], np.int64))
     tetap("skala", np.array(1 / np.sqrt(hd), np.float32))
     tetap("sumbu1", np.array([1], np.int64))
     tetap("kecil", np.array(1e-12, np.float32))
     tetap("per127", np.array(1 / 127, np.float32))
     tetap("satu_f", np.array(1, np.float32))
     tetap("nol_x", np.array(128, np.uint8))
-    x = norm("masukan", "emb.ln.w", "emb.ln.b")
-    kuantum: dict[str, tuple[str, str]] = {}
+    tetap("token_h", np.array([-1, H], np.int64))
+    # Between the attention blocks every token is one row: (B * L, H).
+    bl = op("Shape", ["masukan"], end=2)
+    kepala = op("Concat", [bl, tetap("nh_hd", np.array([NH, hd], np.int64))], axis=0)
+    x = norm(op("Reshape", ["masukan", "token_h"]), "emb.ln.w", "emb.ln.b")
 
-    def linear(masuk: str, nama: str, keluar: int, n_masuk: int) -> str:
-        # 8-bit weights per output channel; activations quantised per token (so a text's vector does not
-        # depend on the texts batched with it), multiplied as unsigned x signed 8-bit integers.
-        w = s.matriks(f"{nama}.w", keluar, n_masuk).T  # (masuk, keluar)
+    def linear(masuk: str, nama: list[str], keluar: int, n_masuk: int) -> str:
+        """masuk (tokens, n_masuk) times the weights of these layers side by side: (tokens, keluar * len(nama)).
+        8-bit weights per output channel; the input quantised per token (so a text's vector does not depend on
+        the texts batched with it), multiplied as unsigned x signed 8-bit integers, scaled back per token."""
+        w = np.concatenate([s.matriks(f"{n}.w", keluar, n_masuk) for n in nama]).T  # (masuk, keluar)
         skala_w = np.maximum(np.abs(w).max(axis=0), 1e-12) / 127
         wq = np.clip(np.round(w / skala_w), -127, 127).astype(np.int8)
-        if masuk not in kuantum:  # q, k and v share their input: quantised once
-            baris = op("Reshape", [masuk, tetap(f"baris{n_masuk}", np.array([-1, n_masuk], np.int64))])  # (tokens, masuk)
-            skala = op("Mul", [op("Max", [op("ReduceMax", [op("Abs", [baris])], axes=[-1], keepdims=0), "kecil"]), "per127"])
-            nol = op("Expand", ["nol_x", op("Shape", [skala])])
-            kuantum[masuk] = (op("QuantizeLinear", [baris, skala, nol], axis=0), skala)
-        xq, skala_x = kuantum[masuk]
+        skala = op("Mul", [op("Max", [op("ReduceMax", [op("Abs", [masuk])], axes=[-1], keepdims=0), "kecil"]), "per127"])
+        xq = op("QuantizeLinear", [masuk, skala, op("Expand", ["nol_x", op("Shape", [skala])])], axis=0)
+        kunci = "+".join(nama)
         y = op(
             "MatMulIntegerToFloat",
-            [xq, tetap(f"{nama}.w", wq), "satu_f", tetap(f"{nama}.s", skala_w.astype(np.float32)), "nol_x"],
+            [xq, tetap(f"{kunci}.w", wq), "satu_f", tetap(f"{kunci}.s", skala_w.astype(np.float32)), "nol_x"],
             domain="com.microsoft",
         )
-        y = op("Mul", [y, op("Unsqueeze", [skala_x, "sumbu1"])])
-        y = op(
-            "Reshape", [y, op("Concat", [op("Shape", [masuk], end=-1), tetap(f"{nama}.n", np.array([keluar], np.int64))], axis=0)]
-        )
-        return op("Add", [y, tetap(f"{nama}.b", s.f32(f"{nama}.b", keluar))])
-
-    def per_kepala(masuk: str, urutan: list[int]) -> str:
-        return op("Transpose", [op("Reshape", [masuk, "kepala"])], perm=urutan)
+        y = op("Mul", [y, op("Unsqueeze", [skala, "sumbu1"])])
+        bias = np.concatenate([s.f32(f"{n}.b", keluar) for n in nama])
+        return op("Add", [y, tetap(f"{kunci}.b", bias)])
 
     for lapis in range(s.NL):
-        q = per_kepala(linear(x, f"l{lapis}.q", H, H), [0, 2, 1, 3])
-        k = per_kepala(linear(x, f"l{lapis}.k", H, H), [0, 2, 3, 1])
-        v = per_kepala(linear(x, f"l{lapis}.v", H, H), [0, 2, 1, 3])
+        la = f"l{lapis}"
+        qkv = linear(x, [f"{la}.q", f"{la}.k", f"{la}.v"], H, H)
+        q, k, v = (f"{qkv}.{n}" for n in "qkv")
+        simpul.append(helper.make_node("Split", [qkv, tetap("tiga_h", np.array([H, H, H], np.int64))], [q, k, v], axis=-1))
+        q = op("Transpose", [op("Reshape", [q, kepala])], perm=[0, 2, 1, 3])
+        k = op("Transpose", [op("Reshape", [k, kepala])], perm=[0, 2, 3, 1])
+        v = op("Transpose", [op("Reshape", [v, kepala])], perm=[0, 2, 1, 3])
         bobot = op("Softmax", [op("Add", [op("Mul", [op("MatMul", [q, k]), "skala"]), "bias_perhatian"])], axis=-1)
-        konteks = op("Reshape", [op("Transpose", [op("MatMul", [bobot, v])], perm=[0, 2, 1, 3]), "gabung"])
-        x = norm(op("Add", [x, linear(konteks, f"l{lapis}.ao", H, H)]), f"l{lapis}.aln.w", f"l{lapis}.aln.b")
-        tengah = linear(x, f"l{lapis}.fi", s.FF, H)
-        gelu = op("Gelu", [tengah], domain="com.microsoft")  # the exact (erf) GELU of BERT
-        x = norm(op("Add", [x, linear(gelu, f"l{lapis}.fo", H, s.FF)]), f"l{lapis}.oln.w", f"l{lapis}.oln.b")
+        konteks = op("Reshape", [op("Transpose", [op("MatMul", [bobot, v])], perm=[0, 2, 1, 3]), "token_h"])
+        x = norm(op("Add", [x, linear(konteks, [f"{la}.ao"], H, H)]), f"{la}.aln.w", f"{la}.aln.b")
+        gelu = op("Gelu", [linear(x, [f"{la}.fi"], s.FF, H)], domain="com.microsoft")  # the exact (erf) GELU of BERT
+        x = norm(op("Add", [x, linear(gelu, [f"{la}.fo"], H, s.FF)]), f"{la}.oln.w", f"{la}.oln.b")
+    x = op("Reshape", [x, op("Concat", [bl, tetap("h", np.array([H], np.int64))], axis=0)])  # (B, L, H)
     jumlah = op("ReduceSum", [op("Mul", [x, "topeng"]), "sumbu1"], keepdims=0)
     simpul.append(helper.make_node("Div", [jumlah, op("ReduceSum", ["topeng", "sumbu1"], keepdims=0)], ["rerata"]))
     graf = helper.make_graph(

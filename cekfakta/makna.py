@@ -90,7 +90,7 @@ def teks_klaim(judul: str, teks_contoh: str) -> str:
 
 def jejak(teks: str) -> str:
     """A digest of the text a vector was computed from (with the model's name), to know when to compute again."""
-    return hashlib.sha256(f"e5-small-int8-ort-{e5.VERSI_GRAF}\n{teks}".encode()).hexdigest()[:40]
+    return hashlib.sha256(f"e5-small-int8-ort-{e5.VERSI_VEKTOR}\n{teks}".encode()).hexdigest()[:40]
 
 
 # The same hoax is pasted again and again: the vectors of the texts seen last are kept (about 1.5 KB each).
