@@ -200,7 +200,8 @@ class Klaim(Versioned):
     diajukan = models.DateTimeField(null=True, blank=True)
     diterbitkan = models.DateTimeField(_("diterbitkan"), null=True, blank=True, db_index=True)
     sumber_nama = models.CharField(_("sumber"), max_length=150, blank=True)
-    sumber_url = models.URLField(_("tautan sumber"), max_length=500, blank=True)
+    # Indexed: an import looks up every part's URLs to skip verdicts it stored before.
+    sumber_url = models.URLField(_("tautan sumber"), max_length=500, blank=True, db_index=True)
     demo = models.BooleanField(default=False)
     # Imported from another fact-checker's ClaimReview feed: shown and matched, never re-published as ours.
     diimpor = models.BooleanField(default=False, editable=False)

@@ -10,7 +10,11 @@ from jembatan.lib.pagecache import invalidate
 @receiver([post_save, post_delete], sender=Klaim)
 @receiver([post_save, post_delete], sender=Referensi)
 def _putusan_berubah(sender, instance, **kwargs):
+    if kwargs.get("signal") is post_delete:
+        # Without reading the claim: when a claim and its references are deleted together, it may be gone already.
+        invalidate()
+        return
     klaim = instance if sender is Klaim else instance.klaim
     # Open claims are not public: a new report must not empty the whole page cache.
-    if klaim.diterbitkan is not None or kwargs.get("signal") is post_delete:
+    if klaim.diterbitkan is not None:
         invalidate()
