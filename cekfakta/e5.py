@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import re
 import struct
@@ -83,8 +84,10 @@ class Sumber:
 
     def __init__(self, path: Path):
         try:
-            self.b = path.read_bytes()
-        except OSError as e:
+            # Mapped, not read: the pages are shared by every process of the site that loads the model.
+            with path.open("rb") as f:
+                self.b = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError) as e:
             raise ModelRusak(f"{path} cannot be read ({e})") from e
         try:
             self._baca()
