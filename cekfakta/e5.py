@@ -72,11 +72,8 @@ def _manifest(model: Path) -> Path:
 
 
 def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
     with path.open("rb") as f:
-        while bagian := f.read(1 << 20):
-            h.update(bagian)
-    return h.hexdigest()
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 class Sumber:
