@@ -241,8 +241,9 @@ def siapkan_butir(butir: list[tuple[int, dict]], *, sumber_bawaan: str = "") -> 
 
 def tulis_butir(siap: Siap) -> HasilImpor:
     """Write prepared verdicts with their vectors, in one short transaction: a verdict is never findable without
-    its meaning. Three statements for a whole part (the URLs already stored, the verdicts, their references)
-    rather than three per verdict; the cached public pages are retired once, after the commit."""
+    its meaning. A few statements for a whole part (the URLs already stored, the verdicts, their references:
+    three on PostgreSQL, a few more on SQLite, which caps the parameters of one statement) rather than three per
+    verdict; the cached public pages are retired once, after the commit."""
     dilewati = siap.dilewati
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -272,7 +273,7 @@ def tulis_butir(siap: Siap) -> HasilImpor:
     return HasilImpor(dibuat=len(klaim), dilewati=dilewati, ditolak=siap.ditolak)
 
 
-# Items per background part: about 15 s of meaning vectors at 60 ms each, far inside a task's time limit (RQ's
+# Items per background part: about 3 s of meaning vectors at 10–13 ms each, far inside a task's time limit (RQ's
 # 300 s) and the matcher's five-minute look-back for rows committed late (`layanan._IndeksProses.JENDELA`); small
 # enough that two workers share even a file of a few thousand evenly, and that the import's page shows progress.
 UKURAN_BAGIAN = 250

@@ -49,12 +49,12 @@ def periksa_berkas() -> None:
     """Cheap start-up check (no hashing): the package's model file and the graph built from it are there, of the
     sizes the graph's manifest recorded. `model()` checks their digests when it loads them."""
     try:
-        e5.periksa(cepat=True)
+        e5.periksa_graf(cepat=True)
     except e5.ModelRusak as e:
         raise ImproperlyConfigured(f"The sentence model is missing or damaged: {e}. {PESAN_PASANG_ULANG}") from e
 
 
-def model() -> Any:
+def model() -> e5.Penyemat:
     """The process's loaded sentence model (loaded and checked on first use)."""
     global _model
     with _kunci:
@@ -63,13 +63,14 @@ def model() -> Any:
         return _model
 
 
-def _muat() -> Any:
+def _muat() -> e5.Penyemat:
     # One thread per process unless told otherwise: a web worker answers one request at a time, and threads
     # spinning beside the other workers slow every one of them down. Read when the session is made.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     try:
-        e5.periksa()
+        e5.periksa_graf()
         m = e5.Penyemat()
+        e5.periksa_rujukan(m)
         uji = m.query(["uji", "tes"])
     except (e5.ModelRusak, OSError, RuntimeError, ValueError) as e:
         raise ImproperlyConfigured(f"The sentence model cannot be loaded ({e}). {PESAN_PASANG_ULANG}") from e
