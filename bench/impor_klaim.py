@@ -126,12 +126,12 @@ def main() -> None:
         total_s=round(total_s, 1),
         verdicts_per_s=round(per_detik, 1),
         without_vector=tanpa_vektor.count(),
+        # The target is held against a real import of 100,000 only (BENCH_IMPOR_JUMLAH); a smaller one projects.
         **(
-            {"measured_min": round(total_s / 60, 1)}
+            {"import_100k_min": round(total_s / 60, 1), "target_import_100k_min": TARGET_100K_MIN}
             if impor.dibuat >= 100_000
             else {"projected_100k_min": round(100_000 / per_detik / 60, 1)}
         ),
-        target_100k_min=TARGET_100K_MIN,
     )
     Klaim.objects.filter(sumber_url__startswith="https://turnbackhoax.example/bench/").delete()
     ImporClaimReview.objects.filter(pk=impor.pk).delete()

@@ -27,14 +27,18 @@ def main(path: str) -> None:
             name = key.removeprefix("target_")
             floor = name.startswith("min_")
             name = name.removeprefix("min_")
+            bound = (">= " if floor else "<= ") + limit
+            if name not in figures:  # a target whose figure the line does not carry: a bench bug, shown as such
+                rows.append((measured, name, "-", bound, "NOT MEASURED"))
+                continue
             value = float(figures[name])
             ok = value >= float(limit) if floor else value <= float(limit)
-            rows.append((measured, name, figures[name], (">= " if floor else "<= ") + limit, "met" if ok else "MISSED"))
+            rows.append((measured, name, figures[name], bound, "met" if ok else "MISSED"))
     widths = [max(len(str(r[i])) for r in rows) for i in range(4)] if rows else [0] * 4
     print("targets:")
     for row in rows:
         print("  " + "  ".join(str(c).ljust(w) for c, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
-    missed = sum(r[4] == "MISSED" for r in rows)
+    missed = sum(r[4] != "met" for r in rows)
     print(f"summary targets={len(rows)} met={len(rows) - missed} missed={missed}")
 
 
