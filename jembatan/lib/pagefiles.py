@@ -28,13 +28,14 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+
+from jembatan.lib.files import write_whole
 
 GENERATIONS = ".generasi"
 LOCK = ".kunci"
@@ -121,15 +122,7 @@ def write_page(root: str | Path, generation: int, language: str, path: str, bodi
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for encoding, body in bodies.items():
-            fd, temporary = tempfile.mkstemp(dir=directory, prefix=".index.")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(body)
-                os.chmod(temporary, 0o644)  # the web server runs as another user
-                os.replace(temporary, directory / f"index.html{SUFFIX[encoding]}")
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_whole(directory / f"index.html{SUFFIX[encoding]}", body)  # readable by nginx's user
     except FileNotFoundError:
         # A newer generation was pointed at while this one was being written, and the old generation's
         # folder removed under the writer: the page would never be served, so it is simply not written.

@@ -7,7 +7,7 @@ import threading
 import brotli
 import pytest
 
-from jembatan.lib import pagecache, pagefiles
+from jembatan.lib import files, pagecache, pagefiles
 
 pytestmark = pytest.mark.django_db
 
@@ -81,13 +81,13 @@ def test_a_writer_whose_generation_is_retired_mid_write_writes_nothing_and_does_
     """A bump removes the old generation's folder while a render of it is being written (seen under load):
     the page would never be served, so the writer gives up quietly instead of failing the request."""
     pagefiles.retire_before(tmp_path, 4)
-    mkstemp = pagefiles.tempfile.mkstemp
+    mkstemp = files.tempfile.mkstemp  # pagefiles writes through jembatan.lib.files
 
     def bump_first(*args, **kwargs):
         pagefiles.retire_before(tmp_path, 5)  # removes generation 4's folder
         return mkstemp(*args, **kwargs)
 
-    monkeypatch.setattr(pagefiles.tempfile, "mkstemp", bump_first)
+    monkeypatch.setattr(files.tempfile, "mkstemp", bump_first)
     assert not pagefiles.write_page(tmp_path, 4, "id", "/warta/", {"identity": b"lama"})
     assert not (tmp_path / "id/warta/index.html").exists()
 
