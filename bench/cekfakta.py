@@ -305,6 +305,17 @@ def besar(verdict: dict[int, str], pasangan) -> None:
         tanpa_semat.append(total - semat)
     waktu.sort()
     tanpa_semat.sort()
+    # The lexical stage alone (words, spellings, BM25, the lexical features and the scoring), as the index answers
+    # with no sentence model: the figures above add to it the message's embedding and the search among the vectors.
+    indeks.penyemat = None
+    indeks._tetangga.clear()  # the spellings' neighbours as the first pass found them: found again, as it paid
+    leksikal = []
+    for q in kueri:
+        mulai = time.perf_counter()
+        indeks.cari(q, 5)
+        leksikal.append((time.perf_counter() - mulai) * 1000)
+    leksikal.sort()
+    indeks.penyemat = makna.vektor
     # Publishing one verdict: its vector computed, then added (what Klaim.save and the process index do).
     mulai = time.perf_counter()
     for i in range(20):
@@ -319,7 +330,9 @@ def besar(verdict: dict[int, str], pasangan) -> None:
         query_p95_ms=round(waktu[math.ceil(0.95 * len(waktu)) - 1], 1),
         query_max_ms=round(waktu[-1], 1),
         without_embedding_p95_ms=round(tanpa_semat[math.ceil(0.95 * len(tanpa_semat)) - 1], 1),
-        target_without_embedding_p95_ms=50,
+        lexical_stage_p50_ms=round(statistics.median(leksikal), 1),
+        lexical_stage_p95_ms=round(leksikal[math.ceil(0.95 * len(leksikal)) - 1], 1),
+        target_lexical_stage_p95_ms=50,
         queries=len(waktu),
         publish_one_ms=round(tambah_ms, 1),
         target_publish_one_ms=1000,

@@ -73,7 +73,7 @@ def verdict(ok: bool) -> str:
 
 def cari_berwaktu(indeks, teks: str, k: int = 5) -> tuple[list, float, float]:
     """`indeks.cari(teks, k)` of the hoax matcher, with its time in ms and the part of it spent embedding the
-    message (the rest is the lexical stage and the scoring)."""
+    message (the rest is the lexical stage, the search among the verdicts' vectors and the scoring)."""
     penyemat = indeks.penyemat
     semat = [0.0]
 

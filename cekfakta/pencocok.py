@@ -150,7 +150,7 @@ _DICE_MIN = 0.6
 _TETANGGA_MAKS = 6
 # Rows of the vector matrix multiplied at a time by each of a message's windows when it has two: the block read for
 # the first window is still in the cache for the second, where two products over the whole matrix read it twice from
-# memory (100,000 vectors, one core: 20-30 ms instead of 35-50 on the reference machine).
+# memory (100,000 vectors, one core: 20-30 ms instead of 35-50, on a 2-vCPU AMD EPYC with AVX2; bench/cekfakta.py).
 _BLOK_MAKNA = 1024
 INTI = 3  # key words of a claim line
 _AKHIRAN = ("nya", "lah", "kah", "pun", "ku", "mu")
@@ -627,8 +627,7 @@ class Indeks:
         # the rarity of every word of the candidates' claim lines, computed once for this query
         kosong = np.zeros(0, dtype=np.int64)
         kata_judul = np.unique(np.concatenate([kosong, *(b for n in kandidat.tolist() for b in self._bagian_judul(n))]))
-        kata_judul = kata_judul.astype(np.int64)
-        idf = dict(zip(kata_judul.tolist(), self._idf_banyak(kata_judul).tolist(), strict=True))
+        idf = {w: self._idf(w) for w in kata_judul.tolist()}
         hasil = []
         for i, n in enumerate(kandidat.tolist()):
             seq = self._seq[n]
@@ -710,14 +709,6 @@ class Indeks:
             bagian.append(seq[panjang_judul : panjang_judul + 25])
         return bagian
 
-    def _idf_banyak(self, w: np.ndarray) -> np.ndarray:
-        """`_idf` of many words at once."""
-        df = np.zeros(len(w), dtype=np.float64)
-        dikenal = w < len(self._df)
-        df[dikenal] = self._df[w[dikenal]]
-        n = self._jumlah_hidup
-        return np.log(1 + (n - df + 0.5) / (df + 0.5))
-
     def _inti(self, bagian: np.ndarray, cocok_dok: dict[int, float], idf: dict[int, float]) -> list[float]:
         """How well the query matched each of the INTI rarest words of `bagian` (the claim's key words: names,
         programs, institutions, places)."""
@@ -768,6 +759,7 @@ class Indeks:
                 # one matrix-vector product per window, then their maximum, a block of rows at a time (_BLOK_MAKNA);
                 # one product with a two-column matrix took a third longer than two products
                 vek = self._vek[:n]
+                q = q.astype(vek.dtype, copy=False)
                 if len(q) == 1:
                     cos = vek @ q[0]
                 else:
