@@ -624,10 +624,9 @@ class Indeks:
         if makna is not None and len(makna) > 1:  # each candidate's lead over the best of the others
             urut = np.argsort(-makna, kind="stable")
             pertama, kedua = float(makna[urut[0]]), float(makna[urut[1]])
-        # the rarity of every word of the candidates' claim lines, computed once for this query
-        kosong = np.zeros(0, dtype=np.int64)
-        kata_judul = np.unique(np.concatenate([kosong, *(b for n in kandidat.tolist() for b in self._bagian_judul(n))]))
-        idf = {w: self._idf(w) for w in kata_judul.tolist()}
+        # the candidates' claim lines, and the rarity of their words computed once for this query
+        bagian_semua = [self._bagian_judul(n) for n in kandidat.tolist()]
+        idf = {w: self._idf(w) for w in {w for bagian in bagian_semua for b in bagian for w in b.tolist()}}
         hasil = []
         for i, n in enumerate(kandidat.tolist()):
             seq = self._seq[n]
@@ -647,7 +646,7 @@ class Indeks:
             cakup_kueri = dapat / total_kueri
             # claim coverage: how much of the verdict's claim line the query speaks of, or of the opening
             # of the message as it circulated (a forwarded copy of a known template covers that instead)
-            bagian = self._bagian_judul(n)
+            bagian = bagian_semua[i]
             cakup_judul = max(self._cakupan(b, cocok_dok, idf) for b in bagian)
             inti = self._inti(bagian[0], cocok_dok, idf)
             kata_dok = [self._kata[w] for w in seq.tolist()]

@@ -80,7 +80,7 @@ class _Dilayani:
                     + "".join(traceback.format_stack(frames[th.ident])[-12:] if th.ident in frames else [])
                     for th, (apa, sejak) in masih.items()
                 ]
-                raise AssertionError(f"the live server still answers {len(masih)} request(s):\n" + "\n".join(laporan))
+                pytest.exit(f"the live server still answers {len(masih)} request(s):\n" + "\n".join(laporan), returncode=1)
             time.sleep(0.05)
 
 
@@ -131,16 +131,12 @@ def pytest_runtest_teardown(item, nextitem):
         return (yield)  # the test's fixtures are torn down: the transactional test flushed the database
     finally:
         # also when a teardown failed: one journey's failure must not take the regions from every one after it
-        _muat_ulang(item, nextitem)
-
-
-def _muat_ulang(item, nextitem) -> None:
-    blocker = item.stash.get(_BLOCKER, None)
-    # After the last test the session's fixtures are gone too, test database included: the
-    # connection points at the real database again, which must never be written to.
-    if blocker is not None and nextitem is not None:
-        with blocker.unblock():
-            t.muat_ulang_setelah_flush()
+        blocker = item.stash.get(_BLOCKER, None)
+        # After the last test the session's fixtures are gone too, test database included: the
+        # connection points at the real database again, which must never be written to.
+        if blocker is not None and nextitem is not None:
+            with blocker.unblock():
+                t.muat_ulang_setelah_flush()
 
 
 def _context(browser, live_server, **options):
@@ -161,10 +157,7 @@ def konteks(browser, live_server):
     yield make
     for context in made:
         context.close()
-    try:
-        _DILAYANI.tunggu_kosong()
-    except AssertionError as e:
-        pytest.exit(str(e), returncode=1)
+    _DILAYANI.tunggu_kosong()
 
 
 @pytest.fixture
