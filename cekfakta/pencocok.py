@@ -13,7 +13,9 @@ How a query is answered:
 2. Candidates: BM25 over words, the claim line counted twice; each query word also searches its spelling
    neighbours in the vocabulary (character 3-grams, Dice ≥ 0.6), so "pemutihan"/"pemutihn" or "dipecat"/"pecat"
    still meet.
-3. Score for the best candidates: the features in `FITUR` — lexical coverage both ways, shared word pairs, the
+3. Score for the best candidates: the features in `FITUR` — lexical coverage both ways (of the whole message, of its
+   stretch of KATA_LOKAL words the claim covers best, so a claim buried after a paragraph of chatter still counts, and
+   of the claim line apart from the text as it circulated), shared word pairs, the
    BM25 margin, the claim's key words (its rarest words: names, programs, institutions, places) found or missing,
    the meaning signal (cosine of sentence vectors from `cekfakta.makna`, and its lead over the other candidates),
    agreeing and disagreeing numbers, whether the message calls something a hoax or urges its reader to pass it
@@ -57,6 +59,8 @@ BERKAS_MODEL = DATA / "model_pencocok.json"
 FITUR = (
     "cakup_kueri",
     "cakup_judul",
+    "cakup_lokal",
+    "cakup_baris",
     "pasangan",
     "margin",
     "makna",
@@ -153,6 +157,7 @@ _TETANGGA_MAKS = 6
 # memory (100,000 vectors, one core: 20-30 ms instead of 35-50, on a 2-vCPU AMD EPYC with AVX2; bench/cekfakta.py).
 _BLOK_MAKNA = 1024
 INTI = 3  # key words of a claim line
+KATA_LOKAL = 8  # content words (stopwords dropped) of the message in one window of local coverage
 _AKHIRAN = ("nya", "lah", "kah", "pun", "ku", "mu")
 
 
@@ -626,6 +631,12 @@ class Indeks:
             pertama, kedua = float(makna[urut[0]]), float(makna[urut[1]])
         # the candidates' claim lines, and the rarity of their words computed once for this query
         bagian_semua = [self._bagian_judul(n) for n in kandidat.tolist()]
+        # the message's words in order, with their weights: local coverage is read over windows of them
+        berat_kata = {kk: berat for kk, berat, _ in kueri}
+        urut_kata = [kk for kk in kata if kk in berat_kata]
+        berat_urut = np.asarray([berat_kata[kk] for kk in urut_kata], dtype=np.float64)
+        lebar = min(KATA_LOKAL, len(urut_kata))
+        penyebut = np.convolve(berat_urut, np.ones(lebar), mode="valid") if lebar else np.zeros(0)
         idf = {w: self._idf(w) for w in {w for bagian in bagian_semua for b in bagian for w in b.tolist()}}
         hasil = []
         for i, n in enumerate(kandidat.tolist()):
@@ -634,7 +645,8 @@ class Indeks:
             # query coverage: each query word counts with its best spelling neighbour present in the text
             dapat = 0.0
             cocok_dok: dict[int, float] = {}
-            for _kk, berat, tetangga in kueri:
+            terbaik_kata: dict[str, float] = {}
+            for kk, berat, tetangga in kueri:
                 best = 0.0
                 for w, sim in tetangga:
                     if w in unik:
@@ -643,11 +655,22 @@ class Indeks:
                         if sim > cocok_dok.get(w, 0.0):
                             cocok_dok[w] = sim
                 dapat += berat * best
+                terbaik_kata[kk] = best
             cakup_kueri = dapat / total_kueri
+            # local coverage: the same, over the message's stretch of KATA_LOKAL words this claim covers best (a
+            # forward that buries the claim after a paragraph of greetings and village news covers little of itself)
+            if lebar:
+                pembilang = np.convolve(
+                    berat_urut * np.asarray([terbaik_kata[kk] for kk in urut_kata]), np.ones(lebar), mode="valid"
+                )
+                cakup_lokal = float((pembilang / np.maximum(penyebut, 1e-9)).max())
+            else:
+                cakup_lokal = 0.0
             # claim coverage: how much of the verdict's claim line the query speaks of, or of the opening
             # of the message as it circulated (a forwarded copy of a known template covers that instead)
             bagian = bagian_semua[i]
-            cakup_judul = max(self._cakupan(b, cocok_dok, idf) for b in bagian)
+            cakupan_bagian = [self._cakupan(b, cocok_dok, idf) for b in bagian]
+            cakup_judul = max(cakupan_bagian)
             inti = self._inti(bagian[0], cocok_dok, idf)
             kata_dok = [self._kata[w] for w in seq.tolist()]
             pasangan_dok = set(itertools.pairwise(kata_dok))
@@ -664,6 +687,8 @@ class Indeks:
             angka_beda = 1.0 if angka_klaim and langkah.angka and not angka_klaim & langkah.angka else 0.0
             f = {
                 "cakup_kueri": cakup_kueri,
+                "cakup_lokal": cakup_lokal,
+                "cakup_baris": cakupan_bagian[0],  # the claim line alone: a short circulating text may be all covered
                 "cakup_judul": cakup_judul,
                 "pasangan": pasangan,
                 "margin": margin,

@@ -396,3 +396,40 @@ def test_a_message_in_vowel_less_chat_spelling_finds_its_claim():
     # an acronym, written in capitals, is never read by its skeleton ("BNTN" is not "bantuan")
     assert ix._kueri("Info BNTN dari PMT")[1] == ["info", "bntn", "pmt"]
     assert ix._kueri("Info bntn")[1] == ["info", "bantuan"]
+
+
+CELOTEH = (
+    "Assalamualaikum bapak ibu, panen padi kemarin lumayan walau tikus banyak. Semalam ronda sampai subuh, "
+    "mengantuk sekali. Arisan bulan depan di rumah Bu Yati, bawa piring masing-masing. Jalan ke sawah becek "
+    "karena hujan dari pagi. "
+)
+
+
+def test_a_claim_buried_in_chatter_keeps_its_local_coverage(indeks):
+    # the chatter lowers the share of the whole message the claim covers, not that of the claim's own stretch
+    singkat = _fitur_untuk(indeks, "Air PDAM Rantau tercemar bangkai, jangan diminum!!", 2)
+    terkubur = _fitur_untuk(indeks, CELOTEH + "Oh iya, air PDAM Rantau tercemar bangkai, jangan diminum!!", 2)
+    assert terkubur["cakup_kueri"] < 0.5 * singkat["cakup_kueri"]
+    # a window of KATA_LOKAL words also holds a word or two of the chatter around the claim
+    assert terkubur["cakup_lokal"] > 0.6 and terkubur["cakup_lokal"] > 2 * terkubur["cakup_kueri"]
+    assert singkat["cakup_lokal"] > 0.9
+    assert 0.0 <= terkubur["cakup_lokal"] <= 1.0
+
+
+def test_local_coverage_is_low_when_the_claims_words_are_scattered(indeks):
+    # the same claim words, one per sentence of chatter: no stretch of the message says the claim
+    tersebar = _fitur_untuk(
+        indeks,
+        "Air hujan masuk ke dapur. " + CELOTEH + "PDAM datang memperbaiki pipa. " + CELOTEH + "Tikus mati jadi bangkai.",
+        2,
+    )
+    rapat = _fitur_untuk(indeks, CELOTEH + "Air PDAM tercemar bangkai, jangan diminum.", 2)
+    assert tersebar["cakup_lokal"] < rapat["cakup_lokal"]
+
+
+def test_claim_line_coverage_is_read_apart_from_the_circulating_text(indeks):
+    # the message repeats the circulating text of verdict 4 ("bikin mandul") but not its claim line's words
+    f = _fitur_untuk(indeks, "Orang tua jangan bawa anak ke posyandu, vaksin campak bikin mandul.", 4)
+    assert f["cakup_judul"] >= f["cakup_baris"]
+    g = _fitur_untuk(indeks, "Vaksin campak di posyandu menyebabkan kemandulan", 4)
+    assert g["cakup_baris"] > 0.9
