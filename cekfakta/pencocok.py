@@ -13,9 +13,10 @@ How a query is answered:
 2. Candidates: BM25 over words, the claim line counted twice; each query word also searches its spelling
    neighbours in the vocabulary (character 3-grams, Dice ≥ 0.6), so "pemutihan"/"pemutihn" or "dipecat"/"pecat"
    still meet.
-3. Score for the best candidates: the features in `FITUR` — lexical coverage both ways (of the whole message, of its
-   stretch of KATA_LOKAL words the claim covers best, so a claim buried after a paragraph of chatter still counts, and
-   of the claim line apart from the text as it circulated), shared word pairs, the
+3. Score for the best candidates: the features in `FITUR` — lexical coverage both ways (the message's coverage by the
+   verdict, whole and over its stretch of KATA_LOKAL words the verdict covers best, so a claim buried after a paragraph
+   of chatter still counts; the claim's coverage by the message, its claim line or the opening of the text as it
+   circulated, and the claim line alone), shared word pairs, the
    BM25 margin, the claim's key words (its rarest words: names, programs, institutions, places) found or missing,
    the meaning signal (cosine of sentence vectors from `cekfakta.makna`, and its lead over the other candidates),
    agreeing and disagreeing numbers, whether the message calls something a hoax or urges its reader to pass it
@@ -633,10 +634,10 @@ class Indeks:
         bagian_semua = [self._bagian_judul(n) for n in kandidat.tolist()]
         # the message's words in order, with their weights: local coverage is read over windows of them
         berat_kata = {kk: berat for kk, berat, _ in kueri}
-        urut_kata = [kk for kk in kata if kk in berat_kata]
-        berat_urut = np.asarray([berat_kata[kk] for kk in urut_kata], dtype=np.float64)
-        lebar = min(KATA_LOKAL, len(urut_kata))
-        penyebut = np.convolve(berat_urut, np.ones(lebar), mode="valid") if lebar else np.zeros(0)
+        berat_urut = np.asarray([berat_kata[kk] for kk in kata], dtype=np.float64)
+        lebar = min(KATA_LOKAL, len(kata))
+        jendela_lokal = np.ones(lebar)
+        penyebut = np.convolve(berat_urut, jendela_lokal, mode="valid") if lebar else np.zeros(0)
         idf = {w: self._idf(w) for w in {w for bagian in bagian_semua for b in bagian for w in b.tolist()}}
         hasil = []
         for i, n in enumerate(kandidat.tolist()):
@@ -657,12 +658,10 @@ class Indeks:
                 dapat += berat * best
                 terbaik_kata[kk] = best
             cakup_kueri = dapat / total_kueri
-            # local coverage: the same, over the message's stretch of KATA_LOKAL words this claim covers best (a
+            # local coverage: the same, over the message's stretch of KATA_LOKAL words this verdict covers best (a
             # forward that buries the claim after a paragraph of greetings and village news covers little of itself)
             if lebar:
-                pembilang = np.convolve(
-                    berat_urut * np.asarray([terbaik_kata[kk] for kk in urut_kata]), np.ones(lebar), mode="valid"
-                )
+                pembilang = np.convolve(berat_urut * np.asarray([terbaik_kata[kk] for kk in kata]), jendela_lokal, mode="valid")
                 cakup_lokal = float((pembilang / np.maximum(penyebut, 1e-9)).max())
             else:
                 cakup_lokal = 0.0
@@ -688,7 +687,9 @@ class Indeks:
             f = {
                 "cakup_kueri": cakup_kueri,
                 "cakup_lokal": cakup_lokal,
-                "cakup_baris": cakupan_bagian[0],  # the claim line alone: a short circulating text may be all covered
+                # the claim line alone (a short circulating text may be covered whole); for a verdict without a claim
+                # line, the opening of its text, as cakup_judul
+                "cakup_baris": cakupan_bagian[0],
                 "cakup_judul": cakup_judul,
                 "pasangan": pasangan,
                 "margin": margin,

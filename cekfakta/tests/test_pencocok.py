@@ -417,19 +417,20 @@ def test_a_claim_buried_in_chatter_keeps_its_local_coverage(indeks):
 
 
 def test_local_coverage_is_low_when_the_claims_words_are_scattered(indeks):
-    # the same claim words, one per sentence of chatter: no stretch of the message says the claim
+    # the same words, in another order: the claim's words together, or one in each part of the chatter
+    bagian = CELOTEH.split(". ")
+    rapat = _fitur_untuk(indeks, ". ".join(bagian) + " Air PDAM tercemar bangkai.", 2)
     tersebar = _fitur_untuk(
-        indeks,
-        "Air hujan masuk ke dapur. " + CELOTEH + "PDAM datang memperbaiki pipa. " + CELOTEH + "Tikus mati jadi bangkai.",
-        2,
+        indeks, f"{bagian[0]} air. {bagian[1]} PDAM. {bagian[2]} tercemar. {'. '.join(bagian[3:])} bangkai.", 2
     )
-    rapat = _fitur_untuk(indeks, CELOTEH + "Air PDAM tercemar bangkai, jangan diminum.", 2)
-    assert tersebar["cakup_lokal"] < rapat["cakup_lokal"]
+    assert tersebar["cakup_kueri"] == pytest.approx(rapat["cakup_kueri"])
+    assert tersebar["cakup_lokal"] < 0.7 * rapat["cakup_lokal"]
 
 
 def test_claim_line_coverage_is_read_apart_from_the_circulating_text(indeks):
-    # the message repeats the circulating text of verdict 4 ("bikin mandul") but not its claim line's words
+    # the message repeats the circulating text of verdict 4 ("bikin mandul"), and only some of its claim line's words
     f = _fitur_untuk(indeks, "Orang tua jangan bawa anak ke posyandu, vaksin campak bikin mandul.", 4)
-    assert f["cakup_judul"] >= f["cakup_baris"]
+    assert f["cakup_judul"] > 0.95
+    assert f["cakup_baris"] < 0.9 * f["cakup_judul"]
     g = _fitur_untuk(indeks, "Vaksin campak di posyandu menyebabkan kemandulan", 4)
     assert g["cakup_baris"] > 0.9
