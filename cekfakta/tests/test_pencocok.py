@@ -245,6 +245,15 @@ def test_what_is_not_a_negation_of_the_claim_is_not_marked(indeks, pesan):
     assert _fitur_untuk(indeks, pesan, 4)["ingkar_kata"] == 0.0
 
 
+def test_a_claim_word_the_message_also_uses_plainly_is_not_denied(indeks):
+    # "bukan menyebabkan" reaches the claim's word, but the message says it plainly too: it repeats the claim
+    ulang = "Vaksin campak di posyandu menyebabkan mandul, bukan menyebabkan demam biasa!! sebarkan"
+    assert _fitur_untuk(indeks, ulang, 4)["ingkar_kata"] == 0.0
+    assert not _teratas(indeks, ulang).mengingkari
+    # said only under the negation, it is still denied
+    assert _fitur_untuk(indeks, "Vaksin campak di posyandu bukan menyebabkan mandul, kata bidan.", 4)["ingkar_kata"] == 1.0
+
+
 def test_the_civil_service_agency_bkn_is_not_bukan():
     ix = Indeks()
     bangun(ix, [(1, "Pendaftaran CPNS dibuka lewat tautan\nDaftar CPNS lewat tautan ini")])
@@ -368,6 +377,30 @@ def test_a_vowel_less_spelling_no_dictionary_lists_is_read_as_the_one_word_it_fi
     assert ix._tanpa_singkatan(["pndftrn", "brdr"], buang_henti=False) == ["pendaftaran", "beredar"]
     assert ix._dari_kerangka("krn") is None  # listed in singkatan.tsv: normalise() has replaced it already
     assert ix._dari_kerangka("xqzt") is None  # nothing has that skeleton
+
+
+def test_a_spelling_that_dropped_some_vowels_is_read_as_the_longer_word_it_fits():
+    ix = _indeks_kata("Pembangunan jembatan mangkrak", "Pembangunan jalan desa", "Bantuan tunai", "Bantuan beras")
+    assert "pmbngunan" not in ix.kamus.dikenal and "bintan" not in ix.kamus.dikenal
+    assert ix._baca_kerangka("pmbngunan") == "pembangunan"  # "pmbgn", the skeleton of both
+    assert ix._tanpa_singkatan(["pmbngunan", "jembatan"]) == ["pembangunan", "jembatan"]
+    assert ix._kueri("pmbngunan jmbtn mangkrak")[1][0] == "pembangunan"
+    # a word is read only as a longer one that holds its letters in order: the island Bintan has the skeleton of
+    # "bantuan" ("bntn") and stays as it is; so does a word the index or the dictionaries know
+    assert pencocok.kerangka("bintan") == pencocok.kerangka("bantuan")
+    assert ix._baca_kerangka("bintan") is None
+    assert ix._baca_kerangka("pembangunan") is None
+
+
+def test_a_banjar_spelling_of_an_indonesian_word_is_read_as_that_word():
+    # Banjar says Indonesian e and o as a and u: "maninggal" is "meninggal", "kacalakaan" is "kecelakaan"
+    ix = _indeks_kata("Artis meninggal dunia akibat kecelakaan", "Kecelakaan maut di tol", "Ulama meninggal dunia")
+    assert "maninggal" not in ix.kamus.dikenal and "kacalakaan" not in ix.kamus.dikenal
+    assert ix._baca_kerangka("maninggal") == "meninggal"
+    assert ix._baca_kerangka("kacalakaan") == "kecelakaan"
+    assert ix._kueri("Sule maninggal dunia, kacalakaan jar")[1][:3] == ["sule", "meninggal", "dunia"]
+    # other vowels than those are another word ("maninggil" is not "meninggal")
+    assert ix._baca_kerangka("maninggil") is None
 
 
 def test_a_skeleton_is_not_read_when_more_than_one_word_may_be_meant():
