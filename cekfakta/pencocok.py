@@ -8,8 +8,10 @@ How a query is answered:
 1. Words: `jembatan.lib.text.tokens()` (slang, Banjar, boilerplate, stopwords), numbers dropped (a template comes
    back with another amount, date or phone number), a light suffix stemmer. A word written without vowels that no
    dictionary lists ("pndftrn", "bntn") is read by its consonant skeleton as the dictionaries' or the index's word
-   with that skeleton ("pendaftaran", "bantuan"), when only one fits (`Indeks._dari_kerangka`), in the words and
-   in the windows the sentence model reads.
+   with that skeleton ("pendaftaran", "bantuan"), when only one fits (`Indeks._dari_kerangka`); so is an unknown
+   word that dropped only some vowels ("pmbngunan", "mninggal") or says an Indonesian word with Banjar's vowels
+   ("maninggal", "kacalakaan"), as the one word of its skeleton it fits (`Indeks._baca_kerangka`); in the words
+   and in the windows the sentence model reads.
 2. Candidates: BM25 over words, the claim line counted twice; each query word also searches its spelling
    neighbours in the vocabulary (character 3-grams, Dice ≥ 0.6), so "pemutihan"/"pemutihn" or "dipecat"/"pecat"
    still meet.
@@ -579,7 +581,9 @@ class Indeks:
         kunci = kerangka(kata)
         if len(kunci) < KERANGKA_MIN:
             return None
-        calon = set(self._kerangka_kamus.get(kunci, ())) | {self._kata[w] for w in self._kerangka.get(kunci, ()) if self._df[w] > 0}
+        calon = set(self._kerangka_kamus.get(kunci, ())) | {
+            self._kata[w] for w in self._kerangka.get(kunci, ()) if self._df[w] > 0
+        }
         cocok = [c for c in calon if _terbaca_sebagai(kata, c)]
         return cocok[0] if len(cocok) == 1 else None
 
