@@ -191,6 +191,7 @@ ARAH = {  # every other feature: +1
     "ingkar_kata": -1,
     "anjuran": -1,
     "lembaga_beda": -1,
+    "jadwal": -1,
     "sangkal": 0,
     "panjang": 0,
     "ajakan": 0,

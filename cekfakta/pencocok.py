@@ -23,8 +23,8 @@ How a query is answered:
    the meaning signal (cosine of sentence vectors from `cekfakta.makna`, and its lead over the other candidates),
    agreeing and disagreeing numbers, whether the message calls something a hoax or urges its reader to pass it
    on, length, and what tells a repeat from a true message on the same topic (the claim negates and the message
-   does not; the message states that the claim's own words are not so; the message reads as an official notice;
-   the claim names one institution and the message another, from `cekfakta/data/lembaga.tsv`) — combined by
+   does not; the message states that the claim's own words are not so; the message reads as an official notice,
+   or names the day, hour and local place a notice gives (`jadwal`); the claim names one institution and the message another, from `cekfakta/data/lembaga.tsv`) — combined by
    gradient-boosted trees fitted on the tune halves only (`bench/cocok.py --kalibrasi`, saved as data in
    `cekfakta/data/model_pencocok.json`, evaluated by `jembatan.lib.pohon`), so `skor` reads as the probability
    that the verdict is about this message. Two thresholds from the same file split the answer:
@@ -83,6 +83,7 @@ FITUR = (
     "ingkar_kata",
     "anjuran",
     "lembaga_beda",
+    "jadwal",
 )
 
 
@@ -144,6 +145,21 @@ _ANJURAN = re.compile(
     r"\b(?:pastikan|mengingatkan|diingatkan|imbau|mengimbau|himbau|menghimbau|hanya (?:lewat|melalui|di|dari)|"
     r"tidak dipungut|hubungi|langsung ke|datang ke|bawa (?:ktp|kk|kartu)|tanya(?:kan)? (?:dulu )?ke|cek dulu|"
     r"sebenarnya|faktanya|yang benar|tetap)\b"
+)
+# When and where, as a notice of the village gives them ("hari Sabtu jam 8 di balai desa"): a true message on a hoax's
+# topic (the real bansos schedule beside the fake link) says so; a forwarded hoax seldom names a day, an hour and a
+# local place. Each of the three found counts a third.
+_JADWAL = (
+    # "minggu" alone is also a week ("minggu depan"): the day is "hari Minggu", "Minggu pagi", "malam Minggu"
+    re.compile(
+        r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|ahad|(?:hari|malam) minggu|minggu (?:pagi|siang|sore|malam))\b"
+        r"(?! (?:lalu|kemarin|kemaren|tadi))"
+    ),
+    re.compile(r"\b(?:jam|pukul|pkl)\.? ?\d"),
+    re.compile(
+        r"\bdi (?:balai|kantor|puskesmas|pustu|posyandu|polindes|masjid|langgar|musala|musholla|mushola|sekolah|sd|smp|"
+        r"kua|aula|lapangan|rumah (?:bu|pak|ibu|bapak))\b"
+    ),
 )
 _LABEL_AWAL = re.compile(r"^\W*(?:hoaks|hoax|hoak|disinformasi|misinformasi|salah|keliru|menyesatkan|fitnah)\b")
 # "ini bukan hoaks" is what a hoax says of itself
@@ -229,6 +245,12 @@ def ingkar(teks: str) -> bool:
 def menganjurkan(teks: str) -> bool:
     """Does the message read as an official notice or a correction ("pastikan …", "hanya lewat laman resmi")?"""
     return bool(_ANJURAN.search(teks[:PANJANG_MAKS].lower()))
+
+
+def jadwal(teks: str) -> float:
+    """How much of when and where a notice gives the message names: a day, an hour, a local place (a third each)."""
+    teks = teks[:PANJANG_MAKS].lower()
+    return sum(1 for pola in _JADWAL if pola.search(teks)) / len(_JADWAL)
 
 
 def akar(kata: str) -> str:
@@ -744,6 +766,7 @@ class Indeks:
                 "ingkar_hilang": 1.0 if self._ingkar[n] and not langkah.ingkar else 0.0,
                 "ingkar_kata": 1.0 if not self._ingkar[n] and langkah.kata_diingkar & set(bagian[0].tolist()) else 0.0,
                 "anjuran": langkah.anjuran,
+                "jadwal": langkah.jadwal,
                 # the claim names one institution and the message another, not it ("KUR BRI" / "KUR BNI")
                 "lembaga_beda": 1.0 if self._lembaga[n] and langkah.lembaga and not self._lembaga[n] & langkah.lembaga else 0.0,
             }
@@ -852,6 +875,7 @@ class Indeks:
             self._kata_diingkar(teks),
             1.0 if menganjurkan(teks) else 0.0,
             lembaga(teks),
+            jadwal(teks),
         )
 
     def _teks_makna(self, potongan: str) -> str:
@@ -907,6 +931,7 @@ class _Langkah:
     kata_diingkar: frozenset[int]  # the words it negates (see Indeks._kata_diingkar)
     anjuran: float  # 1 when the message reads as an official notice or a correction
     lembaga: frozenset[str]  # the institutions it names (cekfakta/data/lembaga.tsv)
+    jadwal: float  # how much of a day, an hour and a local place it names (see jadwal())
 
 
 def jendela(teks: str, berat: Callable[[str], float]) -> list[str]:

@@ -211,6 +211,23 @@ def test_the_register_of_an_official_notice_is_recognised(pesan, anjuran):
     assert pencocok.menganjurkan(pesan) is anjuran
 
 
+@pytest.mark.parametrize(
+    ("pesan", "bagian"),
+    [
+        ("Penyaluran BLT Dana Desa hari Kamis jam 9 di balai desa, bawa KTP.", 1.0),
+        ("Posyandu Melati buka Sabtu pagi, timbang bayi wan imunisasi.", 1 / 3),
+        ("Malam Minggu ada hiburan orkes dangdut dari pemuda desa.", 1 / 3),
+        # a week, not a day; a day already past is not a notice's "when"
+        ("Pelatihan UMKM minggu depan, yang berminat daftar ke RT.", 0.0),
+        ("Senin lalu hujan deras, jalan desa licin.", 0.0),
+        ("BLT cair Rp600 ribu hari ini, daftar lewat link ini!!", 0.0),
+        ("BANSOS CAIR PUKUL 10.00 DI KANTOR POS, SEBARKAN", 2 / 3),
+    ],
+)
+def test_when_and_where_a_notice_gives_them_are_counted(pesan, bagian):
+    assert pencocok.jadwal(pesan) == pytest.approx(bagian)
+
+
 def _fitur_untuk(ix, teks, id_):
     return dict(ix.fitur(teks))[id_]
 
