@@ -121,7 +121,9 @@ class KlaimQuerySet(models.QuerySet["Klaim", "Klaim"]):
         """Compute the meaning vectors these claims lack (or whose text changed since); returns how many."""
 
         def simpan(klaim: Klaim, vektor: bytes, jejak: str) -> None:
-            Klaim.objects.filter(pk=klaim.pk).update(vektor=vektor, vektor_dari=jejak)
+            # `diubah` too: the index of every running process re-reads the claims changed since it last looked
+            # (cekfakta.layanan), and a claim it holds without a vector scores 0 until then
+            Klaim.objects.filter(pk=klaim.pk).update(vektor=vektor, vektor_dari=jejak, diubah=timezone.now())
 
         return makna.isi_vektor(list(self.only("id", "judul", "teks_contoh", "vektor", "vektor_dari")), simpan)
 

@@ -4,10 +4,12 @@ The corpus is small and fixed, written for these tests; the sentence model is th
 set the thresholds around a known score, so they test the flow, not where calibration puts the thresholds.
 """
 
+import io
 import json
 import re
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from cekfakta import layanan
@@ -70,6 +72,20 @@ def test_a_claim_has_its_meaning_vector_from_the_moment_it_is_saved(putusan):
     k.save(update_fields=["judul"])
     k.refresh_from_db()
     assert k.vektor_dari != lama
+
+
+def test_vectors_computed_later_reach_the_index_of_a_running_process(putusan):
+    """Claims imported before their vectors (`manage.py isi_vektor_klaim` after an upgrade): the process that already
+    holds them scores them 0 until the command has run, and then answers with them without a restart."""
+    teks = "vaksin campak di posyandu katanya bikin anak jadi mandul, jgn mau disuntik"
+    vaksin = putusan["vaksin"].pk
+    Klaim.objects.filter(pk=vaksin).update(vektor=None)
+    layanan.indeks.reset()
+    assert all(h.skor == 0 for h in layanan.indeks.cari(teks, 3) if h.id == vaksin)
+
+    call_command("isi_vektor_klaim", stdout=io.StringIO())
+    terbaik = layanan.indeks.cari(teks, 3)[0]
+    assert terbaik.id == vaksin and terbaik.skor >= layanan.ambang()
 
 
 def test_a_repeat_in_other_words_is_answered_with_its_verdict(client, putusan):
