@@ -23,8 +23,10 @@ How a query is answered:
    the meaning signal (cosine of sentence vectors from `cekfakta.makna`, and its lead over the other candidates),
    agreeing and disagreeing numbers, whether the message calls something a hoax or urges its reader to pass it
    on, length, and what tells a repeat from a true message on the same topic (the claim negates and the message
-   does not; the message states that the claim's own words are not so; the message reads as an official notice,
-   or names the day, hour and local place a notice gives (`jadwal`); the claim names one institution and the message another, from `cekfakta/data/lembaga.tsv`) — combined by
+   does not; the message states that the claim's own words are not so, its words or their spelling neighbours; the
+   message reads as an official notice, names the day, hour and local place a notice gives (`jadwal`) or an officer
+   or service as who says so (`bersumber`), or passes on hearsay and forwards as a hoax travels (`kabar_burung`);
+   the claim names one institution and the message another, from `cekfakta/data/lembaga.tsv`) — combined by
    gradient-boosted trees fitted on the tune halves only (`bench/cocok.py --kalibrasi`, saved as data in
    `cekfakta/data/model_pencocok.json`, evaluated by `jembatan.lib.pohon`), so `skor` reads as the probability
    that the verdict is about this message. Two thresholds from the same file split the answer:
@@ -84,6 +86,8 @@ FITUR = (
     "anjuran",
     "lembaga_beda",
     "jadwal",
+    "kabar",
+    "sumber",
 )
 
 
@@ -129,6 +133,19 @@ _AJAKAN = re.compile(
     r"\b(?:sebar\w*|disebar\w*|share|bagikan|dibagikan|teruskan|diteruskan|viral\w*|buruan|segera|cepat|sebelum|"
     r"klik|link|tautan|daftar|gratis|jangan sampai)\b",
     re.IGNORECASE,
+)
+# Hearsay and forwarding, the way a hoax travels from group to group ("katanya", "copas dari grup sebelah", "dapat
+# kiriman"): a true notice on the same topic names who says so instead (_SUMBER). Banjar's "jar" is left out: it
+# says "katanya" and "kata dokter" alike.
+_KABAR = re.compile(
+    r"\b(?:katanya|ktnya|kabarnya|kbrnya|konon|dengar dengar|denger denger|copas|copy paste|dapat dari|dpt dari|"
+    r"dapat kiriman|dpt kiriman|kiriman dari|forward|fwd|grup sebelah|grup sabalah|matan grup|dari grup|dr grup)\b"
+)
+# Who says so, as a true notice names them: the village's and the regency's officers and services.
+_SUMBER = re.compile(
+    r"\b(?:petugas|dinas|dinkes|disdukcapil|puskesmas|pustu|posyandu|dokter|bidan|perawat|mantri|pendamping|penyuluh|"
+    r"kader|kades|pambakal|camat|operator desa|kantor desa|balai desa|bpbd|bmkg|polsek|polres|bhabinkamtibmas|babinsa|"
+    r"kua|pps|kpps|ppk|panitia)\b"
 )
 # A statement that something is not so, Indonesian and Banjar, chat spellings included ("kada" = tidak, "kadada" =
 # tidak ada); as opposed to an instruction ("jangan klik", "dilarang minum"), which a forwarded hoax gives as often
@@ -245,6 +262,16 @@ def ingkar(teks: str) -> bool:
 def menganjurkan(teks: str) -> bool:
     """Does the message read as an official notice or a correction ("pastikan …", "hanya lewat laman resmi")?"""
     return bool(_ANJURAN.search(teks[:PANJANG_MAKS].lower()))
+
+
+def kabar_burung(teks: str) -> bool:
+    """Does the message pass on hearsay or a forward ("katanya", "copas dari grup sebelah")?"""
+    return bool(_KABAR.search(teks[:PANJANG_MAKS].lower()))
+
+
+def bersumber(teks: str) -> bool:
+    """Does the message name an officer or a service as who says so ("petugas", "bidan", "Puskesmas")?"""
+    return bool(_SUMBER.search(teks[:PANJANG_MAKS].lower()))
 
 
 def jadwal(teks: str) -> float:
@@ -767,6 +794,8 @@ class Indeks:
                 "ingkar_kata": 1.0 if not self._ingkar[n] and langkah.kata_diingkar & set(bagian[0].tolist()) else 0.0,
                 "anjuran": langkah.anjuran,
                 "jadwal": langkah.jadwal,
+                "kabar": langkah.kabar,
+                "sumber": langkah.sumber,
                 # the claim names one institution and the message another, not it ("KUR BRI" / "KUR BNI")
                 "lembaga_beda": 1.0 if self._lembaga[n] and langkah.lembaga and not self._lembaga[n] & langkah.lembaga else 0.0,
             }
@@ -876,6 +905,8 @@ class Indeks:
             1.0 if menganjurkan(teks) else 0.0,
             lembaga(teks),
             jadwal(teks),
+            1.0 if kabar_burung(teks) else 0.0,
+            1.0 if bersumber(teks) else 0.0,
         )
 
     def _teks_makna(self, potongan: str) -> str:
@@ -909,8 +940,10 @@ class Indeks:
         ditegaskan: set[int] = set()
         for i, k in enumerate(mentah):
             for t in tokens(k, self.kamus):
-                if (w := self._kosakata.get(akar(t))) is not None:
-                    (diingkar if i in terjangkau else ditegaskan).add(w)
+                # with its spelling neighbours, as the coverage counts it: "belum terbukti menyembuhkan" denies
+                # the claim's "disembuhkan"
+                ws = {w for w, _ in self._tetangga_dari(akar(t))}
+                (diingkar if i in terjangkau else ditegaskan).update(ws)
         # a word the message also uses plainly is not one it denies ("Gas melon 3kg isinya AIR bukan gas")
         return frozenset(diingkar - ditegaskan)
 
@@ -932,6 +965,8 @@ class _Langkah:
     anjuran: float  # 1 when the message reads as an official notice or a correction
     lembaga: frozenset[str]  # the institutions it names (cekfakta/data/lembaga.tsv)
     jadwal: float  # how much of a day, an hour and a local place it names (see jadwal())
+    kabar: float  # 1 when it passes on hearsay or a forward
+    sumber: float  # 1 when it names an officer or a service as who says so
 
 
 def jendela(teks: str, berat: Callable[[str], float]) -> list[str]:

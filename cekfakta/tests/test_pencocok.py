@@ -228,6 +228,22 @@ def test_when_and_where_a_notice_gives_them_are_counted(pesan, bagian):
     assert pencocok.jadwal(pesan) == pytest.approx(bagian)
 
 
+@pytest.mark.parametrize(
+    ("pesan", "kabar", "sumber"),
+    [
+        ("Copas dari grup sebelah: BLT 600rb cair, daftar lewat link", True, False),
+        ("Katanya air kelapa campur garam bisa sembuhkan DBD", True, False),
+        ("Kata bidan desa, anak demam berdarah harus dibawa ke Puskesmas", False, True),
+        ("Pendamping PKH: bantuan tahap 2 masuk ke rekening KKS", False, True),
+        # Banjar "jar" says "katanya" and "kata dokter" alike: neither counts by itself
+        ("Jar urang, gas melon isinya banyu", False, False),
+        ("Kiriman paket sudah sampai, terima kasih", False, False),
+    ],
+)
+def test_hearsay_and_a_named_source_are_recognised(pesan, kabar, sumber):
+    assert (pencocok.kabar_burung(pesan), pencocok.bersumber(pesan)) == (kabar, sumber)
+
+
 def _fitur_untuk(ix, teks, id_):
     return dict(ix.fitur(teks))[id_]
 
