@@ -139,7 +139,8 @@ _AJAKAN = re.compile(
 # says "katanya" and "kata dokter" alike.
 _KABAR = re.compile(
     r"\b(?:katanya|ktnya|kabarnya|kbrnya|konon|dengar dengar|denger denger|copas|copy paste|dapat dari|dpt dari|"
-    r"dapat kiriman|dpt kiriman|kiriman dari|forward|fwd|grup sebelah|grup sabalah|matan grup|dari grup|dr grup)\b"
+    r"dapat kiriman|dpt kiriman|kiriman dari|kiriman matan|dapat pesan|dpt pesan|kabar dari|habar dari|habar matan|"
+    r"meneruskan|taruskan|forward|fwd|grup sebelah|grup sabalah|matan grup|dari grup|dr grup)\b"
 )
 # Who says so, as a true notice names them: the village's and the regency's officers and services.
 _SUMBER = re.compile(

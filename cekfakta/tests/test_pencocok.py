@@ -233,6 +233,7 @@ def test_when_and_where_a_notice_gives_them_are_counted(pesan, bagian):
     [
         ("Copas dari grup sebelah: BLT 600rb cair, daftar lewat link", True, False),
         ("Katanya air kelapa campur garam bisa sembuhkan DBD", True, False),
+        ("Ulun taruskan haja lah, habar matan grup sabalah", True, False),
         ("Kata bidan desa, anak demam berdarah harus dibawa ke Puskesmas", False, True),
         ("Pendamping PKH: bantuan tahap 2 masuk ke rekening KKS", False, True),
         # Banjar "jar" says "katanya" and "kata dokter" alike: neither counts by itself
